@@ -1,0 +1,63 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Packages that core may use: pure JavaScript that runs the same in Node and in a browser.
+const corePackages = ['d3-dsv'];
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'test-results/', 'playwright-report/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      // noUncheckedIndexedAccess types every indexed read as possibly undefined; after a bounds
+      // check, `!` is the plain way to say so, and hot loops should not pay for another test.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // Layering: core is the provider's rules in plain language, shared by the preview, the
+    // check command and the emulated servers. It may import itself and the pure packages
+    // above, nothing else: no Node, no DOM, no Electron, no UI.
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts', 'core/**/*.test-util.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(?!\\.{1,2}/|(${corePackages.join('|')})$)`,
+              message:
+                'core is pure TypeScript: import only other core modules or the pure packages listed in eslint.config.js.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'Buffer', 'process', 'require', 'global'].map(
+          (name) => ({ name, message: `${name} is not available to core: pass what you need in.` }),
+        ),
+      ],
+    },
+  },
+  {
+    // The Node side and the UI never reach into each other; both may use core.
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'electron/ must not import the UI.' }] },
+      ],
+    },
+  },
+);
