@@ -1,0 +1,493 @@
+/**
+ * How the server turns a file's bytes into text (SPEC section 3): a modifier in the name forces
+ * UTF-8 or Windows-1252; otherwise a byte order mark decides, then the zero bytes of UTF-16 or
+ * UTF-32 text, then whether the bytes are valid UTF-8, and Windows-1252 is what is left.
+ */
+import type { Problem } from './problems';
+import { decodeWindows1252 } from './windows1252';
+
+export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
+/** The encoding a file name's modifiers force (`.utf8`, `.cp1252`), or null to detect it. */
+export type ForcedEncoding = 'utf8' | 'cp1252' | null;
+export type EncodingSource = 'detected' | 'forced';
+
+/** SPEC section 2: a larger file is `too-large`, rejected before it is decoded. */
+export const MAX_FILE_BYTES = 31_457_280;
+
+export type Decoded =
+  | { ok: true; text: string; encoding: Encoding; source: EncodingSource; bomBytes: number }
+  | { ok: false; encoding: Encoding; source: EncodingSource; problem: Problem };
+
+/** The byte order mark of each encoding; Windows-1252 has none. */
+export const BYTE_ORDER_MARKS: Readonly<Record<Encoding, readonly number[]>> = {
+  'utf-8': [0xef, 0xbb, 0xbf],
+  'windows-1252': [],
+  'utf-16le': [0xff, 0xfe],
+  'utf-16be': [0xfe, 0xff],
+  'utf-32le': [0xff, 0xfe, 0x00, 0x00],
+  'utf-32be': [0x00, 0x00, 0xfe, 0xff],
+};
+
+type UnicodeEncoding = Exclude<Encoding, 'windows-1252'>;
+
+// The UTF-32LE mark begins with the UTF-16LE one, so it is tried first.
+const BOM_ORDER: readonly UnicodeEncoding[] = [
+  'utf-32le',
+  'utf-32be',
+  'utf-16le',
+  'utf-16be',
+  'utf-8',
+];
+
+// UTF-32 before UTF-16 here too: see detectWideWithoutBom.
+const WIDE_ORDER = ['utf-32le', 'utf-32be', 'utf-16le', 'utf-16be'] as const;
+type WideEncoding = (typeof WIDE_ORDER)[number];
+
+/** SPEC: the zero-byte pattern of UTF-16/32 is looked for in the first 4 KiB. */
+const SNIFF_BYTES = 4096;
+
+const LABELS: Readonly<Record<Encoding, string>> = {
+  'utf-8': 'UTF-8',
+  'windows-1252': 'Windows-1252',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  'utf-32le': 'UTF-32LE',
+  'utf-32be': 'UTF-32BE',
+};
+
+// Decoders are reusable: a decode() call that does not stream starts from a fresh state.
+// ignoreBOM keeps a mark in the text, so dropping it is done here, once, and counted.
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf16Fatal = {
+  'utf-16le': new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }),
+  'utf-16be': new TextDecoder('utf-16be', { fatal: true, ignoreBOM: true }),
+};
+const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+/** Why the file was read in an encoding, for the problem's message. */
+interface Reading {
+  encoding: Encoding;
+  source: EncodingSource;
+  bomBytes: number;
+  /** Ends "...it was read as X because ___". */
+  reason: string;
+}
+
+/** The first place the bytes break their encoding, and how many places do. */
+interface Invalid {
+  offset: number;
+  /** What is wrong at `offset`, as a clause: "byte 0x80 at offset 3 is ...". */
+  detail: string;
+  count: number;
+}
+
+type Attempt = { ok: true; text: string } | ({ ok: false } & Invalid);
+
+/** Decodes a file's bytes as the server does (SPEC section 3). */
+export function decode(bytes: Uint8Array, forced: ForcedEncoding): Decoded {
+  if (forced === 'utf8') {
+    const bomBytes = startsWith(bytes, BYTE_ORDER_MARKS['utf-8']) ? 3 : 0;
+    const reading: Reading = {
+      encoding: 'utf-8',
+      source: 'forced',
+      bomBytes,
+      reason: 'the name has .utf8',
+    };
+    return settle(reading, decodeUtf8(bytes, bomBytes), () => forcedUtf8Hint(bytes));
+  }
+  if (forced === 'cp1252') {
+    const reading: Reading = {
+      encoding: 'windows-1252',
+      source: 'forced',
+      bomBytes: 0,
+      reason: 'the name has .cp1252',
+    };
+    return settle(reading, decodeCp1252(bytes), () =>
+      tryUtf8(bytes, 0) === null ? '' : 'the bytes are valid UTF-8, so .cp1252 may be wrong for it',
+    );
+  }
+
+  const bom = BOM_ORDER.find((encoding) => startsWith(bytes, BYTE_ORDER_MARKS[encoding]));
+  if (bom !== undefined) {
+    const bomBytes = BYTE_ORDER_MARKS[bom].length;
+    const reading: Reading = {
+      encoding: bom,
+      source: 'detected',
+      bomBytes,
+      reason: `it starts with a ${LABELS[bom]} byte order mark`,
+    };
+    return settle(reading, decodeUnicode(bom, bytes, bomBytes));
+  }
+
+  const wide = detectWideWithoutBom(bytes);
+  if (wide !== null) {
+    const reading: Reading = {
+      encoding: wide,
+      source: 'detected',
+      bomBytes: 0,
+      reason: `the zero bytes in its first line are those of ${LABELS[wide]} text`,
+    };
+    return settle(reading, decodeUnicode(wide, bytes, 0));
+  }
+
+  const utf8 = tryUtf8(bytes, 0);
+  if (utf8 !== null) {
+    return { ok: true, text: utf8, encoding: 'utf-8', source: 'detected', bomBytes: 0 };
+  }
+  const cp1252 = decodeCp1252(bytes);
+  if (cp1252.ok) {
+    return {
+      ok: true,
+      text: cp1252.text,
+      encoding: 'windows-1252',
+      source: 'detected',
+      bomBytes: 0,
+    };
+  }
+  // Read again only now, to point a person whose UTF-8 has one broken byte at that byte.
+  const firstUtf8Error = mustFind(scanUtf8(bytes, 0), 'UTF-8').offset;
+  const reading: Reading = {
+    encoding: 'windows-1252',
+    source: 'detected',
+    bomBytes: 0,
+    reason: `it is not valid UTF-8 (its first invalid UTF-8 sequence is at offset ${firstUtf8Error})`,
+  };
+  return settle(reading, cp1252);
+}
+
+function settle(reading: Reading, attempt: Attempt, hint?: () => string): Decoded {
+  const { encoding, source, bomBytes } = reading;
+  if (attempt.ok) return { ok: true, text: attempt.text, encoding, source, bomBytes };
+  const label = LABELS[encoding];
+  const noun =
+    encoding === 'utf-8'
+      ? 'invalid sequences'
+      : encoding === 'windows-1252'
+        ? 'undefined bytes'
+        : 'encoding errors';
+  const tally = attempt.count > 1 ? ` (the first of ${attempt.count} ${noun})` : '';
+  const extra = hint?.() ?? '';
+  const message =
+    `The file is not valid ${label}: ${attempt.detail}${tally}; ` +
+    `it was read as ${label} because ${reading.reason}${extra === '' ? '' : `; ${extra}`}.`;
+  return {
+    ok: false,
+    encoding,
+    source,
+    problem: { row: null, column: null, code: 'bad-encoding', message, offset: attempt.offset },
+  };
+}
+
+/**
+ * A UTF-16 or UTF-32 file named `.utf8` is read as UTF-8 (SPEC section 3); when that fails,
+ * the message says why the file's own encoding was not used.
+ */
+function forcedUtf8Hint(bytes: Uint8Array): string {
+  const bom = BOM_ORDER.find(
+    (encoding) => encoding !== 'utf-8' && startsWith(bytes, BYTE_ORDER_MARKS[encoding]),
+  );
+  const wide = bom ?? detectWideWithoutBom(bytes);
+  if (wide === undefined || wide === null) return '';
+  const looks = bom === undefined ? 'looks like' : 'starts with the byte order mark of';
+  return (
+    `the file ${looks} ${LABELS[wide]}, which is understood only when the name ` +
+    'leaves the encoding to detection (no .utf8 or .cp1252)'
+  );
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  if (bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    if (bytes[i] !== prefix[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * UTF-16 and UTF-32 without a byte order mark. The header is ASCII, so the rule reads the
+ * first line: the whole code units in the first 4 KiB, up to and including the first LF.
+ * The first of UTF-32LE, UTF-32BE, UTF-16LE and UTF-16BE in which there is at least one unit
+ * and every unit is an ASCII character other than NUL wins. A unit holds a zero byte beside
+ * its ASCII byte, so text with no zero bytes is never taken for UTF-16 or UTF-32. The UTF-32
+ * forms come first because UTF-32 whose first line is a lone LF (0A 00 00 00) also reads as
+ * a UTF-16 line of one LF unit; otherwise the zero units keep the forms apart.
+ */
+function detectWideWithoutBom(bytes: Uint8Array): WideEncoding | null {
+  const window = Math.min(bytes.length, SNIFF_BYTES);
+  for (const encoding of WIDE_ORDER) {
+    if (firstLineIsAscii(bytes, window, encoding)) return encoding;
+  }
+  return null;
+}
+
+function firstLineIsAscii(bytes: Uint8Array, window: number, encoding: WideEncoding): boolean {
+  const unitBytes = encoding === 'utf-32le' || encoding === 'utf-32be' ? 4 : 2;
+  const asciiAt = encoding.endsWith('le') ? 0 : unitBytes - 1;
+  const end = window - (window % unitBytes);
+  if (end === 0) return false;
+  for (let unit = 0; unit < end; unit += unitBytes) {
+    for (let k = 0; k < unitBytes; k++) {
+      const byte = bytes[unit + k] as number;
+      if (k === asciiAt ? byte === 0 || byte >= 0x80 : byte !== 0) return false;
+    }
+    if (bytes[unit + asciiAt] === 0x0a) return true;
+  }
+  return true;
+}
+
+function decodeUnicode(encoding: UnicodeEncoding, bytes: Uint8Array, start: number): Attempt {
+  switch (encoding) {
+    case 'utf-8':
+      return decodeUtf8(bytes, start);
+    case 'utf-16le':
+    case 'utf-16be':
+      return decodeUtf16(bytes, start, encoding);
+    case 'utf-32le':
+    case 'utf-32be':
+      return decodeUtf32(bytes, start, encoding === 'utf-32le');
+  }
+}
+
+function decodeCp1252(bytes: Uint8Array): Attempt {
+  const result = decodeWindows1252(bytes);
+  if (result.ok) return result;
+  return {
+    ok: false,
+    offset: result.offset,
+    detail: `byte ${hex(result.byte, 2)} at offset ${result.offset} is not defined in Windows-1252`,
+    count: result.count,
+  };
+}
+
+function tryUtf8(bytes: Uint8Array, start: number): string | null {
+  try {
+    return utf8Fatal.decode(bytes.subarray(start));
+  } catch (error) {
+    if (error instanceof TypeError) return null;
+    throw error;
+  }
+}
+
+// The native decoder is fast but tells only that the bytes are invalid; the scan that says
+// where runs only then.
+function decodeUtf8(bytes: Uint8Array, start: number): Attempt {
+  const text = tryUtf8(bytes, start);
+  if (text !== null) return { ok: true, text };
+  return { ok: false, ...mustFind(scanUtf8(bytes, start), 'UTF-8') };
+}
+
+function decodeUtf16(bytes: Uint8Array, start: number, encoding: 'utf-16le' | 'utf-16be'): Attempt {
+  try {
+    return { ok: true, text: utf16Fatal[encoding].decode(bytes.subarray(start)) };
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+  }
+  return { ok: false, ...mustFind(scanUtf16(bytes, start, encoding === 'utf-16le'), 'UTF-16') };
+}
+
+function mustFind(invalid: Invalid | null, label: string): Invalid {
+  if (invalid === null) {
+    throw new Error(`The runtime rejected ${label} that core's scan finds valid`);
+  }
+  return invalid;
+}
+
+function hex(value: number, digits: number): string {
+  return `0x${value.toString(16).toUpperCase().padStart(digits, '0')}`;
+}
+
+/**
+ * The first ill-formed sequence in UTF-8 (Unicode Table 3-7), and how many there are, counted
+ * as the WHATWG decoder counts replacement characters: a lead byte and the valid continuation
+ * bytes after it are one error, and the byte that broke the sequence is read again.
+ */
+function scanUtf8(bytes: Uint8Array, start: number): Invalid | null {
+  const length = bytes.length;
+  let first: Invalid | null = null;
+  let count = 0;
+  let i = start;
+  while (i < length) {
+    const lead = bytes[i] as number;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    let needed: number;
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) {
+      needed = 1;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+      needed = 2;
+      if (lead === 0xe0) lower = 0xa0;
+      else if (lead === 0xed) upper = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      needed = 3;
+      if (lead === 0xf0) lower = 0x90;
+      else if (lead === 0xf4) upper = 0x8f;
+    } else {
+      if (count++ === 0) first = { offset: i, detail: badLead(lead, i), count: 0 };
+      i++;
+      continue;
+    }
+    let next = i + 1;
+    let broken = false;
+    for (let seen = 0; seen < needed; seen++, next++) {
+      if (next >= length) {
+        if (count === 0) {
+          first = { offset: i, detail: `${cutShort(lead, i)} by the end of the file`, count: 0 };
+        }
+        broken = true;
+        break;
+      }
+      const byte = bytes[next] as number;
+      const low = seen === 0 ? lower : 0x80;
+      const high = seen === 0 ? upper : 0xbf;
+      if (byte < low || byte > high) {
+        if (count === 0)
+          first = { offset: i, detail: badContinuation(lead, byte, i, next), count: 0 };
+        broken = true;
+        break;
+      }
+    }
+    if (broken) count++;
+    i = next;
+  }
+  return first === null ? null : { ...first, count };
+}
+
+function badLead(lead: number, offset: number): string {
+  const at = `byte ${hex(lead, 2)} at offset ${offset}`;
+  if (lead <= 0xbf) return `${at} continues a character but no character starts before it`;
+  if (lead <= 0xc1) return `${at} could only start an overlong encoding, which UTF-8 forbids`;
+  return `${at} never occurs in UTF-8`;
+}
+
+function cutShort(lead: number, offset: number): string {
+  return `the character that byte ${hex(lead, 2)} at offset ${offset} starts is cut short`;
+}
+
+// Called when `byte` at `at` does not continue the sequence `lead` at `offset` started. A
+// continuation byte out of the lead's range names the rule it breaks; any other byte ends
+// the character early.
+function badContinuation(lead: number, byte: number, offset: number, at: number): string {
+  if (at === offset + 1 && byte >= 0x80 && byte <= 0xbf) {
+    const both = `bytes ${hex(lead, 2)} ${hex(byte, 2)} at offset ${offset}`;
+    if (lead === 0xe0 || lead === 0xf0) {
+      return `${both} start an overlong encoding, which UTF-8 forbids`;
+    }
+    if (lead === 0xed) return `${both} start a UTF-16 surrogate, which UTF-8 forbids`;
+    return `${both} start a code point above U+10FFFF, the largest there is`;
+  }
+  return `${cutShort(lead, offset)} by byte ${hex(byte, 2)} at offset ${at}`;
+}
+
+/**
+ * The first unpaired surrogate or odd trailing byte in UTF-16, and how many errors there are,
+ * counted as the WHATWG decoder counts them: each unpaired surrogate is one, and a high
+ * surrogate left open at the end of the file is one together with an odd byte after it.
+ */
+function scanUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): Invalid | null {
+  const end = bytes.length;
+  const whole = start + ((end - start) & ~1);
+  let first: Invalid | null = null;
+  let count = 0;
+  let openHighAtEnd = false;
+  let i = start;
+  while (i < whole) {
+    const unit = readUnit16(bytes, i, littleEndian);
+    if (unit < 0xd800 || unit > 0xdfff) {
+      i += 2;
+      continue;
+    }
+    const isHigh = unit <= 0xdbff;
+    if (isHigh && i + 2 < whole) {
+      const next = readUnit16(bytes, i + 2, littleEndian);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i += 4;
+        continue;
+      }
+    }
+    if (count++ === 0) {
+      const at = `code unit ${hex(unit, 4)} at offset ${i}`;
+      const detail = isHigh
+        ? `${at} is a high surrogate with no low surrogate after it`
+        : `${at} is a low surrogate with no high surrogate before it`;
+      first = { offset: i, detail, count: 0 };
+    }
+    openHighAtEnd = isHigh && i + 2 === whole;
+    i += 2;
+  }
+  if (whole < end && !openHighAtEnd && count++ === 0) {
+    const byte = hex(bytes[whole] as number, 2);
+    first = {
+      offset: whole,
+      detail: `the file ends with a lone byte ${byte} at offset ${whole}, half a UTF-16 code unit`,
+      count: 0,
+    };
+  }
+  return first === null ? null : { ...first, count };
+}
+
+function readUnit16(bytes: Uint8Array, at: number, littleEndian: boolean): number {
+  const b0 = bytes[at] as number;
+  const b1 = bytes[at + 1] as number;
+  return littleEndian ? (b1 << 8) | b0 : (b0 << 8) | b1;
+}
+
+/**
+ * UTF-32, which TextDecoder does not know, by hand: each unit that is a Unicode scalar value
+ * becomes one or two UTF-16 units; surrogates, values above U+10FFFF and trailing bytes short
+ * of a unit are errors, one each.
+ */
+function decodeUtf32(bytes: Uint8Array, start: number, littleEndian: boolean): Attempt {
+  const end = bytes.length;
+  const whole = start + ((end - start) & ~3);
+  // A code point takes at most two UTF-16 units, four bytes: never more than its UTF-32 unit.
+  const units = new Uint8Array(whole - start);
+  let written = 0;
+  let first: Invalid | null = null;
+  let count = 0;
+  for (let i = start; i < whole; i += 4) {
+    const b0 = bytes[i] as number;
+    const b1 = bytes[i + 1] as number;
+    const b2 = bytes[i + 2] as number;
+    const b3 = bytes[i + 3] as number;
+    const codePoint = littleEndian
+      ? (b0 | (b1 << 8) | (b2 << 16) | (b3 << 24)) >>> 0
+      : ((b0 << 24) | (b1 << 16) | (b2 << 8) | b3) >>> 0;
+    if (codePoint < 0xd800 || (codePoint > 0xdfff && codePoint < 0x10000)) {
+      units[written++] = codePoint & 0xff;
+      units[written++] = codePoint >>> 8;
+    } else if (codePoint >= 0x10000 && codePoint <= 0x10ffff) {
+      const offsetPoint = codePoint - 0x10000;
+      const high = 0xd800 | (offsetPoint >>> 10);
+      const low = 0xdc00 | (offsetPoint & 0x3ff);
+      units[written++] = high & 0xff;
+      units[written++] = high >>> 8;
+      units[written++] = low & 0xff;
+      units[written++] = low >>> 8;
+    } else {
+      if (count++ === 0) {
+        const at = `code unit ${hex(codePoint, 8)} at offset ${i}`;
+        const detail =
+          codePoint <= 0xdfff
+            ? `${at} is a UTF-16 surrogate, which is not a character`
+            : `${at} is above U+10FFFF, the largest code point`;
+        first = { offset: i, detail, count: 0 };
+      }
+    }
+  }
+  if (whole < end) {
+    if (count++ === 0) {
+      const left = end - whole;
+      first = {
+        offset: whole,
+        detail: `the file ends with ${left} byte${left === 1 ? '' : 's'} at offset ${whole}, less than a 4-byte UTF-32 code unit`,
+        count: 0,
+      };
+    }
+  }
+  if (first !== null) return { ok: false, ...first, count };
+  return { ok: true, text: utf16le.decode(units.subarray(0, written)) };
+}
