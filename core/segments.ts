@@ -1,0 +1,123 @@
+/**
+ * How a message is encoded and how many SMS parts it takes (SPEC section 7): GSM-7 when every
+ * character is in the GSM 03.38 default alphabet or its extension table, else UCS-2.
+ */
+
+export type SmsEncoding = 'GSM-7' | 'UCS-2';
+
+export const MAX_PARTS = 10;
+export const MAX_GSM7_SEPTETS = 1530;
+export const MAX_UCS2_UNITS = 670;
+
+/** A single-part message may use the whole payload... */
+export const GSM7_SINGLE_PART_SEPTETS = 160;
+export const UCS2_SINGLE_PART_UNITS = 70;
+/** ...a multi-part one loses room in every part to the concatenation header. */
+export const GSM7_PART_SEPTETS = 153;
+export const UCS2_PART_UNITS = 67;
+
+export interface Segments {
+  encoding: SmsEncoding;
+  /** GSM-7 septets (extension characters count 2) or UCS-2 UTF-16 code units. */
+  units: number;
+  /** 0 for the empty message. */
+  parts: number;
+}
+
+/**
+ * The GSM 03.38 default alphabet in code order (3GPP TS 23.038, 6.2.1), so it can be read
+ * against the standard's table. 0x1B is the escape to the extension table, not a character;
+ * it holds a placeholder here and is skipped. 0x09 is the capital Ç, as the standard has it.
+ */
+const BASIC_ALPHABET =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001bÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
+  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const ESCAPE_POSITION = 0x1b;
+
+/** The extension table (6.2.1.1): each is sent as escape + character, so it costs 2 septets. */
+const EXTENSION_CHARACTERS = '\f^{}\\[~]|€';
+
+/**
+ * Septets per UTF-16 code unit over the whole BMP (0 = not GSM-7), built once: countSegments
+ * runs for every row of a 250,000-row file, so the inner loop is one typed-array read. Every
+ * GSM-7 character is in the BMP and none is a surrogate, so a code unit lookup is exact.
+ */
+const SEPTETS = buildSeptetTable();
+
+function buildSeptetTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < BASIC_ALPHABET.length; i++) {
+    if (i !== ESCAPE_POSITION) table[BASIC_ALPHABET.charCodeAt(i)] = 1;
+  }
+  for (let i = 0; i < EXTENSION_CHARACTERS.length; i++) {
+    table[EXTENSION_CHARACTERS.charCodeAt(i)] = 2;
+  }
+  return table;
+}
+
+/** Septets a code point costs in GSM-7: 1 basic, 2 extension, 0 when GSM-7 cannot carry it. */
+export function gsm7Septets(codePoint: number): 0 | 1 | 2 {
+  // Out-of-range and non-integer indexes read undefined from a typed array.
+  return (SEPTETS[codePoint] ?? 0) as 0 | 1 | 2;
+}
+
+/** Whether a code point is in the GSM 03.38 basic set or its extension table. */
+export function isGsm7Char(codePoint: number): boolean {
+  return gsm7Septets(codePoint) !== 0;
+}
+
+export function countSegments(text: string): Segments {
+  const length = text.length;
+  let septets = 0;
+  // Lay the message out in multi-part parts as we go, so one pass gives both the septets and
+  // the parts; a 160-septet message then simply overrides this to 1 part.
+  let parts = 1;
+  let fill = 0;
+  for (let i = 0; i < length; i++) {
+    const cost = SEPTETS[text.charCodeAt(i)] as number;
+    if (cost === 0) return countUcs2(text);
+    septets += cost;
+    fill += cost;
+    // An escape pair that does not fit starts the next part whole.
+    if (fill > GSM7_PART_SEPTETS) {
+      parts++;
+      fill = cost;
+    }
+  }
+  if (septets <= GSM7_SINGLE_PART_SEPTETS) parts = septets === 0 ? 0 : 1;
+  return { encoding: 'GSM-7', units: septets, parts };
+}
+
+function countUcs2(text: string): Segments {
+  const units = text.length;
+  if (units <= UCS2_SINGLE_PART_UNITS) return { encoding: 'UCS-2', units, parts: 1 };
+  let parts = 1;
+  let fill = 0;
+  for (let i = 0; i < units; i++) {
+    const unit = text.charCodeAt(i);
+    let width = 1;
+    // A surrogate pair is one character and never split; a lone surrogate is one unit.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < units) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        width = 2;
+        i++;
+      }
+    }
+    fill += width;
+    if (fill > UCS2_PART_UNITS) {
+      parts++;
+      fill = width;
+    }
+  }
+  return { encoding: 'UCS-2', units, parts };
+}
+
+/**
+ * message-too-long (SPEC section 6). Both limits apply: escape pairs or surrogate pairs pushed
+ * over part boundaries can make a message within the unit limit need an eleventh part.
+ */
+export function isTooLong(s: Segments): boolean {
+  const limit = s.encoding === 'GSM-7' ? MAX_GSM7_SEPTETS : MAX_UCS2_UNITS;
+  return s.units > limit || s.parts > MAX_PARTS;
+}
