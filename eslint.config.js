@@ -35,7 +35,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: `^(?!\\.{1,2}/|(${corePackages.join('|')})$)`,
+              // core is one flat folder: `./x` stays in it, `../x` leaves it.
+              regex: `^(?!\\./|(${corePackages.join('|')})$)`,
               message:
                 'core is pure TypeScript: import only other core modules or the pure packages listed in eslint.config.js.',
             },

@@ -4,7 +4,8 @@
  * UTF-32 text, then whether the bytes are valid UTF-8, and Windows-1252 is what is left.
  */
 import type { Problem } from './problems';
-import { decodeWindows1252 } from './windows1252';
+import { decodeWindows1252, WEB_LATIN1 } from './windows1252';
+import type { Latin1Decoder } from './windows1252';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
 /** The encoding a file name's modifiers force (`.utf8`, `.cp1252`), or null to detect it. */
@@ -84,7 +85,11 @@ interface Invalid {
 type Attempt = { ok: true; text: string } | ({ ok: false } & Invalid);
 
 /** Decodes a file's bytes as the server does (SPEC section 3). */
-export function decode(bytes: Uint8Array, forced: ForcedEncoding): Decoded {
+export function decode(
+  bytes: Uint8Array,
+  forced: ForcedEncoding,
+  latin1: Latin1Decoder = WEB_LATIN1,
+): Decoded {
   if (forced === 'utf8') {
     const bomBytes = startsWith(bytes, BYTE_ORDER_MARKS['utf-8']) ? 3 : 0;
     const reading: Reading = {
@@ -102,7 +107,7 @@ export function decode(bytes: Uint8Array, forced: ForcedEncoding): Decoded {
       bomBytes: 0,
       reason: 'the name has .cp1252',
     };
-    return settle(reading, decodeCp1252(bytes), () =>
+    return settle(reading, decodeCp1252(bytes, latin1), () =>
       tryUtf8(bytes, 0) === null ? '' : 'the bytes are valid UTF-8, so .cp1252 may be wrong for it',
     );
   }
@@ -134,7 +139,7 @@ export function decode(bytes: Uint8Array, forced: ForcedEncoding): Decoded {
   if (utf8 !== null) {
     return { ok: true, text: utf8, encoding: 'utf-8', source: 'detected', bomBytes: 0 };
   }
-  const cp1252 = decodeCp1252(bytes);
+  const cp1252 = decodeCp1252(bytes, latin1);
   if (cp1252.ok) {
     return {
       ok: true,
@@ -248,8 +253,8 @@ function decodeUnicode(encoding: UnicodeEncoding, bytes: Uint8Array, start: numb
   }
 }
 
-function decodeCp1252(bytes: Uint8Array): Attempt {
-  const result = decodeWindows1252(bytes);
+function decodeCp1252(bytes: Uint8Array, latin1: Latin1Decoder): Attempt {
+  const result = decodeWindows1252(bytes, latin1);
   if (result.ok) return result;
   return {
     ok: false,

@@ -101,32 +101,56 @@ export type Windows1252Decoding =
   /** `offset` and `byte`: the first undefined byte; `count`: how many the bytes hold. */
   | { ok: false; offset: number; byte: number; count: number };
 
-// Strings are built from little-endian UTF-16 bytes so the native decoder does the
-// allocation; written byte by byte, the result does not depend on the platform's endianness.
-const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
+/** Turns bytes into the string of the same code points (U+0000-U+00FF), one per byte. */
+export type Latin1Decoder = (bytes: Uint8Array) => string;
 
-/** Decodes `bytes` as Windows-1252, or finds its undefined bytes. One pass over the bytes. */
-export function decodeWindows1252(bytes: Uint8Array): Windows1252Decoding {
-  const length = bytes.length;
-  const units = new Uint8Array(length * 2);
-  let firstUndefined = -1;
-  let undefinedCount = 0;
-  for (let i = 0, j = 0; i < length; i++, j += 2) {
-    const codePoint = DECODE_TABLE[bytes[i] as number] as number;
-    if (codePoint === UNDEFINED) {
-      if (undefinedCount++ === 0) firstUndefined = i;
-      continue;
+// WHATWG maps the label 'latin1' to Windows-1252, but Node since v20.18.3 decodes it as true
+// Latin-1. Outside 0x80-0x9F both agree (each byte is its own code point), and both leave the
+// five undefined bytes as U+0081, U+008D, U+008F, U+0090, U+009D; 0x80-0x9F are mapped from
+// our table after, so every runtime gives the same text.
+const webLatin1 = new TextDecoder('latin1');
+export const WEB_LATIN1: Latin1Decoder = (bytes) => webLatin1.decode(bytes);
+
+const C1_RANGE_ALL = /[\u0080-\u009f]/g;
+const UNDEFINED_ALL = /[\u0081\u008d\u008f\u0090\u009d]/g;
+const fromTable = (c: string) => String.fromCharCode(DECODE_TABLE[c.charCodeAt(0)] as number);
+/** Past this many distinct characters in 0x80-0x9F, one replace with a callback is cheaper. */
+const NATIVE_REPLACE_ROUNDS = 4;
+
+function undefinedBytes(text: string, bytes: Uint8Array, from: number): Windows1252Decoding | null {
+  UNDEFINED_ALL.lastIndex = from;
+  const first = UNDEFINED_ALL.exec(text);
+  if (first === null) return null;
+  let count = 1;
+  while (UNDEFINED_ALL.exec(text) !== null) count++;
+  // One character per byte, and nothing before `from` has changed length: the index is the offset.
+  return { ok: false, offset: first.index, byte: bytes[first.index] as number, count };
+}
+
+/**
+ * Decodes `bytes` as Windows-1252, or finds its undefined bytes. A native decoder builds the
+ * string (the Node side passes a faster one than TextDecoder); 0x80-0x9F are then mapped from
+ * our table, each distinct character with a native replaceAll (a file has few of them: €, ’,
+ * “, ”, –), each search starting where the last stopped, so the text is scanned about once.
+ */
+export function decodeWindows1252(
+  bytes: Uint8Array,
+  latin1: Latin1Decoder = WEB_LATIN1,
+): Windows1252Decoding {
+  let text = latin1(bytes);
+  let from = 0;
+  for (let round = 0; round < NATIVE_REPLACE_ROUNDS; round++) {
+    C1_RANGE_ALL.lastIndex = from;
+    const found = C1_RANGE_ALL.exec(text);
+    if (found === null) return { ok: true, text };
+    const char = found[0];
+    if (DECODE_TABLE[char.charCodeAt(0)] === UNDEFINED) {
+      return undefinedBytes(text, bytes, found.index)!;
     }
-    units[j] = codePoint & 0xff;
-    units[j + 1] = codePoint >>> 8;
+    text = text.replaceAll(char, fromTable(char));
+    from = found.index + 1;
   }
-  if (undefinedCount > 0) {
-    return {
-      ok: false,
-      offset: firstUndefined,
-      byte: bytes[firstUndefined] as number,
-      count: undefinedCount,
-    };
-  }
-  return { ok: true, text: utf16le.decode(units) };
+  return (
+    undefinedBytes(text, bytes, from) ?? { ok: true, text: text.replace(C1_RANGE_ALL, fromTable) }
+  );
 }

@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkFile } from './check';
+import type { Verdict } from './check';
+import { PROBLEM_CODES } from './problems';
+
+// Robustness: check() is what the servers run on whatever a customer uploads, so for any bytes
+// and any name it must give a verdict, never throw, and never take more than linear time.
+
+function expectWellFormed(verdict: Verdict): void {
+  expect(verdict.status).toBe(verdict.problems.length === 0 ? 'success' : 'rejected');
+  for (const problem of verdict.problems) {
+    expect(PROBLEM_CODES).toContain(problem.code);
+    expect(problem.message).not.toMatch(/[\r\n]/);
+    if (problem.row !== null) expect(problem.row).toBeGreaterThanOrEqual(1);
+  }
+  const headerUnreadable = verdict.problems.some((p) => p.code === 'missing-column');
+  if (headerUnreadable) expect(verdict.messages).toEqual([]);
+  else expect(verdict.rows).toBe(verdict.messages.length + countFieldCount(verdict));
+  expect(verdict.parts).toBe(verdict.messages.reduce((sum, m) => sum + m.parts, 0));
+}
+
+function countFieldCount(verdict: Verdict): number {
+  return verdict.problems.filter(
+    (p) =>
+      p.code === 'field-count' ||
+      // An unclosed quote's row is counted as a row but, swallowing the file, has no message.
+      (p.code === 'unclosed-quote' &&
+        p.row !== null &&
+        p.row > 1 &&
+        !verdict.messages.some((m) => m.row === p.row)),
+  ).length;
+}
+
+const names = fc.oneof(
+  fc
+    .array(fc.constantFrom('excel', 'EXCEL', 'utf8', 'cp1252', 'Utf8', 'csv', 'x', ''), {
+      maxLength: 4,
+    })
+    .map((words) => ['list', ...words, 'ready'].join('.')),
+  fc.string({ maxLength: 30 }),
+);
+
+const seeds = [
+  'msisdn,message,sender,class,userref\n4512345678,"Hello, ""you""",Shop,standard,r1\n',
+  'msisdn;message\r\n4512345678;"multi\r\nline"\r\n;\r\n4512345679;€ café\r\n',
+  '\ufeffmsisdn,message\n4512345678,😀\n',
+].map((s) => new TextEncoder().encode(s));
+
+const mutated = fc
+  .tuple(
+    fc.constantFrom(...seeds),
+    fc.array(
+      fc.tuple(
+        fc.nat(),
+        fc.constantFrom(0x22, 0x0d, 0x0a, 0x3b, 0x2c, 0x00, 0xff, 0xfe, 0x81, 0xc3, 0x09),
+        fc.constantFrom('set', 'insert', 'delete'),
+      ),
+      { maxLength: 8 },
+    ),
+  )
+  .map(([seed, edits]) => {
+    const bytes = [...seed];
+    for (const [at, value, how] of edits) {
+      const i = at % (bytes.length + 1);
+      if (how === 'set' && i < bytes.length) bytes[i] = value;
+      else if (how === 'insert') bytes.splice(i, 0, value);
+      else bytes.splice(i, 1);
+    }
+    return new Uint8Array(bytes);
+  });
+
+describe('fuzz: any bytes, any name, always a verdict', () => {
+  it('random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), names, (bytes, name) => {
+        expectWellFormed(checkFile({ name, bytes }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('mutated valid files', () => {
+    fc.assert(
+      fc.property(mutated, names, (bytes, name) => {
+        expectWellFormed(checkFile({ name, bytes }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('random text of CSV-ish characters in every encoding the server reads', () => {
+    const csvText = fc.string({
+      unit: fc.constantFrom(
+        '"',
+        ';',
+        ',',
+        '\r',
+        '\n',
+        'a',
+        '1',
+        '€',
+        '😀',
+        ' ',
+        '\t',
+        'msisdn',
+        'message',
+      ),
+      maxLength: 300,
+    });
+    fc.assert(
+      fc.property(
+        csvText,
+        fc.constantFrom('x.ready', 'x.excel.ready', 'x.utf8.ready'),
+        (t, name) => {
+          expectWellFormed(checkFile({ name, bytes: new TextEncoder().encode(t) }));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('fuzz: linear time on 1 MiB of the worst inputs', () => {
+  const MiB = 1 << 20;
+  const repeat = (s: string) =>
+    new TextEncoder().encode(s.repeat(Math.ceil(MiB / s.length)).slice(0, MiB));
+  const cases: [string, Uint8Array, string][] = [
+    ['quotes', repeat('"'), 'x.ready'],
+    ['CRs', repeat('\r'), 'x.ready'],
+    ['LFs', repeat('\n'), 'x.ready'],
+    ['delimiters', repeat(';'), 'x.excel.ready'],
+    [
+      'one long quoted field',
+      new TextEncoder().encode('msisdn,message\n1,"' + 'a'.repeat(MiB) + '"\n'),
+      'x.ready',
+    ],
+    ['doubled quotes', repeat('""'), 'x.ready'],
+    [
+      'stray quotes',
+      new TextEncoder().encode('msisdn,message\n' + 'a"b,c"d\n'.repeat(MiB / 8)),
+      'x.ready',
+    ],
+    ['wide header', repeat('msisdn,'), 'x.ready'],
+    [
+      'tiny rows',
+      new TextEncoder().encode('msisdn,message\n' + '1,2\n'.repeat(MiB / 4)),
+      'x.ready',
+    ],
+    ['invalid UTF-8 everywhere', new Uint8Array(MiB).fill(0x81), 'x.utf8.ready'],
+    ['zero bytes', new Uint8Array(MiB), 'x.ready'],
+    [
+      'random bytes',
+      Uint8Array.from({ length: MiB }, (_, i) => (i * 2654435761) >>> 24),
+      'x.ready',
+    ],
+  ];
+  it.each(cases)('%s: a verdict within a second', (_label, bytes, name) => {
+    const started = performance.now();
+    const verdict = checkFile({ name, bytes });
+    const elapsed = performance.now() - started;
+    expect(verdict.status).toBe(verdict.problems.length === 0 ? 'success' : 'rejected');
+    expect(elapsed).toBeLessThan(1000);
+  });
+});

@@ -1,0 +1,315 @@
+/**
+ * The CSV dialect the provider's server reads (SPEC section 4), as a streaming parser.
+ *
+ * The text arrives decoded (SPEC 3 has already dropped any BOM) in chunks of any size. The
+ * parser splits it into records and reports what breaks the dialect; it knows nothing of the
+ * header, field counts or blank rows, which are the caller's rules.
+ *
+ * Where SPEC 4 is silent, this reading is ours:
+ * - A quote opens a quoted field only as the field's FIRST character, so ` "a"` (leading space)
+ *   is an unquoted field holding a stray quote.
+ * - A stray quote is kept as data and never starts quoting: `a"b,c` is two fields.
+ * - After a stray quote the field keeps every character as written, except that the part that
+ *   was in quotes has its opening quote dropped and its `""` read as one quote: `"ab"c` is
+ *   `ab"c`. The file is rejected anyway; this keeps what the preview shows close to the file.
+ * - An unclosed quote's field runs to the end of the input, line breaks and all.
+ * - A lone CR ends its row (after reporting it), so later rows keep their numbers.
+ * - Every problem of a row is reported before that row's record, so a sink knows a record's
+ *   problems when it gets the record.
+ */
+
+export type Delimiter = ',' | ';';
+export type DialectCode = 'bad-line-ending' | 'unclosed-quote' | 'stray-quote';
+
+export interface DialectProblem {
+  code: DialectCode;
+  /**
+   * 1-based record number as Excel counts records: the header is 1, a record whose quoted
+   * field spans lines is one row, and blank lines are rows too.
+   */
+  row: number;
+  /** 0-based field index within that row, where there is one. */
+  field: number | null;
+  /** One sentence, no line breaks: what is wrong and how to fix it. */
+  message: string;
+}
+
+export interface RecordSink {
+  /** Every record, blank ones included; the sink owns `fields` from then on. */
+  record(fields: string[], row: number): void;
+  problem(problem: DialectProblem): void;
+}
+
+export const DIALECT_MESSAGES = {
+  badLineEnding:
+    'A carriage return (CR) without a line feed ends this row: end every row with LF or CR LF.',
+  unclosedQuote:
+    'A quote (") opens this field and never closes, so the field runs to the end of the file: close it with a quote and double every quote inside it ("").',
+  quoteInUnquoted:
+    'A quote (") inside an unquoted field: write the field in quotes and double the quote ("").',
+  textAfterQuote:
+    'Text after the closing quote of a quoted field: put the whole field in quotes and double every quote inside it ("").',
+} as const;
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
+
+// Where the parser stands between two characters. Numbers, not strings, for the hot switch.
+/** Before a field's first character (row start or just after a delimiter). */
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+/** Just after a quote inside a quoted field: it closes the field, or starts `""`. */
+const AFTER_QUOTE = 3;
+/** Just after a CR outside quotes: CR LF ends the row, anything else makes it a lone CR. */
+const AFTER_CR = 4;
+type State =
+  typeof FIELD_START | typeof UNQUOTED | typeof QUOTED | typeof AFTER_QUOTE | typeof AFTER_CR;
+
+/**
+ * Splits decoded text into records. `push` the text in chunks of any size (every chunking
+ * gives the same records and problems), then `finish` once.
+ *
+ * It scans char codes and takes each field as one slice of its chunk; a field is built by
+ * concatenation only when it holds `""` or spans chunks. Time is linear in the input.
+ */
+export class DialectParser {
+  readonly #delimiter: number;
+  readonly #sink: RecordSink;
+  #state: State = FIELD_START;
+  /** The fields of the current record so far. */
+  #fields: string[] = [];
+  /** The current field's text taken so far from earlier chunks or before a `""`. */
+  #partial = '';
+  /** The current record's row. */
+  #row = 1;
+  /** Whether the current field has reported its stray quote (once per field). */
+  #stray = false;
+  #finished = false;
+
+  constructor(delimiter: Delimiter, sink: RecordSink) {
+    if (delimiter !== ',' && delimiter !== ';') {
+      throw new Error(`DialectParser: unsupported delimiter ${JSON.stringify(delimiter)}`);
+    }
+    this.#delimiter = delimiter === ',' ? COMMA : SEMICOLON;
+    this.#sink = sink;
+  }
+
+  push(chunk: string): void {
+    if (this.#finished) throw new Error('DialectParser: push() after finish()');
+    const n = chunk.length;
+    const delimiter = this.#delimiter;
+    const delimiterChar = delimiter === COMMA ? ',' : ';';
+    const sink = this.#sink;
+    let state = this.#state;
+    let fields = this.#fields;
+    let partial = this.#partial;
+    let row = this.#row;
+    let stray = this.#stray;
+    // Start, in this chunk, of the current field's text not yet in `partial`. A field carried
+    // over from the previous chunk continues at 0.
+    let start = 0;
+    let i = 0;
+    // Where the next delimiter, LF, CR and quote are in this chunk (n for none), found with
+    // indexOf, which is far faster than a char loop, and looked for again only once passed.
+    // Each is searched over each stretch of the chunk at most once, so this stays linear.
+    let nextDelimiter = -1;
+    let nextLf = -1;
+    let nextCr = -1;
+    let nextQuote = -1;
+
+    while (i < n) {
+      switch (state) {
+        case FIELD_START: {
+          stray = false;
+          if (chunk.charCodeAt(i) === QUOTE) {
+            state = QUOTED;
+            start = ++i;
+          } else {
+            state = UNQUOTED;
+            start = i;
+          }
+          break;
+        }
+
+        case UNQUOTED: {
+          // The field ends at the nearest delimiter, LF or CR; a quote on the way is stray.
+          if (nextDelimiter < i) nextDelimiter = indexOrEnd(chunk, delimiterChar, i);
+          if (nextLf < i) nextLf = indexOrEnd(chunk, '\n', i);
+          if (nextCr < i) nextCr = indexOrEnd(chunk, '\r', i);
+          if (nextQuote < i) nextQuote = indexOrEnd(chunk, '"', i);
+          let end = nextDelimiter < nextLf ? nextDelimiter : nextLf;
+          if (nextCr < end) end = nextCr;
+          if (nextQuote < end) end = nextQuote;
+          if (end === n) {
+            i = n;
+            break;
+          }
+          i = end + 1;
+          if (end === nextQuote) {
+            if (!stray) {
+              stray = true;
+              sink.problem({
+                code: 'stray-quote',
+                row,
+                field: fields.length,
+                message: DIALECT_MESSAGES.quoteInUnquoted,
+              });
+            }
+            break;
+          }
+          fields.push(partial + chunk.slice(start, end));
+          partial = '';
+          if (end === nextDelimiter) {
+            state = FIELD_START;
+          } else if (end === nextLf) {
+            sink.record(fields, row++);
+            fields = [];
+            state = FIELD_START;
+          } else {
+            state = AFTER_CR;
+          }
+          break;
+        }
+
+        case QUOTED: {
+          // Inside quotes only a quote matters; the delimiter, CR and LF are data.
+          const q = chunk.indexOf('"', i);
+          if (q === -1) {
+            i = n;
+            break;
+          }
+          partial += chunk.slice(start, q);
+          i = q + 1;
+          state = AFTER_QUOTE;
+          break;
+        }
+
+        case AFTER_QUOTE: {
+          const c = chunk.charCodeAt(i);
+          if (c === QUOTE) {
+            // `""`: the second quote is data, so the field's next slice starts with it.
+            state = QUOTED;
+            start = i++;
+            break;
+          }
+          if (c === delimiter || c === LF || c === CR) {
+            fields.push(partial);
+            partial = '';
+            i++;
+            if (c === delimiter) {
+              state = FIELD_START;
+            } else if (c === LF) {
+              sink.record(fields, row++);
+              fields = [];
+              state = FIELD_START;
+            } else {
+              state = AFTER_CR;
+            }
+            break;
+          }
+          // The quote did not close the field after all: keep it, and the rest as written.
+          stray = true;
+          sink.problem({
+            code: 'stray-quote',
+            row,
+            field: fields.length,
+            message: DIALECT_MESSAGES.textAfterQuote,
+          });
+          partial += '"';
+          state = UNQUOTED;
+          start = i;
+          break;
+        }
+
+        case AFTER_CR: {
+          if (chunk.charCodeAt(i) === LF) {
+            i++;
+          } else {
+            sink.problem({
+              code: 'bad-line-ending',
+              row,
+              field: null,
+              message: DIALECT_MESSAGES.badLineEnding,
+            });
+          }
+          sink.record(fields, row++);
+          fields = [];
+          state = FIELD_START;
+          break;
+        }
+      }
+    }
+
+    if (state === UNQUOTED || state === QUOTED) partial += chunk.slice(start, n);
+    this.#state = state;
+    this.#fields = fields;
+    this.#partial = partial;
+    this.#row = row;
+    this.#stray = stray;
+  }
+
+  finish(): void {
+    if (this.#finished) throw new Error('DialectParser: finish() called twice');
+    this.#finished = true;
+    const sink = this.#sink;
+    const fields = this.#fields;
+    const row = this.#row;
+    switch (this.#state) {
+      case FIELD_START:
+        // Nothing since the last row end (or an empty input): no record. After a delimiter,
+        // the row's last field is empty.
+        if (fields.length === 0) return;
+        fields.push('');
+        break;
+      case QUOTED:
+        sink.problem({
+          code: 'unclosed-quote',
+          row,
+          field: fields.length,
+          message: DIALECT_MESSAGES.unclosedQuote,
+        });
+        fields.push(this.#partial);
+        break;
+      case UNQUOTED:
+      case AFTER_QUOTE:
+        fields.push(this.#partial);
+        break;
+      case AFTER_CR:
+        sink.problem({
+          code: 'bad-line-ending',
+          row,
+          field: null,
+          message: DIALECT_MESSAGES.badLineEnding,
+        });
+        break;
+    }
+    this.#partial = '';
+    this.#fields = [];
+    sink.record(fields, row);
+  }
+}
+
+function indexOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at === -1 ? text.length : at;
+}
+
+/** The whole text at once, into lists: for tests and small inputs. */
+export function parseDialect(
+  text: string,
+  delimiter: Delimiter,
+): { records: { row: number; fields: string[] }[]; problems: DialectProblem[] } {
+  const records: { row: number; fields: string[] }[] = [];
+  const problems: DialectProblem[] = [];
+  const parser = new DialectParser(delimiter, {
+    record: (fields, row) => records.push({ row, fields }),
+    problem: (problem) => problems.push(problem),
+  });
+  parser.push(text);
+  parser.finish();
+  return { records, problems };
+}

@@ -1,0 +1,38 @@
+import { appendCause } from './cause';
+import { inspectFile } from './check';
+import type { CheckOptions, UploadedFile, Verdict } from './check';
+import type { Problem } from './problems';
+
+/** What the server does with a `.ready` file (SPEC 1, 8 and 9), decided without any I/O. */
+export type Processed =
+  | { outcome: 'success'; verdict: Verdict }
+  | { outcome: 'rejected'; verdict: Verdict; bytes: Uint8Array };
+
+/**
+ * The server's processing of one file: on success its messages are to be queued; on rejection
+ * the file's new content is the upload byte for byte plus the cause, in the file's own encoding.
+ */
+export function processFile(file: UploadedFile, at: Date, options: CheckOptions = {}): Processed {
+  const { verdict, text } = inspectFile(file, options);
+  if (verdict.status === 'success') return { outcome: 'success', verdict };
+  const bytes = appendCause(file.bytes, { encoding: verdict.encoding, text }, verdict.problems, at);
+  return { outcome: 'rejected', verdict, bytes };
+}
+
+/** After the last retry of a failure that was the server's own (SPEC 9). */
+export function internalErrorFile(
+  file: UploadedFile,
+  attempts: number,
+  reason: string,
+  at: Date,
+  options: CheckOptions = {},
+): Uint8Array {
+  const { verdict, text } = inspectFile(file, options);
+  const problem: Problem = {
+    row: null,
+    column: null,
+    code: 'internal-error',
+    message: `The provider could not process the file after ${attempts} attempts (${reason.replace(/[\r\n]+/g, ' ')}); nothing was sent. Upload it again.`,
+  };
+  return appendCause(file.bytes, { encoding: verdict.encoding, text }, [problem], at);
+}

@@ -1,0 +1,179 @@
+import type { Column } from './header';
+import type { Problem } from './problems';
+import { countSegments, isTooLong, MAX_GSM7_SEPTETS, MAX_PARTS, MAX_UCS2_UNITS } from './segments';
+import type { Segments, SmsEncoding } from './segments';
+
+/** One row's values, by column; a column the file does not have reads as ''. */
+export type RowValues = Record<Column, string>;
+
+export const CLASSES = ['standard', 'premium', 'secret'] as const;
+export type MessageClass = (typeof CLASSES)[number];
+export const MAX_USERREF = 255;
+
+/** A message the server would queue: one data row, its values as the server reads them. */
+export interface Message {
+  row: number;
+  msisdn: string;
+  message: string;
+  sender: string;
+  class: MessageClass | string;
+  userref: string;
+  encoding: SmsEncoding;
+  parts: number;
+}
+
+/** Only spaces around a number are ignored (SPEC section 6), not tabs or other blanks. */
+export function trimSpaces(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value.charCodeAt(start) === 0x20) start++;
+  while (end > start && value.charCodeAt(end - 1) === 0x20) end--;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+}
+
+function isValidMsisdn(value: string): boolean {
+  const length = value.length;
+  if (length < 8 || length > 15) return false;
+  const first = value.charCodeAt(0);
+  if (first < 0x31 || first > 0x39) return false;
+  for (let i = 1; i < length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** Shows a value inside a sentence: quoted, on one line, cut when long. */
+export function quote(value: string, max = 40): string {
+  const cut = [...value].length > max ? [...value].slice(0, max).join('') + '…' : value;
+  return JSON.stringify(cut);
+}
+
+const SCIENTIFIC = /^\d+(?:[.,]\d+)?[eE]\+?\d+$/;
+
+/** Why a number is not one the server accepts, in words that say what to do; null if it is fine. */
+export function msisdnProblem(raw: string): string | null {
+  const value = trimSpaces(raw);
+  if (isValidMsisdn(value)) return null;
+  if (value === '') return 'The phone number is missing.';
+  const shown = quote(value);
+  if (SCIENTIFIC.test(value)) {
+    return `The phone number ${shown} is in scientific notation, so Excel has already lost its last digits: format the column as Text (or Number with 0 decimals) in Excel and type the numbers again.`;
+  }
+  const digits = value.replace(/[\s\-().]/g, '');
+  if (/^(\+|00)[1-9]\d{7,14}$/.test(digits)) {
+    return `The phone number ${shown} must be digits only with the country code and no ${value.startsWith('+') ? '"+"' : '"00"'} in front: write ${digits.replace(/^(\+|00)/, '')}.`;
+  }
+  if (/[^\d]/.test(value)) {
+    return `The phone number ${shown} must be digits only (no spaces, dashes, "+" or letters): 8 to 15 digits with the country code, like 4512345678.`;
+  }
+  if (value.startsWith('0')) {
+    return `The phone number ${shown} starts with 0: write it with the country code and without leading zeros, like 4512345678.`;
+  }
+  return `The phone number ${shown} has ${value.length} digits: it must have 8 to 15, with the country code, like 4512345678.`;
+}
+
+const SENDER_TEXT = /^[A-Za-z0-9 .\-_&+]{1,11}$/;
+const SENDER_DIGITS = /^\d{1,15}$/;
+const HAS_LETTER = /[A-Za-z]/;
+
+export function senderProblem(sender: string): string | null {
+  if (sender === '' || SENDER_DIGITS.test(sender)) return null;
+  if (SENDER_TEXT.test(sender) && HAS_LETTER.test(sender)) return null;
+  const shown = quote(sender);
+  if (/^\d+$/.test(sender)) {
+    return `The sender ${shown} has ${sender.length} digits: a number sender has at most 15.`;
+  }
+  if ([...sender].length > 11) {
+    return `The sender ${shown} is ${[...sender].length} characters long: a text sender has at most 11 (or use up to 15 digits).`;
+  }
+  if (!HAS_LETTER.test(sender) && SENDER_TEXT.test(sender)) {
+    return `The sender ${shown} needs at least one letter A-Z, or must be digits only.`;
+  }
+  return `The sender ${shown} may only use A-Z, a-z, 0-9, space and . - _ & + (no letters like æ, ø, å).`;
+}
+
+export function classProblem(value: string): string | null {
+  if (value === '' || (CLASSES as readonly string[]).includes(value)) return null;
+  return `The class ${quote(value)} is not one the provider knows: use standard, premium or secret (lowercase), or leave it empty for standard.`;
+}
+
+export function userrefProblem(value: string): string | null {
+  if (value.length <= MAX_USERREF) return null;
+  const length = [...value].length;
+  if (length <= MAX_USERREF) return null;
+  return `The reference is ${length} characters long: it can have at most ${MAX_USERREF}.`;
+}
+
+export function messageProblem(
+  message: string,
+  segments: Segments,
+): { code: 'empty-message' | 'message-too-long'; text: string } | null {
+  if (message === '') return { code: 'empty-message', text: 'The message is empty.' };
+  if (!isTooLong(segments)) return null;
+  const limit =
+    segments.encoding === 'GSM-7'
+      ? `${MAX_GSM7_SEPTETS} GSM-7 characters`
+      : `${MAX_UCS2_UNITS} characters when it uses characters outside GSM-7 (UCS-2)`;
+  return {
+    code: 'message-too-long',
+    text: `The message needs ${segments.parts} SMS parts (${segments.units} ${segments.encoding === 'GSM-7' ? 'GSM-7 characters' : 'UCS-2 units'}): it can have at most ${limit}, ${MAX_PARTS} parts.`,
+  };
+}
+
+/** Checks one data row's values and gives the message the server would queue (SPEC 6 and 7). */
+export function checkRow(values: RowValues, row: number, problems: Problem[]): Message {
+  return checkValues(
+    values.msisdn,
+    values.message,
+    values.sender,
+    values.class,
+    values.userref,
+    row,
+    problems,
+  );
+}
+
+/** checkRow without the record of values: check() calls it for every row of a large file. */
+export function checkValues(
+  rawMsisdn: string,
+  message: string,
+  sender: string,
+  cls: string,
+  userref: string,
+  row: number,
+  problems: Problem[],
+): Message {
+  const msisdn = trimSpaces(rawMsisdn);
+  const segments = countSegments(message);
+  if (!isValidMsisdn(msisdn)) {
+    problems.push({
+      row,
+      column: 'msisdn',
+      code: 'bad-msisdn',
+      message: msisdnProblem(rawMsisdn)!,
+    });
+  }
+  const messageText = messageProblem(message, segments);
+  if (messageText) {
+    problems.push({ row, column: 'message', code: messageText.code, message: messageText.text });
+  }
+  const senderText = senderProblem(sender);
+  if (senderText) problems.push({ row, column: 'sender', code: 'bad-sender', message: senderText });
+  const classText = classProblem(cls);
+  if (classText) problems.push({ row, column: 'class', code: 'bad-class', message: classText });
+  const userrefText = userrefProblem(userref);
+  if (userrefText) {
+    problems.push({ row, column: 'userref', code: 'bad-userref', message: userrefText });
+  }
+  return {
+    row,
+    msisdn,
+    message,
+    sender,
+    class: cls === '' ? 'standard' : cls,
+    userref,
+    encoding: segments.encoding,
+    parts: segments.parts,
+  };
+}

@@ -1,0 +1,204 @@
+import { dsvFormat } from 'd3-dsv';
+import { delimiterOf } from './check';
+import type { Format } from './check';
+import type { Encoding } from './decode';
+import { byteOrderMark, encodeText } from './encode';
+import { COLUMNS } from './header';
+import type { Column } from './header';
+import { safeBaseName, uploadName } from './names';
+import type { Problem } from './problems';
+import { CLASSES, checkRow, trimSpaces } from './values';
+import { encodeWindows1252, fitsWindows1252 } from './windows1252';
+
+/** A message to export, as the app has it after mapping the spreadsheet's columns. */
+export interface OutgoingMessage {
+  msisdn: string;
+  message: string;
+  sender?: string;
+  class?: string;
+  userref?: string;
+}
+
+/** `auto` picks Windows-1252 for the Excel format when every character fits, else UTF-8. */
+export type ExportEncoding = 'auto' | 'utf8' | 'cp1252';
+
+export interface ExportOptions {
+  /** What the user calls the batch; made safe for a file name. */
+  baseName: string;
+  format?: Format;
+  encoding?: ExportEncoding;
+  /** The provider recommends 10,000 rows a file; a larger batch is split into several files. */
+  rowsPerFile?: number;
+}
+
+export interface ExportFile {
+  /** The name to save the file under on disk, e.g. `campaign-2-of-3.csv`. */
+  fileName: string;
+  /** The name that starts processing on the server, with its modifiers and `.ready`. */
+  uploadName: string;
+  bytes: Uint8Array;
+  encoding: Encoding;
+  format: Format;
+  /** How many messages the file holds, and the index in the input of its first one. */
+  rows: number;
+  firstIndex: number;
+}
+
+export type ExportResult = { ok: true; files: ExportFile[] } | { ok: false; problems: Problem[] };
+
+export const DEFAULT_ROWS_PER_FILE = 10_000;
+
+/** Lone surrogates cannot be written in any encoding the server reads. */
+function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return true;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+function valuesOf(message: OutgoingMessage): Record<Column, string> {
+  return {
+    msisdn: trimSpaces(message.msisdn),
+    message: message.message,
+    sender: message.sender ?? '',
+    class: message.class ?? '',
+    userref: message.userref ?? '',
+  };
+}
+
+/**
+ * Every problem the server would find in these messages, with `row` as it would be in one file
+ * holding them all (the header is row 1, so message i is row i + 2).
+ */
+export function exportProblems(
+  messages: readonly OutgoingMessage[],
+  encoding: ExportEncoding = 'auto',
+): Problem[] {
+  const problems: Problem[] = [];
+  if (messages.length === 0) {
+    problems.push({ row: null, column: null, code: 'no-rows', message: 'There are no messages.' });
+  }
+  let firstClass: { value: string; row: number } | null = null;
+  messages.forEach((message, index) => {
+    const row = index + 2;
+    const values = valuesOf(message);
+    checkRow(values, row, problems);
+    for (const column of COLUMNS) {
+      const value = values[column];
+      if (hasLoneSurrogate(value)) {
+        problems.push({
+          row,
+          column,
+          code: 'bad-encoding',
+          message:
+            'The text has a broken character (a lone UTF-16 surrogate) that no file encoding can hold: retype it.',
+        });
+      } else if (encoding === 'cp1252' && !fitsWindows1252(value)) {
+        const bad = [...value].find((c) => !fitsWindows1252(c)) ?? '';
+        problems.push({
+          row,
+          column,
+          code: 'bad-encoding',
+          message: `The character ${JSON.stringify(bad)} cannot be written in Windows-1252: choose UTF-8 or automatic encoding.`,
+        });
+      }
+    }
+    const cls = values.class === '' ? 'standard' : values.class;
+    if (!(CLASSES as readonly string[]).includes(cls)) return;
+    if (firstClass === null) firstClass = { value: cls, row };
+    else if (firstClass.value !== cls) {
+      problems.push({
+        row,
+        column: 'class',
+        code: 'mixed-class',
+        message: `This message's class is ${cls} but the first message's is ${firstClass.value}: every message in a batch must have the same class.`,
+      });
+    }
+  });
+  return problems;
+}
+
+function chooseEncoding(
+  messages: readonly OutgoingMessage[],
+  format: Format,
+  encoding: ExportEncoding,
+): Encoding {
+  if (encoding === 'utf8') return 'utf-8';
+  if (encoding === 'cp1252') return 'windows-1252';
+  if (format === 'standard') return 'utf-8';
+  const fits = messages.every((m) =>
+    Object.values(valuesOf(m)).every((value) => fitsWindows1252(value)),
+  );
+  return fits ? 'windows-1252' : 'utf-8';
+}
+
+function stripExtension(name: string): string {
+  return name.replace(/\.(csv|txt|xlsx|xls|ods)$/i, '');
+}
+
+/**
+ * Writes messages as files the provider accepts (SPEC 1-6): standard (comma, LF, UTF-8) or Excel
+ * (semicolon, CR LF, Windows-1252 when every character fits, else UTF-8 with a BOM so that Excel
+ * opens it right). The encoding is always named in the upload name, since detection can mistake a
+ * Windows-1252 file for UTF-8. Nothing is written when any message has a problem.
+ */
+export function writeExport(
+  messages: readonly OutgoingMessage[],
+  options: ExportOptions,
+): ExportResult {
+  const format = options.format ?? 'excel';
+  const requested = options.encoding ?? 'auto';
+  const rowsPerFile = Math.max(1, Math.floor(options.rowsPerFile ?? DEFAULT_ROWS_PER_FILE));
+  const problems = exportProblems(messages, requested);
+  if (problems.length > 0) return { ok: false, problems };
+
+  const encoding = chooseEncoding(messages, format, requested);
+  const modifier = encoding === 'windows-1252' ? 'cp1252' : 'utf8';
+  const dsv = dsvFormat(delimiterOf(format));
+  const lineEnding = format === 'excel' ? '\r\n' : '\n';
+  const optional = (['sender', 'class', 'userref'] as const).filter((column) =>
+    messages.some((m) => (m[column] ?? '') !== ''),
+  );
+  const columns: Column[] = ['msisdn', 'message', ...optional];
+  const header = dsv.formatRow(columns);
+  const base = stripExtension(safeBaseName(options.baseName));
+  const count = Math.ceil(messages.length / rowsPerFile);
+
+  const files: ExportFile[] = [];
+  for (let part = 0; part < count; part++) {
+    const firstIndex = part * rowsPerFile;
+    const slice = messages.slice(firstIndex, firstIndex + rowsPerFile);
+    const lines = [header];
+    for (const message of slice) {
+      const values = valuesOf(message);
+      lines.push(dsv.formatRow(columns.map((column) => values[column])));
+    }
+    const text = lines.join(lineEnding) + lineEnding;
+    const body = encoding === 'windows-1252' ? encodeWindows1252(text)! : encodeText(text, 'utf-8');
+    const bytes =
+      format === 'excel' && encoding === 'utf-8' ? concat(byteOrderMark('utf-8'), body) : body;
+    const fileName = count === 1 ? `${base}.csv` : `${base}-${part + 1}-of-${count}.csv`;
+    files.push({
+      fileName,
+      uploadName: uploadName(fileName, { excel: format === 'excel', encoding: modifier }),
+      bytes,
+      encoding,
+      format,
+      rows: slice.length,
+      firstIndex,
+    });
+  }
+  return { ok: true, files };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
