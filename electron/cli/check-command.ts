@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { inspectFile } from '../../core/check';
+import type { Verdict } from '../../core/check';
+import { parseStageName } from '../../core/names';
+import { nodeCheckOptions } from '../native-text';
+import type { CommandIo } from './io';
+import { EXIT_OK, EXIT_REJECTED, UsageError } from './io';
+
+export const CHECK_USAGE = `Usage: sendsheet check FILE [--as NAME] [--json]
+
+Gives the provider's verdict on FILE as if it had been uploaded and renamed to NAME
+(default: FILE's own name). ".ready" may be left off NAME. A file named as the server
+names it later (NAME.STAMP.rejected, ...) is checked under its original NAME.ready.
+Exit code: 0 accepted, 1 rejected, 2 usage or I/O error.`;
+
+/** The name the server would process FILE under. */
+export function serverName(file: string, as: string | undefined): string {
+  const name = as ?? basename(file);
+  const stage = as === undefined ? parseStageName(name) : null;
+  if (stage && stage.stage !== 'ready') return `${stage.base}.ready`;
+  return name.endsWith('.ready') ? name : `${name}.ready`;
+}
+
+const ENCODING_NAMES: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'windows-1252': 'Windows-1252',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'utf-32le': 'UTF-32 LE',
+  'utf-32be': 'UTF-32 BE',
+};
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+export function formatVerdict(name: string, verdict: Verdict): string {
+  const lines: string[] = [];
+  const accepted = verdict.status === 'success';
+  lines.push(`${name}: ${accepted ? 'ACCEPTED' : 'REJECTED'}`);
+  const encoding = verdict.encoding
+    ? `${ENCODING_NAMES[verdict.encoding]} (${verdict.encodingSource})`
+    : 'not read';
+  lines.push(`  Encoding:  ${encoding}`);
+  lines.push(
+    `  Format:    ${verdict.format === 'excel' ? 'Excel (semicolon-separated)' : 'standard (comma-separated)'}`,
+  );
+  const skipped = verdict.skipped > 0 ? `, ${plural(verdict.skipped, 'blank row')} skipped` : '';
+  lines.push(`  Rows:      ${plural(verdict.rows, 'message')}${skipped}`);
+  const ucs2 = verdict.messages.filter((m) => m.encoding === 'UCS-2').length;
+  lines.push(
+    `  SMS parts: ${verdict.parts.toLocaleString('en-US')}${ucs2 > 0 ? ` (${plural(ucs2, 'message')} in UCS-2)` : ''}`,
+  );
+  if (verdict.problems.length > 0) {
+    lines.push(`  Problems (${verdict.problems.length.toLocaleString('en-US')}):`);
+    for (const p of verdict.problems) {
+      const where = [
+        p.row !== null ? `row ${p.row}` : '',
+        p.column !== null ? `column ${p.column}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      lines.push(`    ${where ? `${where}: ` : ''}${p.code}: ${p.message}`);
+    }
+  } else {
+    lines.push(
+      `  The server would queue ${plural(verdict.messages.length, 'message')} (${plural(verdict.parts, 'SMS part')}).`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+export async function checkCommand(args: string[], io: CommandIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { as: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${CHECK_USAGE}`);
+  }
+  if (parsed.values.help) {
+    io.stdout(CHECK_USAGE + '\n');
+    return EXIT_OK;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || extra.length > 0) {
+    throw new UsageError(`check takes exactly one FILE.\n\n${CHECK_USAGE}`);
+  }
+  if (
+    parsed.values.as !== undefined &&
+    (parsed.values.as === '' || /[\\/]/.test(parsed.values.as))
+  ) {
+    throw new UsageError('--as takes a file name on the server, without a folder.');
+  }
+  const path = resolve(io.cwd, file);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
+    throw new UsageError(`cannot read ${file}: ${why}.`);
+  }
+  const name = serverName(file, parsed.values.as);
+  const { verdict } = inspectFile({ name, bytes }, nodeCheckOptions);
+  io.stdout(parsed.values.json ? JSON.stringify(verdict) + '\n' : formatVerdict(name, verdict));
+  return verdict.status === 'success' ? EXIT_OK : EXIT_REJECTED;
+}

@@ -1,0 +1,23 @@
+/** Where a command reads and writes, so commands run the same from the shell and from tests. */
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<Uint8Array>;
+  /** Relative paths are read from here. */
+  cwd: string;
+}
+
+/** A mistake in how the command was called or a file it could not read: exit code 2, no trace. */
+export class UsageError extends Error {}
+
+export const EXIT_OK = 0;
+export const EXIT_REJECTED = 1;
+export const EXIT_USAGE = 2;
+
+export async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) {
+    chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+  }
+  return Buffer.concat(chunks);
+}

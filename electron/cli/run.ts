@@ -1,0 +1,48 @@
+import { checkCommand } from './check-command';
+import type { CommandIo } from './io';
+import { EXIT_OK, EXIT_USAGE, UsageError } from './io';
+import { segmentsCommand } from './segments-command';
+import { serveCommand } from './serve-command';
+
+const USAGE = `Usage: sendsheet <command> [options]
+
+Commands:
+  check FILE [--as NAME] [--json]   the provider's verdict on a file, as its server gives it
+  segments [TEXT] [--json]          the encoding and SMS parts of a message
+  serve [--dir D] [--ports A,B]     the emulated provider: two FTP servers on 127.0.0.1
+        [--config F]
+
+Run "sendsheet <command> --help" for a command's options.`;
+
+type Command = (args: string[], io: CommandIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  check: checkCommand,
+  segments: segmentsCommand,
+  serve: (args, io) => serveCommand(args, io),
+};
+
+/** Runs one command line; never throws: every failure becomes a message and an exit code. */
+export async function run(argv: string[], io: CommandIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout)(USAGE + '\n');
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`sendsheet: unknown command "${name}".\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`sendsheet ${name}: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    // A bug, not the user's mistake: still no stack trace in their face, but enough to report it.
+    io.stderr(`sendsheet ${name}: internal error: ${(error as Error).message ?? String(error)}\n`);
+    return EXIT_USAGE;
+  }
+}
