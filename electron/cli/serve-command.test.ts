@@ -1,0 +1,176 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'basic-ftp';
+import { describe, expect, it } from 'vitest';
+import type { CommandIo } from './io';
+import { run } from './run';
+import { defaultDataDir, parsePorts, serveCommand } from './serve-command';
+
+function capture(cwd: string) {
+  const out = { stdout: '', stderr: '' };
+  const io: CommandIo = {
+    stdout: (text) => void (out.stdout += text),
+    stderr: (text) => void (out.stderr += text),
+    readStdin: async () => new Uint8Array(),
+    cwd,
+  };
+  return { io, out };
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('sendsheet serve', () => {
+  it('prints where both servers listen and the demo account, logs the life cycle, and stops when asked', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-serve-'));
+    const { io, out } = capture(dir);
+    const stop = new AbortController();
+    const serving = serveCommand(['--dir', 'data', '--ports', '0,0'], io, stop.signal);
+    await until(() => out.stdout.includes('Press Ctrl-C to stop.'), 'the start');
+    const ports = [...out.stdout.matchAll(/Server ([AB]): ftp:\/\/127\.0\.0\.1:(\d+)/g)].map((m) =>
+      Number(m[2]),
+    );
+    expect(ports).toHaveLength(2);
+    expect(out.stdout).toContain('Account: user demo, password demo');
+    expect(out.stdout).toContain(`Folder: ${join(dir, 'data')}`);
+    expect(out.stdout).toMatch(
+      /explicit FTPS \(AUTH TLS\); self-signed certificate, SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}/,
+    );
+
+    const client = new Client(5000);
+    await client.access({ host: '127.0.0.1', port: ports[1], user: 'demo', password: 'demo' });
+    const { Readable } = await import('node:stream');
+    await client.uploadFrom(
+      Readable.from([Buffer.from('msisdn,message\n4512345678,Hi\n')]),
+      'x.csv.ready',
+    );
+    client.close();
+    await until(() => out.stdout.includes('accepted: 1 message'), 'the file to be accepted');
+    expect(out.stdout).toMatch(/Z demo x\.csv\.ready: uploaded \(29 bytes\) on server B\n/);
+    expect(out.stdout).toMatch(
+      /Z demo x\.csv\.\d{8}T\d{6}\.processing: processing x\.csv\.ready\n/,
+    );
+
+    stop.abort();
+    expect(await serving).toBe(0);
+    expect(out.stdout).toMatch(/Stopped\.\n$/);
+    expect(out.stderr).toBe('');
+  });
+
+  it('takes accounts and settings from --config, and refuses a bad one with every problem', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-serve-'));
+    await writeFile(
+      join(dir, 'good.json'),
+      JSON.stringify({
+        accounts: [{ user: 'alice', password: 'pw' }],
+        passivePorts: [40000, 40009],
+      }),
+    );
+    await writeFile(
+      join(dir, 'bad.json'),
+      JSON.stringify({ accounts: [{ user: '../x', password: '' }] }),
+    );
+    const { io, out } = capture(dir);
+    const stop = new AbortController();
+    stop.abort();
+    expect(
+      await serveCommand(
+        ['--dir', 'd', '--ports', '0,0', '--config', 'good.json'],
+        io,
+        stop.signal,
+      ),
+    ).toBe(0);
+    expect(out.stdout).toContain('Accounts: alice');
+    expect(out.stdout).toContain('Passive ports 40000-40009');
+    expect(out.stdout).not.toContain('demo');
+
+    const bad = capture(dir);
+    expect(await run(['serve', '--config', 'bad.json'], bad.io)).toBe(2);
+    expect(bad.out.stderr).toMatch(
+      /the config bad.json is not usable:\n {2}accounts\[0\]: the user name "..\/x"/,
+    );
+    expect(bad.out.stderr).toContain('the password of "../x" is empty');
+  });
+
+  it.each([
+    [['--ports', '2121'], 'two ports'],
+    [['--ports', '2121,x'], 'two ports'],
+    [['--ports', '2121,70000'], 'two ports'],
+    [['--ports', '2121,2121'], 'two different ports'],
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['--config', 'missing.json'], 'Cannot read the config'],
+  ])('usage errors exit 2: %j', async (args, message) => {
+    const { io, out } = capture(tmpdir());
+    expect(await run(['serve', ...args], io)).toBe(2);
+    expect(out.stderr).toContain(message);
+  });
+
+  it('says so clearly when a port is taken', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const { io, out } = capture(await mkdtemp(join(tmpdir(), 'sendsheet-serve-')));
+    try {
+      expect(await run(['serve', '--dir', 'd', '--ports', `${port},0`], io)).toBe(2);
+      expect(out.stderr).toContain(
+        `Server A cannot listen on 127.0.0.1:${port}: the port is in use`,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('parses --ports', () => {
+    expect(parsePorts('2121,2122')).toEqual([2121, 2122]);
+    expect(parsePorts(' 0 , 0 ')).toEqual([0, 0]);
+  });
+
+  it('keeps its data where the platform keeps application data', () => {
+    expect(defaultDataDir({}, 'linux', '/home/u')).toBe('/home/u/.local/share/sendsheet/server');
+    expect(defaultDataDir({ XDG_DATA_HOME: '/data' }, 'linux', '/home/u')).toBe(
+      '/data/sendsheet/server',
+    );
+    expect(defaultDataDir({}, 'darwin', '/Users/u')).toBe(
+      '/Users/u/Library/Application Support/Sendsheet/server',
+    );
+    expect(defaultDataDir({ LOCALAPPDATA: 'C:\\L' }, 'win32', 'C:\\U')).toContain('Sendsheet');
+  });
+
+  it.each([
+    ['npm run -s sendsheet -- serve', 'npm', ['run', '-s', 'sendsheet', '--', 'serve']],
+    [
+      'the sendsheet command itself',
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/sendsheet.ts', 'serve'],
+    ],
+  ])('%s runs in the foreground and stops cleanly on Ctrl-C', async (_what, command, args) => {
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-serve-'));
+    const child = spawn(command, [...args, '--dir', dir, '--ports', '0,0'], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<[number | null, string | null]>((resolve) =>
+      child.once('exit', (code, signal) => resolve([code, signal])),
+    );
+    try {
+      await until(() => stdout.includes('Press Ctrl-C to stop.'), 'serve to start');
+      // A terminal's Ctrl-C signals the whole foreground process group.
+      process.kill(-child.pid!, 'SIGINT');
+      const [code, signal] = await exited;
+      await until(() => stdout.includes('Stopped.'), 'the clean stop');
+      // npm itself ends by the signal it was sent; the command under it exits 0.
+      if (command === process.execPath) expect([code, signal]).toEqual([0, null]);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null)
+        process.kill(-child.pid!, 'SIGKILL');
+    }
+  });
+});

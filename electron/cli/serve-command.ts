@@ -1,0 +1,150 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readConfig } from '../server/accounts';
+import type { ServerConfig } from '../server/accounts';
+import { formatLogEntry } from '../server/log';
+import { DEFAULT_PASSIVE_PORTS, DEFAULT_PORTS, startProvider } from '../server/provider';
+import type { CommandIo } from './io';
+import { EXIT_OK, UsageError } from './io';
+
+export const SERVE_USAGE = `Usage: sendsheet serve [--dir D] [--ports 2121,2122] [--config F]
+
+Runs the emulated provider in the foreground: two FTP servers on 127.0.0.1 that share one
+folder and process uploads exactly as the provider's servers do. Plain FTP and explicit FTPS
+(AUTH TLS, with a self-signed certificate made on first start) both work. Ctrl-C stops it.
+
+  --dir D        the data folder: accounts/<user>/ (what FTP shows), outbox/<user>/ (the
+                 queued messages), state/ and tls/ (default: ${defaultDataDir(process.env, process.platform, homedir())})
+  --ports A,B    the control ports of server A and B (default ${DEFAULT_PORTS.join(',')}; 0 for any free port)
+  --config F     a JSON file: {"accounts": [{"user": "...", "password": "..."}], "host": "127.0.0.1",
+                 "passivePorts": [${DEFAULT_PASSIVE_PORTS.join(', ')}], "retryIntervalSeconds": 1800}, every key
+                 optional; without accounts, the one account is user demo, password demo`;
+
+/** Where a user's application data goes on each platform. */
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+  home: string,
+): string {
+  if (platform === 'win32')
+    return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'Sendsheet', 'server');
+  if (platform === 'darwin')
+    return join(home, 'Library', 'Application Support', 'Sendsheet', 'server');
+  return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'sendsheet', 'server');
+}
+
+export function parsePorts(text: string): [number, number] {
+  const parts = text.split(',');
+  const ports = parts.map((part) => (/^\d{1,5}$/.test(part.trim()) ? Number(part.trim()) : NaN));
+  if (ports.length !== 2 || ports.some((port) => !(port >= 0 && port <= 65535))) {
+    throw new UsageError(
+      `--ports takes two ports from 0 to 65535, like 2121,2122; not ${JSON.stringify(text)}.`,
+    );
+  }
+  if (ports[0] === ports[1] && ports[0] !== 0)
+    throw new UsageError('--ports needs two different ports.');
+  return [ports[0]!, ports[1]!];
+}
+
+/** Ctrl-C or a TERM signal asks the servers to stop; a second one stops the process at once. */
+function stopSignal(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    },
+  };
+}
+
+export async function serveCommand(
+  args: string[],
+  io: CommandIo,
+  stop?: AbortSignal,
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        dir: { type: 'string' },
+        ports: { type: 'string' },
+        config: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${SERVE_USAGE}`);
+  }
+  if (parsed.values.help) {
+    io.stdout(SERVE_USAGE + '\n');
+    return EXIT_OK;
+  }
+  const ports = parsed.values.ports === undefined ? DEFAULT_PORTS : parsePorts(parsed.values.ports);
+  let config: ServerConfig | null = null;
+  if (parsed.values.config !== undefined) {
+    const result = await readConfig(resolve(io.cwd, parsed.values.config));
+    if (!result.ok)
+      throw new UsageError(
+        `the config ${parsed.values.config} is not usable:\n  ${result.problems.join('\n  ')}`,
+      );
+    config = result.config;
+  }
+  const dir = resolve(
+    io.cwd,
+    parsed.values.dir ?? defaultDataDir(process.env, process.platform, homedir()),
+  );
+
+  const own = stop ? null : stopSignal();
+  const signal = stop ?? own!.signal;
+  try {
+    let provider;
+    try {
+      provider = await startProvider({
+        dir,
+        ports,
+        accounts: config?.accounts,
+        host: config?.host,
+        passivePorts: config?.passivePorts,
+        retry: config?.retryIntervalSeconds
+          ? { intervalMs: config.retryIntervalSeconds * 1000 }
+          : {},
+        log: (entry) =>
+          (entry.level === 'info' ? io.stdout : io.stderr)(formatLogEntry(entry) + '\n'),
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const passive = config?.passivePorts ?? DEFAULT_PASSIVE_PORTS;
+    const lines = [
+      'Sendsheet emulated provider',
+      ...provider.servers.map(
+        (server) => `  Server ${server.name}: ftp://${server.host}:${server.port}`,
+      ),
+      `  Plain FTP or explicit FTPS (AUTH TLS); self-signed certificate, SHA-256 ${provider.certificate.fingerprint}`,
+      `  Passive ports ${passive[0]}-${passive[1]}`,
+      `  Folder: ${dir}`,
+      ...(config === null
+        ? ['  Account: user demo, password demo']
+        : [`  Accounts: ${provider.accounts.map((account) => account.user).join(', ')}`]),
+      'Press Ctrl-C to stop.',
+    ];
+    io.stdout(lines.join('\n') + '\n');
+    if (!signal.aborted)
+      await new Promise((done) => signal.addEventListener('abort', done, { once: true }));
+    io.stdout('Stopping: finishing the file in hand...\n');
+    await provider.close();
+    io.stdout('Stopped.\n');
+    return EXIT_OK;
+  } finally {
+    own?.dispose();
+  }
+}

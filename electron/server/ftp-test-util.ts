@@ -1,0 +1,113 @@
+/** Starting a provider on free loopback ports and talking to it as a client does, for tests and benchmarks. */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { Client } from 'basic-ftp';
+import type { Account } from './accounts';
+import type { LogEntry } from './log';
+import { startProvider } from './provider';
+import type { Provider, ProviderOptions } from './provider';
+
+export interface TestProvider extends Provider {
+  logs: LogEntry[];
+}
+
+/** A provider in a fresh folder, on ports the system picks, answering refused logins quickly. */
+export async function startTestProvider(
+  options: Partial<ProviderOptions> = {},
+): Promise<TestProvider> {
+  const logs: LogEntry[] = [];
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'sendsheet-server-')));
+  const provider = await startProvider({
+    ports: [0, 0],
+    passivePorts: 'any',
+    loginDelayMs: 50,
+    scanIntervalMs: 250,
+    log: (entry) => logs.push(entry),
+    ...options,
+    dir,
+  });
+  return Object.assign(provider, { logs });
+}
+
+export interface ConnectOptions {
+  server?: 0 | 1;
+  account?: Account;
+  secure?: boolean;
+}
+
+export async function connect(provider: Provider, options: ConnectOptions = {}): Promise<Client> {
+  const client = new Client(10_000);
+  const account = options.account ?? provider.accounts[0]!;
+  await client.access({
+    host: provider.host,
+    port: provider.servers[options.server ?? 0]!.port,
+    user: account.user,
+    password: account.password,
+    secure: options.secure ?? false,
+    secureOptions: { rejectUnauthorized: false },
+  });
+  return client;
+}
+
+export async function upload(
+  client: Client,
+  name: string,
+  content: string | Uint8Array,
+): Promise<void> {
+  await client.uploadFrom(Readable.from([Buffer.from(content)]), name);
+}
+
+export async function download(client: Client, name: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  await client.downloadTo(sink, name);
+  return Buffer.concat(chunks);
+}
+
+export async function names(client: Client): Promise<string[]> {
+  return (await client.list()).map((file) => file.name).sort();
+}
+
+/** Lists the folder until `done` holds for the names in it, as a client following a file does. */
+export async function waitForNames(
+  client: Client,
+  done: (names: string[]) => boolean,
+  timeoutMs = 10_000,
+): Promise<string[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await names(client);
+    if (done(found)) return found;
+    if (Date.now() > until)
+      throw new Error(`Timed out; the folder holds: ${found.join(', ') || 'nothing'}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The one name in the folder that starts with `base.` and ends in `.stage`. */
+export function finished(
+  found: string[],
+  base: string,
+  stage: 'success' | 'rejected' | 'processing',
+): string | undefined {
+  return found.find((name) => name.startsWith(`${base}.`) && name.endsWith(`.${stage}`));
+}
+
+/** FTP's answer to a command, or the error's code and text when it fails. */
+export async function answer(client: Client, command: string): Promise<string> {
+  try {
+    return (await client.send(command)).message;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+export const GOOD_CSV = 'msisdn,message\n4512345678,Hello\n4512345679,Hi there\n';
+export const BAD_CSV = 'msisdn,message\n123,Hello\n';

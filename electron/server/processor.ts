@@ -1,0 +1,426 @@
+/**
+ * The life cycle of a file on the provider's server (SPEC 1, 8 and 9):
+ *
+ *     NAME.ready -> NAME.STAMP.processing -> NAME.STAMP.success | NAME.STAMP.rejected
+ *
+ * The rename to `.processing` is the claim: of every server and process that sees a `.ready`
+ * file, exactly one rename succeeds, and the others find the file gone and do nothing. What
+ * happens after the claim can be repeated: the batch is queued under the file's own name, once,
+ * and a run killed half-way is picked up again from the `.processing` file on the next start.
+ */
+import { watch } from 'node:fs';
+import type { FSWatcher } from 'node:fs';
+import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { finishedName, parseStageName, processingName } from '../../core/names';
+import { internalErrorFile, processFile } from '../../core/processing';
+import type { Faults } from './faults';
+import { isErrno, readRegularFile, replaceFile } from './files';
+import { accountRoot } from './layout';
+import type { Layout } from './layout';
+import type { Logger } from './log';
+import { batchExists, commitBatch } from './outbox';
+import { RetryStore } from './retries';
+import type { RetryPolicy } from './retries';
+
+export interface ProcessorOptions {
+  layout: Layout;
+  accounts: readonly string[];
+  log: Logger;
+  /** The clock for stamps and causes. */
+  now: () => Date;
+  retry: RetryPolicy;
+  /** How often every folder is listed, in case a change was not seen. */
+  scanIntervalMs: number;
+  faults: Faults | null;
+}
+
+interface Job {
+  account: string;
+  processing: string;
+}
+
+type Outcome = { done: true } | { done: false; retryAt: number };
+
+const DONE: Outcome = { done: true };
+
+function key(account: string, name: string): string {
+  return `${account}/${name}`;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The next whole second after `at`: a stamp that is free again. */
+function nextSecond(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 1000) * 1000 + 1000);
+}
+
+export class Processor {
+  private readonly retries: RetryStore;
+  /** Claims under way, and whether another notice came in meanwhile. */
+  private readonly claims = new Map<string, { again: boolean; done: Promise<void> }>();
+  /** `.processing` files queued, running or waiting for a retry. */
+  private readonly scheduled = new Set<string>();
+  private readonly queue: Job[] = [];
+  private running: Promise<void> | null = null;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly watchers: FSWatcher[] = [];
+  private scanTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: ProcessorOptions) {
+    this.retries = new RetryStore(options.layout);
+  }
+
+  /** Picks up what a previous run left `.processing`, then every `.ready` file, then watches. */
+  async start(): Promise<void> {
+    for (const account of this.options.accounts) await this.resume(account);
+    for (const account of this.options.accounts) this.watch(account);
+    await this.scan();
+    this.scanTimer = setInterval(() => void this.scan(), this.options.scanIntervalMs);
+    this.scanTimer.unref();
+  }
+
+  /** A file in an account's folder got `name`: when it is a `.ready` name, process it. */
+  notice(account: string, name: string): void {
+    if (this.closed || parseStageName(name)?.stage !== 'ready') return;
+    const id = key(account, name);
+    const claim = this.claims.get(id);
+    if (claim) {
+      // A new file may have taken the name after this claim renamed the old one away.
+      claim.again = true;
+      return;
+    }
+    const entry = { again: false, done: Promise.resolve() };
+    entry.done = (async () => {
+      do {
+        entry.again = false;
+        try {
+          await this.claim(account, name);
+        } catch (error) {
+          this.options.log.error(
+            account,
+            name,
+            `could not start processing: ${describeError(error)}`,
+          );
+        }
+      } while (entry.again && !this.closed);
+      this.claims.delete(id);
+      this.settle();
+    })();
+    this.claims.set(id, entry);
+  }
+
+  /** Resolves once nothing is being claimed, queued or processed (retries waiting aside). */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Stops watching and waits for the file being processed; what is still queued stays
+   * `.processing` on disk and is picked up on the next start.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.scanTimer) clearInterval(this.scanTimer);
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    for (const watcher of this.watchers) watcher.close();
+    this.queue.length = 0;
+    await Promise.all([...this.claims.values()].map((claim) => claim.done));
+    await this.running;
+    this.settle();
+  }
+
+  private isIdle(): boolean {
+    return this.claims.size === 0 && this.queue.length === 0 && this.running === null;
+  }
+
+  private settle(): void {
+    if (!this.isIdle()) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private watch(account: string): void {
+    try {
+      const watcher = watch(accountRoot(this.options.layout, account), (_event, name) => {
+        if (name) this.notice(account, name.toString());
+      });
+      watcher.on('error', (error) => {
+        this.options.log.warn(
+          account,
+          null,
+          `stopped watching the folder (${error.message}); it is still listed every few seconds`,
+        );
+        watcher.close();
+      });
+      this.watchers.push(watcher);
+    } catch (error) {
+      this.options.log.warn(
+        account,
+        null,
+        `cannot watch the folder (${describeError(error)}); it is listed every few seconds instead`,
+      );
+    }
+  }
+
+  private async scan(): Promise<void> {
+    for (const account of this.options.accounts) {
+      if (this.closed) return;
+      try {
+        for (const name of await readdir(accountRoot(this.options.layout, account))) {
+          this.notice(account, name);
+        }
+      } catch (error) {
+        this.options.log.warn(account, null, `cannot list the folder: ${describeError(error)}`);
+      }
+    }
+  }
+
+  /**
+   * Claims a `.ready` file by renaming it to `.processing`. The processing name is first
+   * created empty and exclusively, so two uploads of one name in the same second never share a
+   * stamp, nor a batch in the outbox; the rename then replaces that placeholder. Losing the race
+   * to another server is no error.
+   */
+  private async claim(account: string, readyName: string): Promise<void> {
+    const { layout, log, now } = this.options;
+    const root = accountRoot(layout, account);
+    let at = now();
+    for (; ; at = nextSecond(at)) {
+      const processing = processingName(readyName, at);
+      const path = join(root, processing);
+      const reserved = await this.reserve(path);
+      const stage = parseStageName(processing)!;
+      if (reserved && (await batchExists(layout.outbox, account, `${stage.base}.${stage.stamp}`))) {
+        // A file of this name was accepted in this second already: its batch keeps the stamp.
+        await unlink(path).catch(() => {});
+      } else if (reserved) {
+        try {
+          await rename(join(root, readyName), path);
+        } catch (error) {
+          await unlink(path).catch(() => {});
+          if (isErrno(error, 'ENOENT')) return; // claimed by another server, or deleted
+          throw error;
+        }
+        log.info(account, processing, `processing ${readyName}`);
+        this.enqueue({ account, processing }, 0);
+        return;
+      }
+      const wait = nextSecond(at).getTime() - now().getTime();
+      if (wait > 0) await sleep(wait);
+    }
+  }
+
+  /** Creates `path` empty if no file has that name; false if one has. */
+  private async reserve(path: string): Promise<boolean> {
+    try {
+      await (await open(path, 'wx', 0o644)).close();
+      return true;
+    } catch (error) {
+      if (isErrno(error, 'EEXIST')) return false;
+      throw error;
+    }
+  }
+
+  private async resume(account: string): Promise<void> {
+    const root = accountRoot(this.options.layout, account);
+    const names = await readdir(root);
+    const present = new Set(names);
+    for (const name of names) {
+      const stage = parseStageName(name);
+      if (stage?.stage !== 'processing') continue;
+      // A claim killed between its placeholder and its rename leaves an empty `.processing`
+      // beside the `.ready` file it was claiming: the file itself is still to come.
+      const size = await stat(join(root, name)).then(
+        (s) => s.size,
+        () => -1,
+      );
+      if (size === 0 && present.has(`${stage.base}.ready`)) {
+        await unlink(join(root, name)).catch(() => {});
+        continue;
+      }
+      const record = await this.retries.read(account, name);
+      this.options.log.info(account, name, 'resuming: the server stopped while processing it');
+      // A failed attempt waits its interval, this run's interval if that is shorter.
+      const due = record ? Math.min(record.nextAt, Date.now() + this.options.retry.intervalMs) : 0;
+      this.enqueue({ account, processing: name }, due);
+    }
+  }
+
+  private enqueue(job: Job, notBefore: number): void {
+    const id = key(job.account, job.processing);
+    if (this.closed || this.scheduled.has(id)) return;
+    this.scheduled.add(id);
+    this.later(job, notBefore);
+  }
+
+  private later(job: Job, notBefore: number): void {
+    const wait = notBefore - Date.now();
+    if (wait <= 0) {
+      this.queue.push(job);
+      this.pump();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.queue.push(job);
+      this.pump();
+    }, wait);
+    this.timers.add(timer);
+  }
+
+  /** One file at a time: checking is CPU work, and one 30 MiB file at a time bounds memory. */
+  private pump(): void {
+    if (this.running || this.closed) return;
+    const job = this.queue.shift();
+    if (!job) {
+      this.settle();
+      return;
+    }
+    this.running = (async () => {
+      const outcome = await this.process(job);
+      if (outcome.done || this.closed) this.scheduled.delete(key(job.account, job.processing));
+      else this.later(job, outcome.retryAt);
+    })().finally(() => {
+      this.running = null;
+      this.pump();
+    });
+  }
+
+  private async process(job: Job): Promise<Outcome> {
+    const { account, processing } = job;
+    const root = accountRoot(this.options.layout, account);
+    const path = join(root, processing);
+    const stage = parseStageName(processing)!;
+    const readyName = `${stage.base}.ready`;
+    const previous = await this.retries.read(account, processing);
+    const attempt = (previous?.attempts ?? 0) + 1;
+    let bytes: Uint8Array;
+    try {
+      bytes = await readRegularFile(path);
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) {
+        // Finished by another server process that resumed it too.
+        await this.retries.clear(account, processing).catch(() => {});
+        return DONE;
+      }
+      return this.failed(job, attempt, describeError(error), null);
+    }
+    try {
+      const result = processFile({ name: readyName, bytes }, this.options.now());
+      const context = { account, file: processing };
+      await this.options.faults?.at('queue', context);
+      if (result.outcome === 'success') {
+        const { messages, parts } = result.verdict;
+        const batch = `${stage.base}.${stage.stamp}`;
+        const { layout } = this.options;
+        const queued = await commitBatch(layout.outbox, layout.tmp, account, batch, messages);
+        await this.options.faults?.at('committed', context);
+        const success = finishedName(processing, 'success');
+        await rename(path, join(root, success)).catch((error: unknown) => {
+          if (!isErrno(error, 'ENOENT')) throw error;
+        });
+        const before = queued === 'already' ? ' (queued by an earlier run, not again)' : '';
+        this.options.log.info(
+          account,
+          success,
+          `accepted: ${plural(messages.length, 'message')}, ${plural(parts, 'SMS part')} queued${before}`,
+        );
+      } else {
+        const rejected = finishedName(processing, 'rejected');
+        await this.finishRejected(root, processing, rejected, result.bytes);
+        const { problems } = result.verdict;
+        const codes = [...new Set(problems.map((p) => p.code))].join(', ');
+        this.options.log.info(
+          account,
+          rejected,
+          `rejected: ${plural(problems.length, 'problem')} (${codes})`,
+        );
+      }
+      await this.retries.clear(account, processing);
+      return DONE;
+    } catch (error) {
+      return this.failed(job, attempt, describeError(error), bytes);
+    }
+  }
+
+  /** The rejected file appears whole, then the `.processing` one goes: a crash between repeats both. */
+  private async finishRejected(
+    root: string,
+    processing: string,
+    rejected: string,
+    bytes: Uint8Array,
+  ) {
+    await replaceFile(join(root, rejected), bytes, this.options.layout.tmp);
+    await unlink(join(root, processing)).catch((error: unknown) => {
+      if (!isErrno(error, 'ENOENT')) throw error;
+    });
+  }
+
+  /** SPEC 9: the server's own failure is tried again later, and after the last attempt rejected. */
+  private async failed(
+    job: Job,
+    attempt: number,
+    reason: string,
+    bytes: Uint8Array | null,
+  ): Promise<Outcome> {
+    const { account, processing } = job;
+    const { log, retry } = this.options;
+    const retryAt = Date.now() + retry.intervalMs;
+    if (attempt >= retry.attempts) {
+      const rejected = finishedName(processing, 'rejected');
+      try {
+        const root = accountRoot(this.options.layout, account);
+        const original = bytes ?? (await readRegularFile(join(root, processing)));
+        const readyName = `${parseStageName(processing)!.base}.ready`;
+        const out = internalErrorFile(
+          { name: readyName, bytes: original },
+          attempt,
+          reason,
+          this.options.now(),
+        );
+        await this.finishRejected(root, processing, rejected, out);
+        await this.retries.clear(account, processing).catch(() => {});
+        log.error(
+          account,
+          rejected,
+          `rejected with internal-error after ${plural(attempt, 'failed attempt')}: ${reason}`,
+        );
+        return DONE;
+      } catch (error) {
+        log.error(
+          account,
+          processing,
+          `attempt ${attempt} failed (${reason}), and so did writing the rejection (${describeError(error)}); trying again later`,
+        );
+      }
+    } else {
+      const next = `${new Date(retryAt).toISOString().slice(0, 19)}Z`;
+      log.warn(
+        account,
+        processing,
+        `attempt ${attempt} of ${retry.attempts} failed: ${reason}; trying again at ${next}`,
+      );
+    }
+    try {
+      await this.retries.save(account, processing, {
+        attempts: attempt,
+        lastError: reason,
+        nextAt: retryAt,
+      });
+    } catch (error) {
+      log.error(account, processing, `cannot record the failed attempt: ${describeError(error)}`);
+    }
+    return { done: false, retryAt };
+  }
+}

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Client } from 'basic-ftp';
+import { describe, expect, it } from 'vitest';
+import type { FaultStep } from './faults';
+import {
+  connect,
+  finished,
+  GOOD_CSV,
+  names,
+  startTestProvider,
+  upload,
+  waitForNames,
+} from './ftp-test-util';
+import { accountRoot, layoutOf } from './layout';
+import { readOutbox } from './outbox';
+
+/** Starts provider-child.ts and gives its lines as they come. */
+function child(dir: string, step: FaultStep) {
+  const process_ = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'provider-child.ts'), dir, step],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const lines = createInterface({ input: process_.stdout })[Symbol.asyncIterator]();
+  const next = async <T>(): Promise<T> => {
+    const { value, done } = await lines.next();
+    if (done) throw new Error('the provider process ended early');
+    return JSON.parse(value as string) as T;
+  };
+  return { process: process_, next };
+}
+
+describe('SPEC 9: a server killed mid-processing picks the file up again and never queues a message twice', () => {
+  it.each([
+    ['before its batch is queued', 'queue'],
+    ['after its batch is queued, before .success', 'committed'],
+  ] as const)('killed %s', async (_when, step) => {
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-restart-'));
+    const killed = child(dir, step);
+    try {
+      const { ports } = await killed.next<{ ports: number[] }>();
+      const client = new Client(10_000);
+      await client.access({ host: '127.0.0.1', port: ports[0], user: 'demo', password: 'demo' });
+      await upload(client, 'list.csv.ready', GOOD_CSV);
+      const { held } = await killed.next<{ held: string }>();
+      client.close();
+      killed.process.kill('SIGKILL');
+      await new Promise((resolve) => killed.process.once('exit', resolve));
+      expect(await readdir(accountRoot(layoutOf(dir), 'demo'))).toEqual([held]);
+      expect(await readOutbox(dir)).toHaveLength(step === 'committed' ? 2 : 0);
+    } finally {
+      killed.process.kill('SIGKILL');
+    }
+
+    const restarted = await startTestProvider({ dir });
+    const client = await connect(restarted);
+    try {
+      const found = await waitForNames(
+        client,
+        (n) => finished(n, 'list.csv', 'success') !== undefined,
+      );
+      expect(found).toEqual([finished(found, 'list.csv', 'success')]);
+      const records = await readOutbox(dir);
+      expect(records.map((r) => r.msisdn)).toEqual(['4512345678', '4512345679']);
+      const accepted = restarted.logs.find((e) => e.message.startsWith('accepted'))!.message;
+      expect(accepted.includes('queued by an earlier run, not again')).toBe(step === 'committed');
+      expect(restarted.logs[0]!.message).toBe('resuming: the server stopped while processing it');
+      expect(await names(client)).toHaveLength(1);
+    } finally {
+      client.close();
+      await restarted.close();
+    }
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * How many times a `.processing` file has failed for the server's own reasons (SPEC 9), kept on
+ * disk so that a restarted server goes on counting instead of starting over.
+ */
+import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isErrno, replaceFile } from './files';
+import type { Layout } from './layout';
+
+export interface RetryRecord {
+  attempts: number;
+  lastError: string;
+  /** When the next attempt is due, in milliseconds since 1970. */
+  nextAt: number;
+}
+
+export interface RetryPolicy {
+  /** Failed attempts after which the file is rejected with `internal-error`. */
+  attempts: number;
+  intervalMs: number;
+}
+
+/** SPEC 9: five attempts, thirty minutes apart. */
+export const SPEC_RETRY: RetryPolicy = { attempts: 5, intervalMs: 30 * 60 * 1000 };
+
+export class RetryStore {
+  constructor(private readonly layout: Layout) {}
+
+  private path(account: string, processing: string): string {
+    return join(this.layout.retries, account, `${processing}.json`);
+  }
+
+  async read(account: string, processing: string): Promise<RetryRecord | null> {
+    try {
+      const record = JSON.parse(
+        await readFile(this.path(account, processing), 'utf8'),
+      ) as RetryRecord;
+      return Number.isInteger(record.attempts) && record.attempts > 0 ? record : null;
+    } catch {
+      // Missing, or torn by a crash: counting starts over, which errs towards trying again.
+      return null;
+    }
+  }
+
+  async save(account: string, processing: string, record: RetryRecord): Promise<void> {
+    await mkdir(join(this.layout.retries, account), { recursive: true });
+    await replaceFile(
+      this.path(account, processing),
+      Buffer.from(JSON.stringify(record)),
+      this.layout.tmp,
+    );
+  }
+
+  async clear(account: string, processing: string): Promise<void> {
+    await unlink(this.path(account, processing)).catch((error: unknown) => {
+      if (!isErrno(error, 'ENOENT')) throw error;
+    });
+  }
+}
