@@ -1,0 +1,34 @@
+// One measurement in a fresh process, so its peak memory is its own: `check` or `papaparse`.
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { checkFile } from '../core/check';
+import { nodeCheckOptions } from '../electron/native-text';
+
+const [mode, path, name, runs] = process.argv.slice(2) as [string, string, string, string];
+const bytes = new Uint8Array(readFileSync(path));
+const times: number[] = [];
+let summary = '';
+for (let i = 0; i < Number(runs); i++) {
+  if (mode === 'check') {
+    const started = performance.now();
+    const verdict = checkFile({ name, bytes }, nodeCheckOptions);
+    times.push(performance.now() - started);
+    summary = `${verdict.status}, ${verdict.rows} rows, ${verdict.parts} parts, ${verdict.problems.length} problems`;
+  } else {
+    // papaparse's bare parse of the same text: decoding is not timed, only parsing.
+    const text = new TextDecoder('windows-1252').decode(bytes);
+    const started = performance.now();
+    const result = Papa.parse<string[]>(text, { delimiter: ';', newline: '\r\n' });
+    times.push(performance.now() - started);
+    summary = `${result.data.length} records, ${result.errors.length} errors`;
+  }
+}
+const sorted = [...times].sort((a, b) => a - b);
+process.stdout.write(
+  JSON.stringify({
+    medianMs: sorted[Math.floor(sorted.length / 2)],
+    minMs: sorted[0],
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    summary,
+  }),
+);

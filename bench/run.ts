@@ -1,0 +1,6 @@
+// `npm run bench`: every benchmark, with the figures printed; exits 1 when a target is missed.
+import { benchCheck } from './check.bench';
+import { benchServers } from './servers.bench';
+
+const results = [benchCheck(), await benchServers()];
+process.exitCode = results.every(Boolean) ? 0 : 1;
