@@ -58,7 +58,7 @@ export function formatVerdict(name: string, verdict: Verdict): string {
     for (const p of verdict.problems) {
       const where = [
         p.row !== null ? `row ${p.row}` : '',
-        p.column !== null ? `column ${p.column}` : '',
+        p.column === null ? '' : p.column === '' ? 'a column with no name' : `column ${p.column}`,
       ]
         .filter(Boolean)
         .join(', ');

@@ -103,6 +103,12 @@ describe('sendsheet check', () => {
     });
   });
 
+  it('says plainly when a header column has no name', async () => {
+    const name = await file('trailing.csv', 'msisdn;message;\r\n4512345678;hi;\r\n');
+    const { stdout } = await sendsheet(['check', name, '--as', 'trailing.csv.excel']);
+    expect(stdout).toContain('row 1, a column with no name: unknown-column:');
+  });
+
   it('checks a server life-cycle name under its original .ready name', async () => {
     const name = await file(
       'list.csv.excel.20261124T140000.rejected',
