@@ -1,7 +1,9 @@
+import { appCommand } from './app-command';
 import { checkCommand } from './check-command';
 import type { CommandIo } from './io';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { segmentsCommand } from './segments-command';
+import { sendCommand } from './send-command';
 import { serveCommand } from './serve-command';
 
 const USAGE = `Usage: sendsheet <command> [options]
@@ -11,6 +13,10 @@ Commands:
   segments [TEXT] [--json]          the encoding and SMS parts of a message
   serve [--dir D] [--ports A,B]     the emulated provider: two FTP servers on 127.0.0.1
         [--config F]
+  send FILE [--profile P]           check FILE, upload it to the provider with failover,
+       [--follow]                   and with --follow print its states to the end
+  app [--port 5173] [--no-servers]  the app without a window: the emulated servers and the
+                                    service over HTTP, with the UI at the URL it prints
 
 Run "sendsheet <command> --help" for a command's options.`;
 
@@ -20,6 +26,8 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   segments: segmentsCommand,
   serve: (args, io) => serveCommand(args, io),
+  send: (args, io) => sendCommand(args, io),
+  app: (args, io) => appCommand(args, io),
 };
 
 /** Runs one command line; never throws: every failure becomes a message and an exit code. */

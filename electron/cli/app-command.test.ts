@@ -1,0 +1,127 @@
+// Issue 4, headless mode: `sendsheet app` starts the emulated servers, the service over HTTP on
+// 127.0.0.1 and the renderer (or the page saying it is not built), and prints the URL.
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Batch } from '../service/api';
+import { httpApi } from '../service/remote';
+import { appCommand, findElectron, RENDERER_DIR } from './app-command';
+import type { CommandIo } from './io';
+
+function capture(cwd: string) {
+  const out = { stdout: '', stderr: '' };
+  const io: CommandIo = {
+    stdout: (text) => void (out.stdout += text),
+    stderr: (text) => void (out.stderr += text),
+    readStdin: async () => new Uint8Array(),
+    cwd,
+  };
+  return { io, out };
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('issue 4: sendsheet app (headless)', () => {
+  it('starts the emulated servers and the service, prints the URL, sends through it, and stops', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-app-'));
+    await writeFile(join(dir, 'list.csv'), 'msisdn,message\n4512345678,Hello\n');
+    const { io, out } = capture(dir);
+    const stop = new AbortController();
+    const env = { SENDSHEET_USER: 'alice', SENDSHEET_PASSWORD: 'dashboard-secret' };
+    const running = appCommand(
+      ['--port', '0', '--ftp-ports', '0,0', '--dir', 'provider', '--data', 'app', '--electron'],
+      io,
+      stop.signal,
+      env,
+    );
+    await until(() => out.stdout.includes('Press Ctrl-C to stop.'), 'the start');
+    expect(out.stdout).toMatch(
+      /^Electron is not installed here: running headless; open the URL below in a browser\.\n/,
+    );
+    const url = /Open (http:\/\/127\.0\.0\.1:\d+\/) in a browser/.exec(out.stdout)?.[1];
+    expect(url).toBeDefined();
+    expect(out.stdout).toMatch(
+      /Emulated server A: ftp:\/\/127\.0\.0\.1:\d+ \(user demo, password demo\)/,
+    );
+    expect(out.stdout).toContain(`Data: ${join(dir, 'app')}`);
+
+    // The renderer is served when it has been built (npm run build:renderer), else a page
+    // that says it is not: either way, the URL answers with a page.
+    const built = existsSync(join(RENDERER_DIR, 'index.html'));
+    const page = await fetch(url!);
+    expect(await page.text()).toContain(
+      built ? '<div id="root"></div>' : 'The user interface is not built yet',
+    );
+    const api = httpApi(url!);
+    const profiles = await api.profiles({});
+    expect(profiles.map((p) => [p.id, p.user, p.hasPassword, p.servers[0]!.security])).toEqual([
+      ['emulated', 'demo', true, 'ftps'],
+      ['gatewayapi', 'alice', true, 'ftps'],
+    ]);
+    expect(profiles[1]!.servers.map((s) => `${s.host}:${s.port}`)).toEqual([
+      'a.ftp.gatewayapi.com:21',
+      'b.ftp.gatewayapi.com:21',
+    ]);
+    expect(JSON.stringify(profiles)).not.toContain('dashboard-secret');
+
+    const sent = await api.send({ path: 'list.csv', profile: 'emulated' });
+    if (!sent.ok) throw new Error(sent.error);
+    let batch: Batch | undefined;
+    for (let i = 0; i < 200; i++) {
+      batch = (await api.batches({})).find((b) => b.id === sent.batch.id);
+      if (batch?.state === 'success') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(batch?.state).toBe('success');
+
+    stop.abort();
+    expect(await running).toBe(0);
+    expect(out.stdout).toMatch(/Stopped\.\n$/);
+    expect(out.stderr).toBe('');
+    expect(out.stdout + out.stderr).not.toContain('dashboard-secret');
+  });
+
+  it('--no-servers: the emulated profile points at a "sendsheet serve" on the default ports', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-app-'));
+    const { io, out } = capture(dir);
+    const stop = new AbortController();
+    const running = appCommand(
+      ['--port', '0', '--no-servers', '--data', 'app'],
+      io,
+      stop.signal,
+      {},
+    );
+    await until(() => out.stdout.includes('Press Ctrl-C to stop.'), 'the start');
+    expect(out.stdout).toContain(
+      'Emulated provider: not started; its profile points at 127.0.0.1:2121 and 2122',
+    );
+    const url = /Open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out.stdout)![1]!;
+    const [emulated, provider] = await httpApi(url).profiles({});
+    expect(emulated!.servers.map((s) => [s.port, s.security])).toEqual([
+      [2121, 'ftp'],
+      [2122, 'ftp'],
+    ]);
+    expect(provider).toMatchObject({ user: '', hasPassword: false });
+    stop.abort();
+    expect(await running).toBe(0);
+  });
+
+  it('refuses options that do not go together, and a bad port', async () => {
+    const { io } = capture(tmpdir());
+    await expect(
+      appCommand(['--no-servers', '--ftp-ports', '1,2'], io, AbortSignal.abort(), {}),
+    ).rejects.toThrow(/--no-servers/);
+    await expect(appCommand(['--port', 'x'], io, AbortSignal.abort(), {})).rejects.toThrow(
+      /--port takes a port/,
+    );
+  });
+
+  it('finds no Electron binary here (Electron is not installed), so npm start runs headless', () => {
+    expect(findElectron()).toBeNull();
+  });
+});

@@ -1,0 +1,222 @@
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { emulatedProfile, providerProfile } from '../client/profile';
+import type { Profile } from '../client/profile';
+import { DEFAULT_HTTP_PORT, startHttpServer } from '../http/http-server';
+import { defaultAppDataDir } from '../service/data-dir';
+import { SendsheetService } from '../service/service';
+import { formatLogEntry } from '../server/log';
+import { DEFAULT_PORTS, startProvider } from '../server/provider';
+import type { Provider } from '../server/provider';
+import type { CommandIo } from './io';
+import { EXIT_OK, UsageError } from './io';
+import { defaultDataDir, parsePorts } from './serve-command';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+/** Where the renderer's build goes (a later issue builds it). */
+export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
+
+export const APP_USAGE = `Usage: sendsheet app [--port ${DEFAULT_HTTP_PORT}] [--no-servers] [--ftp-ports A,B] [--dir D] [--data D]
+
+Runs Sendsheet without a window: the emulated provider's two FTP servers (unless
+--no-servers), and the app's service over HTTP on 127.0.0.1 with the built user interface,
+at the URL it prints. Ctrl-C stops it.
+
+  --port P         the HTTP port (default ${DEFAULT_HTTP_PORT}; 0 for any free port)
+  --no-servers     do not start the emulated provider; its profile then points at a
+                   "sendsheet serve" on 127.0.0.1, ports ${DEFAULT_PORTS.join(' and ')}
+  --ftp-ports A,B  the emulated servers' ports (default ${DEFAULT_PORTS.join(',')}; 0 for any free port)
+  --dir D          the emulated provider's data folder (default as for "sendsheet serve")
+  --data D         the app's data folder: history and exports (default ${defaultAppDataDir(process.env, process.platform, homedir())})
+  --electron       open the desktop window when Electron is installed (what "npm start" does)
+
+The provider's real servers are the profile "gatewayapi": its user name comes from
+SENDSHEET_USER, its password from SENDSHEET_PASSWORD or the file named in
+SENDSHEET_PASSWORD_FILE; the password is kept in memory only.`;
+
+/** The Electron binary when the package and its binary are installed; null otherwise. */
+export function findElectron(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    // The electron package's main export is the path of the binary it downloaded.
+    const binary: unknown = require('electron');
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+function rendererDir(): string | null {
+  return existsSync(join(RENDERER_DIR, 'index.html')) && statSync(RENDERER_DIR).isDirectory()
+    ? RENDERER_DIR
+    : null;
+}
+
+async function providerPassword(env: NodeJS.ProcessEnv): Promise<string | null> {
+  if (env.SENDSHEET_PASSWORD) return env.SENDSHEET_PASSWORD;
+  if (!env.SENDSHEET_PASSWORD_FILE) return null;
+  const { readFile } = await import('node:fs/promises');
+  try {
+    return (await readFile(env.SENDSHEET_PASSWORD_FILE, 'utf8')).split(/\r?\n/)[0] || null;
+  } catch {
+    throw new UsageError(`cannot read the password file named in SENDSHEET_PASSWORD_FILE.`);
+  }
+}
+
+function stopSignal(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    },
+  };
+}
+
+export async function appCommand(
+  args: string[],
+  io: CommandIo,
+  stop?: AbortSignal,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        port: { type: 'string' },
+        'no-servers': { type: 'boolean' },
+        'ftp-ports': { type: 'string' },
+        dir: { type: 'string' },
+        data: { type: 'string' },
+        electron: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${APP_USAGE}`);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    io.stdout(APP_USAGE + '\n');
+    return EXIT_OK;
+  }
+  const port = values.port === undefined ? DEFAULT_HTTP_PORT : Number(values.port);
+  if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65535) {
+    throw new UsageError(
+      `--port takes a port from 0 to 65535, not ${JSON.stringify(values.port)}.`,
+    );
+  }
+  if (values['no-servers'] && (values['ftp-ports'] !== undefined || values.dir !== undefined)) {
+    throw new UsageError(
+      '--ftp-ports and --dir are for the emulated servers, which --no-servers leaves off.',
+    );
+  }
+
+  if (values.electron) {
+    const electron = findElectron();
+    if (electron !== null) {
+      io.stdout(`Starting the desktop window (${electron}).\n`);
+      const child = spawn(electron, [ROOT], { stdio: 'inherit' });
+      return new Promise((done) => child.once('exit', (code) => done(code ?? 0)));
+    }
+    io.stdout(
+      'Electron is not installed here: running headless; open the URL below in a browser.\n',
+    );
+  }
+
+  const own = stop ? null : stopSignal();
+  const signal = stop ?? own!.signal;
+  let provider: Provider | null = null;
+  let service: SendsheetService | null = null;
+  try {
+    if (!values['no-servers']) {
+      const ftpPorts =
+        values['ftp-ports'] === undefined ? DEFAULT_PORTS : parsePorts(values['ftp-ports']);
+      const dir = resolve(io.cwd, values.dir ?? defaultDataDir(env, process.platform, homedir()));
+      try {
+        provider = await startProvider({
+          dir,
+          ports: ftpPorts,
+          log: (entry) => {
+            if (entry.level !== 'info') io.stderr(formatLogEntry(entry) + '\n');
+          },
+        });
+      } catch (error) {
+        throw new UsageError(
+          `${(error as Error).message} (run with --no-servers to use a "sendsheet serve" already running)`,
+        );
+      }
+    }
+    const emulated = emulatedProfile(
+      provider ?? {
+        host: '127.0.0.1',
+        servers: DEFAULT_PORTS.map((ftpPort, index) => ({
+          name: index === 0 ? 'A' : 'B',
+          port: ftpPort,
+        })),
+        certificate: null,
+      },
+    );
+    const profiles: Profile[] = [
+      emulated,
+      providerProfile(env.SENDSHEET_USER ?? '', await providerPassword(env)),
+    ];
+    const dataDir = resolve(
+      io.cwd,
+      values.data ?? defaultAppDataDir(env, process.platform, homedir()),
+    );
+    service = await SendsheetService.start({ dataDir, profiles, cwd: io.cwd });
+    if (service.warning) io.stderr(`sendsheet app: ${service.warning}\n`);
+    const staticDir = rendererDir();
+    let http;
+    try {
+      http = await startHttpServer(service, { port, staticDir });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(
+        code === 'EADDRINUSE'
+          ? `port ${port} is in use: choose another with --port.`
+          : `cannot listen on port ${port}: ${(error as Error).message}`,
+      );
+    }
+    const lines = [
+      'Sendsheet (headless)',
+      `  Open ${http.url} in a browser${staticDir === null ? ' (the user interface is not built yet: the page says so; the service answers at /api/)' : ''}`,
+      ...(provider
+        ? provider.servers.map(
+            (server) =>
+              `  Emulated server ${server.name}: ftp://${server.host}:${server.port} (user demo, password demo)`,
+          )
+        : [
+            `  Emulated provider: not started; its profile points at 127.0.0.1:${DEFAULT_PORTS.join(' and ')}`,
+          ]),
+      `  Data: ${dataDir}`,
+      'Press Ctrl-C to stop.',
+    ];
+    io.stdout(lines.join('\n') + '\n');
+    if (!signal.aborted)
+      await new Promise((done) => signal.addEventListener('abort', done, { once: true }));
+    io.stdout('Stopping: finishing the file in hand...\n');
+    await http.close();
+    await service.close();
+    await provider?.close();
+    io.stdout('Stopped.\n');
+    return EXIT_OK;
+  } finally {
+    await service?.close();
+    await provider?.close();
+    own?.dispose();
+  }
+}

@@ -1,0 +1,233 @@
+// Issue 4, `sendsheet send`: core checks the file first (a rejected file is not sent), then it is
+// uploaded with failover and, with --follow, followed to the end. Exit 0 on success, 1 on
+// rejected, 3 when neither server could be reached.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../client/net-test-util';
+import { Faults } from '../server/faults';
+import { BAD_CSV, connect, GOOD_CSV, names, startTestProvider } from '../server/ftp-test-util';
+import type { TestProvider } from '../server/ftp-test-util';
+import { readOutbox } from '../server/outbox';
+import type { CommandIo } from './io';
+import { run } from './run';
+import { EXIT_NOT_SENT, sendCommand } from './send-command';
+
+let provider: TestProvider;
+const faults = new Faults();
+let work: string;
+const PASSWORD = 'demo';
+const env = { SENDSHEET_TEST_PASSWORD: PASSWORD };
+
+beforeAll(async () => {
+  provider = await startTestProvider({ faults, retry: { intervalMs: 30 } });
+  work = await mkdtemp(join(tmpdir(), 'sendsheet-send-'));
+  await writeFile(join(work, 'good.csv'), GOOD_CSV);
+  await writeFile(join(work, 'bad.csv'), BAD_CSV);
+});
+
+afterAll(async () => {
+  await provider.close();
+});
+
+async function send(args: string[]) {
+  const out = { stdout: '', stderr: '' };
+  const io: CommandIo = {
+    stdout: (text) => void (out.stdout += text),
+    stderr: (text) => void (out.stderr += text),
+    readStdin: async () => new Uint8Array(),
+    cwd: work,
+  };
+  let code: number;
+  try {
+    code = await sendCommand(args, io, env);
+  } catch (error) {
+    // As run() does: a usage error is exit code 2.
+    out.stderr += (error as Error).message;
+    code = 2;
+  }
+  return { code, ...out };
+}
+
+function servers(a: number = provider.servers[0]!.port, b: number = provider.servers[1]!.port) {
+  return [
+    '--server',
+    `127.0.0.1:${a}`,
+    '--server',
+    `127.0.0.1:${b}`,
+    '--user',
+    'demo',
+    '--password-env',
+    'SENDSHEET_TEST_PASSWORD',
+  ];
+}
+
+const options = ['--plain', '--interval', '0.05', '--data', 'data'];
+
+describe('issue 4: sendsheet send', () => {
+  it('--follow: prints each state to .success, exit 0, the messages queued once', async () => {
+    const result = await send(['good.csv', ...servers(), ...options, '--follow']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const id = /sending as good-([a-z0-9]{10})\.csv\.ready/.exec(result.stdout)?.[1];
+    expect(id).toBeDefined();
+    expect(result.stdout).toMatch(
+      /^good\.csv: 2 messages, 2 SMS parts; sending as good-\w+\.csv\.ready \(servers given on the command line\)\n/,
+    );
+    expect(result.stdout).toContain('  server A\n');
+    expect(result.stdout).toContain(`  ready: good-${id}.csv.ready is on server A\n`);
+    expect(result.stdout).toMatch(/ {2}success: the provider queued 2 messages \(2 SMS parts\)\n$/);
+    expect(result.stdout).not.toContain(PASSWORD);
+    const records = (await readOutbox(provider.dir)).filter((r) =>
+      r.batch.startsWith(`good-${id}.csv.`),
+    );
+    expect(records).toHaveLength(2);
+  });
+
+  it('the first server down: says so, and sends through the second', async () => {
+    const result = await send(['good.csv', ...servers(await closedPort()), ...options, '--follow']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      / {2}server B: Server A \(127\.0\.0\.1:\d+\) refused the connection; using server B \(127\.0\.0\.1:\d+\)\.\n/,
+    );
+  });
+
+  it('without --follow: exit 0 once the file is .ready on a server', async () => {
+    const result = await send(['good.csv', ...servers(), ...options]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ready: good-\w+\.csv\.ready is on server A\n$/);
+  });
+
+  it('a file core rejects is not sent: the verdict, exit 1, nothing on the server', async () => {
+    const result = await send(['bad.csv', ...servers(), ...options, '--follow']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('bad.csv.ready: REJECTED');
+    expect(result.stdout).toContain('row 2, column msisdn: bad-msisdn:');
+    expect(result.stderr).toContain(
+      'Not sent: the provider would reject bad.csv.ready (1 problem).',
+    );
+    const client = await connect(provider);
+    expect((await names(client)).filter((name) => name.startsWith('bad'))).toEqual([]);
+    client.close();
+  });
+
+  it('rejected by the server: exit 1, with the cause read back from the file', async () => {
+    faults.failNext(5);
+    const result = await send([
+      'good.csv',
+      '--as',
+      'internal.csv',
+      ...servers(),
+      ...options,
+      '--follow',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      / {2}rejected at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ: 1 problem\(s\)\n {4}internal-error: The provider could not process the file after 5 attempts/,
+    );
+  });
+
+  it('neither server reachable: gives up after --give-up, exit 3', async () => {
+    const started = Date.now();
+    const result = await send([
+      'good.csv',
+      ...servers(await closedPort(), await closedPort()),
+      ...options,
+      '--give-up',
+      '0.5',
+    ]);
+    expect(result.code).toBe(EXIT_NOT_SENT);
+    expect(result.stdout).toMatch(
+      / {2}failed: Neither server could be reached in .*: server A .* refused the connection; server B .* refused the connection\.\n$/,
+    );
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('a wrong password: exit 3 at once, saying the login was refused, and the password is not shown', async () => {
+    let out = '';
+    const started = Date.now();
+    const result = await sendCommand(
+      ['good.csv', ...servers(), ...options, '--give-up', '30'],
+      {
+        stdout: (t) => void (out += t),
+        stderr: (t) => void (out += t),
+        readStdin: async () => new Uint8Array(),
+        cwd: work,
+      },
+      { SENDSHEET_TEST_PASSWORD: 'not-the-password' },
+    );
+    expect(result).toBe(EXIT_NOT_SENT);
+    expect(out).toMatch(/failed: Could not log in: server A .* refused the login/);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(out).not.toContain('not-the-password');
+  });
+
+  it('explicit FTPS with the server certificate pinned by --fingerprint', async () => {
+    const result = await send([
+      'good.csv',
+      ...servers(),
+      '--fingerprint',
+      provider.certificate.fingerprint,
+      '--data',
+      'data',
+    ]);
+    expect(result.code).toBe(0);
+    const wrong = await send([
+      'good.csv',
+      ...servers(),
+      '--fingerprint',
+      '00'.repeat(32),
+      '--data',
+      'data',
+    ]);
+    expect(wrong.code).toBe(EXIT_NOT_SENT);
+    expect(wrong.stdout).toContain('is not the trusted one');
+  });
+
+  it.each([
+    [[], /exactly one FILE/],
+    [['good.csv', '--server', '127.0.0.1:21'], /--server needs --user/],
+    [
+      [
+        'good.csv',
+        '--server',
+        'nohost',
+        '--user',
+        'u',
+        '--password-env',
+        'SENDSHEET_TEST_PASSWORD',
+      ],
+      /HOST:PORT/,
+    ],
+    [
+      ['good.csv', '--profile', 'emulated', '--plain'],
+      /--plain and --fingerprint are for --server/,
+    ],
+    [['good.csv', '--profile', 'nope'], /no profile "nope"/],
+    [['good.csv', '--profile', 'gatewayapi'], /needs --user/],
+    [['good.csv', '--interval', 'soon'], /--interval takes a number of seconds/],
+    [['good.csv', '--password-env', 'UNSET_VARIABLE'], /UNSET_VARIABLE holds no password/],
+    [['missing.csv', 'SERVERS'], /Cannot read .*missing\.csv: there is no such file/],
+  ])('%j is a usage error (exit 2)', async (args, message) => {
+    const result = await send(args.flatMap((arg) => (arg === 'SERVERS' ? servers() : [arg])));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('is a command of sendsheet, with its help', async () => {
+    let out = '';
+    const io: CommandIo = {
+      stdout: (t) => void (out += t),
+      stderr: (t) => void (out += t),
+      readStdin: async () => new Uint8Array(),
+      cwd: work,
+    };
+    expect(await run(['send', '--help'], io)).toBe(0);
+    expect(out).toMatch(/^Usage: sendsheet send FILE/);
+    out = '';
+    expect(await run(['--help'], io)).toBe(0);
+    expect(out).toContain('  send FILE [--profile P]');
+    expect(out).toContain('  app [--port 5173] [--no-servers]');
+  });
+});

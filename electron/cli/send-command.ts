@@ -1,0 +1,355 @@
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { emulatedProfile, providerProfile } from '../client/profile';
+import type { FtpServer, Profile } from '../client/profile';
+import { normalizeFingerprint } from '../client/tls-pin';
+import { FINAL_STATES } from '../service/api';
+import type { Batch, BatchState } from '../service/api';
+import { defaultAppDataDir } from '../service/data-dir';
+import { SendsheetService } from '../service/service';
+import type { Timings } from '../service/service';
+import { DEMO_ACCOUNT } from '../server/accounts';
+import { DEFAULT_PORTS } from '../server/provider';
+import { formatVerdict } from './check-command';
+import type { CommandIo } from './io';
+import { EXIT_OK, EXIT_REJECTED, UsageError } from './io';
+
+/** Neither server could be reached, or they refused the login: nothing was sent. */
+export const EXIT_NOT_SENT = 3;
+/** Sent, but its end is not known: followed until the time given, or its file was removed. */
+export const EXIT_UNFINISHED = 4;
+
+export const SEND_USAGE = `Usage: sendsheet send FILE [--as NAME] [--profile P | --server HOST:PORT --server HOST:PORT]
+                     [--user U] [--password-env VAR | --password-file F] [--plain | --fingerprint SHA256]
+                     [--follow] [--follow-for S] [--interval S] [--give-up S] [--connect-timeout S]
+                     [--data DIR]
+
+Checks FILE as the provider will (a file it would reject is not sent), uploads it to the first
+of the two servers that answers, checks its size there and renames it to its .ready name; the
+batch's name gets a unique id, so it never overwrites another. With --follow, prints each state
+(ready, processing, success or rejected with its cause) until the end.
+
+  --as NAME          the name the server reads FILE under (default FILE's name; ".ready" optional)
+  --profile P        emulated (default: the emulated provider of "sendsheet serve" on 127.0.0.1,
+                     ports ${DEFAULT_PORTS.join(' and ')}, plain FTP, user demo) or gatewayapi
+                     (a.ftp.gatewayapi.com and b.ftp.gatewayapi.com, explicit FTPS; needs --user
+                     and a password)
+  --server H:P       a server, twice for both; explicit FTPS unless --plain
+  --user U           the account's user name
+  --password-env VAR the environment variable holding the password (default SENDSHEET_PASSWORD)
+  --password-file F  a file whose first line is the password
+  --plain            plain FTP for --server (the password crosses the network unencrypted)
+  --fingerprint FP   trust the --server certificate with this SHA-256 fingerprint
+  --follow           print each state until the batch is .success or .rejected
+  --follow-for S     stop following after S seconds (default 10800)
+  --interval S       seconds between two listings when following (default 2)
+  --give-up S        stop trying after S seconds while neither server answers (default 300)
+  --connect-timeout S  seconds a server has to answer a connection (default 4)
+  --data DIR         the app's data folder, where the history is kept (default ${defaultAppDataDir(process.env, process.platform, homedir())})
+
+Exit code: 0 sent (with --follow: accepted), 1 rejected, 2 usage or I/O error, 3 not sent
+(neither server could be reached, or the login was refused), 4 sent but not finished while
+followed.`;
+
+function seconds(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(value > 0)) {
+    throw new UsageError(
+      `${flag} takes a number of seconds greater than 0, not ${JSON.stringify(text)}.`,
+    );
+  }
+  return Math.round(value * 1000);
+}
+
+function parseServer(text: string, index: number): Omit<FtpServer, 'security' | 'fingerprint'> {
+  const match = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(text);
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || !(port >= 1 && port <= 65535)) {
+    throw new UsageError(
+      `--server takes HOST:PORT, like a.ftp.example.com:21; not ${JSON.stringify(text)}.`,
+    );
+  }
+  return { name: String.fromCharCode(65 + index), host: match[1]!.replace(/^\[|\]$/g, ''), port };
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+async function readPassword(
+  values: Values,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<string | null> {
+  const file = values['password-file'] as string | undefined;
+  if (file !== undefined) {
+    try {
+      const text = await readFile(resolve(cwd, file), 'utf8');
+      const line = text.split(/\r?\n/)[0] ?? '';
+      if (line === '')
+        throw new UsageError(`the password file ${values['password-file']} is empty.`);
+      return line;
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`cannot read the password file ${file}.`);
+    }
+  }
+  const variable = (values['password-env'] as string | undefined) ?? 'SENDSHEET_PASSWORD';
+  const value = env[variable];
+  if (values['password-env'] !== undefined && (value === undefined || value === '')) {
+    throw new UsageError(`the environment variable ${variable} holds no password.`);
+  }
+  return value === undefined || value === '' ? null : value;
+}
+
+async function profileFrom(values: Values, env: NodeJS.ProcessEnv, cwd: string): Promise<Profile> {
+  const servers = (values.server as string[] | undefined) ?? [];
+  const profileName = values.profile as string | undefined;
+  if (profileName !== undefined && servers.length > 0) {
+    throw new UsageError('give either --profile or --server, not both.');
+  }
+  if (servers.length > 2)
+    throw new UsageError('--server can be given at most twice (servers A and B).');
+  if (values.plain && values.fingerprint !== undefined) {
+    throw new UsageError(
+      '--plain and --fingerprint do not go together: a fingerprint is for FTPS.',
+    );
+  }
+  const password = await readPassword(values, env, cwd);
+  const user = values.user as string | undefined;
+  if (servers.length > 0) {
+    if (user === undefined) throw new UsageError('--server needs --user.');
+    if (password === null)
+      throw new UsageError('--server needs a password: --password-env VAR or --password-file F.');
+    let fingerprint: string | null = null;
+    if (values.fingerprint !== undefined) {
+      fingerprint = normalizeFingerprint(values.fingerprint as string);
+      if (fingerprint === null)
+        throw new UsageError('--fingerprint takes a SHA-256 fingerprint (64 hex digits).');
+    }
+    return {
+      id: 'command-line',
+      name: 'servers given on the command line',
+      servers: servers.map((text, index) => ({
+        ...parseServer(text, index),
+        security: values.plain ? 'ftp' : 'ftps',
+        fingerprint,
+      })),
+      user,
+      password,
+    };
+  }
+  if (values.plain || values.fingerprint !== undefined) {
+    throw new UsageError('--plain and --fingerprint are for --server.');
+  }
+  switch (profileName ?? 'emulated') {
+    case 'emulated':
+      return emulatedProfile(
+        {
+          host: '127.0.0.1',
+          servers: DEFAULT_PORTS.map((port, index) => ({ name: index === 0 ? 'A' : 'B', port })),
+          certificate: null,
+        },
+        // SENDSHEET_PASSWORD is the real account's: the demo account takes only a given one.
+        {
+          user: user ?? DEMO_ACCOUNT.user,
+          password:
+            values['password-env'] !== undefined || values['password-file'] !== undefined
+              ? password!
+              : DEMO_ACCOUNT.password,
+        },
+      );
+    case 'gatewayapi':
+      if (user === undefined) throw new UsageError('--profile gatewayapi needs --user.');
+      if (password === null) {
+        throw new UsageError(
+          '--profile gatewayapi needs a password: --password-env VAR or --password-file F.',
+        );
+      }
+      return providerProfile(user, password);
+    default:
+      throw new UsageError(
+        `there is no profile ${JSON.stringify(profileName)}: use emulated or gatewayapi.`,
+      );
+  }
+}
+
+const MIB = 1024 * 1024;
+
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function size(bytes: number): string {
+  return bytes >= MIB
+    ? `${(bytes / MIB).toFixed(1)} MiB`
+    : `${bytes.toLocaleString('en-US')} bytes`;
+}
+
+/** What a state change says, one or more lines. */
+export function describeChange(batch: Batch, before: Batch | null): string[] {
+  const lines: string[] = [];
+  if (batch.server !== null && batch.server !== before?.server) {
+    lines.push(`  server ${batch.server}${batch.note ? `: ${batch.note}` : ''}`);
+  }
+  if (batch.state === 'uploading' && batch.progress !== null) {
+    const step = Math.floor(batch.progress.percent / 10);
+    const previous = before?.progress ? Math.floor(before.progress.percent / 10) : -1;
+    if (step !== previous && batch.progress.bytes > 0) {
+      lines.push(
+        `  uploading: ${batch.progress.percent}% (${size(batch.progress.bytes)} of ${size(batch.progress.total)})`,
+      );
+    }
+  }
+  if (batch.state === before?.state) return lines;
+  switch (batch.state) {
+    case 'ready':
+      lines.push(`  ready: ${batch.uploadName} is on server ${batch.server}`);
+      break;
+    case 'processing':
+      lines.push(`  processing (started ${batch.stamp})`);
+      break;
+    case 'success':
+      lines.push(
+        `  success: the provider queued ${plural(batch.rows, 'message')} (${plural(batch.parts, 'SMS part')})`,
+      );
+      break;
+    case 'rejected': {
+      const cause = batch.cause;
+      lines.push(`  rejected${cause ? ` at ${cause.at}: ${cause.total} problem(s)` : ''}`);
+      for (const problem of cause?.problems ?? []) {
+        const where = [
+          problem.row !== null ? `row ${problem.row}` : '',
+          problem.column !== null ? `column ${problem.column}` : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
+        lines.push(`    ${where ? `${where}: ` : ''}${problem.code}: ${problem.message}`);
+      }
+      if (cause && cause.more > 0) lines.push(`    ... and ${cause.more} more`);
+      if (batch.error) lines.push(`    ${batch.error}`);
+      break;
+    }
+    case 'failed':
+    case 'timed-out':
+    case 'vanished':
+      lines.push(`  ${batch.state}: ${batch.error ?? ''}`);
+      break;
+  }
+  return lines;
+}
+
+export async function sendCommand(
+  args: string[],
+  io: CommandIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        as: { type: 'string' },
+        profile: { type: 'string' },
+        server: { type: 'string', multiple: true },
+        user: { type: 'string' },
+        'password-env': { type: 'string' },
+        'password-file': { type: 'string' },
+        plain: { type: 'boolean' },
+        fingerprint: { type: 'string' },
+        follow: { type: 'boolean' },
+        'follow-for': { type: 'string' },
+        interval: { type: 'string' },
+        'give-up': { type: 'string' },
+        'connect-timeout': { type: 'string' },
+        data: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${SEND_USAGE}`);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    io.stdout(SEND_USAGE + '\n');
+    return EXIT_OK;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || extra.length > 0)
+    throw new UsageError(`send takes exactly one FILE.\n\n${SEND_USAGE}`);
+  const profile = await profileFrom(values, env, io.cwd);
+  const timings: Partial<Timings> = {};
+  const set = (key: keyof Timings, flag: string) => {
+    const ms = seconds(`--${flag}`, values[flag as keyof typeof values] as string | undefined);
+    if (ms !== undefined) (timings as Record<string, number>)[key] = ms;
+  };
+  set('followForMs', 'follow-for');
+  set('pollIntervalMs', 'interval');
+  set('giveUpAfterMs', 'give-up');
+  set('connectTimeoutMs', 'connect-timeout');
+  const dataDir = resolve(
+    io.cwd,
+    values.data ?? defaultAppDataDir(env, process.platform, homedir()),
+  );
+
+  const service = await SendsheetService.start({
+    dataDir,
+    profiles: [profile],
+    timings,
+    resume: false,
+    cwd: io.cwd,
+  });
+  try {
+    if (service.warning) io.stderr(`sendsheet send: ${service.warning}\n`);
+    let last: Batch | null = null;
+    let id: string | null = null;
+    const early: Batch[] = [];
+    const follow = values.follow ?? false;
+    const done = (batch: Batch) =>
+      (FINAL_STATES as readonly BatchState[]).includes(batch.state) ||
+      (!follow && (batch.state === 'ready' || batch.state === 'processing'));
+    let finish!: (batch: Batch) => void;
+    const ended = new Promise<Batch>((resolve) => (finish = resolve));
+    const seen = (batch: Batch) => {
+      for (const line of describeChange(batch, last)) io.stdout(line + '\n');
+      last = batch;
+      if (done(batch)) finish(batch);
+    };
+    service.subscribe((batch) => {
+      if (id === null) early.push(batch);
+      else if (batch.id === id) seen(batch);
+    });
+    const sent = await service.send({ path: file, profile: profile.id, as: values.as });
+    if (!sent.ok) {
+      if (sent.verdict) {
+        io.stdout(formatVerdict(sent.verdict.name, { ...sent.verdict, messages: [] }));
+        io.stderr(`sendsheet send: ${sent.error}\n`);
+        return EXIT_REJECTED;
+      }
+      throw new UsageError(sent.error);
+    }
+    const batch = sent.batch;
+    io.stdout(
+      `${batch.fileName}: ${plural(batch.rows, 'message')}, ${plural(batch.parts, 'SMS part')}; sending as ${batch.uploadName} (${profile.name})\n`,
+    );
+    id = batch.id;
+    for (const change of early.splice(0)) if (change.id === id) seen(change);
+    const end = await ended;
+    switch (end.state) {
+      case 'success':
+      case 'ready':
+      case 'processing':
+        return EXIT_OK;
+      case 'rejected':
+        return EXIT_REJECTED;
+      case 'failed':
+        return EXIT_NOT_SENT;
+      default:
+        return EXIT_UNFINISHED;
+    }
+  } finally {
+    await service.close();
+  }
+}

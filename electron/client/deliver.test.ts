@@ -1,0 +1,157 @@
+// Issue 4, upload with failover (SPEC 0, 1): on real emulated servers on loopback, the first
+// server refused, black-holed, or dying in the middle of the upload or of the rename; every
+// case ends with the batch processed exactly once, counted in the outbox.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestProvider } from '../server/ftp-test-util';
+import type { TestProvider } from '../server/ftp-test-util';
+import { batchNames } from './batch-names';
+import { campaign, expectProcessedOnce, testProfile } from './client-test-util';
+import { deliver } from './deliver';
+import type { DeliveryEvent } from './deliver';
+import { Failover } from './failover';
+import { closedPort, startBlackHole, startCuttingProxy } from './net-test-util';
+import type { Cut } from './net-test-util';
+
+let provider: TestProvider;
+let portB: number;
+let serial = 0;
+
+beforeAll(async () => {
+  provider = await startTestProvider();
+  portB = provider.servers[1]!.port;
+});
+
+afterAll(async () => {
+  await provider.close();
+});
+
+const timings = { connectTimeoutMs: 300, idleTimeoutMs: 3000 };
+const fast = { firstMs: 50, maxMs: 200 };
+
+function names() {
+  serial++;
+  return batchNames(`failover-${serial}.csv.ready`, `test${String(serial).padStart(6, '0')}`);
+}
+
+async function send(ports: [number, number], bytes: Buffer, giveUpAfterMs = 2000) {
+  const batch = names();
+  const events: DeliveryEvent[] = [];
+  const failover = new Failover(testProfile(ports), timings, fast);
+  const started = performance.now();
+  const result = await deliver(failover, batch, bytes, {
+    giveUpAfterMs,
+    onEvent: (event) => events.push(event),
+  });
+  return { batch, result, events, ms: performance.now() - started };
+}
+
+describe('SPEC 0: the first server failing, the batch goes through the other, exactly once', () => {
+  it('first server down (its port closed): sent through B, saying why A was left', async () => {
+    const rows = 500;
+    const { batch, result, ms } = await send([await closedPort(), portB], campaign(rows, 1));
+    expect(result).toMatchObject({ ok: true, server: { name: 'B' } });
+    if (!result.ok) return;
+    expect(result.note).toMatch(
+      /^Server A \(127\.0\.0\.1:\d+\) refused the connection; using server B/,
+    );
+    expect(ms).toBeLessThan(2000);
+    await expectProcessedOnce(provider, batch, rows);
+  });
+
+  it('first server black-holed (accepts, never answers): left after the connect time-out', async () => {
+    const hole = await startBlackHole();
+    try {
+      const rows = 300;
+      const { batch, result, ms } = await send([hole.port, portB], campaign(rows, 2));
+      expect(hole.accepted).toBe(1);
+      expect(result).toMatchObject({ ok: true, server: { name: 'B' } });
+      if (!result.ok) return;
+      expect(result.note).toContain('did not answer within 0.3 s');
+      expect(ms).toBeGreaterThanOrEqual(290);
+      expect(ms).toBeLessThan(2000);
+      await expectProcessedOnce(provider, batch, rows);
+    } finally {
+      await hole.close();
+    }
+  });
+
+  const cuts: [string, Cut][] = [
+    ['in the middle of the upload (cut as it starts)', { reply: /^150 / }],
+    [
+      'between the upload and the rename (RNFR never arrives)',
+      { command: /^RNFR /, when: 'before' },
+    ],
+    ['in the middle of the rename (RNTO never arrives)', { command: /^RNTO /, when: 'before' }],
+    [
+      'in the middle of the rename (done, but the answer is lost)',
+      { command: /^RNTO /, when: 'after-answer' },
+    ],
+  ];
+  it.each(cuts)(
+    'first server dying %s: the listing on B decides, and the batch goes once',
+    async (_name, cut) => {
+      const proxy = await startCuttingProxy(provider.servers[0]!.port, cut);
+      try {
+        const rows = 20_000;
+        const bytes = campaign(rows, 3 + serial);
+        const { batch, result, events } = await send([proxy.port, portB], bytes);
+        expect(proxy.cut).toBe(true);
+        expect(result).toMatchObject({ ok: true, server: { name: 'B' } });
+        if (!result.ok) return;
+        expect(result.note).toMatch(/^Server A .*; using server B/);
+        const servers = events
+          .filter((event) => event.type === 'server')
+          .map((event) => event.server.name);
+        expect(servers).toEqual(['A', 'B']);
+        await expectProcessedOnce(provider, batch, rows);
+      } finally {
+        await proxy.close();
+      }
+    },
+  );
+});
+
+describe('SPEC 0: retrying while neither server answers, then giving up clearly', () => {
+  it('both ports closed: tries again with backoff, and gives up after the time given', async () => {
+    const { result, ms } = await send([await closedPort(), await closedPort()], campaign(1), 600);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.unreachable).toBe(true);
+    expect(result.error).toMatch(
+      /^Neither server could be reached in .*server A .* refused the connection; server B .* refused the connection\.$/,
+    );
+    expect(ms).toBeGreaterThanOrEqual(400);
+    expect(ms).toBeLessThan(1500);
+  });
+
+  it('a refused login is not retried: it is the same on both servers', async () => {
+    const failover = new Failover(
+      testProfile([provider.servers[0]!.port, portB], { password: 'wrong' }),
+      timings,
+      fast,
+    );
+    const started = performance.now();
+    const result = await deliver(failover, names(), campaign(1), { giveUpAfterMs: 5000 });
+    expect(result).toMatchObject({ ok: false, unreachable: false });
+    if (result.ok) return;
+    expect(result.error).toMatch(/^Could not log in: server A .* refused the login/);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('issue 4: progress in bytes and percent during the upload', () => {
+  it('reports bytes sent, rising to the whole size', async () => {
+    const rows = 120_000; // 2.6 MiB: three 1 MiB steps
+    const bytes = campaign(rows, 9);
+    const { batch, result, events } = await send([provider.servers[0]!.port, portB], bytes);
+    expect(result).toMatchObject({ ok: true, server: { name: 'A' }, note: null });
+    const progress = events.filter((event) => event.type === 'progress');
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress.every((event) => event.total === bytes.length)).toBe(true);
+    const sent = progress.map((event) => event.bytes);
+    expect(sent).toEqual([...sent].sort((a, b) => a - b));
+    expect(sent[0]).toBe(0);
+    expect(sent.at(-1)).toBe(bytes.length);
+    await expectProcessedOnce(provider, batch, rows);
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * Takes one batch to the provider, exactly once (SPEC 1): upload under a temporary name of the
+ * batch's own, check the size the server has, rename to the `.ready` name. A server that fails
+ * at any step is left for the other; after a failure once something may be on the server, the
+ * listing decides what to do next, on whichever server answers, before anything else is done:
+ *
+ * - a file of the batch in the life cycle (`.ready`, `.processing`, ...): it was sent; done;
+ * - a complete temporary file: rename it (only the one whose rename was already asked, if any,
+ *   so that two renames can never both land);
+ * - nothing complete: upload again, under the next attempt's name.
+ */
+import type { BatchNames, StageFile } from './batch-names';
+import { findBatch, tempName } from './batch-names';
+import type { Connected, Failover } from './failover';
+import { classify } from './failures';
+import type { FtpServer } from './profile';
+
+export type DeliveryEvent =
+  | { type: 'server'; server: FtpServer; note: string | null }
+  | { type: 'progress'; bytes: number; total: number };
+
+export type Delivered =
+  | { ok: true; server: FtpServer; note: string | null; stage: StageFile }
+  | { ok: false; unreachable: boolean; error: string };
+
+export interface DeliveryOptions {
+  /** How long to keep trying while neither server answers. */
+  giveUpAfterMs: number;
+  /** Uploads that may fail (a lost connection, a wrong size) before giving up. */
+  maxAttempts?: number;
+  /** Called as the delivery goes: the server in use, upload progress. */
+  onEvent?: (event: DeliveryEvent) => void;
+  /** Stops the delivery where it is (the app is closing). */
+  signal?: AbortSignal;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+/** A listing may miss a file renamed while the server reads its folder; a second one will not. */
+const RELIST_DELAY_MS = 200;
+
+export async function deliver(
+  failover: Failover,
+  names: BatchNames,
+  bytes: Uint8Array,
+  options: DeliveryOptions,
+): Promise<Delivered> {
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const emit = options.onEvent ?? (() => {});
+  let connected: Connected | null = null;
+  let attempt = 0;
+  /** Something of the batch may be on the server: list before doing anything. */
+  let uncertain = false;
+  /** The temporary file whose rename was asked; no other may ever be renamed. */
+  let renaming: string | null = null;
+  let refusals = 0;
+
+  const give = (result: Delivered): Delivered => {
+    options.signal?.removeEventListener('abort', abort);
+    connected?.session.close();
+    return result;
+  };
+  const abort = () => connected?.session.close();
+  options.signal?.addEventListener('abort', abort, { once: true });
+  const stopped = (): Delivered =>
+    give({
+      ok: false,
+      unreachable: false,
+      error: uncertain
+        ? 'Stopped while sending: the batch may or may not have reached the server; its history entry tells its name.'
+        : 'Stopped before anything was sent.',
+    });
+
+  for (;;) {
+    if (options.signal?.aborted) return stopped();
+    if (connected === null || connected.session.closed) {
+      const next = await failover.connect(options.giveUpAfterMs);
+      if (options.signal?.aborted) {
+        if (next.ok) next.session.close();
+        return stopped();
+      }
+      if (!next.ok) return give({ ok: false, unreachable: !next.final, error: next.error });
+      connected = next;
+      emit({ type: 'server', server: next.server, note: next.note });
+    }
+    const { session } = connected;
+    try {
+      let temp: string | null = null;
+      if (uncertain) {
+        let found = findBatch(await session.list(), names);
+        const missing = renaming !== null && !found.temps.some((t) => t.name === renaming);
+        if (found.stage === null && missing) {
+          await new Promise((resolve) => setTimeout(resolve, RELIST_DELAY_MS));
+          found = findBatch(await session.list(), names);
+        }
+        if (found.stage !== null) {
+          await removeTemps(
+            connected,
+            found.temps.map((t) => t.name),
+          );
+          return give({
+            ok: true,
+            server: connected.server,
+            note: connected.note,
+            stage: found.stage,
+          });
+        }
+        const complete = found.temps.filter((t) => t.size === bytes.length);
+        if (renaming !== null) {
+          temp = complete.find((t) => t.name === renaming)?.name ?? null;
+          if (temp === null && !found.temps.some((t) => t.name === renaming)) {
+            return give({
+              ok: false,
+              unreachable: false,
+              error: `The batch's file ${renaming} left the server while it was being renamed, and no file of the batch is there now: it may have been processed. Check the messages sent before sending it again.`,
+            });
+          }
+        } else {
+          temp = complete.at(-1)?.name ?? null;
+        }
+      }
+      if (temp === null) {
+        if (attempt >= maxAttempts) {
+          return give({
+            ok: false,
+            unreachable: false,
+            error: `The upload failed ${attempt} times; nothing was sent.`,
+          });
+        }
+        attempt++;
+        temp = tempName(names.id, attempt);
+        uncertain = true;
+        await session.upload(bytes, temp, (sent, total) =>
+          emit({ type: 'progress', bytes: sent, total }),
+        );
+        const size = await session.size(temp);
+        if (size !== bytes.length) {
+          // Never rename a file that is not whole: the server would process a part of the batch.
+          await session.remove(temp).catch(() => {});
+          continue;
+        }
+      }
+      renaming = temp;
+      await session.rename(temp, names.readyName);
+      const left = findBatch(await session.list().catch(() => []), names).temps;
+      await removeTemps(
+        connected,
+        left.map((t) => t.name),
+      );
+      return give({
+        ok: true,
+        server: connected.server,
+        note: connected.note,
+        stage: { stage: 'ready', stamp: null, name: names.readyName },
+      });
+    } catch (error) {
+      if (options.signal?.aborted) return stopped();
+      const failure = classify(error);
+      if (failure.kind === 'connection' || failure.kind === 'transient') {
+        failover.lost(connected, failure);
+        uncertain = true;
+        continue;
+      }
+      // A refused rename (550: no such file) may mean another server's rename got there first.
+      if (failure.kind === 'refused' && renaming !== null && refusals < 2) {
+        refusals++;
+        uncertain = true;
+        continue;
+      }
+      return give({
+        ok: false,
+        unreachable: false,
+        error: `Server ${connected.server.name} ${failure.reason}; nothing more was done.`,
+      });
+    }
+  }
+}
+
+/** Leftovers of attempts given up: hidden and never processed, but not to be left about. */
+async function removeTemps(connected: Connected, names: string[]): Promise<void> {
+  for (const name of names) {
+    await connected.session.remove(name).catch(() => {});
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * A logged-in session on whichever of a profile's two servers answers (SPEC 0: both show the
+ * same files). The server that answered last is tried first; one that fails, at connecting or
+ * at any later step, is left for the other, and the reason is kept for the status. While neither
+ * answers, both are tried again, waiting longer each round, until the time given is up.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { classify } from './failures';
+import type { Failure } from './failures';
+import { describeServer, formatSecondsLong } from './words';
+import { FtpSession } from './ftp-session';
+import type { SessionTimings } from './ftp-session';
+import type { FtpServer, Profile } from './profile';
+
+export interface Backoff {
+  /** The wait after the first round in which neither server answered. */
+  firstMs: number;
+  /** The longest wait between two rounds. */
+  maxMs: number;
+}
+
+export const DEFAULT_BACKOFF: Backoff = { firstMs: 250, maxMs: 5000 };
+
+/** The waits between rounds: doubling from `firstMs` up to `maxMs`. */
+export function backoffDelay(backoff: Backoff, round: number): number {
+  return Math.min(backoff.maxMs, backoff.firstMs * 2 ** Math.min(round, 30));
+}
+
+export interface Connected {
+  ok: true;
+  session: FtpSession;
+  server: FtpServer;
+  /** Why the other server was left, when it was: `Server A refused the connection.` */
+  note: string | null;
+}
+
+export interface NotConnected {
+  ok: false;
+  /** True when trying again cannot help: a refused login, an untrusted certificate. */
+  final: boolean;
+  error: string;
+}
+
+export class Failover {
+  /** The index of the server to try first. */
+  private preferred = 0;
+  /** The server left last, and why. */
+  private left: { index: number; reason: string } | null = null;
+
+  constructor(
+    private readonly profile: Profile,
+    private readonly timings: SessionTimings,
+    private readonly backoff: Backoff = DEFAULT_BACKOFF,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  /** Connects to the preferred server, else the other; retries both until `giveUpAfterMs` passed. */
+  async connect(giveUpAfterMs: number): Promise<Connected | NotConnected> {
+    const { profile } = this;
+    if (profile.password === null) {
+      return {
+        ok: false,
+        final: true,
+        error: `The profile "${profile.name}" has no password yet.`,
+      };
+    }
+    const credentials = { user: profile.user, password: profile.password };
+    const started = Date.now();
+    for (let round = 0; ; round++) {
+      const failures: { server: FtpServer; failure: Failure }[] = [];
+      for (const index of this.order()) {
+        const server = profile.servers[index]!;
+        if (this.signal?.aborted) return { ok: false, final: true, error: 'Stopped.' };
+        try {
+          const session = await FtpSession.open(server, credentials, this.timings, this.signal);
+          this.preferred = index;
+          const note =
+            this.left !== null && this.left.index !== index
+              ? `${capitalize(describeServer(profile.servers[this.left.index]!))} ${this.left.reason}; using ${describeServer(server)}.`
+              : null;
+          return { ok: true, session, server, note };
+        } catch (error) {
+          const failure = classify(error);
+          failures.push({ server, failure });
+          this.left = { index, reason: failure.reason };
+        }
+      }
+      const summary = failures
+        .map(({ server, failure }) => `${describeServer(server)} ${failure.reason}`)
+        .join('; ');
+      if (
+        failures.some(
+          ({ failure }) => failure.kind !== 'connection' && failure.kind !== 'transient',
+        )
+      ) {
+        return { ok: false, final: true, error: `Could not log in: ${summary}.` };
+      }
+      const wait = backoffDelay(this.backoff, round);
+      if (Date.now() + wait - started > giveUpAfterMs) {
+        return {
+          ok: false,
+          final: false,
+          error: `Neither server could be reached in ${formatSecondsLong(Date.now() - started)}: ${summary}.`,
+        };
+      }
+      try {
+        await sleep(wait, undefined, { signal: this.signal });
+      } catch {
+        return { ok: false, final: true, error: 'Stopped.' };
+      }
+    }
+  }
+
+  /** The session's server failed at a later step: leave it for the other one. */
+  lost(connected: Connected, failure: Failure): void {
+    connected.session.close();
+    const index = this.profile.servers.indexOf(connected.server);
+    this.left = { index, reason: failure.reason };
+    this.preferred = (index + 1) % this.profile.servers.length;
+  }
+
+  private order(): number[] {
+    const count = this.profile.servers.length;
+    return Array.from({ length: count }, (_, i) => (this.preferred + i) % count);
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

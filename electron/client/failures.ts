@@ -1,0 +1,94 @@
+/**
+ * What went wrong talking to a server, sorted by what the client does about it: a lost or
+ * refused connection moves on to the other server; a refused login or an untrusted certificate
+ * is the same on both, so retrying cannot help; any other refusal is the server's answer.
+ */
+import { FTPError } from 'basic-ftp';
+
+export type FailureKind =
+  /** Refused, timed out, reset or closed: try the other server, later this one again. */
+  | 'connection'
+  /** A 4xx answer: the server cannot now (no data port, disk busy); worth another try. */
+  | 'transient'
+  /** 530: the user name or password is wrong. */
+  | 'login'
+  /** TLS: the certificate is not the one trusted for this server. */
+  | 'certificate'
+  /** A 5xx answer to a command: the server will not do it. */
+  | 'refused';
+
+export interface Failure {
+  kind: FailureKind;
+  /** The FTP reply code, when the server answered. */
+  code: number | null;
+  /** A sentence a person understands. */
+  reason: string;
+}
+
+/** Thrown by our own checks, already sorted. */
+export class ClientFailure extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.reason);
+  }
+}
+
+const CONNECTION_CODES: Record<string, string> = {
+  ECONNREFUSED: 'refused the connection',
+  ECONNRESET: 'reset the connection',
+  ECONNABORTED: 'aborted the connection',
+  EPIPE: 'closed the connection',
+  ETIMEDOUT: 'did not answer in time',
+  EHOSTUNREACH: 'cannot be reached (no route to the host)',
+  ENETUNREACH: 'cannot be reached (the network is down)',
+  ENOTFOUND: 'was not found (unknown host name)',
+  EAI_AGAIN: 'was not found (the name lookup failed)',
+};
+
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** The first line of an FTP reply, without its code. */
+function replyText(message: string): string {
+  return message
+    .split(/\r?\n/)[0]!
+    .replace(/^\d{3}[ -]?/, '')
+    .trim();
+}
+
+export function classify(error: unknown): Failure {
+  if (error instanceof ClientFailure) return error.failure;
+  if (error instanceof FTPError) {
+    const text = replyText(error.message);
+    if (error.code === 530)
+      return { kind: 'login', code: 530, reason: `refused the login (${text})` };
+    // 421: the server is closing the connection (shutting down, too many users).
+    if (error.code === 421)
+      return { kind: 'connection', code: 421, reason: `closed the connection (${text})` };
+    if (error.code >= 400 && error.code < 500)
+      return { kind: 'transient', code: error.code, reason: `answered ${error.code} ${text}` };
+    return { kind: 'refused', code: error.code, reason: `answered ${error.code} ${text}` };
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code !== undefined && TLS_CODES.has(code)) {
+    return {
+      kind: 'certificate',
+      code: null,
+      reason: `has a certificate that is not trusted (${code})`,
+    };
+  }
+  if (code !== undefined && code in CONNECTION_CODES) {
+    return { kind: 'connection', code: null, reason: CONNECTION_CODES[code]! };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/^Timeout/i.test(message))
+    return { kind: 'connection', code: null, reason: 'stopped answering' };
+  // basic-ftp's words for a control or data connection that closed under it, and any other
+  // socket error: the connection is gone, whatever its cause.
+  return { kind: 'connection', code: null, reason: `lost the connection (${message})` };
+}

@@ -1,0 +1,94 @@
+/**
+ * Where a batch goes: a profile is the provider's two servers (SPEC 0: both show the same files)
+ * and one account on them. The default is the emulated provider, so the app works out of the
+ * box; beside it, the provider's real servers, for which the user gives name and password.
+ */
+import type { ProfileSummary, Security } from '../service/api';
+import { DEMO_ACCOUNT } from '../server/accounts';
+
+export interface FtpServer {
+  /** `A` or `B`, as the status shows it. */
+  name: string;
+  host: string;
+  port: number;
+  /** Plain FTP, or explicit FTPS (AUTH TLS) with the data connections encrypted too. */
+  security: Security;
+  /**
+   * The SHA-256 fingerprint the certificate must have (`AB:CD:...`), for a server whose
+   * certificate no authority signed, like the emulated provider's; null to verify it the usual
+   * way, against the system's authorities and the host name.
+   */
+  fingerprint: string | null;
+}
+
+export interface Profile {
+  id: string;
+  name: string;
+  servers: readonly FtpServer[];
+  user: string;
+  /** Null until given: a real account's password is never stored by the app. */
+  password: string | null;
+}
+
+export const EMULATED_PROFILE_ID = 'emulated';
+export const PROVIDER_PROFILE_ID = 'gatewayapi';
+
+/** What a running emulated provider tells about itself (electron/server/provider.ts). */
+export interface EmulatedServers {
+  host: string;
+  servers: readonly { name: string; port: number }[];
+  certificate: { fingerprint: string } | null;
+}
+
+/**
+ * The emulated provider's two servers with the demo account. With its certificate's fingerprint
+ * known (the provider runs in this process) it is explicit FTPS pinned to that certificate;
+ * without (a `serve` started elsewhere), plain FTP, which on loopback carries nothing secret.
+ */
+export function emulatedProfile(provider: EmulatedServers, account = DEMO_ACCOUNT): Profile {
+  const fingerprint = provider.certificate?.fingerprint ?? null;
+  return {
+    id: EMULATED_PROFILE_ID,
+    name: 'Emulated provider (this computer)',
+    servers: provider.servers.map((server) => ({
+      name: server.name,
+      host: provider.host,
+      port: server.port,
+      security: fingerprint === null ? 'ftp' : 'ftps',
+      fingerprint,
+    })),
+    user: account.user,
+    password: account.password,
+  };
+}
+
+/**
+ * The provider's own servers (SPEC 0), on the standard FTP port, with credentials from its
+ * dashboard. Explicit FTPS with the usual certificate checks, so the password never crosses the
+ * internet in clear text.
+ */
+export function providerProfile(user = '', password: string | null = null): Profile {
+  return {
+    id: PROVIDER_PROFILE_ID,
+    name: 'GatewayAPI legacy FTP',
+    servers: ['a', 'b'].map((letter) => ({
+      name: letter.toUpperCase(),
+      host: `${letter}.ftp.gatewayapi.com`,
+      port: 21,
+      security: 'ftps' as const,
+      fingerprint: null,
+    })),
+    user,
+    password,
+  };
+}
+
+export function summarizeProfile(profile: Profile): ProfileSummary {
+  return {
+    id: profile.id,
+    name: profile.name,
+    servers: profile.servers.map((server) => ({ ...server })),
+    user: profile.user,
+    hasPassword: profile.password !== null,
+  };
+}

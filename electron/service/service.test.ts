@@ -1,0 +1,297 @@
+// Issue 4, the service: a file checked with core before it is sent (SPEC 1-7), sent with the
+// emulated profile (FTPS pinned), followed to its end with each state in the history, and the
+// history kept across a restart, unfinished batches followed again.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emulatedProfile, providerProfile } from '../client/profile';
+import { Faults } from '../server/faults';
+import { BAD_CSV, connect, GOOD_CSV, names, startTestProvider } from '../server/ftp-test-util';
+import type { TestProvider } from '../server/ftp-test-util';
+import { readOutbox } from '../server/outbox';
+import type { Batch, BatchState } from './api';
+import { SendsheetService } from './service';
+import type { ServiceOptions } from './service';
+
+let provider: TestProvider;
+const faults = new Faults();
+let work: string;
+
+beforeAll(async () => {
+  provider = await startTestProvider({ faults, retry: { intervalMs: 30 } });
+  work = await mkdtemp(join(tmpdir(), 'sendsheet-service-'));
+  await writeFile(join(work, 'good.csv'), GOOD_CSV);
+  await writeFile(join(work, 'bad.csv'), BAD_CSV);
+});
+
+afterAll(async () => {
+  await provider.close();
+});
+
+async function start(dataDir: string, options: Partial<ServiceOptions> = {}) {
+  const service = await SendsheetService.start({
+    dataDir,
+    profiles: [emulatedProfile(provider), providerProfile()],
+    timings: { pollIntervalMs: 50, connectTimeoutMs: 1000 },
+    cwd: work,
+    ...options,
+  });
+  const seen: Batch[] = [];
+  service.subscribe((batch) => seen.push(batch));
+  const until = (id: string, states: BatchState[]) =>
+    new Promise<Batch>((resolve) => {
+      const found = seen.find((b) => b.id === id && states.includes(b.state));
+      if (found) return resolve(found);
+      const stop = service.subscribe((batch) => {
+        if (batch.id === id && states.includes(batch.state)) {
+          stop();
+          resolve(batch);
+        }
+      });
+    });
+  return { service, seen, until };
+}
+
+describe('issue 4: send checks with core first, then uploads and follows to the end', () => {
+  it('a good file: uploading with progress -> ready -> success, each state timed and in the history', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
+    const { service, seen, until } = await start(dataDir);
+    try {
+      const sent = await service.send({ path: 'good.csv', profile: 'emulated' });
+      expect(sent.ok).toBe(true);
+      if (!sent.ok) return;
+      expect(sent.batch).toMatchObject({
+        state: 'uploading',
+        fileName: 'good.csv',
+        rows: 2,
+        parts: 2,
+      });
+      expect(sent.batch.uploadName).toBe(`good-${sent.batch.id}.csv.ready`);
+      const end = await until(sent.batch.id, ['success', 'rejected', 'failed']);
+      expect(end).toMatchObject({ state: 'success', server: 'A', note: null, error: null });
+      expect(end.stamp).toMatch(/^\d{8}T\d{6}$/);
+      expect(Object.keys(end.times)).toEqual(
+        expect.arrayContaining(['uploading', 'ready', 'success']),
+      );
+      expect(
+        seen.some((b) => b.progress?.percent === 100 && b.progress.bytes === GOOD_CSV.length),
+      ).toBe(true);
+      const history = await service.history({});
+      expect(history[0]).toMatchObject({
+        id: end.id,
+        state: 'success',
+        stamp: end.stamp,
+        progress: null,
+      });
+      const batches = (await readOutbox(provider.dir)).filter((r) =>
+        r.batch.startsWith(`good-${end.id}.csv.`),
+      );
+      expect(batches.map((r) => r.msisdn)).toEqual(['4512345678', '4512345679']);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('a file core rejects is not sent: the verdict comes back and nothing reaches the server', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
+    const { service, seen } = await start(dataDir);
+    try {
+      const sent = await service.send({ path: 'bad.csv', profile: 'emulated' });
+      expect(sent).toMatchObject({
+        ok: false,
+        error: 'Not sent: the provider would reject bad.csv.ready (1 problem).',
+      });
+      if (sent.ok) return;
+      expect(sent.verdict?.problems).toMatchObject([
+        { row: 2, column: 'msisdn', code: 'bad-msisdn' },
+      ]);
+      expect(seen).toEqual([]);
+      expect(await service.history({})).toEqual([]);
+      const client = await connect(provider);
+      expect((await names(client)).filter((name) => name.startsWith('bad'))).toEqual([]);
+      client.close();
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('rejected by the server (SPEC 9: internal-error after five failed attempts): the cause is read back', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
+    const { service, until } = await start(dataDir);
+    try {
+      faults.failNext(5);
+      const sent = await service.send({ path: 'good.csv', profile: 'emulated', as: 'retried.csv' });
+      if (!sent.ok) throw new Error(sent.error);
+      const end = await until(sent.batch.id, ['success', 'rejected', 'failed']);
+      expect(end.state).toBe('rejected');
+      expect(end.cause).toMatchObject({
+        total: 1,
+        problems: [{ row: null, column: null, code: 'internal-error' }],
+      });
+      expect((await service.history({}))[0]?.cause?.problems[0]?.code).toBe('internal-error');
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('answers what it cannot do as values: an unknown profile, a missing file, no password', async () => {
+    const { service } = await start(await mkdtemp(join(tmpdir(), 'sendsheet-data-')));
+    try {
+      expect(await service.send({ path: 'good.csv', profile: 'nope' })).toMatchObject({
+        ok: false,
+        error: 'There is no profile "nope".',
+      });
+      expect(await service.send({ path: 'missing.csv', profile: 'emulated' })).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^Cannot read .*missing\.csv: there is no such file\.$/),
+      });
+      expect(await service.send({ path: 'good.csv', profile: 'gatewayapi' })).toMatchObject({
+        ok: false,
+        error: 'The profile "GatewayAPI legacy FTP" has no password yet.',
+      });
+      const updated = await service.updateProfile({
+        profile: 'gatewayapi',
+        user: 'alice',
+        password: 'secret',
+      });
+      expect(updated).toMatchObject({ ok: true, profile: { user: 'alice', hasPassword: true } });
+      expect(JSON.stringify(await service.profiles({}))).not.toContain('secret');
+    } finally {
+      await service.close();
+    }
+  });
+});
+
+describe('issue 4: closing the app stops a send that is waiting for the servers', () => {
+  it('closes at once, and the batch ends failed, saying nothing was sent', async () => {
+    const { closedPort } = await import('../client/net-test-util');
+    const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
+    const down = {
+      ...emulatedProfile({
+        host: '127.0.0.1',
+        servers: [
+          { name: 'A', port: await closedPort() },
+          { name: 'B', port: await closedPort() },
+        ],
+        certificate: null,
+      }),
+    };
+    const { service, seen } = await start(dataDir, { profiles: [down] });
+    const sent = await service.send({ path: 'good.csv', profile: 'emulated' });
+    if (!sent.ok) throw new Error(sent.error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    await service.close();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(seen.at(-1)).toMatchObject({
+      state: 'failed',
+      error: 'Stopped before anything was sent.',
+    });
+    const again = await start(dataDir, { resume: false });
+    expect((await again.service.history({}))[0]).toMatchObject({
+      id: sent.batch.id,
+      state: 'failed',
+    });
+    await again.service.close();
+  });
+});
+
+describe('issue 4: the history survives a restart, and unfinished batches are followed again', () => {
+  it('a batch still .processing when the app stopped is followed to .success by the next start', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
+    const held = faults.hold('queue');
+    const first = await start(dataDir);
+    let id: string;
+    try {
+      const sent = await first.service.send({
+        path: 'good.csv',
+        profile: 'emulated',
+        as: 'held.csv',
+      });
+      if (!sent.ok) throw new Error(sent.error);
+      id = sent.batch.id;
+      await held.reached;
+      const processing = await first.until(id, ['processing']);
+      expect(processing.stamp).toMatch(/^\d{8}T\d{6}$/);
+    } finally {
+      await first.service.close();
+    }
+    expect((await first.service.history({}))[0]).toMatchObject({ id, state: 'processing' });
+    held.release();
+
+    const second = await start(dataDir);
+    try {
+      const end = await second.until(id, ['success', 'rejected', 'vanished', 'timed-out']);
+      expect(end.state).toBe('success');
+      const history = await second.service.history({});
+      expect(history).toHaveLength(1);
+      expect(Object.keys(history[0]!.times)).toEqual(
+        expect.arrayContaining(['uploading', 'ready', 'processing', 'success']),
+      );
+      expect(await second.service.clearHistory({})).toEqual({ cleared: 1 });
+    } finally {
+      await second.service.close();
+    }
+    const third = await start(dataDir, { resume: false });
+    expect(await third.service.history({})).toEqual([]);
+    await third.service.close();
+  });
+});
+
+describe('issue 4: open, check and export through the service', () => {
+  it('opens a file with a preview, checks it under another name, exports messages and sends the export', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
+    const { service, until } = await start(dataDir);
+    try {
+      const opened = await service.openFile({ path: 'good.csv', previewRows: 1 });
+      expect(opened).toMatchObject({
+        ok: true,
+        file: {
+          fileName: 'good.csv',
+          bytes: GOOD_CSV.length,
+          verdict: { status: 'success', rows: 2 },
+        },
+      });
+      if (opened.ok) expect(opened.file.preview.map((m) => m.msisdn)).toEqual(['4512345678']);
+      const checked = await service.check({ path: 'good.csv', as: 'good.csv.excel' });
+      expect(checked).toMatchObject({
+        ok: true,
+        verdict: { name: 'good.csv.excel.ready', status: 'rejected', format: 'excel' },
+      });
+
+      const exported = await service.exportMessages({
+        messages: [{ msisdn: '4512345678', message: 'Hej Søren' }],
+        baseName: 'Campaign.xlsx',
+      });
+      expect(exported).toMatchObject({
+        ok: true,
+        files: [
+          { fileName: 'Campaign.csv', uploadName: 'Campaign.csv.cp1252.excel.ready', rows: 1 },
+        ],
+      });
+      if (!exported.ok) return;
+      const file = exported.files[0]!;
+      expect(file.path).toBe(join(dataDir, 'exports', 'Campaign.csv'));
+      const sent = await service.send({
+        path: file.path,
+        profile: 'emulated',
+        as: file.uploadName,
+      });
+      if (!sent.ok) throw new Error(sent.error);
+      expect(sent.batch.uploadName).toBe(`Campaign-${sent.batch.id}.csv.cp1252.excel.ready`);
+      expect((await until(sent.batch.id, ['success', 'rejected', 'failed'])).state).toBe('success');
+
+      const refused = await service.exportMessages({
+        messages: [{ msisdn: '12', message: '' }],
+        baseName: 'x',
+      });
+      expect(refused).toMatchObject({
+        ok: false,
+        problems: [{ code: 'bad-msisdn' }, { code: 'empty-message' }],
+      });
+    } finally {
+      await service.close();
+    }
+  });
+});
