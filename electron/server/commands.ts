@@ -159,6 +159,9 @@ function upgradeToTls(
 
 export function applyCommandRules(ftpConnection: FtpConnection, options: CommandOptions): void {
   const connection = ftpConnection as unknown as Connection;
+  // Replies are small and a client waits for each: without this, a multi-line reply (FEAT, a
+  // LIST's 150 and 226) sits ~40 ms behind Nagle's algorithm and the client's delayed ACK.
+  connection.commandSocket.setNoDelay(true);
   const commands = connection.commands;
   const handle = commands.handle.bind(commands);
   const context = createSecureContext(options.tls);
