@@ -13,7 +13,7 @@ import { formatLogEntry } from '../server/log';
 import { DEFAULT_PORTS, startProvider } from '../server/provider';
 import type { Provider } from '../server/provider';
 import type { CommandIo } from './io';
-import { EXIT_OK, UsageError } from './io';
+import { EXIT_OK, stopSignal, UsageError } from './io';
 import { defaultDataDir, parsePorts } from './serve-command';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -65,23 +65,6 @@ async function providerPassword(env: NodeJS.ProcessEnv): Promise<string | null> 
   } catch {
     throw new UsageError(`cannot read the password file named in SENDSHEET_PASSWORD_FILE.`);
   }
-}
-
-function stopSignal(): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  const onSignal = () => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
-    },
-  };
 }
 
 export async function appCommand(

@@ -5,8 +5,9 @@ import { inspectFile } from '../../core/check';
 import type { Verdict } from '../../core/check';
 import { parseStageName } from '../../core/names';
 import { nodeCheckOptions } from '../native-text';
+import { describeReadError } from '../read-error';
 import type { CommandIo } from './io';
-import { EXIT_OK, EXIT_REJECTED, UsageError } from './io';
+import { EXIT_OK, EXIT_REJECTED, problemLine, UsageError } from './io';
 
 export const CHECK_USAGE = `Usage: sendsheet check FILE [--as NAME] [--json]
 
@@ -55,15 +56,7 @@ export function formatVerdict(name: string, verdict: Verdict): string {
   );
   if (verdict.problems.length > 0) {
     lines.push(`  Problems (${verdict.problems.length.toLocaleString('en-US')}):`);
-    for (const p of verdict.problems) {
-      const where = [
-        p.row !== null ? `row ${p.row}` : '',
-        p.column === null ? '' : p.column === '' ? 'a column with no name' : `column ${p.column}`,
-      ]
-        .filter(Boolean)
-        .join(', ');
-      lines.push(`    ${where ? `${where}: ` : ''}${p.code}: ${p.message}`);
-    }
+    for (const p of verdict.problems) lines.push(`    ${problemLine(p)}`);
   } else {
     lines.push(
       `  The server would queue ${plural(verdict.messages.length, 'message')} (${plural(verdict.parts, 'SMS part')}).`,
@@ -102,16 +95,7 @@ export async function checkCommand(args: string[], io: CommandIo): Promise<numbe
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (error as Error).message;
-    throw new UsageError(`cannot read ${file}: ${why}.`);
+    throw new UsageError(`cannot read ${file}: ${describeReadError(error)}.`);
   }
   const name = serverName(file, parsed.values.as);
   const { verdict } = inspectFile({ name, bytes }, nodeCheckOptions);

@@ -121,7 +121,7 @@ describe('sendsheet check', () => {
 
   it.each([
     [['check'], 'exactly one FILE'],
-    [['check', 'missing.csv'], 'cannot read missing.csv: no such file'],
+    [['check', 'missing.csv'], 'cannot read missing.csv: there is no such file'],
     [['check', '.'], 'it is a folder'],
     [['check', 'a', '--bogus'], "Unknown option '--bogus'"],
     [['check', 'a', '--as', 'dir/x'], 'without a folder'],

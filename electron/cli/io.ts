@@ -1,3 +1,5 @@
+import type { Problem } from '../../core/problems';
+
 /** Where a command reads and writes, so commands run the same from the shell and from tests. */
 export interface CommandIo {
   stdout: (text: string) => void;
@@ -20,4 +22,37 @@ export async function readAll(stream: AsyncIterable<Uint8Array | string>): Promi
     chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
   }
   return Buffer.concat(chunks);
+}
+
+/** Ctrl-C or a TERM signal asks a long-running command to stop; a second one ends the process. */
+export function stopSignal(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** A problem on one line, as the cause block writes it: `row R, column C: CODE: sentence`. */
+export function problemLine(problem: Problem): string {
+  const where = [
+    problem.row !== null ? `row ${problem.row}` : '',
+    problem.column === null
+      ? ''
+      : problem.column === ''
+        ? 'a column with no name'
+        : `column ${problem.column}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return `${where ? `${where}: ` : ''}${problem.code}: ${problem.message}`;
 }

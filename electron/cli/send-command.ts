@@ -14,7 +14,7 @@ import { DEMO_ACCOUNT } from '../server/accounts';
 import { DEFAULT_PORTS } from '../server/provider';
 import { formatVerdict } from './check-command';
 import type { CommandIo } from './io';
-import { EXIT_OK, EXIT_REJECTED, UsageError } from './io';
+import { EXIT_OK, EXIT_REJECTED, problemLine, UsageError } from './io';
 
 /** Neither server could be reached, or they refused the login: nothing was sent. */
 export const EXIT_NOT_SENT = 3;
@@ -218,15 +218,7 @@ export function describeChange(batch: Batch, before: Batch | null): string[] {
     case 'rejected': {
       const cause = batch.cause;
       lines.push(`  rejected${cause ? ` at ${cause.at}: ${cause.total} problem(s)` : ''}`);
-      for (const problem of cause?.problems ?? []) {
-        const where = [
-          problem.row !== null ? `row ${problem.row}` : '',
-          problem.column !== null ? `column ${problem.column}` : '',
-        ]
-          .filter(Boolean)
-          .join(', ');
-        lines.push(`    ${where ? `${where}: ` : ''}${problem.code}: ${problem.message}`);
-      }
+      for (const problem of cause?.problems ?? []) lines.push(`    ${problemLine(problem)}`);
       if (cause && cause.more > 0) lines.push(`    ... and ${cause.more} more`);
       if (batch.error) lines.push(`    ${batch.error}`);
       break;

@@ -6,7 +6,7 @@ import type { ServerConfig } from '../server/accounts';
 import { formatLogEntry } from '../server/log';
 import { DEFAULT_PASSIVE_PORTS, DEFAULT_PORTS, startProvider } from '../server/provider';
 import type { CommandIo } from './io';
-import { EXIT_OK, UsageError } from './io';
+import { EXIT_OK, stopSignal, UsageError } from './io';
 
 export const SERVE_USAGE = `Usage: sendsheet serve [--dir D] [--ports 2121,2122] [--config F]
 
@@ -45,24 +45,6 @@ export function parsePorts(text: string): [number, number] {
   if (ports[0] === ports[1] && ports[0] !== 0)
     throw new UsageError('--ports needs two different ports.');
   return [ports[0]!, ports[1]!];
-}
-
-/** Ctrl-C or a TERM signal asks the servers to stop; a second one stops the process at once. */
-function stopSignal(): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  const onSignal = () => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
-    },
-  };
 }
 
 export async function serveCommand(

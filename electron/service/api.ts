@@ -4,8 +4,8 @@
  * renderer imports this file as it is, over IPC in the window and over HTTP in headless mode.
  */
 import { z } from 'zod';
-import type { Encoding, EncodingSource } from '../../core/decode';
-import type { Format } from '../../core/check';
+import type { Encoding } from '../../core/decode';
+import type { Format, Verdict } from '../../core/check';
 import type { Problem } from '../../core/problems';
 import type { Message } from '../../core/values';
 
@@ -127,18 +127,10 @@ export function isMethod(name: string): name is Method {
 export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: string };
 
 /** A verdict as the UI shows it: the messages themselves only as a preview. */
-export interface VerdictSummary {
+export type VerdictSummary = Omit<Verdict, 'messages'> & {
   /** The name the file was checked under. */
   name: string;
-  status: 'success' | 'rejected';
-  encoding: Encoding | null;
-  encodingSource: EncodingSource | null;
-  format: Format;
-  rows: number;
-  skipped: number;
-  parts: number;
-  problems: Problem[];
-}
+};
 
 export interface OpenedFile {
   path: string;

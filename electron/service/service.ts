@@ -45,6 +45,7 @@ import type {
   VerdictSummary,
 } from './api';
 import { History, historyFile } from './history';
+import { describeReadError } from '../read-error';
 
 export interface Timings {
   /** From opening a connection to being logged in. */
@@ -100,15 +101,7 @@ async function readLocal(
   try {
     return { ok: true, bytes: await readFile(path) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'there is no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (error as Error).message;
+    const why = describeReadError(error);
     return { ok: false, error: `Cannot read ${path}: ${why}.` };
   }
 }
