@@ -61,4 +61,90 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The UI runs in a browser (or the Electron window, sandboxed): browser globals, no Node.
+    // It reaches the Node side only through the service interface, whose types it imports;
+    // any other import of electron/ (or a value import of api.ts, which would bundle zod's
+    // schemas and could grow to pull in Node code) fails here.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'require', 'global', '__dirname'].map((name) => ({
+          name,
+          message: `${name} is Node's: the UI runs in a browser.`,
+        })),
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/electron/service/api',
+                '**/electron/service/api.ts',
+                '**/electron/preload/desktop-api',
+                '**/electron/preload/desktop-api.ts',
+              ],
+              allowTypeImports: true,
+              message: 'The UI imports only the types of the service and desktop interfaces.',
+            },
+            {
+              group: [
+                '**/electron/**',
+                '!**/electron/service/api',
+                '!**/electron/service/api.ts',
+                '!**/electron/preload/desktop-api',
+                '!**/electron/preload/desktop-api.ts',
+                'node:*',
+                'electron',
+              ],
+              message:
+                "The UI reaches the Node side only through the service interface (electron/service/api.ts) and the desktop window's (electron/preload/desktop-api.ts).",
+            },
+            {
+              group: ['xlsx', 'xlsx/*'],
+              message:
+                'xlsx reads untrusted files and has known flaws: it runs only in the reading worker (renderer/src/worker/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/worker/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/electron/**', 'node:*', 'electron'],
+              message: 'The reading worker reads files; it has nothing to ask the Node side.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests run in Node and may compare the UI with the service interface's values.
+    files: ['renderer/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/electron/(?!service/api$)',
+              message: 'Tests of the UI may use only the service interface.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
