@@ -1,0 +1,150 @@
+/**
+ * The UI with a 100,000-row .xlsx, in Chromium against headless mode: the time from choosing the
+ * file to a usable preview (target under 3 s), and scrolling the preview from top to bottom,
+ * counting long frames (over 50 ms) and long tasks. Needs `npm run build:renderer` and
+ * /usr/bin/chromium. `npx tsx bench/ui.bench.ts`.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import * as XLSX from 'xlsx';
+import { startSendsheet, urlOf } from '../e2e/processes';
+
+const ROWS = 100_000;
+const TARGET_MS = 3_000;
+
+function bigWorkbook(): Buffer {
+  const rows: (string | number)[][] = [['Telefon', 'Navn', 'Besked']];
+  for (let i = 0; i < ROWS; i++) {
+    rows.push([
+      4520100000 + i,
+      `Kunde ${i}`,
+      `Hej Kunde ${i}, din ordre ${100000 + i} er klar – hent den i butikken i dag.`,
+    ]);
+  }
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Kunder');
+  return Buffer.from(
+    XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer,
+  );
+}
+
+export async function benchUi(): Promise<boolean> {
+  const dir = await mkdtemp(join(tmpdir(), 'sendsheet-ui-bench-'));
+  const app = await startSendsheet([
+    'app',
+    '--port',
+    '0',
+    '--ftp-ports',
+    '0,0',
+    '--dir',
+    join(dir, 'p'),
+    '--data',
+    join(dir, 'a'),
+  ]);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const buffer = bigWorkbook();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // tsx keeps function names with a helper that the page does not have.
+    await page.addInitScript('window.__name = (f) => f');
+    await page.goto(urlOf(app.output));
+    await page.evaluate(() => {
+      const input = document.querySelector('[data-testid=file-input]')!;
+      input.addEventListener(
+        'change',
+        () => ((window as unknown as { chosenAt: number }).chosenAt = performance.now()),
+        { capture: true },
+      );
+    });
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'big.xlsx', mimeType: 'application/octet-stream', buffer });
+    const shownAt = await page.waitForFunction(
+      (rows) => {
+        const total = document.querySelector('[data-testid=total-recipients]')?.textContent;
+        return total === rows.toLocaleString('en-US') &&
+          document.querySelector('[role=row][data-row]')
+          ? performance.now()
+          : null;
+      },
+      ROWS,
+      { polling: 'raf', timeout: 120_000 },
+    );
+    const chosenAt = await page.evaluate(
+      () => (window as unknown as { chosenAt: number }).chosenAt,
+    );
+    const dropMs = (await shownAt.jsonValue())! - chosenAt;
+
+    // Scroll end to end, 3,000 px a frame (about 90 rows, each frame new rows), measuring every frame.
+    const scroll = await page.evaluate(async () => {
+      const scroller = document.querySelector<HTMLElement>('[data-testid=preview-scroller]')!;
+      const longTasks: number[] = [];
+      const observer = new PerformanceObserver((list) =>
+        list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
+      );
+      observer.observe({ type: 'longtask', buffered: false });
+      const frames: number[] = [];
+      let last = performance.now();
+      const started = last;
+      await new Promise<void>((done) => {
+        const step = () => {
+          const now = performance.now();
+          frames.push(now - last);
+          last = now;
+          if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1)
+            return done();
+          scroller.scrollTop += 3000;
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      });
+      observer.disconnect();
+      const sorted = [...frames].sort((a, b) => a - b);
+      const lastRow = [...document.querySelectorAll('[role=row][data-row]')]
+        .map((row) => Number(row.getAttribute('data-row')))
+        .sort((a, b) => b - a)[0];
+      return {
+        frames: frames.length,
+        totalMs: performance.now() - started,
+        p95: sorted[Math.floor(sorted.length * 0.95)]!,
+        max: sorted[sorted.length - 1]!,
+        longFrames: frames.filter((f) => f > 50).length,
+        longAt: frames
+          .map((f, i) => (f > 50 ? `${i}:${f.toFixed(0)}` : ''))
+          .filter(Boolean)
+          .join(' '),
+        longTasks: longTasks.length,
+        lastRow,
+      };
+    });
+    const ok = dropMs < TARGET_MS && scroll.longFrames === 0 && scroll.lastRow === ROWS + 1;
+    console.log(
+      [
+        `ui: ${ROWS.toLocaleString('en-US')}-row .xlsx (${(buffer.length / 1024 / 1024).toFixed(1)} MiB), drop to usable preview: ${dropMs.toFixed(0)} ms (target ${TARGET_MS} ms)`,
+        `ui: scroll end to end: ${scroll.frames} frames in ${scroll.totalMs.toFixed(0)} ms, p95 frame ${scroll.p95.toFixed(1)} ms, max ${scroll.max.toFixed(1)} ms, long frames (>50 ms) ${scroll.longFrames}, long tasks ${scroll.longTasks}; last row shown ${scroll.lastRow} ${scroll.longAt}`,
+        `ui: ${ok ? 'OK' : 'TARGET MISSED'}`,
+      ].join('\n'),
+    );
+    return ok;
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = (await benchUi()) ? 0 : 1;
+}

@@ -1,0 +1,230 @@
+/**
+ * The flows of issue 5, in Chromium against headless mode: open each kind of file, map, check
+ * the preview, fix look-alikes, export and compare with core, send and follow to `success`.
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { mkdir, readFile } from 'node:fs/promises';
+import { writeExport } from '../core/writer';
+import { readOutbox } from '../electron/server/outbox';
+import { BAD_FILE, EXPECTED_MESSAGES, FIXTURES, LOOKALIKE_MESSAGE } from './fixtures';
+import type { Fixture } from './fixtures';
+
+const SCREENS = 'test-results/screens';
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENS, { recursive: true });
+  await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
+}
+
+/** Drops a file on the window, as a person drags it from their desktop. */
+async function drop(page: Page, fixture: Fixture): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, bytes }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], name));
+      return transfer;
+    },
+    { name: fixture.name, bytes: [...fixture.bytes] },
+  );
+  await page.locator('.app').dispatchEvent('dragover', { dataTransfer });
+  await page.locator('.app').dispatchEvent('drop', { dataTransfer });
+}
+
+function url(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: global setup did not start the app`);
+  return value;
+}
+
+for (const fixture of FIXTURES) {
+  test(`${fixture.name}: drop, map, preview, fix look-alikes, export, send to success`, async ({
+    page,
+  }) => {
+    await page.goto(url('SENDSHEET_E2E_URL'));
+    await expect(page.getByRole('heading', { name: '1. Open a spreadsheet' })).toBeVisible();
+    if (fixture === FIXTURES[0]) await screenshot(page, '1-open');
+    await drop(page, fixture);
+
+    // Mapping: guessed from the Danish names.
+    await expect(page.getByLabel('Phone number')).toHaveValue('0');
+    await expect(page.getByLabel('Message column')).toHaveValue('2');
+
+    // Preview: parts and encodings as core counts them (SPEC 7).
+    await expect(page.getByTestId('total-recipients')).toHaveText('3');
+    await expect(page.getByTestId('total-parts')).toHaveText('5');
+    await expect(page.getByTestId('total-ucs2')).toHaveText('2');
+    await expect(page.getByTestId('total-errors')).toHaveText('0');
+    const rows = page.locator('[role=row][data-row]');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.getByTestId('encoding')).toHaveText(['UCS-2', 'UCS-2', 'GSM-7']);
+    await expect(rows.getByTestId('parts')).toHaveText(['2', '1', '2']);
+    await expect(rows.first().locator('mark')).toHaveText('’');
+    await expect(rows.first()).toContainText('4520123456');
+
+    // Look-alikes: the saving is shown before the person agrees.
+    await expect(page.getByTestId('parts-saved')).toHaveText('1 SMS part');
+    if (fixture === FIXTURES[0]) await screenshot(page, '2-preview');
+    await page.getByRole('button', { name: /Replace look-alikes/ }).click();
+    await expect(page.getByTestId('total-parts')).toHaveText('4');
+    await expect(rows.getByTestId('encoding')).toHaveText(['GSM-7', 'UCS-2', 'GSM-7']);
+    await expect(rows.first()).toContainText(LOOKALIKE_MESSAGE.replace('’', "'"));
+
+    // Export: the bytes are the ones core writes for these messages.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export file' }).click();
+    const download = await downloading;
+    const written = writeExport(EXPECTED_MESSAGES, {
+      baseName: 'november',
+      format: 'excel',
+      encoding: 'auto',
+    });
+    expect(written.ok).toBe(true);
+    if (!written.ok) return;
+    expect(download.suggestedFilename()).toBe(written.files[0]!.fileName);
+    const exported = new Uint8Array(await readFile(await download.path()));
+    expect(exported).toEqual(written.files[0]!.bytes);
+    await expect(page.getByTestId('export-result')).toContainText(written.files[0]!.uploadName);
+
+    // Send: a confirmation that states recipients, parts and profile; then the live timeline.
+    await page.getByRole('button', { name: 'Send…' }).click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await expect(dialog).toContainText(
+      '3 recipients, 4 SMS parts, with the profile Emulated provider',
+    );
+    if (fixture === FIXTURES[0]) await screenshot(page, '3-confirm');
+    await dialog.getByRole('button', { name: 'Send 3 messages' }).click();
+    const batch = page.getByTestId('batch').last();
+    await expect(batch.getByTestId('batch-state')).toHaveText('success', { timeout: 60_000 });
+    if (fixture === FIXTURES[0]) await screenshot(page, '4-sent');
+
+    // The emulated server queued exactly these messages.
+    const outbox = await readOutbox(url('SENDSHEET_E2E_PROVIDER'));
+    const uploadName = (await batch.locator('code').first().textContent())!.replace(/\.ready$/, '');
+    const queued = outbox.filter((record) => record.batch.startsWith(uploadName));
+    expect(queued.map((record) => ({ msisdn: record.msisdn, message: record.message }))).toEqual(
+      EXPECTED_MESSAGES,
+    );
+    expect(queued.map((record) => record.encoding)).toEqual(['GSM-7', 'UCS-2', 'GSM-7']);
+  });
+}
+
+test('a file with errors is stopped before sending, with its problems shown', async ({ page }) => {
+  await page.goto(url('SENDSHEET_E2E_URL'));
+  await drop(page, BAD_FILE);
+  await expect(page.getByTestId('total-errors')).toHaveText('2');
+  await expect(page.getByRole('button', { name: 'Send…' })).toBeDisabled();
+  await expect(page.getByRole('alert').first()).toContainText(
+    '2 messages have problems the provider would reject',
+  );
+  await page.getByLabel('Show').selectOption('problems-only');
+  const rows = page.locator('[role=row][data-row]');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('The phone number "call me" must be digits only');
+  await expect(rows.nth(1)).toContainText('The message is empty.');
+  await page.getByRole('button', { name: 'Export file' }).click();
+  await expect(page.getByTestId('send-error')).toContainText('Nothing was exported');
+  await expect(page.getByTestId('send-error')).toContainText('Row 3: The message is empty.');
+  await screenshot(page, '5-problems');
+});
+
+test('history lists the batches sent, and opens one', async ({ page }) => {
+  await page.goto(url('SENDSHEET_E2E_URL'));
+  await page.getByRole('button', { name: 'History' }).click();
+  const rows = page.locator('table.history tbody tr');
+  await expect(rows).toHaveCount(FIXTURES.length);
+  await expect(rows.first()).toContainText('success');
+  await rows
+    .first()
+    .getByRole('button', { name: /Details/ })
+    .click();
+  await expect(page.getByTestId('batch')).toContainText('success');
+  await screenshot(page, '6-history');
+});
+
+test('inspect shows what the server does with a customer file, bytes around a bad byte', async ({
+  page,
+}) => {
+  await page.goto(url('SENDSHEET_E2E_URL'));
+  await page.getByRole('button', { name: 'Inspect a file' }).click();
+  const bytes = new Uint8Array([
+    ...new TextEncoder().encode('msisdn;message\r\n4520123456;Hej '),
+    0x81,
+    0x0d,
+    0x0a,
+  ]);
+  await page
+    .getByTestId('inspect-input')
+    .setInputFiles({ name: 'customer.csv', mimeType: 'text/csv', buffer: Buffer.from(bytes) });
+  await page.getByLabel('Name on the server').fill('customer.csv.excel.ready');
+  await expect(page.getByTestId('inspect-status')).toHaveText('Rejected');
+  await expect(page.getByTestId('inspect-result')).toContainText('bad-encoding');
+  await expect(page.locator('.bad-byte')).toContainText('81');
+  await screenshot(page, '7-inspect');
+});
+
+test('settings show the server profiles and keep the default country', async ({ page }) => {
+  await page.goto(url('SENDSHEET_E2E_URL'));
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('form', { name: /Emulated provider/ })).toContainText('Server A');
+  await expect(page.getByRole('form', { name: /Emulated provider/ })).toContainText('Server B');
+  await page.getByLabel('Default country').selectOption('DE');
+  await screenshot(page, '8-settings');
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Default country')).toHaveValue('DE');
+  await page.getByLabel('Default country').selectOption('DK');
+});
+
+test('failover: with server A down the batch goes through server B', async ({ page }) => {
+  const skipped = process.env.SENDSHEET_E2E_FAILOVER_SKIP;
+  if (skipped) throw new Error(skipped);
+  await page.goto(url('SENDSHEET_E2E_FAILOVER_URL'));
+  await drop(page, FIXTURES[2]!);
+  await expect(page.getByTestId('total-recipients')).toHaveText('3');
+  await page.getByRole('button', { name: 'Send…' }).click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Send 3 messages' }).click();
+  const batch = page.getByTestId('batch').last();
+  await expect(batch.getByTestId('batch-state')).toHaveText('success', { timeout: 60_000 });
+  await expect(batch.getByTestId('batch-server')).toHaveText('B');
+  await expect(batch.getByTestId('batch-note')).not.toBeEmpty();
+  await screenshot(page, '9-failover');
+  const outbox = await readOutbox(url('SENDSHEET_E2E_FAILOVER_PROVIDER'));
+  expect(outbox.map((record) => record.msisdn)).toEqual(['4520123456', '4520123457', '4520123458']);
+});
+
+test('a message written as a template is filled per row, and a wrong placeholder is named', async ({
+  page,
+}) => {
+  await page.goto(url('SENDSHEET_E2E_URL'));
+  await drop(page, FIXTURES[0]!);
+  await expect(page.getByTestId('total-recipients')).toHaveText('3');
+  await page.getByLabel(/Write a message/).check();
+  await page.getByLabel('Message text').fill('Hej {Navn}, velkommen');
+  const rows = page.locator('[role=row][data-row]');
+  await expect(rows.nth(1)).toContainText('Hej Bo, velkommen');
+  await expect(page.getByTestId('total-parts')).toHaveText('3');
+  await page.getByLabel('Message text').fill('Hej {Nvan}');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'No column is called {Nvan}' }),
+  ).toBeVisible();
+  await screenshot(page, '10-template');
+});
+
+test('a batch larger than the rows per file is sent as several files, each followed', async ({
+  page,
+}) => {
+  await page.goto(url('SENDSHEET_E2E_URL'));
+  await drop(page, FIXTURES[2]!);
+  await expect(page.getByTestId('total-recipients')).toHaveText('3');
+  await page.getByLabel('Messages per file').fill('2');
+  await page.getByRole('button', { name: 'Send…' }).click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Send 3 messages' }).click();
+  const batches = page.getByTestId('batch');
+  await expect(batches).toHaveCount(2);
+  await expect(batches.getByTestId('batch-state')).toHaveText(['success', 'success'], {
+    timeout: 60_000,
+  });
+  await expect(batches.first()).toContainText('november-1-of-2.csv — success2 messages');
+  await expect(batches.last()).toContainText('november-2-of-2.csv — success1 message');
+});

@@ -1,0 +1,58 @@
+/** Starting `sendsheet app` and `sendsheet serve` as child processes for the end-to-end tests. */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+export interface Running {
+  /** Everything the command printed until it was ready. */
+  output: string;
+  stop(): Promise<void>;
+}
+
+/** Runs `sendsheet <args>` and waits until it prints `Press Ctrl-C` (it is then serving). */
+export function startSendsheet(args: string[], timeoutMs = 30_000): Promise<Running> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/cli/sendsheet.ts', ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, INIT_CWD: ROOT },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    });
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`sendsheet ${args.join(' ')} did not start in time:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes('Press Ctrl-C')) {
+        clearTimeout(timer);
+        resolvePromise({ output, stop });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`sendsheet ${args.join(' ')} ended with ${code}:\n${output}`));
+    });
+  });
+}
+
+export function urlOf(output: string): string {
+  const match = /Open (http:\/\/\S+?)\/? in a browser/.exec(output);
+  if (!match) throw new Error(`no URL in:\n${output}`);
+  return match[1]!;
+}

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { desktop } from './service/desktop';
+import { useBatch } from './stores/batch';
+import { useFile } from './stores/file';
+import { useSettings } from './stores/settings';
+import { useUi } from './stores/ui';
+import type { Screen } from './stores/ui';
+import { HistoryScreen } from './ui/HistoryScreen';
+import { InspectScreen } from './ui/InspectScreen';
+import { SendScreen } from './ui/SendScreen';
+import { SettingsScreen } from './ui/SettingsScreen';
+
+const SCREENS: { id: Screen; label: string }[] = [
+  { id: 'send', label: 'Send a spreadsheet' },
+  { id: 'history', label: 'History' },
+  { id: 'inspect', label: 'Inspect a file' },
+  { id: 'settings', label: 'Settings' },
+];
+
+export function App() {
+  const { screen, go } = useUi();
+  const open = useFile((state) => state.open);
+  const fileName = useFile((state) => (state.file.status === 'ready' ? state.file.fileName : null));
+  const { defaultCountry, defaultSender } = useSettings();
+  const [dragging, setDragging] = useState(false);
+
+  // The desktop window's menu: open a file (also one the system opened with Sendsheet), export,
+  // send. A browser has no menu and never calls this.
+  useEffect(() => {
+    const api = desktop();
+    if (api === null) return;
+    return api.onCommand((command) => {
+      if (command.command === 'open') {
+        useUi.getState().go('send');
+        void useFile.getState().openPath(command.path);
+      } else {
+        useUi.getState().run(command.command);
+      }
+    });
+  }, []);
+
+  // A new file starts from the person's defaults; a new default country applies at once.
+  useEffect(() => {
+    useBatch.getState().reset({
+      defaultCountry: useSettings.getState().defaultCountry,
+      sender: useSettings.getState().defaultSender,
+    });
+  }, [fileName]);
+  useEffect(() => useBatch.getState().update({ defaultCountry }), [defaultCountry]);
+  useEffect(() => useBatch.getState().update({ sender: defaultSender }), [defaultSender]);
+
+  return (
+    <div
+      className={`app${dragging ? ' dragging' : ''}`}
+      onDragOver={(event) => {
+        if (screen !== 'send' || !event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={(event) => {
+        if (screen !== 'send') return;
+        event.preventDefault();
+        setDragging(false);
+        const file = event.dataTransfer.files[0];
+        if (file) void open(file);
+      }}
+    >
+      <header>
+        <h1>Sendsheet</h1>
+        <nav aria-label="Main">
+          {SCREENS.map((item) => (
+            <button
+              key={item.id}
+              type="button"
+              aria-current={screen === item.id ? 'page' : undefined}
+              onClick={() => go(item.id)}
+            >
+              {item.label}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <main>
+        {screen === 'send' && <SendScreen />}
+        {screen === 'history' && <HistoryScreen />}
+        {screen === 'inspect' && <InspectScreen />}
+        {screen === 'settings' && <SettingsScreen />}
+      </main>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop the file to open it
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter, readDelimited } from './delimited';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('CSV and text files of any encoding and delimiter (issue 5, flow 1)', () => {
+  it('detects ; , and tab from the header row, outside quotes', () => {
+    expect(detectDelimiter('a;b;c\n1,2,3,4,5')).toBe(';');
+    expect(detectDelimiter('a,b\n')).toBe(',');
+    expect(detectDelimiter('a\tb\tc')).toBe('\t');
+    expect(detectDelimiter('"a;b;c",d\n')).toBe(',');
+    expect(detectDelimiter('single')).toBe(',');
+  });
+
+  it('reads an Excel semicolon file in Windows-1252 through core decoding (SPEC 3)', () => {
+    // "Hej Søren" with ø as the Windows-1252 byte 0xF8.
+    const bytes = new Uint8Array([
+      ...utf8('Telefon;Besked\r\n12345678;Hej S'),
+      0xf8,
+      ...utf8('ren\r\n'),
+    ]);
+    const read = readDelimited('list.csv', bytes);
+    expect(read.ok && read.encoding).toBe('windows-1252');
+    expect(read.ok && read.delimiter).toBe(';');
+    expect(read.ok && read.sheet.rows).toEqual([['12345678', 'Hej Søren']]);
+  });
+
+  it('keeps quoted delimiters and line breaks inside a field (SPEC 4)', () => {
+    const read = readDelimited(
+      'a.csv',
+      utf8('msisdn,message\n4512345678,"Hi, you\nthere ""x"""\n'),
+    );
+    expect(read.ok && read.sheet.rows).toEqual([['4512345678', 'Hi, you\nthere "x"']]);
+  });
+
+  it('reads a tab-delimited UTF-16 text file', () => {
+    const text = '\ufeffPhone\tText\n4512345678\tHej\n';
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      bytes[i * 2] = text.charCodeAt(i) & 0xff;
+      bytes[i * 2 + 1] = text.charCodeAt(i) >> 8;
+    }
+    const read = readDelimited('a.txt', bytes);
+    expect(read.ok && read.encoding).toBe('utf-16le');
+    expect(read.ok && read.sheet.header).toEqual(['Phone', 'Text']);
+    expect(read.ok && read.sheet.rows).toEqual([['4512345678', 'Hej']]);
+  });
+
+  it('reports dialect problems instead of failing', () => {
+    const read = readDelimited('a.csv', utf8('a,b\n1,"open\n'));
+    expect(read.ok && read.problems.map((p) => p.code)).toEqual(['unclosed-quote']);
+  });
+
+  it('says in words when the bytes cannot be text', () => {
+    const read = readDelimited('a.csv', new Uint8Array([0x61, 0x81, 0x0a]));
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.error).toMatch(/^a\.csv cannot be read as text: /);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { duplicateOf, normaliseNumber, numberNormaliser } from './phone';
+
+describe('numbers in the provider form (SPEC 6; issue 5, flow 3)', () => {
+  it.each([
+    ['+45 20 12 34 56', '4520123456'],
+    ['0045 20123456', '4520123456'],
+    ['20 12 34 56', '4520123456'],
+    ['20-12-34-56', '4520123456'],
+    ['4520123456', '4520123456'],
+    [' +49 170 1234567 ', '491701234567'],
+    ['491701234567', '491701234567'],
+  ])('writes %j as %s with Denmark as the default country', (raw, msisdn) => {
+    const result = normaliseNumber(raw, 'DK');
+    expect(result.msisdn).toBe(msisdn);
+    expect(result.verdict).toBe('mobile');
+    expect(result.note).toBeNull();
+  });
+
+  it('uses the default country for national numbers', () => {
+    expect(normaliseNumber('07700 900123', 'GB').msisdn).toBe('447700900123');
+    expect(normaliseNumber('0170 1234567', 'DE').msisdn).toBe('491701234567');
+  });
+
+  it('marks numbers that cannot receive an SMS, saying why', () => {
+    const tollFree = normaliseNumber('80 20 30 40', 'DK');
+    expect(tollFree).toMatchObject({ msisdn: '4580203040', verdict: 'not-mobile' });
+    expect(tollFree.note).toMatch(/toll-free/);
+    const landline = normaliseNumber('+49 30 1234567', 'DK');
+    expect(landline.verdict).toBe('not-mobile');
+    expect(landline.note).toMatch(/landline/);
+    const unused = normaliseNumber('12345678', 'DK');
+    expect(unused).toMatchObject({ msisdn: '4512345678', verdict: 'not-mobile' });
+  });
+
+  it('marks what is not a number at all, keeping the text so the server check names it', () => {
+    expect(normaliseNumber('call me', 'DK')).toMatchObject({
+      msisdn: 'call me',
+      verdict: 'invalid',
+    });
+    expect(normaliseNumber('', 'DK')).toMatchObject({ msisdn: '', verdict: 'invalid' });
+    expect(normaliseNumber('123', 'DK').verdict).toBe('invalid');
+  });
+
+  it('caches by the typed text and gives the same answers', () => {
+    const normalise = numberNormaliser('DK');
+    const first = normalise('20 12 34 56');
+    expect(normalise('20 12 34 56')).toBe(first);
+    expect(first).toEqual(normaliseNumber('20 12 34 56', 'DK'));
+  });
+});
+
+describe('duplicates (issue 5, flow 3)', () => {
+  it('points each repeat at its first occurrence and ignores empty numbers', () => {
+    expect([...duplicateOf(['45', '46', '45', '', '', '45'])]).toEqual([-1, -1, 0, -1, -1, 0]);
+  });
+});

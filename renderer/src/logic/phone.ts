@@ -1,0 +1,121 @@
+/**
+ * Phone numbers as people type them, made into the provider's form (SPEC 6: digits only, with the
+ * country code, no `+` or `00`): `+45 12 34 56 78`, `0045 12345678` and, with Denmark as the
+ * default country, `12345678` all become `4512345678`. libphonenumber-js knows every country's
+ * numbering plan, so it can also tell a number that cannot reach a mobile phone (a landline, a
+ * toll-free number, a number not in the plan) before it costs a message.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { CountryCode, NumberType } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString as parseMobile } from 'libphonenumber-js/mobile';
+
+export type { CountryCode };
+
+/** What the app thinks of a number, beyond what the server checks. */
+export type NumberVerdict = 'mobile' | 'not-mobile' | 'invalid';
+
+export interface NormalisedNumber {
+  /** The number as it will be sent; the typed text when it could not be understood. */
+  msisdn: string;
+  verdict: NumberVerdict;
+  /** Why it is not a mobile number, in words; null when it is one. */
+  note: string | null;
+}
+
+/** Types that can receive an SMS; FIXED_LINE_OR_MOBILE is what plans like Denmark's give. */
+const CAN_RECEIVE: readonly (NumberType | undefined)[] = ['MOBILE', 'FIXED_LINE_OR_MOBILE'];
+
+const TYPE_WORDS: Partial<Record<NonNullable<NumberType>, string>> = {
+  FIXED_LINE: 'a landline',
+  TOLL_FREE: 'a toll-free number',
+  PREMIUM_RATE: 'a premium-rate number',
+  SHARED_COST: 'a shared-cost number',
+  VOIP: 'an internet phone number',
+  PAGER: 'a pager number',
+  UAN: 'a company switchboard number',
+  VOICEMAIL: 'a voicemail number',
+  PERSONAL_NUMBER: 'a personal forwarding number',
+};
+
+/** Only the punctuation people put in numbers; letters stay, so they are seen as wrong. */
+const SEPARATORS = /[\s\-().\u00a0/]/g;
+
+export function normaliseNumber(raw: string, defaultCountry: CountryCode): NormalisedNumber {
+  const typed = raw.trim();
+  if (typed === '') return { msisdn: '', verdict: 'invalid', note: 'The phone number is missing.' };
+  const compact = typed.replace(SEPARATORS, '');
+  // A number already in the provider's form (country code, no +) has no country to assume.
+  const candidates =
+    /^\d+$/.test(compact) && !compact.startsWith('0') ? [compact, `+${compact}`] : [compact];
+  // The mobile-only metadata answers "can this be a mobile number?" with one pattern, four
+  // times faster than asking the full metadata for the number's type; almost every number of a
+  // list is a mobile number, and only the others need the full metadata to say what they are.
+  for (const candidate of candidates) {
+    const parsed = parseMobile(candidate, defaultCountry);
+    if (parsed?.isValid()) return { msisdn: parsed.number.slice(1), verdict: 'mobile', note: null };
+  }
+  let fallback: NormalisedNumber | null = null;
+  for (const candidate of candidates) {
+    const parsed = parsePhoneNumberFromString(candidate, defaultCountry);
+    if (parsed === undefined) continue;
+    const msisdn = parsed.number.slice(1);
+    // getType() matches the number against its country's plan, so a type means a valid number;
+    // isValid() is asked only when there is none (it costs as much again).
+    const type = parsed.getType();
+    if (CAN_RECEIVE.includes(type)) return { msisdn, verdict: 'mobile', note: null };
+    if (type !== undefined) {
+      const words = TYPE_WORDS[type] ?? 'not a mobile number';
+      return {
+        msisdn,
+        verdict: 'not-mobile',
+        note: `${typed} is ${words}: it cannot receive an SMS.`,
+      };
+    }
+    if (parsed.isValid()) return { msisdn, verdict: 'mobile', note: null };
+    if (!parsed.isPossible()) continue;
+    fallback ??= {
+      msisdn,
+      verdict: 'not-mobile',
+      note: `${typed} is not a number in use in ${parsed.country ?? `country code +${parsed.countryCallingCode}`}: check it.`,
+    };
+  }
+  if (fallback) return fallback;
+  return {
+    msisdn: /^\+?\d+$/.test(compact) ? compact.replace(/^\+/, '') : typed,
+    verdict: 'invalid',
+    note: `${typed} is not a phone number: write it with its country code, like +45 12 34 56 78.`,
+  };
+}
+
+/**
+ * A cache around normaliseNumber: spreadsheets repeat numbers, and parsing one costs tens of
+ * microseconds, which adds up over 100,000 rows.
+ */
+export function numberNormaliser(defaultCountry: CountryCode): (raw: string) => NormalisedNumber {
+  const cache = new Map<string, NormalisedNumber>();
+  return (raw) => {
+    let found = cache.get(raw);
+    if (found === undefined) {
+      found = normaliseNumber(raw, defaultCountry);
+      cache.set(raw, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * For each number, the index of its first occurrence when it is a repeat, else -1. Numbers are
+ * compared in the provider's form, so `+45 12 34 56 78` repeats `4512345678`.
+ */
+export function duplicateOf(msisdns: readonly string[]): Int32Array {
+  const first = new Map<string, number>();
+  const result = new Int32Array(msisdns.length).fill(-1);
+  for (let i = 0; i < msisdns.length; i++) {
+    const msisdn = msisdns[i]!;
+    if (msisdn === '') continue;
+    const seen = first.get(msisdn);
+    if (seen === undefined) first.set(msisdn, i);
+    else result[i] = seen;
+  }
+  return result;
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { checkRow } from '../../../core/values';
+import { countSegments } from '../../../core/segments';
+import { writeExport } from '../../../core/writer';
+import type { Mapping } from './mapping';
+import { buildPreview, DEFAULT_BATCH, outgoingMessages } from './rows';
+import { sheetFromRows } from './sheet';
+
+const sheet = sheetFromRows('S', [
+  ['Telefon', 'Navn', 'Besked'],
+  ['+45 20 12 34 56', 'Ann', 'Hi Ann, it’s ready'],
+  ['20123457', 'Bo', 'Hej Bo – velkommen'],
+  ['0045 20123456', 'Ann', 'Again'],
+  ['4.51E+09', 'Cy', ''],
+]);
+const byColumn: Mapping = {
+  msisdn: 0,
+  message: { kind: 'column', column: 2 },
+  sender: null,
+  userref: null,
+  class: null,
+};
+
+describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
+  it('normalises numbers and takes encoding and parts from core', () => {
+    const { rows } = buildPreview(sheet, byColumn, DEFAULT_BATCH);
+    expect(rows.map((r) => r.msisdn)).toEqual([
+      '4520123456',
+      '4520123457',
+      '4520123456',
+      '4.51E+09',
+    ]);
+    for (const row of rows) {
+      const segments = countSegments(row.message);
+      expect([row.encoding, row.units, row.parts]).toEqual([
+        segments.encoding,
+        segments.units,
+        segments.parts,
+      ]);
+    }
+    expect(rows[0]!.encoding).toBe('UCS-2');
+  });
+
+  it('reports what the server would reject with the spreadsheet row, as core does', () => {
+    const { rows } = buildPreview(sheet, byColumn, DEFAULT_BATCH);
+    const last = rows[3]!;
+    expect(last.sourceRow).toBe(5);
+    const expected: Parameters<typeof checkRow>[2] = [];
+    checkRow({ msisdn: '4.51E+09', message: '', sender: '', class: '', userref: '' }, 5, expected);
+    expect(last.errors).toEqual(expected);
+    expect(last.errors.map((e) => e.code)).toEqual(['bad-msisdn', 'empty-message']);
+  });
+
+  it('marks duplicates, and leaves them out when asked', () => {
+    const kept = buildPreview(sheet, byColumn, DEFAULT_BATCH).rows;
+    expect(kept[2]!.duplicateOf).toBe(0);
+    expect(kept[2]!.included).toBe(true);
+    expect(kept[2]!.warnings.map((w) => w.code)).toContain('duplicate');
+    const removed = buildPreview(sheet, byColumn, {
+      ...DEFAULT_BATCH,
+      removeDuplicates: true,
+    }).rows;
+    expect(removed[2]!.included).toBe(false);
+    expect(outgoingMessages(removed).rowOf).toEqual([0, 1, 3]);
+  });
+
+  it('offers look-alike fixes and applies them only when agreed (SPEC 7)', () => {
+    const before = buildPreview(sheet, byColumn, DEFAULT_BATCH).rows;
+    expect(before[1]!.fix?.text).toBe('Hej Bo - velkommen');
+    expect(before[1]!.warnings.map((w) => w.code)).toContain('lookalikes');
+    const after = buildPreview(sheet, byColumn, { ...DEFAULT_BATCH, replaceLookalikes: true }).rows;
+    expect(after[1]!.message).toBe('Hej Bo - velkommen');
+    expect(after[1]!.encoding).toBe('GSM-7');
+    expect(after[1]!.warnings.map((w) => w.code)).not.toContain('lookalikes');
+  });
+
+  it('fills a template per row and warns about unknown placeholders', () => {
+    const mapping: Mapping = {
+      ...byColumn,
+      message: { kind: 'template', text: 'Hi {Navn} {Kode}' },
+    };
+    const preview = buildPreview(sheet, mapping, DEFAULT_BATCH);
+    expect(preview.rows[1]!.message).toBe('Hi Bo {Kode}');
+    expect(preview.unknownPlaceholders).toEqual(['Kode']);
+    expect(preview.rows[0]!.warnings.map((w) => w.code)).toContain('unknown-placeholder');
+  });
+
+  it('uses the batch sender and class where the sheet has none', () => {
+    const settings = { ...DEFAULT_BATCH, sender: 'Shop', messageClass: 'premium' as const };
+    const { rows } = buildPreview(sheet, byColumn, settings);
+    const { messages } = outgoingMessages(rows);
+    expect(messages[0]).toEqual({
+      msisdn: '4520123456',
+      message: 'Hi Ann, it’s ready',
+      sender: 'Shop',
+      class: 'premium',
+    });
+  });
+
+  it('gives messages that core writes without a problem once the rows are clean', () => {
+    const clean = sheetFromRows('S', [
+      ['msisdn', 'message'],
+      ['+45 20 12 34 56', 'Hi'],
+      ['20123457', 'Hej'],
+    ]);
+    const { rows } = buildPreview(
+      clean,
+      { ...byColumn, message: { kind: 'column', column: 1 } },
+      DEFAULT_BATCH,
+    );
+    expect(rows.every((r) => r.errors.length === 0)).toBe(true);
+    expect(writeExport(outgoingMessages(rows).messages, { baseName: 'b' }).ok).toBe(true);
+  });
+});

@@ -1,0 +1,15 @@
+/** The one service object, chosen at startup (see service/client.ts); tests may set another. */
+import { chooseService } from '../service/client';
+import type { Service } from '../service/client';
+
+let current: Service | null = null;
+
+export function service(): Service {
+  current ??= chooseService();
+  return current;
+}
+
+/** Errors as words for the person; a bug's message is still better than nothing. */
+export function errorWords(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,164 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { isGsm7Char } from '../../../core/segments';
+import type { PreviewRow } from '../logic/rows';
+import { useUi } from '../stores/ui';
+
+type Filter = 'all' | 'problems-first' | 'problems-only';
+const ROW_HEIGHT = 34;
+
+/** The message with the characters that force UCS-2 marked, so the person sees which. */
+function markedMessage(row: PreviewRow): ReactNode {
+  if (row.encoding !== 'UCS-2') return row.message;
+  const pieces: ReactNode[] = [];
+  let plain = '';
+  for (const char of row.message) {
+    if (isGsm7Char(char.codePointAt(0)!)) {
+      plain += char;
+      continue;
+    }
+    if (plain !== '') pieces.push(plain);
+    plain = '';
+    pieces.push(
+      <mark
+        key={pieces.length}
+        title={`U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} makes this a UCS-2 message`}
+      >
+        {char === '\u00a0' ? '⍽' : char}
+      </mark>,
+    );
+  }
+  if (plain !== '') pieces.push(plain);
+  return pieces;
+}
+
+function problemsText(row: PreviewRow): string {
+  return [...row.errors.map((e) => e.message), ...row.warnings.map((w) => w.message)].join(' ');
+}
+
+interface LineProps {
+  row: PreviewRow;
+  /** Index in the rows shown (after filtering). */
+  position: number;
+  start: number;
+  focused: boolean;
+}
+
+/**
+ * One line of the table. Memoised: while scrolling, only lines that come into view render; the
+ * ones already on screen keep their elements.
+ */
+const PreviewLine = memo(function PreviewLine({ row, position, start, focused }: LineProps) {
+  const problems = problemsText(row);
+  return (
+    <div
+      role="row"
+      aria-rowindex={position + 2}
+      data-row={row.sourceRow}
+      className={`grid-row${row.errors.length > 0 ? ' has-error' : row.warnings.length > 0 ? ' has-warning' : ''}${row.included ? '' : ' left-out'}${focused ? ' focused' : ''}`}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+    >
+      <span role="cell">{row.sourceRow}</span>
+      <span
+        role="cell"
+        title={row.typedNumber !== row.msisdn ? `Typed as ${row.typedNumber}` : undefined}
+      >
+        {row.msisdn}
+      </span>
+      <span role="cell" className="message" title={row.message}>
+        {markedMessage(row)}
+      </span>
+      <span role="cell" data-testid="encoding">
+        {row.encoding}
+      </span>
+      <span role="cell">{row.units}</span>
+      <span role="cell" data-testid="parts">
+        {row.parts}
+      </span>
+      <span role="cell" className="problems" title={problems}>
+        {row.errors.length > 0 ? '⛔ ' : row.warnings.length > 0 ? '⚠ ' : ''}
+        {problems}
+      </span>
+    </div>
+  );
+});
+
+export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
+  const [filter, setFilter] = useState<Filter>('all');
+  const filterId = useId();
+  const focus = useUi((state) => state.focus);
+  const shown = useMemo(() => {
+    if (filter === 'all') return rows;
+    const bad = rows.filter((row) => row.errors.length > 0);
+    if (filter === 'problems-only') return bad;
+    const warned = rows.filter((row) => row.errors.length === 0 && row.warnings.length > 0);
+    const fine = rows.filter((row) => row.errors.length === 0 && row.warnings.length === 0);
+    return [...bad, ...warned, ...fine];
+  }, [rows, filter]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+  });
+  useEffect(() => {
+    if (focus === null) return;
+    const position = shown.findIndex((row) => row.index === focus.index);
+    if (position >= 0) virtualizer.scrollToIndex(position, { align: 'center' });
+  }, [focus, shown, virtualizer]);
+
+  return (
+    <section aria-labelledby="preview-heading" className="panel preview">
+      <div className="preview-head">
+        <h2 id="preview-heading">Every message</h2>
+        <label htmlFor={filterId}>Show </label>
+        <select
+          id={filterId}
+          value={filter}
+          onChange={(event) => setFilter(event.currentTarget.value as Filter)}
+        >
+          <option value="all">all rows in order</option>
+          <option value="problems-first">problems first</option>
+          <option value="problems-only">only rows with problems</option>
+        </select>
+      </div>
+      <div role="table" aria-label="Messages" aria-rowcount={shown.length + 1} className="grid">
+        <div role="rowgroup">
+          <div role="row" className="grid-row grid-header" aria-rowindex={1}>
+            <span role="columnheader">Row</span>
+            <span role="columnheader">Number</span>
+            <span role="columnheader">Message</span>
+            <span role="columnheader">Encoding</span>
+            <span role="columnheader">Characters</span>
+            <span role="columnheader">Parts</span>
+            <span role="columnheader">Problems</span>
+          </div>
+        </div>
+        <div
+          ref={scroller}
+          className="grid-body"
+          tabIndex={0}
+          aria-label="Messages, scroll with the arrow keys"
+          data-testid="preview-scroller"
+        >
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = shown[item.index]!;
+              return (
+                <PreviewLine
+                  key={row.index}
+                  row={row}
+                  position={item.index}
+                  start={item.start}
+                  focused={focus?.index === row.index}
+                />
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ExportOptions } from '../../../core/writer';
+import type { PreviewData } from './usePreview';
+import { useBatch } from '../stores/batch';
+import { useFile } from '../stores/file';
+import { desktop } from '../service/desktop';
+import { useSending } from '../stores/sending';
+import { useSettings } from '../stores/settings';
+import { useUi } from '../stores/ui';
+import { Timeline } from './Timeline';
+import { bytes, count } from './words';
+
+function download(fileName: string, data: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function SendPanel({ data }: { data: PreviewData }) {
+  const fileName = useFile((state) =>
+    state.file.status === 'ready' ? state.file.fileName : 'batch',
+  );
+  const settings = useBatch((state) => state.settings);
+  const sending = useSending();
+  const { defaultProfile, setDefaultProfile } = useSettings();
+  const focusRow = useUi((state) => state.focusRow);
+  const [profile, setProfile] = useState(defaultProfile);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const { loadProfiles, clearResult } = sending;
+
+  useEffect(() => void loadProfiles(), [loadProfiles]);
+  // A change to the messages makes a file written before it stale.
+  useEffect(() => clearResult(), [data, clearResult]);
+
+  const baseName = fileName.replace(/\.[^.]+$/, '');
+  const options: ExportOptions = {
+    baseName,
+    format: settings.format,
+    encoding: settings.encoding,
+    rowsPerFile: settings.rowsPerFile,
+  };
+  /**
+   * In the desktop window the person chooses where the files go; in a browser the app keeps
+   * them in its exports folder and the browser downloads the same bytes.
+   */
+  const exportNow = async () => {
+    const api = desktop();
+    if (api !== null) {
+      const target = await api.chooseSaveTarget(`${baseName}.csv`);
+      if (target === null) return;
+      await sending.exportFiles(
+        data.messages,
+        { ...options, baseName: target.baseName },
+        target.folder,
+      );
+      return;
+    }
+    const saved = await sending.exportFiles(data.messages, options);
+    const written = useSending.getState().written;
+    if (saved && written) for (const file of written) download(file.fileName, file.bytes);
+  };
+  const exportRef = useRef(exportNow);
+  exportRef.current = exportNow;
+  const blockedRef = useRef(false);
+
+  // The desktop menu's Export and Send.
+  const command = useUi((state) => state.command);
+  useEffect(() => {
+    if (command === null) return;
+    if (command.name === 'export') void exportRef.current();
+    else if (!blockedRef.current) dialog.current?.showModal();
+  }, [command]);
+
+  const chosen = sending.profiles.find((p) => p.id === profile) ?? sending.profiles[0];
+  const blocked = data.totals.rowsWithErrors > 0 || data.messages.length === 0;
+  blockedRef.current = blocked;
+
+  return (
+    <section aria-labelledby="send-heading" className="panel">
+      <h2 id="send-heading">5. Export or send</h2>
+      {blocked && (
+        <p className="error" role="alert">
+          {data.messages.length === 0
+            ? 'There are no messages to send yet: choose the phone number and message columns.'
+            : `${count(data.totals.rowsWithErrors, 'message has', 'messages have')} problems the provider would reject. Fix them in the spreadsheet and open it again, or choose other columns: the rows are marked ⛔ in the list below.`}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" disabled={sending.busy} onClick={() => void exportNow()}>
+          Export file{data.messages.length > settings.rowsPerFile ? 's' : ''}
+        </button>
+        <label htmlFor={`${id}-profile`}>Send with </label>
+        <select
+          id={`${id}-profile`}
+          value={chosen?.id ?? ''}
+          onChange={(event) => {
+            setProfile(event.currentTarget.value);
+            setDefaultProfile(event.currentTarget.value);
+          }}
+        >
+          {sending.profiles.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+              {p.hasPassword ? '' : ' (no password yet)'}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="primary"
+          disabled={sending.busy || blocked || !chosen}
+          onClick={() => dialog.current?.showModal()}
+        >
+          Send…
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {sending.busy && <p>Working…</p>}
+        {sending.saved && (
+          <div data-testid="export-result">
+            <p>Saved {count(sending.saved.length, 'file')}:</p>
+            <ul>
+              {sending.saved.map((file) => (
+                <li key={file.path}>
+                  <code>{file.path}</code> — {count(file.rows, 'message')}, {bytes(file.bytes)},{' '}
+                  {file.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8'}; upload name{' '}
+                  <code>{file.uploadName}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      {sending.error && (
+        <div className="error" role="alert" data-testid="send-error">
+          <p>{sending.error}</p>
+          {sending.problems.length > 0 && (
+            <ul>
+              {sending.problems.slice(0, 50).map((problem, i) => (
+                <li key={i}>
+                  {problem.row !== null && `Row ${problem.row}: `}
+                  {problem.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <dialog ref={dialog} aria-labelledby={`${id}-confirm`} data-testid="confirm-dialog">
+        <h2 id={`${id}-confirm`}>Send these messages?</h2>
+        <p>
+          <strong>{count(data.totals.recipients, 'recipient')}</strong>,{' '}
+          <strong>{count(data.totals.parts, 'SMS part')}</strong>, with the profile{' '}
+          <strong>{chosen?.name}</strong>
+          {chosen ? ` (${chosen.servers.map((s) => `${s.host}:${s.port}`).join(', ')})` : ''}.
+        </p>
+        <p>Once sent, messages cannot be called back.</p>
+        <div className="actions">
+          <button type="button" autoFocus onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              dialog.current?.close();
+              if (chosen) void sending.send(data.messages, data.rowOf, options, chosen.id);
+            }}
+          >
+            Send {count(data.totals.recipients, 'message')}
+          </button>
+        </div>
+      </dialog>
+      <Timeline onRow={focusRow} />
+    </section>
+  );
+}

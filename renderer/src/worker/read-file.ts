@@ -1,0 +1,56 @@
+/**
+ * Reads a dropped file off the page's thread, with limits: a file larger than MAX_INPUT_BYTES is
+ * refused before it is read, and a worker still busy after the time limit is ended, so a hostile
+ * or broken file cannot freeze the window.
+ */
+import type { ReadRequest } from './read-worker';
+import type { ReadOutcome } from './spreadsheet';
+
+/** The provider reads files up to 30 MiB; a spreadsheet of that many rows is larger, so 100 MiB. */
+export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
+export const READ_TIME_LIMIT_MS = 60_000;
+
+export interface ReadLimits {
+  maxBytes: number;
+  timeLimitMs: number;
+}
+
+export async function readFileInWorker(
+  file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> },
+  limits: ReadLimits = { maxBytes: MAX_INPUT_BYTES, timeLimitMs: READ_TIME_LIMIT_MS },
+): Promise<ReadOutcome> {
+  if (file.size > limits.maxBytes) {
+    const mib = (limits.maxBytes / 1024 / 1024).toFixed(0);
+    return {
+      ok: false,
+      error: `${file.name} is larger than ${mib} MiB: split it into smaller files.`,
+    };
+  }
+  const bytes = await file.arrayBuffer();
+  const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
+  try {
+    return await new Promise<ReadOutcome>((resolve) => {
+      const timer = setTimeout(() => {
+        resolve({
+          ok: false,
+          error: `${file.name} took longer than ${Math.round(limits.timeLimitMs / 1000)} seconds to read, so reading was stopped. Save it again as CSV, or split it.`,
+        });
+      }, limits.timeLimitMs);
+      worker.onmessage = (event: MessageEvent<ReadOutcome>) => {
+        clearTimeout(timer);
+        resolve(event.data);
+      };
+      worker.onerror = (event) => {
+        clearTimeout(timer);
+        resolve({
+          ok: false,
+          error: `${file.name} could not be read: ${event.message || 'the reader stopped'}.`,
+        });
+      };
+      const request: ReadRequest = { name: file.name, bytes };
+      worker.postMessage(request, [bytes]);
+    });
+  } finally {
+    worker.terminate();
+  }
+}

@@ -1,0 +1,25 @@
+/// <reference lib="webworker" />
+/**
+ * The reading worker: one file in, sheets of text out. A worker is used once and then ended,
+ * so whatever a crafted file does to this worker's objects dies with it.
+ */
+import { readAnyFile } from './spreadsheet';
+
+export interface ReadRequest {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+self.onmessage = (event: MessageEvent<ReadRequest>) => {
+  const { name, bytes } = event.data;
+  let outcome;
+  try {
+    outcome = readAnyFile(name, new Uint8Array(bytes));
+  } catch (error) {
+    outcome = {
+      ok: false as const,
+      error: `${name} could not be read: ${(error as Error).message}`,
+    };
+  }
+  self.postMessage(outcome);
+};
