@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Batch } from '../service/api';
 import { httpApi } from '../service/remote';
-import { appCommand, findElectron, RENDERER_DIR } from './app-command';
+import { appCommand, electronLaunch, findElectron, RENDERER_DIR } from './app-command';
 import type { CommandIo } from './io';
 
 function capture(cwd: string) {
@@ -41,7 +41,7 @@ describe('issue 4: sendsheet app (headless)', () => {
     );
     await until(() => out.stdout.includes('Press Ctrl-C to stop.'), 'the start');
     expect(out.stdout).toMatch(
-      /^Electron is not installed here: running headless; open the URL below in a browser\.\n/,
+      /^Electron's binary is not installed here \(where it can be downloaded, "npm run setup:electron" fetches it\): running headless; open the URL below in a browser\.\n/,
     );
     const url = /Open (http:\/\/127\.0\.0\.1:\d+\/) in a browser/.exec(out.stdout)?.[1];
     expect(url).toBeDefined();
@@ -123,5 +123,35 @@ describe('issue 4: sendsheet app (headless)', () => {
 
   it('finds no Electron binary here (Electron is not installed), so npm start runs headless', () => {
     expect(findElectron()).toBeNull();
+  });
+
+  it('issue 6: npm start opens the window only with the binary and the desktop build', () => {
+    const built = { main: true, renderer: true };
+    expect(electronLaunch('/opt/electron/electron', built)).toEqual({
+      binary: '/opt/electron/electron',
+      line: null,
+    });
+    expect(electronLaunch(null, built)).toEqual({
+      binary: null,
+      line: `Electron's binary is not installed here (where it can be downloaded, "npm run setup:electron" fetches it): running headless; open the URL below in a browser.`,
+    });
+    for (const build of [
+      { main: false, renderer: true },
+      { main: true, renderer: false },
+    ])
+      expect(electronLaunch('/opt/electron/electron', build)).toEqual({
+        binary: null,
+        line: 'The desktop window is not built (run "npm run build"): running headless; open the URL below in a browser.',
+      });
+  });
+
+  it('issue 6: the script that fetches the binary, named in that line, exists', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const root = join(import.meta.dirname, '..', '..');
+    const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+    expect(manifest.scripts['setup:electron']).toBe('node node_modules/electron/install.js');
+    expect(manifest.scripts.start).toBe('tsx electron/cli/sendsheet.ts app --electron');
+    // No dependency runs an install script on npm install or npm ci (Electron's would fail here).
+    expect(await readFile(join(root, '.npmrc'), 'utf8')).toMatch(/^ignore-scripts=true$/m);
   });
 });

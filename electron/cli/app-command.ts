@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { emulatedProfile, providerProfile } from '../client/profile';
 import type { Profile } from '../client/profile';
@@ -38,16 +38,63 @@ The provider's real servers are the profile "gatewayapi": its user name comes fr
 SENDSHEET_USER, its password from SENDSHEET_PASSWORD or the file named in
 SENDSHEET_PASSWORD_FILE; the password is kept in memory only.`;
 
-/** The Electron binary when the package and its binary are installed; null otherwise. */
-export function findElectron(): string | null {
+/**
+ * The Electron binary when the package and its binary are installed; null otherwise. The
+ * package's own export is not used: requiring it downloads the binary when it is missing, and
+ * a probe must not reach the network.
+ */
+export function findElectron(env: NodeJS.ProcessEnv = process.env): string | null {
+  let dir: string;
   try {
-    const require = createRequire(import.meta.url);
-    // The electron package's main export is the path of the binary it downloaded.
-    const binary: unknown = require('electron');
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+    dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   } catch {
     return null;
   }
+  // What the package's install script writes: the binary's path inside its dist folder.
+  let executable: string;
+  try {
+    executable = readFileSync(join(dir, 'path.txt'), 'utf8').trim();
+  } catch {
+    return null;
+  }
+  const binary = env.ELECTRON_OVERRIDE_DIST_PATH
+    ? join(env.ELECTRON_OVERRIDE_DIST_PATH, executable || 'electron')
+    : join(dir, 'dist', executable);
+  return executable !== '' && existsSync(binary) ? binary : null;
+}
+
+/** What `npm run build` makes for the window: the bundled main process and the built UI. */
+export const DESKTOP_MAIN = join(ROOT, 'dist', 'electron', 'main.js');
+
+export interface DesktopBuild {
+  main: boolean;
+  renderer: boolean;
+}
+
+function desktopBuild(): DesktopBuild {
+  return { main: existsSync(DESKTOP_MAIN), renderer: rendererDir() !== null };
+}
+
+/**
+ * Whether `app --electron` (`npm start`) opens the window: only with Electron's binary and the
+ * desktop build; otherwise the line that says why it runs headless, and what would change it.
+ */
+export function electronLaunch(
+  binary: string | null,
+  build: DesktopBuild,
+): { binary: string; line: null } | { binary: null; line: string } {
+  const headless = 'running headless; open the URL below in a browser.';
+  if (binary === null)
+    return {
+      binary: null,
+      line: `Electron's binary is not installed here (where it can be downloaded, "npm run setup:electron" fetches it): ${headless}`,
+    };
+  if (!build.main || !build.renderer)
+    return {
+      binary: null,
+      line: `The desktop window is not built (run "npm run build"): ${headless}`,
+    };
+  return { binary, line: null };
 }
 
 function rendererDir(): string | null {
@@ -108,15 +155,19 @@ export async function appCommand(
   }
 
   if (values.electron) {
-    const electron = findElectron();
-    if (electron !== null) {
-      io.stdout(`Starting the desktop window (${electron}).\n`);
-      const child = spawn(electron, [ROOT], { stdio: 'inherit' });
-      return new Promise((done) => child.once('exit', (code) => done(code ?? 0)));
+    const launch = electronLaunch(findElectron(env), desktopBuild());
+    if (launch.binary !== null) {
+      io.stdout(`Starting the desktop window (${launch.binary}).\n`);
+      // A variable that makes Electron plain Node must not reach the window's process.
+      const childEnv = { ...env };
+      delete childEnv.ELECTRON_RUN_AS_NODE;
+      const child = spawn(launch.binary, [ROOT], { stdio: 'inherit', env: childEnv });
+      return new Promise((done, fail) => {
+        child.once('error', fail);
+        child.once('exit', (code) => done(code ?? 0));
+      });
     }
-    io.stdout(
-      'Electron is not installed here: running headless; open the URL below in a browser.\n',
-    );
+    io.stdout(launch.line + '\n');
   }
 
   const own = stop ? null : stopSignal();

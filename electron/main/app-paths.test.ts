@@ -1,0 +1,28 @@
+// Issue 6, the main process loads the built UI from the app itself (the repository, or the
+// package's app.asar) and the preload beside the bundled main.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { appPaths } from './app-paths';
+import { isAllowedNavigation, isTrustedSender } from './security';
+
+describe('issue 6: where the window finds its pieces', () => {
+  const root = join('/opt', 'Sendsheet', 'resources', 'app.asar');
+  const paths = appPaths(root, join(root, 'dist', 'electron'));
+
+  it('the page is dist/renderer/index.html inside the app, as a file: URL', () => {
+    expect(paths.index).toBe(join(root, 'dist', 'renderer', 'index.html'));
+    expect(paths.appUrl).toMatch(/^file:\/\//);
+    expect(fileURLToPath(paths.appUrl)).toBe(paths.index);
+  });
+
+  it('the page URL is the one the window may show and the one trusted over IPC', () => {
+    expect(isAllowedNavigation(paths.appUrl, paths.appUrl)).toBe(true);
+    expect(isTrustedSender(paths.appUrl, paths.appUrl)).toBe(true);
+  });
+
+  it('the preload is the bundle beside the main; the icon is packaged', () => {
+    expect(paths.preload).toBe(join(root, 'dist', 'electron', 'preload.cjs'));
+    expect(paths.icon).toBe(join(root, 'assets', 'icons', '512x512.png'));
+  });
+});

@@ -1,0 +1,59 @@
+// Issue 6, the bundles Electron and the package run: a sandboxed preload can load no module but
+// Electron's, and the main process and the `sendsheet` command may import only what the package
+// ships (Node's own modules, Electron, and the packages of `dependencies`).
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundle, BUNDLES } from './build';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  main: string;
+  dependencies: Record<string, string>;
+};
+
+/** The packages a bundle leaves to be loaded at run time. */
+function externals(metafile: Awaited<ReturnType<typeof bundle>>['metafile']): Set<string> {
+  const names = new Set<string>();
+  for (const output of Object.values(metafile.outputs))
+    for (const imported of output.imports) if (imported.external) names.add(imported.path);
+  return names;
+}
+
+function packageOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+describe('issue 6: the bundles', () => {
+  it('the preload needs nothing at run time but electron (a sandboxed preload loads no module)', async () => {
+    const { code, metafile } = await bundle('preload', false);
+    expect([...externals(metafile)]).toEqual(['electron']);
+    const required = new Set([...code.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]));
+    expect([...required]).toEqual(['electron']);
+    expect(code).toContain('exposeInMainWorld');
+  }, 60_000);
+
+  it.each(['main', 'cli'] as const)(
+    '%s imports only Node, Electron and the packages the app ships',
+    async (name) => {
+      const { metafile } = await bundle(name, false);
+      const builtins = new Set(builtinModules);
+      for (const specifier of externals(metafile)) {
+        const ok =
+          specifier.startsWith('node:') ||
+          builtins.has(specifier) ||
+          (name === 'main' && specifier === 'electron') ||
+          Object.prototype.hasOwnProperty.call(manifest.dependencies, packageOf(specifier));
+        expect([specifier, ok]).toEqual([specifier, true]);
+      }
+    },
+    60_000,
+  );
+
+  it("package.json's main is the bundled main, which Electron and electron-builder start", () => {
+    expect(join(ROOT, manifest.main)).toBe(BUNDLES.main.outfile);
+    expect(BUNDLES.preload.outfile).toMatch(/preload\.cjs$/);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Bundles the desktop app's Node side for Electron and the package (npm run build:electron):
+ * the main process (ESM), the preload (CommonJS: a sandboxed preload cannot load modules, so
+ * everything it needs is inside it, Electron aside) and the `sendsheet` command. The packages
+ * of `dependencies` stay outside the main and the command: electron-builder ships them.
+ */
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+export const OUT_DIR = join(ROOT, 'dist', 'electron');
+/** The Node version inside the Electron this app is built with (45: Node 22). */
+const NODE_TARGET = 'node22';
+const CHROME_TARGET = 'chrome140';
+
+export const BUNDLES = {
+  main: {
+    entryPoints: [join(ROOT, 'electron', 'main', 'main.ts')],
+    outfile: join(OUT_DIR, 'main.js'),
+    platform: 'node',
+    format: 'esm',
+    target: NODE_TARGET,
+    packages: 'external',
+  },
+  preload: {
+    entryPoints: [join(ROOT, 'electron', 'preload', 'preload.ts')],
+    outfile: join(OUT_DIR, 'preload.cjs'),
+    platform: 'browser',
+    format: 'cjs',
+    target: CHROME_TARGET,
+    external: ['electron'],
+  },
+  cli: {
+    entryPoints: [join(ROOT, 'electron', 'cli', 'sendsheet.ts')],
+    outfile: join(OUT_DIR, 'cli.js'),
+    platform: 'node',
+    format: 'esm',
+    target: NODE_TARGET,
+    packages: 'external',
+  },
+} satisfies Record<string, BuildOptions>;
+
+export type BundleName = keyof typeof BUNDLES;
+
+/** Builds one bundle; `write: false` keeps it in memory (for tests). */
+export async function bundle(
+  name: BundleName,
+  write = true,
+): Promise<{ code: string; metafile: Metafile }> {
+  const result = await build({
+    ...BUNDLES[name],
+    bundle: true,
+    sourcemap: write ? 'linked' : false,
+    metafile: true,
+    write,
+    logLevel: write ? 'warning' : 'silent',
+    legalComments: 'none',
+  });
+  const code = result.outputFiles?.find(
+    (file) => file.path.endsWith('.js') || file.path.endsWith('.cjs'),
+  );
+  return { code: code?.text ?? '', metafile: result.metafile };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  for (const name of Object.keys(BUNDLES) as BundleName[]) {
+    await bundle(name);
+    console.log(`built ${BUNDLES[name].outfile}`);
+  }
+}

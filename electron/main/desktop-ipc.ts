@@ -1,0 +1,90 @@
+/**
+ * The native touches over IPC: the open and save dialogs and the reading of a chosen file.
+ * Like the service's handlers, each checks who asks (the app's own page only) and what it is
+ * given before it does anything.
+ */
+import type { BrowserWindow, Dialog } from 'electron';
+import { z } from 'zod';
+import type { IpcInvokeEventLike, IpcMainLike } from '../ipc/ipc-transport';
+import { DESKTOP_CHANNELS } from '../preload/desktop-api';
+import type { ChosenFile, DesktopCommand, SaveTarget } from '../preload/desktop-api';
+import type { ChosenFiles } from './chosen-files';
+import { openDialogOptions, saveDialogOptions, saveTarget } from './dialogs';
+import type { WindowCommands } from './window-commands';
+
+export interface DesktopIpcOptions {
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  /** The window the dialogs belong to (modal to it); null when it is gone. */
+  window: () => BrowserWindow | null;
+  trust: (event: IpcInvokeEventLike) => boolean;
+  chosen: ChosenFiles;
+  /** Where the save dialog starts: the app's exports folder. */
+  exportsFolder: string;
+  commands: WindowCommands;
+}
+
+const SuggestedName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !hasFolderOrControl(name), 'a file name, without a folder');
+
+function hasFolderOrControl(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || c === 0x2f || c === 0x5c) return true;
+  }
+  return false;
+}
+const ChosenPath = z.string().min(1).max(4096);
+
+/** Registers the handlers; the function returned removes them. */
+export function registerDesktopIpc(ipcMain: IpcMainLike, options: DesktopIpcOptions): () => void {
+  const { dialog, window, trust, chosen, exportsFolder, commands } = options;
+
+  ipcMain.handle(DESKTOP_CHANNELS.openDialog, async (event): Promise<string | null> => {
+    if (!trust(event)) return null;
+    const owner = window();
+    const settings = openDialogOptions();
+    const answer = owner
+      ? await dialog.showOpenDialog(owner, settings)
+      : await dialog.showOpenDialog(settings);
+    const path = answer.canceled ? undefined : answer.filePaths[0];
+    return path === undefined ? null : chosen.grant(path);
+  });
+
+  ipcMain.handle(
+    DESKTOP_CHANNELS.saveDialog,
+    async (event, suggested): Promise<SaveTarget | null> => {
+      if (!trust(event)) return null;
+      const name = SuggestedName.safeParse(suggested);
+      const settings = saveDialogOptions(name.success ? name.data : 'messages', exportsFolder);
+      const owner = window();
+      const answer = owner
+        ? await dialog.showSaveDialog(owner, settings)
+        : await dialog.showSaveDialog(settings);
+      return answer.canceled || !answer.filePath ? null : saveTarget(answer.filePath);
+    },
+  );
+
+  ipcMain.handle(DESKTOP_CHANNELS.readFile, async (event, path): Promise<ChosenFile> => {
+    if (!trust(event)) return { ok: false, error: 'This window may not read files.' };
+    const parsed = ChosenPath.safeParse(path);
+    if (!parsed.success) return { ok: false, error: 'Bad request to readFile: a path is needed.' };
+    return chosen.read(parsed.data);
+  });
+
+  ipcMain.handle(DESKTOP_CHANNELS.listen, (event): DesktopCommand[] =>
+    trust(event) ? commands.listen() : [],
+  );
+
+  return () => {
+    for (const channel of [
+      DESKTOP_CHANNELS.openDialog,
+      DESKTOP_CHANNELS.saveDialog,
+      DESKTOP_CHANNELS.readFile,
+      DESKTOP_CHANNELS.listen,
+    ])
+      ipcMain.removeHandler(channel);
+  };
+}
