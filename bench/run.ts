@@ -2,6 +2,7 @@
 import { benchCheck } from './check.bench';
 import { benchSending } from './sending.bench';
 import { benchServers } from './servers.bench';
+import { benchUi } from './ui.bench';
 
-const results = [benchCheck(), await benchServers(), await benchSending()];
+const results = [benchCheck(), await benchServers(), await benchSending(), await benchUi()];
 process.exitCode = results.every(Boolean) ? 0 : 1;
