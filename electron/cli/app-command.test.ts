@@ -119,6 +119,23 @@ describe('issue 4: sendsheet app (headless)', () => {
     await expect(appCommand(['--port', 'x'], io, AbortSignal.abort(), {})).rejects.toThrow(
       /--port takes a port/,
     );
+    await expect(
+      appCommand(['--electron', '--headless'], io, AbortSignal.abort(), {}),
+    ).rejects.toThrow(/choose one/);
+  });
+
+  it('--headless runs without a window, saying where to open it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-headless-'));
+    const { io, out } = capture(dir);
+    const code = await appCommand(
+      ['--headless', '--port', '0', '--ftp-ports', '0,0', '--dir', 'p', '--data', 'a'],
+      io,
+      AbortSignal.abort(),
+      {},
+    );
+    expect(code).toBe(0);
+    expect(out.stdout).not.toContain('desktop window');
+    expect(out.stdout).toMatch(/Open http:\/\/127\.0\.0\.1:\d+\/ in a browser/);
   });
 
   it('finds no Electron binary here (Electron is not installed), so npm start runs headless', () => {

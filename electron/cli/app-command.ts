@@ -33,6 +33,7 @@ at the URL it prints. Ctrl-C stops it.
   --dir D          the emulated provider's data folder (default as for "sendsheet serve")
   --data D         the app's data folder: history and exports (default ${defaultAppDataDir(process.env, process.platform, homedir())})
   --electron       open the desktop window when Electron is installed (what "npm start" does)
+  --headless       never open the window, even where Electron is installed (the default)
 
 The provider's real servers are the profile "gatewayapi": its user name comes from
 SENDSHEET_USER, its password from SENDSHEET_PASSWORD or the file named in
@@ -131,6 +132,7 @@ export async function appCommand(
         dir: { type: 'string' },
         data: { type: 'string' },
         electron: { type: 'boolean' },
+        headless: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -154,6 +156,9 @@ export async function appCommand(
     );
   }
 
+  if (values.electron && values.headless) {
+    throw new UsageError('--electron asks for the window and --headless for none: choose one.');
+  }
   if (values.electron) {
     const launch = electronLaunch(findElectron(env), desktopBuild());
     if (launch.binary !== null) {
