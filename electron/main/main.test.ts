@@ -6,10 +6,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_PREFIX, METHODS, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from '../service/api';
 import { DESKTOP_CHANNELS } from '../preload/desktop-api';
+import { APP_URL } from './app-protocol';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -24,6 +24,7 @@ const fake = vi.hoisted(() => {
     headers: null as Handler | null,
   };
   const state = { appRoot: '', userData: '', menu: null as unknown, locked: true };
+  const protocols = new Map<string, Handler>();
 
   class FakeWindow {
     readonly events = new Map<string, Handler>();
@@ -61,8 +62,8 @@ const fake = vi.hoisted(() => {
     getNormalBounds() {
       return { x: 10, y: 20, width: 1000, height: 700 };
     }
-    async loadFile(path: string) {
-      this.loaded = path;
+    async loadURL(url: string) {
+      this.loaded = url;
     }
   }
 
@@ -82,6 +83,11 @@ const fake = vi.hoisted(() => {
       exit: (code: number) => void calls.push(`exit ${code}`),
     },
     BrowserWindow: FakeWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string }[]) =>
+        void calls.push(`privileged ${schemes.map((s) => s.scheme).join(',')}`),
+      handle: (scheme: string, handler: Handler) => void protocols.set(scheme, handler),
+    },
     dialog: {
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showSaveDialog: async () => ({ canceled: true, filePath: '' }),
@@ -126,7 +132,7 @@ const fake = vi.hoisted(() => {
     closed: 0,
     calls: [] as string[],
   };
-  return { electron, appOn, handlers, windows, calls, session, state, backend };
+  return { electron, appOn, handlers, windows, calls, session, state, backend, protocols };
 });
 
 vi.mock('electron', () => fake.electron);
@@ -156,7 +162,7 @@ vi.mock('./backend', () => ({
 
 const root = mkdtempSync(join(tmpdir(), 'sendsheet-main-'));
 const index = join(root, 'app', 'dist', 'renderer', 'index.html');
-const appUrl = pathToFileURL(index).href;
+const appUrl = APP_URL;
 
 async function until(check: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -199,8 +205,15 @@ describe('issue 6: the main process', () => {
     });
   });
 
-  it('loads the built UI from the app, never a URL', () => {
-    expect(fake.windows[0]!.loaded).toBe(index);
+  it('loads the built UI from the app over its own scheme, never from the network', async () => {
+    expect(fake.calls[1]).toBe('privileged app');
+    expect(fake.windows[0]!.loaded).toBe(APP_URL);
+    const serve = fake.protocols.get('app')!;
+    const page = (await serve({ url: APP_URL })) as Response;
+    expect(await page.text()).toBe('<!doctype html><title>Sendsheet</title>');
+    expect(((await serve({ url: 'app://sendsheet/../../user-data/x' })) as Response).status).toBe(
+      404,
+    );
   });
 
   it('the service and the native touches are on IPC, for the app page only', async () => {
@@ -295,7 +308,7 @@ describe('issue 6: one instance only', () => {
     fake.appOn.clear();
     await import('./main');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(fake.calls).toEqual(['enableSandbox', 'quit']);
+    expect(fake.calls).toEqual(['enableSandbox', 'privileged app', 'quit']);
     expect(fake.windows).toHaveLength(windows);
     expect([...fake.appOn.keys()]).toEqual([]);
   });

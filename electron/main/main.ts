@@ -15,6 +15,7 @@ import {
   ipcMain,
   Menu,
   Notification,
+  protocol,
   safeStorage,
   screen,
   session,
@@ -26,6 +27,7 @@ import { defaultDataDir } from '../cli/serve-command';
 import { defaultAppDataDir } from '../service/data-dir';
 import { DESKTOP_CHANNELS } from '../preload/desktop-api';
 import { appPaths } from './app-paths';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppFile } from './app-protocol';
 import { startBackend } from './backend';
 import type { Backend } from './backend';
 import { ChosenFiles } from './chosen-files';
@@ -56,6 +58,8 @@ if (ownData !== null) app.setPath('userData', ownData);
 
 // Every renderer sandboxed, whatever a window's options say.
 app.enableSandbox();
+// The UI's own scheme must be known before the app is ready (app-protocol.ts says why).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
 const developer = !app.isPackaged;
@@ -109,7 +113,7 @@ async function createWindow(): Promise<void> {
     commands.reset();
     if (mainWindow === created) mainWindow = null;
   });
-  await created.loadFile(paths.index);
+  await created.loadURL(paths.appUrl);
 }
 
 async function start(): Promise<void> {
@@ -122,6 +126,7 @@ async function start(): Promise<void> {
     return;
   }
   hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, (request) => serveAppFile(request.url, paths.rendererDir));
   const userData = app.getPath('userData');
   const credentials = await CredentialStore.open(join(userData, CREDENTIALS_FILE), safeStorage);
   if (credentials.warning) log(credentials.warning);

@@ -100,7 +100,7 @@ export function externalUrl(url: string): string | null {
 }
 
 export interface HardenOptions {
-  /** The app page's URL (file://.../dist/renderer/index.html). */
+  /** The app page's URL (app://sendsheet/index.html). */
   appUrl: string;
   /** Opens a URL in the person's browser (Electron's shell.openExternal). */
   openExternal: (url: string) => unknown;

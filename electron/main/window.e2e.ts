@@ -53,7 +53,7 @@ test.describe('issue 6: the desktop window', () => {
   });
 
   test('shows the built UI, loaded from the app itself', async () => {
-    expect(page.url()).toMatch(/^file:\/\/.*\/dist\/renderer\/index\.html$/);
+    expect(page.url()).toBe('app://sendsheet/index.html');
     await expect(page).toHaveTitle('Sendsheet');
   });
 
