@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import * as XLSX from 'xlsx';
-import { startSendsheet, urlOf } from '../e2e/processes';
+import { CHROMIUM, startHeadlessApp, urlOf } from '../e2e/processes';
 
 const ROWS = 100_000;
 const TARGET_MS = 3_000;
@@ -32,29 +32,8 @@ function bigWorkbook(): Buffer {
 
 export async function benchUi(): Promise<boolean> {
   const dir = await mkdtemp(join(tmpdir(), 'sendsheet-ui-bench-'));
-  const app = await startSendsheet([
-    'app',
-    '--port',
-    '0',
-    '--ftp-ports',
-    '0,0',
-    '--dir',
-    join(dir, 'p'),
-    '--data',
-    join(dir, 'a'),
-  ]);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const app = await startHeadlessApp(dir);
+  const browser = await chromium.launch(CHROMIUM);
   try {
     const buffer = bigWorkbook();
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

@@ -1,7 +1,7 @@
 /** Starting `sendsheet app` and `sendsheet serve` as child processes for the end-to-end tests. */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -56,3 +56,29 @@ export function urlOf(output: string): string {
   if (!match) throw new Error(`no URL in:\n${output}`);
   return match[1]!;
 }
+
+/** `sendsheet app` on free ports, with its emulated provider and its data under `dir`. */
+export function startHeadlessApp(dir: string): Promise<Running> {
+  return startSendsheet(
+    ['app', '--port', '0', '--ftp-ports', '0,0'].concat([
+      '--dir',
+      join(dir, 'provider'),
+      '--data',
+      join(dir, 'app'),
+    ]),
+  );
+}
+
+/** Debian's Chromium, never a browser Playwright downloads, with the flags this machine needs. */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};

@@ -8,23 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Batch } from '../service/api';
 import { httpApi } from '../service/remote';
 import { appCommand, electronLaunch, findElectron, RENDERER_DIR } from './app-command';
-import type { CommandIo } from './io';
-
-function capture(cwd: string) {
-  const out = { stdout: '', stderr: '' };
-  const io: CommandIo = {
-    stdout: (text) => void (out.stdout += text),
-    stderr: (text) => void (out.stderr += text),
-    readStdin: async () => new Uint8Array(),
-    cwd,
-  };
-  return { io, out };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
+import { capture, until } from './cli-test-util';
 
 describe('issue 4: sendsheet app (headless)', () => {
   it('starts the emulated servers and the service, prints the URL, sends through it, and stops', async () => {

@@ -4,25 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'basic-ftp';
 import { describe, expect, it } from 'vitest';
-import type { CommandIo } from './io';
 import { run } from './run';
 import { defaultDataDir, parsePorts, serveCommand } from './serve-command';
-
-function capture(cwd: string) {
-  const out = { stdout: '', stderr: '' };
-  const io: CommandIo = {
-    stdout: (text) => void (out.stdout += text),
-    stderr: (text) => void (out.stderr += text),
-    readStdin: async () => new Uint8Array(),
-    cwd,
-  };
-  return { io, out };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
+import { capture, until } from './cli-test-util';
 
 describe('sendsheet serve', () => {
   it('prints where both servers listen and the demo account, logs the life cycle, and stops when asked', async () => {

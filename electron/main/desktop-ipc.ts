@@ -6,6 +6,7 @@
 import type { BrowserWindow, Dialog } from 'electron';
 import { z } from 'zod';
 import type { IpcInvokeEventLike, IpcMainLike } from '../ipc/ipc-transport';
+import { FileName } from '../service/api';
 import { DESKTOP_CHANNELS } from '../preload/desktop-api';
 import type { ChosenFile, DesktopCommand, SaveTarget } from '../preload/desktop-api';
 import type { ChosenFiles } from './chosen-files';
@@ -23,19 +24,7 @@ export interface DesktopIpcOptions {
   commands: WindowCommands;
 }
 
-const SuggestedName = z
-  .string()
-  .min(1)
-  .max(255)
-  .refine((name) => !hasFolderOrControl(name), 'a file name, without a folder');
-
-function hasFolderOrControl(name: string): boolean {
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f || c === 0x2f || c === 0x5c) return true;
-  }
-  return false;
-}
+const SuggestedName = FileName;
 const ChosenPath = z.string().min(1).max(4096);
 
 /** Registers the handlers; the function returned removes them. */

@@ -13,8 +13,8 @@ import type { Message } from '../../core/values';
 // Requests
 
 const path = z.string().min(1, 'a file path is needed').max(4096);
-/** A name on the server: no folder, no control character (FTP commands end at CR LF). */
-const serverFileName = z
+/** A file name, on the server or on disk: no folder, no control character (FTP commands end at CR LF). */
+export const FileName = z
   .string()
   .min(1)
   .max(255)
@@ -38,7 +38,7 @@ export const OpenFileRequest = z.strictObject({
 export const CheckRequest = z.strictObject({
   path,
   /** Check as if uploaded under this name (`.ready` may be left off); default the file's name. */
-  as: serverFileName.optional(),
+  as: FileName.optional(),
 });
 
 export const OutgoingMessageSchema = z.strictObject({
@@ -63,7 +63,7 @@ export const SendRequest = z.strictObject({
   path,
   profile: id,
   /** The name the server reads the file under (its modifiers); default the file's name. */
-  as: serverFileName.optional(),
+  as: FileName.optional(),
 });
 
 export const BatchRequest = z.strictObject({ batch: id });
