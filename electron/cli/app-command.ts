@@ -3,7 +3,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { emulatedProfile, providerProfile } from '../client/profile';
 import type { Profile } from '../client/profile';
 import { DEFAULT_HTTP_PORT, startHttpServer } from '../http/http-server';
@@ -13,7 +12,7 @@ import { formatLogEntry } from '../server/log';
 import { DEFAULT_PORTS, startProvider } from '../server/provider';
 import type { Provider } from '../server/provider';
 import type { CommandIo } from './io';
-import { EXIT_OK, stopSignal, UsageError } from './io';
+import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
 import { defaultDataDir, parsePorts } from './serve-command';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -121,29 +120,22 @@ export async function appCommand(
   stop?: AbortSignal,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        port: { type: 'string' },
-        'no-servers': { type: 'boolean' },
-        'ftp-ports': { type: 'string' },
-        dir: { type: 'string' },
-        data: { type: 'string' },
-        electron: { type: 'boolean' },
-        headless: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${APP_USAGE}`);
-  }
+  const parsed = readCommandLine(
+    args,
+    {
+      port: { type: 'string' },
+      'no-servers': { type: 'boolean' },
+      'ftp-ports': { type: 'string' },
+      dir: { type: 'string' },
+      data: { type: 'string' },
+      electron: { type: 'boolean' },
+      headless: { type: 'boolean' },
+    },
+    APP_USAGE,
+    io,
+  );
+  if (parsed === null) return EXIT_OK;
   const { values } = parsed;
-  if (values.help) {
-    io.stdout(APP_USAGE + '\n');
-    return EXIT_OK;
-  }
   const port = values.port === undefined ? DEFAULT_HTTP_PORT : Number(values.port);
   if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65535) {
     throw new UsageError(

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { inspectFile } from '../../core/check';
 import type { Verdict } from '../../core/check';
 import { parseStageName } from '../../core/names';
 import { nodeCheckOptions } from '../native-text';
 import { describeReadError } from '../read-error';
 import type { CommandIo } from './io';
-import { EXIT_OK, EXIT_REJECTED, problemLine, UsageError } from './io';
+import { EXIT_OK, EXIT_REJECTED, problemLine, readCommandLine, UsageError } from './io';
 
 export const CHECK_USAGE = `Usage: sendsheet check FILE [--as NAME] [--json]
 
@@ -66,20 +65,14 @@ export function formatVerdict(name: string, verdict: Verdict): string {
 }
 
 export async function checkCommand(args: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { as: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${CHECK_USAGE}`);
-  }
-  if (parsed.values.help) {
-    io.stdout(CHECK_USAGE + '\n');
-    return EXIT_OK;
-  }
+  const parsed = readCommandLine(
+    args,
+    { as: { type: 'string' }, json: { type: 'boolean' } },
+    CHECK_USAGE,
+    io,
+    true,
+  );
+  if (parsed === null) return EXIT_OK;
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0) {
     throw new UsageError(`check takes exactly one FILE.\n\n${CHECK_USAGE}`);

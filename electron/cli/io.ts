@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import type { Problem } from '../../core/problems';
 
 /** Where a command reads and writes, so commands run the same from the shell and from tests. */
@@ -55,4 +57,37 @@ export function problemLine(problem: Problem): string {
     .filter(Boolean)
     .join(', ');
   return `${where ? `${where}: ` : ''}${problem.code}: ${problem.message}`;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+const HELP = { help: { type: 'boolean' } } as const;
+
+/**
+ * Reads a command's options as every command does: strict, a mistake is a UsageError that
+ * shows the usage, and --help prints the usage (null is returned: the command is done).
+ */
+export function readCommandLine<const O extends Options>(
+  args: string[],
+  options: O,
+  usage: string,
+  io: CommandIo,
+  allowPositionals = false,
+) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { ...options, ...HELP },
+      allowPositionals,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+  // The options are generic here, so their values' type does not show the help flag.
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout(`${usage}\n`);
+    return null;
+  }
+  return parsed;
 }

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { findLookalikes, replaceLookalikes } from '../../core/lookalikes';
 import { countSegments } from '../../core/segments';
 import type { CommandIo } from './io';
-import { EXIT_OK, UsageError } from './io';
+import { EXIT_OK, readCommandLine, UsageError } from './io';
 
 export const SEGMENTS_USAGE = `Usage: sendsheet segments [TEXT] [--json]
 
@@ -10,20 +9,8 @@ Counts how an SMS text is encoded (GSM-7 or UCS-2) and how many parts it is sent
 Without TEXT, reads standard input as UTF-8 exactly as given (a trailing newline counts).`;
 
 export async function segmentsCommand(args: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${SEGMENTS_USAGE}`);
-  }
-  if (parsed.values.help) {
-    io.stdout(SEGMENTS_USAGE + '\n');
-    return EXIT_OK;
-  }
+  const parsed = readCommandLine(args, { json: { type: 'boolean' } }, SEGMENTS_USAGE, io, true);
+  if (parsed === null) return EXIT_OK;
   if (parsed.positionals.length > 1) {
     throw new UsageError(`segments takes one TEXT (quote it).\n\n${SEGMENTS_USAGE}`);
   }

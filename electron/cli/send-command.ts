@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { emulatedProfile, providerProfile } from '../client/profile';
 import type { FtpServer, Profile } from '../client/profile';
 import { normalizeFingerprint } from '../client/tls-pin';
@@ -14,7 +13,7 @@ import { DEMO_ACCOUNT } from '../server/accounts';
 import { DEFAULT_PORTS } from '../server/provider';
 import { formatVerdict } from './check-command';
 import type { CommandIo } from './io';
-import { EXIT_OK, EXIT_REJECTED, problemLine, UsageError } from './io';
+import { EXIT_OK, EXIT_REJECTED, problemLine, readCommandLine, UsageError } from './io';
 
 /** Neither server could be reached, or they refused the login: nothing was sent. */
 export const EXIT_NOT_SENT = 3;
@@ -237,37 +236,30 @@ export async function sendCommand(
   io: CommandIo,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        as: { type: 'string' },
-        profile: { type: 'string' },
-        server: { type: 'string', multiple: true },
-        user: { type: 'string' },
-        'password-env': { type: 'string' },
-        'password-file': { type: 'string' },
-        plain: { type: 'boolean' },
-        fingerprint: { type: 'string' },
-        follow: { type: 'boolean' },
-        'follow-for': { type: 'string' },
-        interval: { type: 'string' },
-        'give-up': { type: 'string' },
-        'connect-timeout': { type: 'string' },
-        data: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${SEND_USAGE}`);
-  }
+  const parsed = readCommandLine(
+    args,
+    {
+      as: { type: 'string' },
+      profile: { type: 'string' },
+      server: { type: 'string', multiple: true },
+      user: { type: 'string' },
+      'password-env': { type: 'string' },
+      'password-file': { type: 'string' },
+      plain: { type: 'boolean' },
+      fingerprint: { type: 'string' },
+      follow: { type: 'boolean' },
+      'follow-for': { type: 'string' },
+      interval: { type: 'string' },
+      'give-up': { type: 'string' },
+      'connect-timeout': { type: 'string' },
+      data: { type: 'string' },
+    },
+    SEND_USAGE,
+    io,
+    true,
+  );
+  if (parsed === null) return EXIT_OK;
   const { values } = parsed;
-  if (values.help) {
-    io.stdout(SEND_USAGE + '\n');
-    return EXIT_OK;
-  }
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0)
     throw new UsageError(`send takes exactly one FILE.\n\n${SEND_USAGE}`);

@@ -1,12 +1,11 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readConfig } from '../server/accounts';
 import type { ServerConfig } from '../server/accounts';
 import { formatLogEntry } from '../server/log';
 import { DEFAULT_PASSIVE_PORTS, DEFAULT_PORTS, startProvider } from '../server/provider';
 import type { CommandIo } from './io';
-import { EXIT_OK, stopSignal, UsageError } from './io';
+import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
 
 export const SERVE_USAGE = `Usage: sendsheet serve [--dir D] [--ports 2121,2122] [--config F]
 
@@ -52,24 +51,17 @@ export async function serveCommand(
   io: CommandIo,
   stop?: AbortSignal,
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        dir: { type: 'string' },
-        ports: { type: 'string' },
-        config: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${SERVE_USAGE}`);
-  }
-  if (parsed.values.help) {
-    io.stdout(SERVE_USAGE + '\n');
-    return EXIT_OK;
-  }
+  const parsed = readCommandLine(
+    args,
+    {
+      dir: { type: 'string' },
+      ports: { type: 'string' },
+      config: { type: 'string' },
+    },
+    SERVE_USAGE,
+    io,
+  );
+  if (parsed === null) return EXIT_OK;
   const ports = parsed.values.ports === undefined ? DEFAULT_PORTS : parsePorts(parsed.values.ports);
   let config: ServerConfig | null = null;
   if (parsed.values.config !== undefined) {
