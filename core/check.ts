@@ -5,9 +5,10 @@ import type { Delimiter, DialectProblem } from './dialect';
 import { COLUMNS, readHeader, REQUIRED_COLUMNS, tabDelimitedProblem } from './header';
 import type { Header } from './header';
 import { conflictProblem, parseUploadName } from './names';
+import { inRowOrder } from './problems';
 import type { Problem } from './problems';
 import type { Latin1Decoder } from './windows1252';
-import { CLASSES, checkValues } from './values';
+import { checkValues, mixedClassProblems } from './values';
 import type { Message } from './values';
 
 export type Format = 'standard' | 'excel';
@@ -61,19 +62,6 @@ function onlyLineEndings(text: string): boolean {
     if (c !== 0x0a && c !== 0x0d) return false;
   }
   return true;
-}
-
-/** Problems in row order; whole-file problems first; the order found within a row. */
-function byRow(problems: Problem[]): Problem[] {
-  let sorted = true;
-  for (let i = 1; i < problems.length && sorted; i++) {
-    sorted = (problems[i - 1]!.row ?? 0) <= (problems[i]!.row ?? 0);
-  }
-  if (sorted) return problems;
-  return problems
-    .map((problem, order) => ({ problem, order }))
-    .sort((a, b) => (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.order - b.order)
-    .map(({ problem }) => problem);
 }
 
 /**
@@ -167,22 +155,6 @@ class RowChecker {
         : null;
     this.problems.push({ row: problem.row, column, code: problem.code, message: problem.message });
   }
-
-  /** Mixed classes are a whole-file rule: every row must come to the class of the first. */
-  checkClasses(): void {
-    const first = this.messages.find((m) => (CLASSES as readonly string[]).includes(m.class));
-    if (!first) return;
-    for (const message of this.messages) {
-      if (message.class === first.class) continue;
-      if (!(CLASSES as readonly string[]).includes(message.class)) continue;
-      this.problems.push({
-        row: message.row,
-        column: 'class',
-        code: 'mixed-class',
-        message: `This row's class is ${message.class} but row ${first.row}'s is ${first.class}: every message in a file must have the same class, so send them as separate files.`,
-      });
-    }
-  }
 }
 
 function rejected(
@@ -244,7 +216,7 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
   parser.finish();
   const problems = checker.problems;
   if (!checker.stopped) {
-    checker.checkClasses();
+    problems.push(...mixedClassProblems(checker.messages));
     if (checker.rows === 0) {
       problems.push({
         row: null,
@@ -264,7 +236,7 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
     rows: checker.rows,
     skipped: checker.skipped,
     parts,
-    problems: byRow(problems),
+    problems: inRowOrder(problems),
     messages: checker.messages,
   };
   return { verdict, text };

@@ -43,3 +43,14 @@ export interface Problem {
 export function isProblemCode(value: string): value is ProblemCode {
   return (PROBLEM_CODES as readonly string[]).includes(value);
 }
+
+/** Problems in row order, whole-file problems first; the order found is kept within a row. */
+export function inRowOrder(problems: Problem[]): Problem[] {
+  for (let i = 1; i < problems.length; i++) {
+    // Array.prototype.sort is stable, so problems of one row keep the order they were found in.
+    if ((problems[i - 1]!.row ?? 0) > (problems[i]!.row ?? 0)) {
+      return [...problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    }
+  }
+  return problems;
+}

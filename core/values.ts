@@ -177,3 +177,21 @@ export function checkValues(
     parts: segments.parts,
   };
 }
+
+/**
+ * mixed-class (SPEC 6): every row must come to the class of the first row that has a valid one;
+ * each row that does not is named. A row with an invalid class has its bad-class already.
+ */
+export function mixedClassProblems(messages: readonly Pick<Message, 'row' | 'class'>[]): Problem[] {
+  const isClass = (value: string) => (CLASSES as readonly string[]).includes(value);
+  const first = messages.find((m) => isClass(m.class));
+  if (!first) return [];
+  return messages
+    .filter((m) => isClass(m.class) && m.class !== first.class)
+    .map((m) => ({
+      row: m.row,
+      column: 'class',
+      code: 'mixed-class' as const,
+      message: `This row's class is ${m.class} but row ${first.row}'s is ${first.class}: every message in a file must have the same class, so send them as separate files.`,
+    }));
+}

@@ -6,8 +6,10 @@ import { byteOrderMark, encodeText } from './encode';
 import { COLUMNS } from './header';
 import type { Column } from './header';
 import { safeBaseName, uploadName } from './names';
+import { inRowOrder } from './problems';
 import type { Problem } from './problems';
-import { CLASSES, checkRow, trimSpaces } from './values';
+import { checkRow, mixedClassProblems, trimSpaces } from './values';
+import type { Message } from './values';
 import { encodeWindows1252, fitsWindows1252 } from './windows1252';
 
 /** A message to export, as the app has it after mapping the spreadsheet's columns. */
@@ -83,11 +85,11 @@ export function exportProblems(
   if (messages.length === 0) {
     problems.push({ row: null, column: null, code: 'no-rows', message: 'There are no messages.' });
   }
-  let firstClass: { value: string; row: number } | null = null;
+  const checked: Message[] = [];
   messages.forEach((message, index) => {
     const row = index + 2;
     const values = valuesOf(message);
-    checkRow(values, row, problems);
+    checked.push(checkRow(values, row, problems));
     for (const column of COLUMNS) {
       const value = values[column];
       if (hasLoneSurrogate(value)) {
@@ -108,19 +110,8 @@ export function exportProblems(
         });
       }
     }
-    const cls = values.class === '' ? 'standard' : values.class;
-    if (!(CLASSES as readonly string[]).includes(cls)) return;
-    if (firstClass === null) firstClass = { value: cls, row };
-    else if (firstClass.value !== cls) {
-      problems.push({
-        row,
-        column: 'class',
-        code: 'mixed-class',
-        message: `This message's class is ${cls} but the first message's is ${firstClass.value}: every message in a batch must have the same class.`,
-      });
-    }
   });
-  return problems;
+  return inRowOrder([...problems, ...mixedClassProblems(checked)]);
 }
 
 function chooseEncoding(
