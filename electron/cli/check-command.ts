@@ -7,6 +7,7 @@ import { nodeCheckOptions } from '../native-text';
 import { describeReadError } from '../read-error';
 import type { CommandIo } from './io';
 import { EXIT_OK, EXIT_REJECTED, problemLine, readCommandLine, UsageError } from './io';
+import { plural } from '../words';
 
 export const CHECK_USAGE = `Usage: sendsheet check FILE [--as NAME] [--json]
 
@@ -31,10 +32,6 @@ const ENCODING_NAMES: Record<string, string> = {
   'utf-32le': 'UTF-32 LE',
   'utf-32be': 'UTF-32 BE',
 };
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
 
 export function formatVerdict(name: string, verdict: Verdict): string {
   const lines: string[] = [];

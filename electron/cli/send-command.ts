@@ -14,6 +14,7 @@ import { DEFAULT_PORTS } from '../server/provider';
 import { formatVerdict } from './check-command';
 import type { CommandIo } from './io';
 import { EXIT_OK, EXIT_REJECTED, problemLine, readCommandLine, UsageError } from './io';
+import { plural } from '../words';
 
 /** Neither server could be reached, or they refused the login: nothing was sent. */
 export const EXIT_NOT_SENT = 3;
@@ -175,10 +176,6 @@ async function profileFrom(values: Values, env: NodeJS.ProcessEnv, cwd: string):
 }
 
 const MIB = 1024 * 1024;
-
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
-}
 
 function size(bytes: number): string {
   return bytes >= MIB

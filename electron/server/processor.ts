@@ -23,6 +23,7 @@ import type { Logger } from './log';
 import { batchExists, commitBatch } from './outbox';
 import { RetryStore } from './retries';
 import type { RetryPolicy } from './retries';
+import { plural } from '../words';
 
 export interface ProcessorOptions {
   layout: Layout;
@@ -51,10 +52,6 @@ function key(account: string, name: string): string {
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** The next whole second after `at`: a stamp that is free again. */
