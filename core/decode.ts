@@ -4,7 +4,7 @@
  * UTF-32 text, then whether the bytes are valid UTF-8, and Windows-1252 is what is left.
  */
 import type { Problem } from './problems';
-import { decodeWindows1252, WEB_LATIN1 } from './windows1252';
+import { readWindows1252, resolveC1, WEB_LATIN1 } from './windows1252';
 import type { Latin1Decoder } from './windows1252';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
@@ -18,6 +18,13 @@ export const MAX_FILE_BYTES = 31_457_280;
 export type Decoded =
   | { ok: true; text: string; encoding: Encoding; source: EncodingSource; bomBytes: number }
   | { ok: false; encoding: Encoding; source: EncodingSource; problem: Problem };
+
+/**
+ * Decoded, except that Windows-1252 text may still hold 0x80-0x9F as U+0080-U+009F
+ * (`pendingC1`, see Windows1252Reading): for check, which resolves only the fields it shows.
+ */
+export type DeferredDecoded =
+  (Extract<Decoded, { ok: true }> & { pendingC1: boolean }) | Extract<Decoded, { ok: false }>;
 
 /** The byte order mark of each encoding; Windows-1252 has none. */
 export const BYTE_ORDER_MARKS: Readonly<Record<Encoding, readonly number[]>> = {
@@ -82,7 +89,7 @@ interface Invalid {
   count: number;
 }
 
-type Attempt = { ok: true; text: string } | ({ ok: false } & Invalid);
+type Attempt = { ok: true; text: string; pendingC1?: boolean } | ({ ok: false } & Invalid);
 
 /** Decodes a file's bytes as the server does (SPEC section 3). */
 export function decode(
@@ -90,6 +97,18 @@ export function decode(
   forced: ForcedEncoding,
   latin1: Latin1Decoder = WEB_LATIN1,
 ): Decoded {
+  const decoded = decodeDeferred(bytes, forced, latin1);
+  if (!decoded.ok) return decoded;
+  const { text, encoding, source, bomBytes, pendingC1 } = decoded;
+  return { ok: true, text: pendingC1 ? resolveC1(text) : text, encoding, source, bomBytes };
+}
+
+/** decode, leaving Windows-1252's 0x80-0x9F pending (see DeferredDecoded). */
+export function decodeDeferred(
+  bytes: Uint8Array,
+  forced: ForcedEncoding,
+  latin1: Latin1Decoder = WEB_LATIN1,
+): DeferredDecoded {
   if (forced === 'utf8') {
     const bomBytes = startsWith(bytes, BYTE_ORDER_MARKS['utf-8']) ? 3 : 0;
     const reading: Reading = {
@@ -137,7 +156,14 @@ export function decode(
 
   const utf8 = tryUtf8(bytes, 0);
   if (utf8 !== null) {
-    return { ok: true, text: utf8, encoding: 'utf-8', source: 'detected', bomBytes: 0 };
+    return {
+      ok: true,
+      text: utf8,
+      encoding: 'utf-8',
+      source: 'detected',
+      bomBytes: 0,
+      pendingC1: false,
+    };
   }
   const cp1252 = decodeCp1252(bytes, latin1);
   if (cp1252.ok) {
@@ -147,6 +173,7 @@ export function decode(
       encoding: 'windows-1252',
       source: 'detected',
       bomBytes: 0,
+      pendingC1: cp1252.pendingC1 ?? false,
     };
   }
   // Read again only now, to point a person whose UTF-8 has one broken byte at that byte.
@@ -160,9 +187,12 @@ export function decode(
   return settle(reading, cp1252);
 }
 
-function settle(reading: Reading, attempt: Attempt, hint?: () => string): Decoded {
+function settle(reading: Reading, attempt: Attempt, hint?: () => string): DeferredDecoded {
   const { encoding, source, bomBytes } = reading;
-  if (attempt.ok) return { ok: true, text: attempt.text, encoding, source, bomBytes };
+  if (attempt.ok) {
+    const pendingC1 = attempt.pendingC1 ?? false;
+    return { ok: true, text: attempt.text, encoding, source, bomBytes, pendingC1 };
+  }
   const label = LABELS[encoding];
   const noun =
     encoding === 'utf-8'
@@ -254,7 +284,7 @@ function decodeUnicode(encoding: UnicodeEncoding, bytes: Uint8Array, start: numb
 }
 
 function decodeCp1252(bytes: Uint8Array, latin1: Latin1Decoder): Attempt {
-  const result = decodeWindows1252(bytes, latin1);
+  const result = readWindows1252(bytes, latin1);
   if (result.ok) return result;
   return {
     ok: false,
