@@ -481,6 +481,49 @@ describe('Streaming: any chunking of the input gives the same records and proble
     );
   });
 
+  /** Each record's field offsets, as the sink sees them (the parser reuses its array). */
+  function startsInChunks(text: string, delimiter: Delimiter, cuts: number[]): number[][] {
+    const all: number[][] = [];
+    const parser = new DialectParser(delimiter, {
+      record: (fields, _row, starts) => {
+        const copy = fields.map((_, i) => starts[i]!);
+        fields.forEach((field, i) => {
+          if (copy[i]! >= 0) expect(text.slice(copy[i], copy[i]! + field.length)).toBe(field);
+        });
+        all.push(copy);
+      },
+      problem: () => {},
+    });
+    let from = 0;
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      parser.push(text.slice(from, cut));
+      from = cut;
+    }
+    parser.push(text.slice(from));
+    parser.finish();
+    return all;
+  }
+
+  it('says where each field written in one piece is, the same for any chunking (property)', () => {
+    fc.assert(
+      fc.property(
+        dialectText(80),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.constantFrom<Delimiter>(',', ';'),
+        (text, cuts, delimiter) => {
+          const at = cuts.map((cut) => cut % (text.length + 1));
+          expect(startsInChunks(text, delimiter, at)).toEqual(startsInChunks(text, delimiter, []));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives no place for a field with a doubled quote, and one for every other field', () => {
+    const text = 'a,"b""c","d\r\ne",,"",f\r\n';
+    expect(startsInChunks(text, ',', [4, 12])).toEqual([[0, -1, 10, 16, 18, 20]]);
+  });
+
   it('refuses push or finish after finish as a bug', () => {
     const parser = new DialectParser(',', { record() {}, problem() {} });
     parser.push('a');

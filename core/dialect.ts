@@ -35,8 +35,14 @@ export interface DialectProblem {
 }
 
 export interface RecordSink {
-  /** Every record, blank ones included; the sink owns `fields` from then on. */
-  record(fields: string[], row: number): void;
+  /**
+   * Every record, blank ones included; the sink owns `fields` from then on. `starts[i]`, when
+   * not -1, is where fields[i] is written as one piece of the input (offsets count every chunk
+   * pushed): `input.slice(starts[i], starts[i] + fields[i].length)` is the field, so a sink can
+   * read it in place. A field with `""` or a stray quote has -1. The parser reuses `starts`:
+   * read it during the call only.
+   */
+  record(fields: string[], row: number, starts: readonly number[]): void;
   problem(problem: DialectProblem): void;
 }
 
@@ -85,6 +91,12 @@ export class DialectParser {
   #fields: string[] = [];
   /** The current field's text taken so far from earlier chunks or before a `""`. */
   #partial = '';
+  /** Offset in the input of the current field's text, or -1 when it is not one piece. */
+  #fieldStart = -1;
+  /** The current record's fields' offsets (see RecordSink), reused from record to record. */
+  readonly #starts: number[] = [];
+  /** Characters pushed before the current chunk. */
+  #consumed = 0;
   /** The current record's row. */
   #row = 1;
   /** Whether the current field has reported its stray quote (once per field). */
@@ -110,6 +122,9 @@ export class DialectParser {
     let partial = this.#partial;
     let row = this.#row;
     let stray = this.#stray;
+    let fieldStart = this.#fieldStart;
+    const starts = this.#starts;
+    const offset = this.#consumed;
     // Start, in this chunk, of the current field's text not yet in `partial`. A field carried
     // over from the previous chunk continues at 0.
     let start = 0;
@@ -137,6 +152,7 @@ export class DialectParser {
             state = UNQUOTED;
             start = i;
           }
+          fieldStart = offset + start;
           break;
         }
 
@@ -165,12 +181,13 @@ export class DialectParser {
             }
             break;
           }
+          starts[fields.length] = fieldStart;
           fields.push(partial + chunk.slice(start, end));
           partial = '';
           if (end === nextDelimiter) {
             state = FIELD_START;
           } else if (end === nextLf) {
-            sink.record(fields, row++);
+            sink.record(fields, row++, starts);
             fields = [];
             state = FIELD_START;
           } else {
@@ -197,16 +214,18 @@ export class DialectParser {
             // `""`: the second quote is data, so the field's next slice starts with it.
             state = QUOTED;
             start = i++;
+            fieldStart = -1;
             break;
           }
           if (c === delimiter || c === LF || c === CR) {
+            starts[fields.length] = fieldStart;
             fields.push(partial);
             partial = '';
             i++;
             if (c === delimiter) {
               state = FIELD_START;
             } else if (c === LF) {
-              sink.record(fields, row++);
+              sink.record(fields, row++, starts);
               fields = [];
               state = FIELD_START;
             } else {
@@ -225,6 +244,7 @@ export class DialectParser {
           partial += '"';
           state = UNQUOTED;
           start = i;
+          fieldStart = -1;
           break;
         }
 
@@ -239,7 +259,7 @@ export class DialectParser {
               message: DIALECT_MESSAGES.badLineEnding,
             });
           }
-          sink.record(fields, row++);
+          sink.record(fields, row++, starts);
           fields = [];
           state = FIELD_START;
           break;
@@ -253,6 +273,8 @@ export class DialectParser {
     this.#partial = partial;
     this.#row = row;
     this.#stray = stray;
+    this.#fieldStart = fieldStart;
+    this.#consumed = offset + n;
   }
 
   finish(): void {
@@ -261,11 +283,14 @@ export class DialectParser {
     const sink = this.#sink;
     const fields = this.#fields;
     const row = this.#row;
+    const starts = this.#starts;
+    starts[fields.length] = this.#fieldStart;
     switch (this.#state) {
       case FIELD_START:
         // Nothing since the last row end (or an empty input): no record. After a delimiter,
         // the row's last field is empty.
         if (fields.length === 0) return;
+        starts[fields.length] = this.#consumed;
         fields.push('');
         break;
       case QUOTED:
@@ -292,7 +317,7 @@ export class DialectParser {
     }
     this.#partial = '';
     this.#fields = [];
-    sink.record(fields, row);
+    sink.record(fields, row, starts);
   }
 }
 

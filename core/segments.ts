@@ -2,6 +2,7 @@
  * How a message is encoded and how many SMS parts it takes (SPEC section 7): GSM-7 when every
  * character is in the GSM 03.38 default alphabet or its extension table, else UCS-2.
  */
+import { PENDING_C1_CODE_POINTS } from './windows1252';
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
 
@@ -44,6 +45,24 @@ const EXTENSION_CHARACTERS = '\f^{}\\[~]|€';
  */
 const SEPTETS = buildSeptetTable();
 
+/** What each UTF-16 code unit costs in septets, 0 where GSM-7 cannot carry it. */
+export type SeptetTable = Uint8Array;
+export const GSM7_SEPTETS: SeptetTable = SEPTETS;
+
+/**
+ * The table for a Windows-1252 text whose 0x80-0x9F are still pending (Windows1252Reading):
+ * U+0080-U+009F cost what the characters those bytes stand for cost (€ is an extension
+ * character, the others are outside GSM-7). Each stands for one BMP character, so UCS-2
+ * units are the same too.
+ */
+export const PENDING_C1_SEPTETS: SeptetTable = (() => {
+  const table = SEPTETS.slice();
+  for (let unit = 0x80; unit <= 0x9f; unit++) {
+    table[unit] = SEPTETS[PENDING_C1_CODE_POINTS[unit] as number] ?? 0;
+  }
+  return table;
+})();
+
 function buildSeptetTable(): Uint8Array {
   const table = new Uint8Array(0x10000);
   for (let i = 0; i < BASIC_ALPHABET.length; i++) {
@@ -66,31 +85,53 @@ export function isGsm7Char(codePoint: number): boolean {
   return gsm7Septets(codePoint) !== 0;
 }
 
-export function countSegments(text: string): Segments {
-  const length = text.length;
-  let septets = 0;
-  // Lay the message out in multi-part parts as we go, so one pass gives both the septets and
-  // the parts; a 160-septet message then simply overrides this to 1 part.
+/**
+ * The segments of `text`, or of its characters from `start` to `end`: check counts a message
+ * where it stands in the file's text, which reads faster than the message's own slice.
+ */
+export function countSegments(
+  text: string,
+  septets: SeptetTable = SEPTETS,
+  start = 0,
+  end = text.length,
+): Segments {
+  let total = 0;
+  for (let i = start; i < end; i++) {
+    const cost = septets[text.charCodeAt(i)] as number;
+    if (cost === 0) {
+      return countUcs2(start === 0 && end === text.length ? text : text.slice(start, end));
+    }
+    total += cost;
+  }
+  if (total <= GSM7_SINGLE_PART_SEPTETS) {
+    return { encoding: 'GSM-7', units: total, parts: total === 0 ? 0 : 1 };
+  }
+  // Only an escape pair can be pushed whole into the next part; without one, parts are even.
+  if (total === end - start) {
+    return { encoding: 'GSM-7', units: total, parts: Math.ceil(total / GSM7_PART_SEPTETS) };
+  }
   let parts = 1;
   let fill = 0;
-  for (let i = 0; i < length; i++) {
-    const cost = SEPTETS[text.charCodeAt(i)] as number;
-    if (cost === 0) return countUcs2(text);
-    septets += cost;
+  for (let i = start; i < end; i++) {
+    const cost = septets[text.charCodeAt(i)] as number;
     fill += cost;
-    // An escape pair that does not fit starts the next part whole.
     if (fill > GSM7_PART_SEPTETS) {
       parts++;
       fill = cost;
     }
   }
-  if (septets <= GSM7_SINGLE_PART_SEPTETS) parts = septets === 0 ? 0 : 1;
-  return { encoding: 'GSM-7', units: septets, parts };
+  return { encoding: 'GSM-7', units: total, parts };
 }
+
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
 
 function countUcs2(text: string): Segments {
   const units = text.length;
   if (units <= UCS2_SINGLE_PART_UNITS) return { encoding: 'UCS-2', units, parts: 1 };
+  // Only a surrogate pair can be pushed whole into the next part; without one, parts are even.
+  if (!HIGH_SURROGATE.test(text)) {
+    return { encoding: 'UCS-2', units, parts: Math.ceil(units / UCS2_PART_UNITS) };
+  }
   let parts = 1;
   let fill = 0;
   for (let i = 0; i < units; i++) {
