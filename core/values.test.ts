@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from './problems';
 import {
@@ -101,6 +102,19 @@ describe('SPEC 6 sender: 1-15 digits, or 1-11 of A-Z a-z 0-9 space . - _ & + wit
     ['My!Shop', 'may only use'],
     ['...', 'at least one letter'],
   ])('rejects %j', (v, why) => expect(senderProblem(v)).toContain(why));
+  it('is exactly the rule as the SPEC writes it, for any text (property)', () => {
+    const spec = (v: string) =>
+      v === '' ||
+      /^\d{1,15}$/.test(v) ||
+      (/^[A-Za-z0-9 .\-_&+]{1,11}$/.test(v) && /[A-Za-z]/.test(v));
+    const character = fc.constantFrom(...'aZ09 .-_&+!ø/:@[`{\u0080');
+    fc.assert(
+      fc.property(fc.string({ unit: character, maxLength: 17 }), (v) => {
+        expect(senderProblem(v) === null).toBe(spec(v));
+      }),
+      { numRuns: 2000 },
+    );
+  });
   it('is reported as bad-sender in the sender column', () => {
     expect(problemsOf({ sender: 'Søren' })).toMatchObject([
       { code: 'bad-sender', column: 'sender' },

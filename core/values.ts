@@ -1,7 +1,14 @@
 import type { Column } from './header';
 import type { Problem } from './problems';
-import { countSegments, isTooLong, MAX_GSM7_SEPTETS, MAX_PARTS, MAX_UCS2_UNITS } from './segments';
-import type { Segments, SmsEncoding } from './segments';
+import {
+  countSegments,
+  GSM7_SEPTETS,
+  isTooLong,
+  MAX_GSM7_SEPTETS,
+  MAX_PARTS,
+  MAX_UCS2_UNITS,
+} from './segments';
+import type { Segments, SeptetTable, SmsEncoding } from './segments';
 
 /** One row's values, by column; a column the file does not have reads as ''. */
 export type RowValues = Record<Column, string>;
@@ -74,12 +81,38 @@ export function msisdnProblem(raw: string): string | null {
 }
 
 const SENDER_TEXT = /^[A-Za-z0-9 .\-_&+]{1,11}$/;
-const SENDER_DIGITS = /^\d{1,15}$/;
 const HAS_LETTER = /[A-Za-z]/;
 
+/** `[A-Za-z0-9 .\-_&+]` as flags per ASCII code: 1 digit, 2 letter, 4 other allowed. */
+const SENDER_CHARACTERS: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0x30; c <= 0x39; c++) table[c] = 1;
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = 2;
+  for (let c = 0x61; c <= 0x7a; c++) table[c] = 2;
+  for (const c of ' .-_&+') table[c.charCodeAt(0)] = 4;
+  return table;
+})();
+
+/**
+ * SPEC 6's sender rule in one pass, as check runs it on every row: empty, up to 15 digits, or
+ * up to 11 of `[A-Za-z0-9 .\-_&+]` with a letter among them. senderProblem says why not.
+ */
+function isValidSender(sender: string): boolean {
+  const length = sender.length;
+  if (length === 0) return true;
+  if (length > 15) return false;
+  let seen = 0;
+  for (let i = 0; i < length; i++) {
+    const c = sender.charCodeAt(i);
+    const kind = c < 128 ? (SENDER_CHARACTERS[c] as number) : 0;
+    if (kind === 0) return false;
+    seen |= kind;
+  }
+  return seen === 1 || (length <= 11 && (seen & 2) !== 0);
+}
+
 export function senderProblem(sender: string): string | null {
-  if (sender === '' || SENDER_DIGITS.test(sender)) return null;
-  if (SENDER_TEXT.test(sender) && HAS_LETTER.test(sender)) return null;
+  if (isValidSender(sender)) return null;
   const shown = quote(sender);
   if (/^\d+$/.test(sender)) {
     return `The sender ${shown} has ${sender.length} digits: a number sender has at most 15.`;
@@ -134,8 +167,24 @@ export function checkRow(values: RowValues, row: number, problems: Problem[]): M
   );
 }
 
-/** checkRow without the record of values: check() calls it for every row of a large file. */
-export function checkValues(
+/**
+ * How check reads a row's text: what each character costs in septets, and how a value reads in
+ * a problem's message. A pending Windows-1252 text (Windows1252Reading) needs both.
+ */
+export interface TextReading {
+  septets: SeptetTable;
+  reveal: (value: string) => string;
+}
+
+export const PLAIN_TEXT: TextReading = { septets: GSM7_SEPTETS, reveal: (value) => value };
+
+/**
+ * Validates one data row's values (SPEC 6), its message's segments (SPEC 7) counted, adding a
+ * problem for each that is wrong. check() calls it for every row of a large file, so it builds
+ * nothing. Every valid msisdn, sender and class is ASCII, so a value still pending is judged
+ * the same as its resolved form, which only its problem's message needs.
+ */
+export function validateValues(
   rawMsisdn: string,
   message: string,
   sender: string,
@@ -143,32 +192,45 @@ export function checkValues(
   userref: string,
   row: number,
   problems: Problem[],
-): Message {
-  const msisdn = trimSpaces(rawMsisdn);
-  const segments = countSegments(message);
-  if (!isValidMsisdn(msisdn)) {
+  segments: Segments,
+  text: TextReading = PLAIN_TEXT,
+): void {
+  if (!isValidMsisdn(trimSpaces(rawMsisdn))) {
     problems.push({
       row,
       column: 'msisdn',
       code: 'bad-msisdn',
-      message: msisdnProblem(rawMsisdn)!,
+      message: msisdnProblem(text.reveal(rawMsisdn))!,
     });
   }
   const messageText = messageProblem(message, segments);
   if (messageText) {
     problems.push({ row, column: 'message', code: messageText.code, message: messageText.text });
   }
-  const senderText = senderProblem(sender);
+  const senderText = senderProblem(sender) === null ? null : senderProblem(text.reveal(sender));
   if (senderText) problems.push({ row, column: 'sender', code: 'bad-sender', message: senderText });
-  const classText = classProblem(cls);
+  const classText = classProblem(cls) === null ? null : classProblem(text.reveal(cls));
   if (classText) problems.push({ row, column: 'class', code: 'bad-class', message: classText });
+  // Each pending character is one character resolved, so the length is the same.
   const userrefText = userrefProblem(userref);
   if (userrefText) {
     problems.push({ row, column: 'userref', code: 'bad-userref', message: userrefText });
   }
+}
+
+/** The message the server queues for a row whose values are read (resolved) and counted. */
+export function messageOf(
+  row: number,
+  rawMsisdn: string,
+  message: string,
+  sender: string,
+  cls: string,
+  userref: string,
+  segments: Segments,
+): Message {
   return {
     row,
-    msisdn,
+    msisdn: trimSpaces(rawMsisdn),
     message,
     sender,
     class: cls === '' ? 'standard' : cls,
@@ -178,20 +240,58 @@ export function checkValues(
   };
 }
 
+/** checkRow without the record of values. */
+export function checkValues(
+  rawMsisdn: string,
+  message: string,
+  sender: string,
+  cls: string,
+  userref: string,
+  row: number,
+  problems: Problem[],
+): Message {
+  const segments = countSegments(message);
+  validateValues(rawMsisdn, message, sender, cls, userref, row, problems, segments);
+  return messageOf(row, rawMsisdn, message, sender, cls, userref, segments);
+}
+
+function isClass(value: string): value is MessageClass {
+  return (CLASSES as readonly string[]).includes(value);
+}
+
 /**
- * mixed-class (SPEC 6): every row must come to the class of the first row that has a valid one;
- * each row that does not is named. A row with an invalid class has its bad-class already.
+ * mixed-class (SPEC 6), row by row: every row must come to the class of the first row that
+ * has a valid one; each row that does not is named. A row with an invalid class has its
+ * bad-class already. An empty class is standard.
  */
-export function mixedClassProblems(messages: readonly Pick<Message, 'row' | 'class'>[]): Problem[] {
-  const isClass = (value: string) => (CLASSES as readonly string[]).includes(value);
-  const first = messages.find((m) => isClass(m.class));
-  if (!first) return [];
-  return messages
-    .filter((m) => isClass(m.class) && m.class !== first.class)
-    .map((m) => ({
-      row: m.row,
+export class ClassAgreement {
+  #first: { row: number; cls: MessageClass } | null = null;
+
+  problemFor(row: number, rawClass: string): Problem | null {
+    const cls = rawClass === '' ? 'standard' : rawClass;
+    if (!isClass(cls)) return null;
+    const first = this.#first;
+    if (first === null) {
+      this.#first = { row, cls };
+      return null;
+    }
+    if (cls === first.cls) return null;
+    return {
+      row,
       column: 'class',
-      code: 'mixed-class' as const,
-      message: `This row's class is ${m.class} but row ${first.row}'s is ${first.class}: every message in a file must have the same class, so send them as separate files.`,
-    }));
+      code: 'mixed-class',
+      message: `This row's class is ${cls} but row ${first.row}'s is ${first.cls}: every message in a file must have the same class, so send them as separate files.`,
+    };
+  }
+}
+
+/** mixed-class over messages already read, in row order. */
+export function mixedClassProblems(messages: readonly Pick<Message, 'row' | 'class'>[]): Problem[] {
+  const agreement = new ClassAgreement();
+  const problems: Problem[] = [];
+  for (const message of messages) {
+    const problem = agreement.problemFor(message.row, message.class);
+    if (problem) problems.push(problem);
+  }
+  return problems;
 }
