@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { checkFile, inspectFile } from './check';
@@ -174,6 +175,79 @@ describe('SPEC 6: values, and the file is accepted or rejected whole', () => {
 describe('inspectFile', () => {
   it('gives back the decoded text for the cause to be appended', () => {
     const { text } = inspectFile({ name: 'x.ready', bytes: utf8('\ufeffmsisdn\n') });
-    expect(text).toBe('msisdn\n');
+    expect(text()).toBe('msisdn\n');
+  });
+
+  it("gives Windows-1252's 0x80-0x9F as the characters they stand for", () => {
+    const bytes = cp1252('msisdn;message\r\n4512345678;5 € – “tak”\r\n');
+    const inspection = inspectFile({ name: 'x.excel.ready', bytes });
+    expect(inspection.text()).toBe('msisdn;message\r\n4512345678;5 € – “tak”\r\n');
+    expect(inspection.messages()[0]?.message).toBe('5 € – “tak”');
+  });
+
+  it('builds the first messages only, when asked for a few, the same as all of them', () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `45${20000000 + i};"hi ""${i}""\n€"`);
+    const bytes = cp1252(`msisdn;message\r\n${rows.join('\r\n')}\r\n`);
+    const inspection = inspectFile({ name: 'x.excel.ready', bytes });
+    const all = inspection.messages();
+    expect(all).toHaveLength(5000);
+    expect(inspection.messages(3)).toEqual(all.slice(0, 3));
+    expect(inspection.messages(4321)).toEqual(all.slice(0, 4321));
+    expect(all[4999]).toMatchObject({ row: 5001, message: 'hi "4999"\n€', parts: 1 });
+    expect(inspection.decision).toMatchObject({ status: 'success', rows: 5000, parts: 5000 });
+  });
+
+  it('counts the messages in UCS-2 without building them', () => {
+    const bytes = cp1252('msisdn;message\r\n4512345678;it’s\r\n4512345679;its\r\n');
+    const inspection = inspectFile({ name: 'x.excel.ready', bytes });
+    expect(inspection.ucs2Messages).toBe(1);
+  });
+});
+
+describe('SPEC 3 and 7: a Windows-1252 file reads as the same text in UTF-8', () => {
+  // check leaves 0x80-0x9F pending and resolves them only where a value is shown or counted;
+  // whatever the file, that must give the verdict of the fully decoded text.
+  const C1_CHARACTERS = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+  const character = fc.constantFrom(...C1_CHARACTERS, ...'ab1 ;,"\r\n€[é');
+  // Long enough, some of them, for a message of several parts.
+  const chars = (maxLength: number) =>
+    fc.array(character, { maxLength, size: 'max' }).map((list) => list.join(''));
+  // Mostly well-formed rows, so that values are validated and counted, with some broken ones.
+  const field = fc.oneof(
+    fc.constantFrom('4512345678', '45123456789', 'standard', 'premium', '', 'Shop'),
+    chars(8),
+    chars(200).map((value) => `"${value.replaceAll('"', '""')}"`),
+  );
+  const row = fc.array(field, { minLength: 5, maxLength: 5 }).map((fields) => fields.join(';'));
+  const header = fc.oneof(
+    fc.constant('msisdn;message;sender;class;userref'),
+    chars(6).map((extra) => `msisdn;message;sender;class;${extra}`),
+  );
+  const text = fc
+    .tuple(header, fc.array(fc.oneof(row, row, row, chars(30)), { maxLength: 8 }))
+    .map(([first, rows]) => [first, ...rows].join('\r\n'));
+
+  it('any text of those characters', () => {
+    fc.assert(
+      fc.property(text, (content) => {
+        const bytes = cp1252(content);
+        const asCp1252 = checkFile({ name: 'x.csv.excel.cp1252.ready', bytes });
+        const asUtf8 = checkFile({ name: 'x.csv.excel.utf8.ready', bytes: utf8(content) });
+        expect({ ...asCp1252, encoding: null }).toEqual({ ...asUtf8, encoding: null });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a value with such a character is named in its problem as written', () => {
+    const verdict = check(
+      'x.excel.ready',
+      cp1252('msisdn;message;sender;class\r\n45€12345678;hi;Shop’s;“standard”\r\n'),
+    );
+    expect(verdict.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('"45€12345678"'),
+      expect.stringContaining('"Shop’s"'),
+      expect.stringContaining('"“standard”"'),
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { decode, MAX_FILE_BYTES } from './decode';
+import { decodeDeferred, MAX_FILE_BYTES } from './decode';
 import type { Encoding, EncodingSource } from './decode';
 import { DialectParser } from './dialect';
 import type { Delimiter, DialectProblem } from './dialect';
@@ -7,9 +7,11 @@ import type { Header } from './header';
 import { conflictProblem, parseUploadName } from './names';
 import { inRowOrder } from './problems';
 import type { Problem } from './problems';
+import { countSegments, PENDING_C1_SEPTETS } from './segments';
+import { ClassAgreement, messageOf, PLAIN_TEXT, validateValues } from './values';
+import type { Message, TextReading } from './values';
+import { resolveC1 } from './windows1252';
 import type { Latin1Decoder } from './windows1252';
-import { checkValues, mixedClassProblems } from './values';
-import type { Message } from './values';
 
 export type Format = 'standard' | 'excel';
 
@@ -41,10 +43,22 @@ export interface CheckOptions {
   latin1?: Latin1Decoder;
 }
 
-/** A verdict plus the decoded text it was made from, for appending the cause. */
+/** The verdict without the messages: everything the server decides about a file. */
+export type Decision = Omit<Verdict, 'messages'>;
+
+/**
+ * What check finds, with the messages and the decoded text built only when asked for: the
+ * decision reads every row, but a 250,000-row file's messages cost more to keep than the whole
+ * check, and a rejected file, or a summary, needs none of them.
+ */
 export interface Inspection {
-  verdict: Verdict;
-  text: string | null;
+  decision: Decision;
+  /** Messages that need UCS-2. */
+  ucs2Messages: number;
+  /** The first `limit` (default: all) rows as the server reads them; each call reads again. */
+  messages(limit?: number): Message[];
+  /** The decoded text (null when it could not be decoded), for appending the cause. */
+  text(): string | null;
 }
 
 export function delimiterOf(format: Format): Delimiter {
@@ -66,13 +80,15 @@ function onlyLineEndings(text: string): boolean {
 
 /**
  * Reads the records after decoding: header, then every data row, validated as it streams by so a
- * large file is never held as a list of records.
+ * large file is never held as a list of records. It keeps no per-row objects unless it is given
+ * `messages` to build (see Inspection.messages).
  */
 class RowChecker {
   readonly problems: Problem[] = [];
-  readonly messages: Message[] = [];
   rows = 0;
   skipped = 0;
+  parts = 0;
+  ucs2Messages = 0;
   header: Header | null = null;
   /** Each column's field index in COLUMNS order; -1 (read as '') where the file has none. */
   private columnAt: number[] = [];
@@ -81,8 +97,16 @@ class RowChecker {
   stopped = false;
   private readonly unclosedRows = new Set<number>();
   private readonly pending: DialectProblem[] = [];
+  private readonly classes = new ClassAgreement();
 
-  constructor(private readonly delimiter: Delimiter) {}
+  constructor(
+    private readonly delimiter: Delimiter,
+    /** The text the parser reads, all of it, where fields are counted in place. */
+    private readonly source: string,
+    private readonly text: TextReading,
+    /** Where to build the messages, up to `limit`, instead of validating. */
+    private readonly build: { messages: Message[]; limit: number } | null = null,
+  ) {}
 
   problem(problem: DialectProblem): void {
     if (problem.code === 'unclosed-quote') this.unclosedRows.add(problem.row);
@@ -91,10 +115,10 @@ class RowChecker {
     else this.addDialectProblem(problem);
   }
 
-  record(fields: string[], row: number): void {
+  record(fields: string[], row: number, starts: readonly number[]): void {
     if (this.stopped) return;
     if (this.header === null) {
-      this.readHeaderRow(fields);
+      this.readHeaderRow(fields.map(this.text.reveal));
       return;
     }
     // A lone opening quote leaves an empty field, but the row is not blank: it has a quote.
@@ -119,17 +143,52 @@ class RowChecker {
       return;
     }
     const at = this.columnAt;
-    this.messages.push(
-      checkValues(
-        fields[at[0]!]!,
-        fields[at[1]!]!,
-        at[2]! < 0 ? '' : fields[at[2]!]!,
-        at[3]! < 0 ? '' : fields[at[3]!]!,
-        at[4]! < 0 ? '' : fields[at[4]!]!,
+    const msisdn = fields[at[0]!]!;
+    const message = fields[at[1]!]!;
+    const sender = at[2]! < 0 ? '' : fields[at[2]!]!;
+    const cls = at[3]! < 0 ? '' : fields[at[3]!]!;
+    const userref = at[4]! < 0 ? '' : fields[at[4]!]!;
+    if (this.build !== null) {
+      this.buildMessage(row, msisdn, message, sender, cls, userref);
+      return;
+    }
+    const problems = this.problems;
+    const septets = this.text.septets;
+    const start = starts[at[1]!]!;
+    const segments =
+      start >= 0
+        ? countSegments(this.source, septets, start, start + message.length)
+        : countSegments(message, septets);
+    validateValues(msisdn, message, sender, cls, userref, row, problems, segments, this.text);
+    this.parts += segments.parts;
+    if (segments.encoding === 'UCS-2') this.ucs2Messages++;
+    const mixed = this.classes.problemFor(row, cls);
+    if (mixed) problems.push(mixed);
+  }
+
+  private buildMessage(
+    row: number,
+    msisdn: string,
+    message: string,
+    sender: string,
+    cls: string,
+    userref: string,
+  ): void {
+    const { messages, limit } = this.build!;
+    const reveal = this.text.reveal;
+    const text = reveal(message);
+    messages.push(
+      messageOf(
         row,
-        this.problems,
+        reveal(msisdn),
+        text,
+        reveal(sender),
+        reveal(cls),
+        reveal(userref),
+        countSegments(text),
       ),
     );
+    if (messages.length >= limit) this.stopped = true;
   }
 
   private readHeaderRow(fields: string[]): void {
@@ -162,26 +221,34 @@ function rejected(
   problems: Problem[],
   encoding: Encoding | null = null,
   encodingSource: EncodingSource | null = null,
-): Verdict {
+  text: string | null = null,
+): Inspection {
   return {
-    status: 'rejected',
-    encoding,
-    encodingSource,
-    format,
-    rows: 0,
-    skipped: 0,
-    parts: 0,
-    problems,
-    messages: [],
+    decision: {
+      status: 'rejected',
+      encoding,
+      encodingSource,
+      format,
+      rows: 0,
+      skipped: 0,
+      parts: 0,
+      problems,
+    },
+    ucs2Messages: 0,
+    messages: () => [],
+    text: () => text,
   };
 }
+
+/** Past the first chunk of this many characters, building a few messages stops reading. */
+const BUILD_CHUNK = 1 << 16;
 
 /** The server's verdict on a file, and the text it decoded (null when it could not). */
 export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Inspection {
   const name = parseUploadName(file.name);
   const format: Format = name.excel ? 'excel' : 'standard';
   const conflict = conflictProblem(name);
-  if (conflict) return { verdict: rejected(format, [conflict]), text: null };
+  if (conflict) return rejected(format, [conflict]);
   if (file.bytes.length > MAX_FILE_BYTES) {
     const problem: Problem = {
       row: null,
@@ -189,16 +256,15 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
       code: 'too-large',
       message: `The file is ${file.bytes.length.toLocaleString('en-US')} bytes; the provider reads files up to 30 MiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes): split it into files of 10,000 rows.`,
     };
-    return { verdict: rejected(format, [problem]), text: null };
+    return rejected(format, [problem]);
   }
-  const decoded = decode(file.bytes, name.forced, options.latin1);
-  if (!decoded.ok) {
-    return {
-      verdict: rejected(format, [decoded.problem], decoded.encoding, decoded.source),
-      text: null,
-    };
-  }
-  const { text, encoding, source } = decoded;
+  const decoded = decodeDeferred(file.bytes, name.forced, options.latin1);
+  if (!decoded.ok) return rejected(format, [decoded.problem], decoded.encoding, decoded.source);
+  const { text, encoding, source, pendingC1 } = decoded;
+  const reading: TextReading = pendingC1
+    ? { septets: PENDING_C1_SEPTETS, reveal: resolveC1 }
+    : PLAIN_TEXT;
+  const resolved = () => reading.reveal(text);
   if (onlyLineEndings(text)) {
     const problem: Problem = {
       row: null,
@@ -206,42 +272,51 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
       code: 'empty-file',
       message: 'The file is empty: it needs a header row and at least one message.',
     };
-    return { verdict: rejected(format, [problem], encoding, source), text };
+    return rejected(format, [problem], encoding, source, resolved());
   }
 
   const delimiter = delimiterOf(format);
-  const checker = new RowChecker(delimiter);
+  const checker = new RowChecker(delimiter, text, reading);
   const parser = new DialectParser(delimiter, checker);
   parser.push(text);
   parser.finish();
   const problems = checker.problems;
-  if (!checker.stopped) {
-    problems.push(...mixedClassProblems(checker.messages));
-    if (checker.rows === 0) {
-      problems.push({
-        row: null,
-        column: null,
-        code: 'no-rows',
-        message: 'The file has a header but no messages below it.',
-      });
-    }
+  if (!checker.stopped && checker.rows === 0) {
+    problems.push({
+      row: null,
+      column: null,
+      code: 'no-rows',
+      message: 'The file has a header but no messages below it.',
+    });
   }
-  let parts = 0;
-  for (const message of checker.messages) parts += message.parts;
-  const verdict: Verdict = {
+  const decision: Decision = {
     status: problems.length === 0 ? 'success' : 'rejected',
     encoding,
     encodingSource: source,
     format,
     rows: checker.rows,
     skipped: checker.skipped,
-    parts,
+    parts: checker.parts,
     problems: inRowOrder(problems),
-    messages: checker.messages,
   };
-  return { verdict, text };
+  const messages = (limit = Infinity): Message[] => {
+    const built: Message[] = [];
+    if (checker.header === null || !checker.readable || limit <= 0) return built;
+    const builder = new RowChecker(delimiter, text, reading, { messages: built, limit });
+    const again = new DialectParser(delimiter, builder);
+    // A preview's few rows are in the first chunk; all of them need the whole text anyway.
+    const chunk = Number.isFinite(limit) ? BUILD_CHUNK : text.length;
+    for (let at = 0; at < text.length && !builder.stopped; at += chunk) {
+      again.push(text.slice(at, at + chunk));
+    }
+    if (!builder.stopped) again.finish();
+    return built;
+  };
+  return { decision, ucs2Messages: checker.ucs2Messages, messages, text: resolved };
 }
 
+/** The verdict with every message, as `sendsheet check --json` prints it. */
 export function checkFile(file: UploadedFile, options: CheckOptions = {}): Verdict {
-  return inspectFile(file, options).verdict;
+  const inspection = inspectFile(file, options);
+  return { ...inspection.decision, messages: inspection.messages() };
 }

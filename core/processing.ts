@@ -1,20 +1,24 @@
 import { appendCause } from './cause';
 import { inspectFile } from './check';
-import type { CheckOptions, UploadedFile, Verdict } from './check';
+import type { CheckOptions, Decision, UploadedFile, Verdict } from './check';
 import type { Problem } from './problems';
 
 /** What the server does with a `.ready` file (SPEC 1, 8 and 9), decided without any I/O. */
 export type Processed =
   | { outcome: 'success'; verdict: Verdict }
-  | { outcome: 'rejected'; verdict: Verdict; bytes: Uint8Array };
+  | { outcome: 'rejected'; verdict: Decision; bytes: Uint8Array };
 
 /**
  * The server's processing of one file: on success its messages are to be queued; on rejection
  * the file's new content is the upload byte for byte plus the cause, in the file's own encoding.
  */
 export function processFile(file: UploadedFile, at: Date, options: CheckOptions = {}): Processed {
-  const { verdict, text } = inspectFile(file, options);
-  if (verdict.status === 'success') return { outcome: 'success', verdict };
+  const inspection = inspectFile(file, options);
+  const verdict = inspection.decision;
+  if (verdict.status === 'success') {
+    return { outcome: 'success', verdict: { ...verdict, messages: inspection.messages() } };
+  }
+  const text = inspection.text();
   const bytes = appendCause(file.bytes, { encoding: verdict.encoding, text }, verdict.problems, at);
   return { outcome: 'rejected', verdict, bytes };
 }
@@ -27,12 +31,13 @@ export function internalErrorFile(
   at: Date,
   options: CheckOptions = {},
 ): Uint8Array {
-  const { verdict, text } = inspectFile(file, options);
+  const inspection = inspectFile(file, options);
+  const encoding = inspection.decision.encoding;
   const problem: Problem = {
     row: null,
     column: null,
     code: 'internal-error',
     message: `The provider could not process the file after ${attempts} attempts (${reason.replace(/[\r\n]+/g, ' ')}); nothing was sent. Upload it again.`,
   };
-  return appendCause(file.bytes, { encoding: verdict.encoding, text }, [problem], at);
+  return appendCause(file.bytes, { encoding, text: inspection.text() }, [problem], at);
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { inspectFile } from '../../core/check';
-import type { Verdict } from '../../core/check';
+import type { Decision, Verdict } from '../../core/check';
 import { parseStageName } from '../../core/names';
 import { nodeCheckOptions } from '../native-text';
 import { describeReadError } from '../read-error';
@@ -33,7 +33,8 @@ const ENCODING_NAMES: Record<string, string> = {
   'utf-32be': 'UTF-32 BE',
 };
 
-export function formatVerdict(name: string, verdict: Verdict): string {
+/** `ucs2Messages`: how many messages need UCS-2, where known. */
+export function formatVerdict(name: string, verdict: Decision, ucs2Messages = 0): string {
   const lines: string[] = [];
   const accepted = verdict.status === 'success';
   lines.push(`${name}: ${accepted ? 'ACCEPTED' : 'REJECTED'}`);
@@ -46,7 +47,7 @@ export function formatVerdict(name: string, verdict: Verdict): string {
   );
   const skipped = verdict.skipped > 0 ? `, ${plural(verdict.skipped, 'blank row')} skipped` : '';
   lines.push(`  Rows:      ${plural(verdict.rows, 'message')}${skipped}`);
-  const ucs2 = verdict.messages.filter((m) => m.encoding === 'UCS-2').length;
+  const ucs2 = ucs2Messages;
   lines.push(
     `  SMS parts: ${verdict.parts.toLocaleString('en-US')}${ucs2 > 0 ? ` (${plural(ucs2, 'message')} in UCS-2)` : ''}`,
   );
@@ -55,7 +56,8 @@ export function formatVerdict(name: string, verdict: Verdict): string {
     for (const p of verdict.problems) lines.push(`    ${problemLine(p)}`);
   } else {
     lines.push(
-      `  The server would queue ${plural(verdict.messages.length, 'message')} (${plural(verdict.parts, 'SMS part')}).`,
+      // An accepted file has a message for every row.
+      `  The server would queue ${plural(verdict.rows, 'message')} (${plural(verdict.parts, 'SMS part')}).`,
     );
   }
   return lines.join('\n') + '\n';
@@ -88,7 +90,13 @@ export async function checkCommand(args: string[], io: CommandIo): Promise<numbe
     throw new UsageError(`cannot read ${file}: ${describeReadError(error)}.`);
   }
   const name = serverName(file, parsed.values.as);
-  const { verdict } = inspectFile({ name, bytes }, nodeCheckOptions);
-  io.stdout(parsed.values.json ? JSON.stringify(verdict) + '\n' : formatVerdict(name, verdict));
-  return verdict.status === 'success' ? EXIT_OK : EXIT_REJECTED;
+  const inspection = inspectFile({ name, bytes }, nodeCheckOptions);
+  const { decision } = inspection;
+  if (parsed.values.json) {
+    const verdict: Verdict = { ...decision, messages: inspection.messages() };
+    io.stdout(JSON.stringify(verdict) + '\n');
+  } else {
+    io.stdout(formatVerdict(name, decision, inspection.ucs2Messages));
+  }
+  return decision.status === 'success' ? EXIT_OK : EXIT_REJECTED;
 }

@@ -305,7 +305,7 @@ export async function sendCommand(
     const sent = await service.send({ path: file, profile: profile.id, as: values.as });
     if (!sent.ok) {
       if (sent.verdict) {
-        io.stdout(formatVerdict(sent.verdict.name, { ...sent.verdict, messages: [] }));
+        io.stdout(formatVerdict(sent.verdict.name, sent.verdict));
         io.stderr(`sendsheet send: ${sent.error}\n`);
         return EXIT_REJECTED;
       }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { inspectFile } from '../../core/check';
-import type { Verdict } from '../../core/check';
+import type { Decision } from '../../core/check';
 import { writeExport } from '../../core/writer';
 import { batchNames, namesOfBatch, newBatchId, serverNameOf } from '../client/batch-names';
 import type { BatchNames } from '../client/batch-names';
@@ -85,12 +85,12 @@ export interface ServiceOptions {
 
 const DEFAULT_PREVIEW_ROWS = 100;
 
-function summarize(name: string, verdict: Verdict): VerdictSummary {
+function summarize(name: string, verdict: Decision): VerdictSummary {
   const { status, encoding, encodingSource, format, rows, skipped, parts, problems } = verdict;
   return { name, status, encoding, encodingSource, format, rows, skipped, parts, problems };
 }
 
-function problemCount(verdict: Verdict): string {
+function problemCount(verdict: Decision): string {
   const count = verdict.problems.length;
   return `${count.toLocaleString('en-US')} problem${count === 1 ? '' : 's'}`;
 }
@@ -163,8 +163,9 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     if (!read.ok) return read;
     const fileName = basename(path);
     const name = serverNameOf(fileName);
-    const { verdict } = inspectFile({ name, bytes: read.bytes }, nodeCheckOptions);
-    const preview = verdict.messages.slice(0, request.previewRows ?? DEFAULT_PREVIEW_ROWS);
+    const inspection = inspectFile({ name, bytes: read.bytes }, nodeCheckOptions);
+    const verdict = inspection.decision;
+    const preview = inspection.messages(request.previewRows ?? DEFAULT_PREVIEW_ROWS);
     return {
       ok: true,
       file: {
@@ -182,8 +183,8 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     const read = await readLocal(path);
     if (!read.ok) return read;
     const name = serverNameOf(basename(path), request.as);
-    const { verdict } = inspectFile({ name, bytes: read.bytes }, nodeCheckOptions);
-    return { ok: true, verdict: summarize(name, verdict) };
+    const { decision } = inspectFile({ name, bytes: read.bytes }, nodeCheckOptions);
+    return { ok: true, verdict: summarize(name, decision) };
   }
 
   async exportMessages(request: ExportRequest): Promise<ExportOutcome> {
@@ -244,7 +245,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     if (!read.ok) return { ...read, verdict: null };
     const fileName = basename(path);
     const serverName = serverNameOf(fileName, request.as);
-    const { verdict } = inspectFile({ name: serverName, bytes: read.bytes }, nodeCheckOptions);
+    const verdict = inspectFile({ name: serverName, bytes: read.bytes }, nodeCheckOptions).decision;
     if (verdict.status !== 'success') {
       return {
         ok: false,

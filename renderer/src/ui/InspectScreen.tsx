@@ -1,13 +1,19 @@
 import { useId, useState } from 'react';
 import { inspectFile } from '../../../core/check';
-import type { Verdict } from '../../../core/check';
+import type { Decision } from '../../../core/check';
 import { MAX_FILE_BYTES } from '../../../core/decode';
+import type { Message } from '../../../core/values';
 import { count } from './words';
+
+/** Rows of the file shown as the server reads them; the rest are only counted. */
+const SHOWN_ROWS = 200;
 
 interface Inspected {
   name: string;
   bytes: Uint8Array;
-  verdict: Verdict;
+  verdict: Decision;
+  /** The first SHOWN_ROWS + 1, so the screen knows whether there are more. */
+  messages: Message[];
 }
 
 /** The bytes around an offset as hex and text, the bad byte marked. */
@@ -42,8 +48,13 @@ export function InspectScreen() {
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const run = (name: string, bytes: Uint8Array) => {
-    const { verdict } = inspectFile({ name, bytes });
-    setInspected({ name, bytes, verdict });
+    const inspection = inspectFile({ name, bytes });
+    setInspected({
+      name,
+      bytes,
+      verdict: inspection.decision,
+      messages: inspection.messages(SHOWN_ROWS + 1),
+    });
   };
   return (
     <section aria-labelledby="inspect-heading" className="panel">
@@ -103,7 +114,7 @@ export function InspectScreen() {
 }
 
 function InspectResult({ inspected }: { inspected: Inspected }) {
-  const { verdict, bytes } = inspected;
+  const { verdict, bytes, messages } = inspected;
   return (
     <div data-testid="inspect-result">
       <p className={verdict.status === 'success' ? 'ok' : 'error'}>
@@ -132,10 +143,11 @@ function InspectResult({ inspected }: { inspected: Inspected }) {
           </ul>
         </>
       )}
-      {verdict.messages.length > 0 && (
+      {messages.length > 0 && (
         <>
           <h3>
-            The rows as the server reads them{verdict.messages.length > 200 ? ' (first 200)' : ''}
+            The rows as the server reads them
+            {messages.length > SHOWN_ROWS ? ` (first ${SHOWN_ROWS})` : ''}
           </h3>
           <table className="parsed">
             <thead>
@@ -151,7 +163,7 @@ function InspectResult({ inspected }: { inspected: Inspected }) {
               </tr>
             </thead>
             <tbody>
-              {verdict.messages.slice(0, 200).map((message) => (
+              {messages.slice(0, SHOWN_ROWS).map((message) => (
                 <tr key={message.row}>
                   <td>{message.row}</td>
                   <td>{message.msisdn}</td>
