@@ -193,6 +193,10 @@ describe('inspectFile', () => {
     expect(all).toHaveLength(5000);
     expect(inspection.messages(3)).toEqual(all.slice(0, 3));
     expect(inspection.messages(4321)).toEqual(all.slice(0, 4321));
+    const kept = inspectFile({ name: 'x.excel.ready', bytes }, { keepMessages: true });
+    expect(kept.messages()).toEqual(all);
+    expect(kept.messages(3)).toEqual(all.slice(0, 3));
+    expect(kept.decision).toEqual(inspection.decision);
     expect(all[4999]).toMatchObject({ row: 5001, message: 'hi "4999"\n€', parts: 1 });
     expect(inspection.decision).toMatchObject({ status: 'success', rows: 5000, parts: 5000 });
   });
@@ -234,6 +238,9 @@ describe('SPEC 3 and 7: a Windows-1252 file reads as the same text in UTF-8', ()
         const asCp1252 = checkFile({ name: 'x.csv.excel.cp1252.ready', bytes });
         const asUtf8 = checkFile({ name: 'x.csv.excel.utf8.ready', bytes: utf8(content) });
         expect({ ...asCp1252, encoding: null }).toEqual({ ...asUtf8, encoding: null });
+        // Built later, in a second reading, they are the same messages.
+        const later = inspectFile({ name: 'x.csv.excel.cp1252.ready', bytes }).messages();
+        expect(later).toEqual(asCp1252.messages);
       }),
       { numRuns: 500 },
     );

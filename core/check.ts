@@ -10,7 +10,7 @@ import type { Problem } from './problems';
 import { countSegments, PENDING_C1_SEPTETS } from './segments';
 import { ClassAgreement, messageOf, PLAIN_TEXT, validateValues } from './values';
 import type { Message, TextReading } from './values';
-import { resolveC1 } from './windows1252';
+import { C1Resolver, resolveC1 } from './windows1252';
 import type { Latin1Decoder } from './windows1252';
 
 export type Format = 'standard' | 'excel';
@@ -41,6 +41,11 @@ export interface UploadedFile {
 /** How the runtime can help: the Node side passes decoders faster than TextDecoder. */
 export interface CheckOptions {
   latin1?: Latin1Decoder;
+  /**
+   * Build every message while checking, for a caller that will need them all (`check --json`,
+   * the server's queue): one reading of the text instead of two.
+   */
+  keepMessages?: boolean;
 }
 
 /** The verdict without the messages: everything the server decides about a file. */
@@ -104,8 +109,13 @@ class RowChecker {
     /** The text the parser reads, all of it, where fields are counted in place. */
     private readonly source: string,
     private readonly text: TextReading,
-    /** Where to build the messages, up to `limit`, instead of validating. */
-    private readonly build: { messages: Message[]; limit: number } | null = null,
+    /** Where to build the messages, up to `limit`; with `only`, instead of validating. */
+    private readonly build: {
+      messages: Message[];
+      limit: number;
+      resolver: C1Resolver | null;
+      only: boolean;
+    } | null = null,
   ) {}
 
   problem(problem: DialectProblem): void {
@@ -142,23 +152,27 @@ class RowChecker {
       }
       return;
     }
+    if (this.build !== null) this.resolveFields(fields, starts);
     const at = this.columnAt;
     const msisdn = fields[at[0]!]!;
     const message = fields[at[1]!]!;
     const sender = at[2]! < 0 ? '' : fields[at[2]!]!;
     const cls = at[3]! < 0 ? '' : fields[at[3]!]!;
     const userref = at[4]! < 0 ? '' : fields[at[4]!]!;
-    if (this.build !== null) {
-      this.buildMessage(row, msisdn, message, sender, cls, userref);
-      return;
-    }
-    const problems = this.problems;
     const septets = this.text.septets;
     const start = starts[at[1]!]!;
+    // In place where it can be: the message's own slice reads more slowly.
     const segments =
       start >= 0
         ? countSegments(this.source, septets, start, start + message.length)
         : countSegments(message, septets);
+    const build = this.build;
+    if (build !== null) {
+      build.messages.push(messageOf(row, msisdn, message, sender, cls, userref, segments));
+      if (build.messages.length >= build.limit) this.stopped = true;
+      if (build.only) return;
+    }
+    const problems = this.problems;
     validateValues(msisdn, message, sender, cls, userref, row, problems, segments, this.text);
     this.parts += segments.parts;
     if (segments.encoding === 'UCS-2') this.ucs2Messages++;
@@ -166,29 +180,11 @@ class RowChecker {
     if (mixed) problems.push(mixed);
   }
 
-  private buildMessage(
-    row: number,
-    msisdn: string,
-    message: string,
-    sender: string,
-    cls: string,
-    userref: string,
-  ): void {
-    const { messages, limit } = this.build!;
-    const reveal = this.text.reveal;
-    const text = reveal(message);
-    messages.push(
-      messageOf(
-        row,
-        reveal(msisdn),
-        text,
-        reveal(sender),
-        reveal(cls),
-        reveal(userref),
-        countSegments(text),
-      ),
-    );
-    if (messages.length >= limit) this.stopped = true;
+  /** A pending text's fields as the characters they stand for, in the order they stand. */
+  private resolveFields(fields: string[], starts: readonly number[]): void {
+    const resolver = this.build?.resolver;
+    if (!resolver) return;
+    for (let i = 0; i < fields.length; i++) fields[i] = resolver.resolveAt(fields[i]!, starts[i]!);
   }
 
   private readHeaderRow(fields: string[]): void {
@@ -276,7 +272,19 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
   }
 
   const delimiter = delimiterOf(format);
-  const checker = new RowChecker(delimiter, text, reading);
+  const build = (messages: Message[], limit: number, only: boolean) => ({
+    messages,
+    limit,
+    resolver: pendingC1 ? new C1Resolver(text) : null,
+    only,
+  });
+  const kept: Message[] | null = options.keepMessages ? [] : null;
+  const checker = new RowChecker(
+    delimiter,
+    text,
+    reading,
+    kept === null ? null : build(kept, Infinity, false),
+  );
   const parser = new DialectParser(delimiter, checker);
   parser.push(text);
   parser.finish();
@@ -300,9 +308,10 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
     problems: inRowOrder(problems),
   };
   const messages = (limit = Infinity): Message[] => {
+    if (kept !== null) return Number.isFinite(limit) ? kept.slice(0, limit) : kept;
     const built: Message[] = [];
     if (checker.header === null || !checker.readable || limit <= 0) return built;
-    const builder = new RowChecker(delimiter, text, reading, { messages: built, limit });
+    const builder = new RowChecker(delimiter, text, reading, build(built, limit, true));
     const again = new DialectParser(delimiter, builder);
     // A preview's few rows are in the first chunk; all of them need the whole text anyway.
     const chunk = Number.isFinite(limit) ? BUILD_CHUNK : text.length;
@@ -317,6 +326,6 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
 
 /** The verdict with every message, as `sendsheet check --json` prints it. */
 export function checkFile(file: UploadedFile, options: CheckOptions = {}): Verdict {
-  const inspection = inspectFile(file, options);
+  const inspection = inspectFile(file, { ...options, keepMessages: true });
   return { ...inspection.decision, messages: inspection.messages() };
 }

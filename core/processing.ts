@@ -13,7 +13,8 @@ export type Processed =
  * the file's new content is the upload byte for byte plus the cause, in the file's own encoding.
  */
 export function processFile(file: UploadedFile, at: Date, options: CheckOptions = {}): Processed {
-  const inspection = inspectFile(file, options);
+  // Most files a server sees are accepted, and then every message is queued.
+  const inspection = inspectFile(file, { ...options, keepMessages: true });
   const verdict = inspection.decision;
   if (verdict.status === 'success') {
     return { outcome: 'success', verdict: { ...verdict, messages: inspection.messages() } };

@@ -165,6 +165,27 @@ export function resolveC1(text: string): string {
 }
 
 /**
+ * Resolves the fields of one pending text, asked for in the order they stand in it: it looks
+ * for the next character in 0x80-0x9F once, ahead of the fields, instead of in every field.
+ */
+export class C1Resolver {
+  /** Where the first pending character at or after the last field asked for is. */
+  #next = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** `value` is the text's characters from `start` on, or `start` is -1 (not one piece). */
+  resolveAt(value: string, start: number): string {
+    if (start < 0) return resolveC1(value);
+    if (this.#next < start) {
+      C1_RANGE_ALL.lastIndex = start;
+      this.#next = C1_RANGE_ALL.exec(this.text)?.index ?? this.text.length;
+    }
+    return this.#next < start + value.length ? value.replace(C1_RANGE_ALL, fromTable) : value;
+  }
+}
+
+/**
  * Decodes `bytes` as Windows-1252, or finds its undefined bytes. 0x80-0x9F are mapped after
  * readWindows1252, each distinct character with a native replaceAll (a file has few of them:
  * €, ’, “, ”, –), each search starting where the last stopped, so the text is scanned about

@@ -90,9 +90,10 @@ export async function checkCommand(args: string[], io: CommandIo): Promise<numbe
     throw new UsageError(`cannot read ${file}: ${describeReadError(error)}.`);
   }
   const name = serverName(file, parsed.values.as);
-  const inspection = inspectFile({ name, bytes }, nodeCheckOptions);
+  const json = parsed.values.json === true;
+  const inspection = inspectFile({ name, bytes }, { ...nodeCheckOptions, keepMessages: json });
   const { decision } = inspection;
-  if (parsed.values.json) {
+  if (json) {
     const verdict: Verdict = { ...decision, messages: inspection.messages() };
     io.stdout(JSON.stringify(verdict) + '\n');
   } else {
