@@ -7,7 +7,7 @@ import type { Header } from './header';
 import { conflictProblem, parseUploadName } from './names';
 import { inRowOrder } from './problems';
 import type { Problem } from './problems';
-import { countSegments, PENDING_C1_SEPTETS } from './segments';
+import { countSegments, countSegmentsInBytes, PENDING_C1_SEPTETS } from './segments';
 import { ClassAgreement, messageOf, PLAIN_TEXT, validateValues } from './values';
 import type { Message, TextReading } from './values';
 import { C1Resolver, resolveC1 } from './windows1252';
@@ -108,6 +108,8 @@ class RowChecker {
     private readonly delimiter: Delimiter,
     /** The text the parser reads, all of it, where fields are counted in place. */
     private readonly source: string,
+    /** The file's bytes, when each is one character of `source` (Windows-1252). */
+    private readonly bytes: Uint8Array | null,
     private readonly text: TextReading,
     /** Where to build the messages, up to `limit`; with `only`, instead of validating. */
     private readonly build: {
@@ -164,7 +166,9 @@ class RowChecker {
     // In place where it can be: the message's own slice reads more slowly.
     const segments =
       start >= 0
-        ? countSegments(this.source, septets, start, start + message.length)
+        ? this.bytes !== null
+          ? countSegmentsInBytes(this.bytes, this.source, septets, start, start + message.length)
+          : countSegments(this.source, septets, start, start + message.length)
         : countSegments(message, septets);
     const build = this.build;
     if (build !== null) {
@@ -272,6 +276,7 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
   }
 
   const delimiter = delimiterOf(format);
+  const oneToOne = encoding === 'windows-1252' ? file.bytes : null;
   const build = (messages: Message[], limit: number, only: boolean) => ({
     messages,
     limit,
@@ -282,6 +287,7 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
   const checker = new RowChecker(
     delimiter,
     text,
+    oneToOne,
     reading,
     kept === null ? null : build(kept, Infinity, false),
   );
@@ -311,7 +317,7 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
     if (kept !== null) return Number.isFinite(limit) ? kept.slice(0, limit) : kept;
     const built: Message[] = [];
     if (checker.header === null || !checker.readable || limit <= 0) return built;
-    const builder = new RowChecker(delimiter, text, reading, build(built, limit, true));
+    const builder = new RowChecker(delimiter, text, oneToOne, reading, build(built, limit, true));
     const again = new DialectParser(delimiter, builder);
     // A preview's few rows are in the first chunk; all of them need the whole text anyway.
     const chunk = Number.isFinite(limit) ? BUILD_CHUNK : text.length;

@@ -2,12 +2,15 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
   countSegments,
+  countSegmentsInBytes,
+  GSM7_SEPTETS,
   gsm7Septets,
   isGsm7Char,
   isTooLong,
   MAX_GSM7_SEPTETS,
   MAX_PARTS,
   MAX_UCS2_UNITS,
+  PENDING_C1_SEPTETS,
   type Segments,
 } from './segments';
 
@@ -317,6 +320,40 @@ describe('SPEC 7: linear in the length of the text', () => {
     );
     expect(countSegments(EMOJI.repeat(1 << 19))).toEqual(
       segments('UCS-2', 1 << 20, Math.ceil((1 << 19) / 33)),
+    );
+  });
+});
+
+describe('SPEC 7 counted from Windows-1252 bytes: the same as from the text', () => {
+  // check counts a Windows-1252 file's messages from its bytes, each one character.
+  const latin1 = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom('a', ' ', '\u0080', '[', 'é', '`', '\u0092'),
+      fc.integer({ min: 0, max: 0xff }).map((c) => String.fromCharCode(c)),
+    ),
+    maxLength: 400,
+    size: 'max',
+  });
+  // GSM-7 only, long, with escape pairs (€ pending is 0x80) that may straddle parts.
+  const longGsm7 = fc.string({
+    unit: fc.constantFrom('a', ' ', 'é', '[', '\u0080', '~'),
+    minLength: 150,
+    maxLength: 400,
+  });
+
+  it('for any text of one-byte characters, pending or not (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(latin1, longGsm7), fc.nat(5), fc.nat(5), (text, cutStart, cutEnd) => {
+        const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+        const start = Math.min(cutStart, text.length);
+        const end = Math.max(start, text.length - cutEnd);
+        for (const table of [GSM7_SEPTETS, PENDING_C1_SEPTETS]) {
+          expect(countSegmentsInBytes(bytes, text, table, start, end)).toEqual(
+            countSegments(text.slice(start, end), table),
+          );
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });

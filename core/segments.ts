@@ -123,6 +123,34 @@ export function countSegments(
   return { encoding: 'GSM-7', units: total, parts };
 }
 
+/**
+ * countSegments of a message in a file read one byte to one character (Windows-1252, pending or
+ * not): `bytes[start..end)` are the characters `text[start..end)`, and V8 reads a byte array
+ * about twice as fast as a string's characters. Anything but a plain GSM-7 count is left to
+ * countSegments.
+ */
+export function countSegmentsInBytes(
+  bytes: Uint8Array,
+  text: string,
+  septets: SeptetTable,
+  start: number,
+  end: number,
+): Segments {
+  let total = 0;
+  for (let i = start; i < end; i++) {
+    const cost = septets[bytes[i] as number] as number;
+    if (cost === 0) return countUcs2(text.slice(start, end));
+    total += cost;
+  }
+  if (total <= GSM7_SINGLE_PART_SEPTETS) {
+    return { encoding: 'GSM-7', units: total, parts: total === 0 ? 0 : 1 };
+  }
+  if (total === end - start) {
+    return { encoding: 'GSM-7', units: total, parts: Math.ceil(total / GSM7_PART_SEPTETS) };
+  }
+  return countSegments(text, septets, start, end);
+}
+
 const HIGH_SURROGATE = /[\ud800-\udbff]/;
 
 function countUcs2(text: string): Segments {

@@ -268,9 +268,11 @@ export class ClassAgreement {
   #first: { row: number; cls: MessageClass } | null = null;
 
   problemFor(row: number, rawClass: string): Problem | null {
+    const first = this.#first;
+    // The common case first: check asks this of every row.
+    if (first !== null && (rawClass === '' ? 'standard' : rawClass) === first.cls) return null;
     const cls = rawClass === '' ? 'standard' : rawClass;
     if (!isClass(cls)) return null;
-    const first = this.#first;
     if (first === null) {
       this.#first = { row, cls };
       return null;
