@@ -70,14 +70,40 @@ export async function benchUi(): Promise<boolean> {
     // Scroll end to end, 3,000 px a frame (about 90 rows, each frame new rows), measuring every frame.
     const scroll = await page.evaluate(async () => {
       const scroller = document.querySelector<HTMLElement>('[data-testid=preview-scroller]')!;
+      let last = performance.now();
+      const started = last;
       const longTasks: number[] = [];
       const observer = new PerformanceObserver((list) =>
         list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
       );
       observer.observe({ type: 'longtask', buffered: false });
+      // Long animation frames say where a slow frame's time went: scripts, style and layout,
+      // or neither (paint, compositing, garbage collection).
+      const loafs: string[] = [];
+      const loafObserver = new PerformanceObserver((list) =>
+        list.getEntries().forEach((entry) => {
+          // The frame that built the preview may still be reported; only the scroll counts.
+          if (entry.startTime < started) return;
+          const frame = entry as PerformanceEntry & {
+            renderStart: number;
+            styleAndLayoutStart: number;
+            blockingDuration: number;
+            scripts: { duration: number; invoker: string }[];
+          };
+          const scripts = frame.scripts.reduce((sum, script) => sum + script.duration, 0);
+          const render =
+            frame.renderStart > 0 ? frame.startTime + frame.duration - frame.renderStart : 0;
+          const layout =
+            frame.styleAndLayoutStart > 0
+              ? frame.startTime + frame.duration - frame.styleAndLayoutStart
+              : 0;
+          loafs.push(
+            `${frame.duration.toFixed(0)} ms (scripts ${scripts.toFixed(0)}, render ${render.toFixed(0)}, style+layout ${layout.toFixed(0)}, blocking ${frame.blockingDuration.toFixed(0)})`,
+          );
+        }),
+      );
+      loafObserver.observe({ type: 'long-animation-frame', buffered: false });
       const frames: number[] = [];
-      let last = performance.now();
-      const started = last;
       await new Promise<void>((done) => {
         const step = () => {
           const now = performance.now();
@@ -91,6 +117,7 @@ export async function benchUi(): Promise<boolean> {
         requestAnimationFrame(step);
       });
       observer.disconnect();
+      loafObserver.disconnect();
       const sorted = [...frames].sort((a, b) => a - b);
       const lastRow = [...document.querySelectorAll('[role=row][data-row]')]
         .map((row) => Number(row.getAttribute('data-row')))
@@ -106,6 +133,7 @@ export async function benchUi(): Promise<boolean> {
           .filter(Boolean)
           .join(' '),
         longTasks: longTasks.length,
+        loafs: loafs.filter((entry) => Number.parseInt(entry) > 50).join('; '),
         lastRow,
       };
     });
@@ -114,6 +142,7 @@ export async function benchUi(): Promise<boolean> {
       [
         `ui: ${ROWS.toLocaleString('en-US')}-row .xlsx (${(buffer.length / 1024 / 1024).toFixed(1)} MiB), drop to usable preview: ${dropMs.toFixed(0)} ms (target ${TARGET_MS} ms)`,
         `ui: scroll end to end: ${scroll.frames} frames in ${scroll.totalMs.toFixed(0)} ms, p95 frame ${scroll.p95.toFixed(1)} ms, max ${scroll.max.toFixed(1)} ms, long frames (>50 ms) ${scroll.longFrames}, long tasks ${scroll.longTasks}; last row shown ${scroll.lastRow} ${scroll.longAt}`,
+        ...(scroll.loafs === '' ? [] : [`ui: long animation frames: ${scroll.loafs}`]),
         `ui: ${ok ? 'OK' : 'TARGET MISSED'}`,
       ].join('\n'),
     );

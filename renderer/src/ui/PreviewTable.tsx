@@ -46,8 +46,8 @@ interface LineProps {
 }
 
 /**
- * One line of the table. Memoised: while scrolling, only lines that come into view render; the
- * ones already on screen keep their elements.
+ * One line of the table. Memoised: while scrolling, only lines that show another row render;
+ * the ones still showing theirs are left alone.
  */
 const PreviewLine = memo(function PreviewLine({ row, position, start, focused }: LineProps) {
   const problems = problemsText(row);
@@ -103,6 +103,10 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
   });
+  // Keyed by slot, not by row: the line that scrolls out is reused for the one that scrolls
+  // in, so scrolling changes text in place instead of building and dropping elements, whose
+  // garbage made the collector pause mid-scroll.
+  const items = virtualizer.getVirtualItems();
   useEffect(() => {
     if (focus === null) return;
     const position = shown.findIndex((row) => row.index === focus.index);
@@ -144,11 +148,11 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
           data-testid="preview-scroller"
         >
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
+            {items.map((item) => {
               const row = shown[item.index]!;
               return (
                 <PreviewLine
-                  key={row.index}
+                  key={item.index % items.length}
                   row={row}
                   position={item.index}
                   start={item.start}
