@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import { DIALECT_MESSAGES, DialectParser, parseDialect } from './dialect';
-import type { Delimiter, DialectProblem } from './dialect';
+import type { Delimiter, DialectProblem, RecordSink } from './dialect';
 
 type Parsed = ReturnType<typeof parseDialect>;
 
@@ -11,13 +11,9 @@ function fieldsOf(text: string, delimiter: Delimiter = ','): string[][] {
   return parseDialect(text, delimiter).records.map((record) => record.fields);
 }
 
-/** Feeds `text` cut at `cuts` (positions, in any order, duplicates allowed). */
-function parseInChunks(text: string, delimiter: Delimiter, cuts: number[]): Parsed {
-  const result: Parsed = { records: [], problems: [] };
-  const parser = new DialectParser(delimiter, {
-    record: (fields, row) => result.records.push({ row, fields }),
-    problem: (problem) => result.problems.push(problem),
-  });
+/** Feeds `text` to `sink` cut at `cuts` (positions, in any order, duplicates allowed). */
+function pushInChunks(text: string, delimiter: Delimiter, cuts: number[], sink: RecordSink): void {
+  const parser = new DialectParser(delimiter, sink);
   let from = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
     parser.push(text.slice(from, cut));
@@ -25,6 +21,14 @@ function parseInChunks(text: string, delimiter: Delimiter, cuts: number[]): Pars
   }
   parser.push(text.slice(from));
   parser.finish();
+}
+
+function parseInChunks(text: string, delimiter: Delimiter, cuts: number[]): Parsed {
+  const result: Parsed = { records: [], problems: [] };
+  pushInChunks(text, delimiter, cuts, {
+    record: (fields, row) => result.records.push({ row, fields }),
+    problem: (problem) => result.problems.push(problem),
+  });
   return result;
 }
 
@@ -484,7 +488,7 @@ describe('Streaming: any chunking of the input gives the same records and proble
   /** Each record's field offsets, as the sink sees them (the parser reuses its array). */
   function startsInChunks(text: string, delimiter: Delimiter, cuts: number[]): number[][] {
     const all: number[][] = [];
-    const parser = new DialectParser(delimiter, {
+    pushInChunks(text, delimiter, cuts, {
       record: (fields, _row, starts) => {
         const copy = fields.map((_, i) => starts[i]!);
         fields.forEach((field, i) => {
@@ -494,13 +498,6 @@ describe('Streaming: any chunking of the input gives the same records and proble
       },
       problem: () => {},
     });
-    let from = 0;
-    for (const cut of [...cuts].sort((a, b) => a - b)) {
-      parser.push(text.slice(from, cut));
-      from = cut;
-    }
-    parser.push(text.slice(from));
-    parser.finish();
     return all;
   }
 
