@@ -1,4 +1,5 @@
 // Issue 4, history: every batch remembered across restarts in a JSON file written atomically.
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,4 +95,82 @@ describe('issue 4: the history survives a restart', () => {
       expect(await readFile(join(dir, aside), 'utf8')).toBe(content);
     },
   );
+});
+
+describe('the app and `sendsheet send` share one history file', () => {
+  const at = (second: number) => `2026-11-25T10:00:${String(second).padStart(2, '0')}.000Z`;
+
+  it('two writers at once: every batch of each is kept, and each sees the other’s', async () => {
+    const file = historyFile(await folder());
+    const app = (await History.load(file)).history;
+    const send = (await History.load(file)).history;
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => [
+        app.put(batch(`app${String(i).padStart(7, '0')}`)),
+        send.put(batch(`cli${String(i).padStart(7, '0')}`)),
+      ]).flat(),
+    );
+    const ids = (await History.load(file)).history.list().map((b) => b.id);
+    expect(ids).toHaveLength(40);
+    await app.refresh();
+    expect(app.list()).toHaveLength(40);
+    expect(await readdir(join(file, '..'))).toEqual(['history.json']);
+  });
+
+  it('another process writing at the same time loses nothing (a real second process)', async () => {
+    const file = historyFile(await folder());
+    const mine = (await History.load(file)).history;
+    const script = `
+      import { History } from ${JSON.stringify(new URL('./history.ts', import.meta.url).pathname)};
+      const { history } = await History.load(${JSON.stringify(file)});
+      const writes = [];
+      for (let i = 0; i < 30; i++) {
+        writes.push(history.put({ id: 'other' + String(i).padStart(5, '0'), state: 'success',
+          times: { uploading: '2026-11-25T10:00:00.000Z' }, progress: null }));
+      }
+      await Promise.all(writes);
+    `;
+    const other = new Promise<void>((done, fail) =>
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', script],
+        (error) => (error ? fail(error) : done()),
+      ),
+    );
+    for (let i = 0; i < 30; i++) await mine.put(batch(`mine${String(i).padStart(6, '0')}`));
+    await other;
+    await mine.put(batch('last000000'));
+    const stored = (await History.load(file)).history.list();
+    expect(stored.filter((b) => b.id.startsWith('other'))).toHaveLength(30);
+    expect(stored.filter((b) => b.id.startsWith('mine'))).toHaveLength(30);
+  }, 20_000);
+
+  it('of a batch both know, the later change is kept, whoever writes last', async () => {
+    const file = historyFile(await folder());
+    const app = (await History.load(file)).history;
+    const send = (await History.load(file)).history;
+    await send.put(batch('aaaaaaaaaa', { state: 'uploading', times: { uploading: at(0) } }));
+    await app.refresh();
+    await send.put(
+      batch('aaaaaaaaaa', { state: 'success', times: { uploading: at(0), success: at(5) } }),
+    );
+    // The app still holds the older state, and writes something else after.
+    await app.put(batch('bbbbbbbbbb', { times: { uploading: at(6) } }));
+    const stored = (await History.load(file)).history;
+    expect(stored.get('aaaaaaaaaa')?.state).toBe('success');
+    expect(stored.list().map((b) => b.id)).toEqual(['bbbbbbbbbb', 'aaaaaaaaaa']);
+  });
+
+  it('a clear in one process is not undone by the other’s next write', async () => {
+    const file = historyFile(await folder());
+    const app = (await History.load(file)).history;
+    const send = (await History.load(file)).history;
+    await app.put(batch('aaaaaaaaaa', { times: { uploading: '2020-01-01T00:00:00.000Z' } }));
+    await send.refresh();
+    await app.clear();
+    // The other process still holds the cleared batch; a batch it changes later stays.
+    await send.put(batch('bbbbbbbbbb', { times: { uploading: '2999-01-01T00:00:00.000Z' } }));
+    const ids = (await History.load(file)).history.list().map((b) => b.id);
+    expect(ids).toEqual(['bbbbbbbbbb']);
+  });
 });

@@ -2,9 +2,14 @@
  * Every batch sent, remembered across restarts: one JSON file in the app's data folder, replaced
  * whole on each change (written beside it, flushed, renamed over it), so a crash leaves the old
  * history or the new one, never half of either. Passwords are never part of a batch.
+ *
+ * The app and `sendsheet send` may share the file at once. Each write takes a lock and first
+ * takes in what the others wrote, so no process's batches are lost to another's write.
  */
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { lock } from 'proper-lockfile';
+import type { LockOptions } from 'proper-lockfile';
 import { isErrno, replaceFile } from '../server/files';
 import type { Batch } from './api';
 
@@ -12,7 +17,27 @@ const VERSION = 1;
 
 interface Stored {
   version: number;
+  /** When the history was last cleared, ISO 8601: batches not changed since are gone. */
+  clearedAt?: string;
   batches: Batch[];
+}
+
+const LOCKING: LockOptions = {
+  // The history file need not exist yet.
+  realpath: false,
+  stale: 10_000,
+  retries: { retries: 100, minTimeout: 5, maxTimeout: 100 },
+  // The lock is held for one read and one write. Should another process take it over as stale,
+  // the next write of either takes in what the other wrote; failing the app would help no one.
+  onCompromised: () => {},
+};
+
+/** When a batch last changed: the latest of the times it reached each state. */
+function changedAt(batch: Batch): string {
+  let latest = '';
+  for (const time of Object.values(batch.times))
+    if (time !== undefined && time > latest) latest = time;
+  return latest;
 }
 
 export interface Loaded {
@@ -27,6 +52,7 @@ function isStored(value: unknown): value is Stored {
     typeof stored === 'object' &&
     stored !== null &&
     stored.version === VERSION &&
+    (stored.clearedAt === undefined || typeof stored.clearedAt === 'string') &&
     Array.isArray(stored.batches) &&
     stored.batches.every(
       (batch) => typeof batch?.id === 'string' && typeof batch.state === 'string',
@@ -36,6 +62,7 @@ function isStored(value: unknown): value is Stored {
 
 export class History {
   private readonly batches = new Map<string, Batch>();
+  private clearedAt: string | null = null;
   private writing: Promise<void> = Promise.resolve();
   private pending = false;
 
@@ -66,7 +93,7 @@ export class History {
         warning: `The history file could not be read; it was kept as ${aside} and a new one started.`,
       };
     }
-    for (const batch of parsed.batches) history.batches.set(batch.id, batch);
+    history.takeIn(parsed);
     return { history, warning: null };
   }
 
@@ -90,8 +117,47 @@ export class History {
   async clear(): Promise<number> {
     const count = this.batches.size;
     this.batches.clear();
+    this.clearedAt = new Date().toISOString();
     await this.save();
     return count;
+  }
+
+  /** Takes in what other processes wrote since this one last read or wrote the file. */
+  async refresh(): Promise<void> {
+    const stored = await this.read();
+    if (stored) this.takeIn(stored);
+  }
+
+  private async read(): Promise<Stored | null> {
+    try {
+      const parsed: unknown = JSON.parse(await readFile(this.file, 'utf8'));
+      return isStored(parsed) ? parsed : null;
+    } catch (error) {
+      // Missing, or caught half-written by a process without the lock: this one's is kept.
+      if (isErrno(error, 'ENOENT') || error instanceof SyntaxError) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Merges a stored history into this one: of a batch both know, the one changed last wins; a
+   * clear made elsewhere removes what had not changed since. Kept in order of change.
+   */
+  private takeIn(stored: Stored): void {
+    if (stored.clearedAt !== undefined && stored.clearedAt > (this.clearedAt ?? '')) {
+      this.clearedAt = stored.clearedAt;
+    }
+    const clearedAt = this.clearedAt ?? '';
+    for (const batch of stored.batches) {
+      const mine = this.batches.get(batch.id);
+      if (mine === undefined || changedAt(batch) > changedAt(mine))
+        this.batches.set(batch.id, batch);
+    }
+    const kept = [...this.batches.values()]
+      .filter((batch) => changedAt(batch) > clearedAt)
+      .sort((a, b) => (changedAt(a) < changedAt(b) ? -1 : changedAt(a) > changedAt(b) ? 1 : 0));
+    this.batches.clear();
+    for (const batch of kept) this.batches.set(batch.id, batch);
   }
 
   /** Resolves once every change so far is on disk. */
@@ -107,12 +173,22 @@ export class History {
       .catch(() => {})
       .then(async () => {
         this.pending = false;
-        const stored: Stored = { version: VERSION, batches: [...this.batches.values()] };
-        await replaceFile(
-          this.file,
-          Buffer.from(JSON.stringify(stored, null, 1)),
-          dirname(this.file),
-        );
+        const release = await lock(this.file, LOCKING);
+        try {
+          await this.refresh();
+          const stored: Stored = {
+            version: VERSION,
+            ...(this.clearedAt === null ? {} : { clearedAt: this.clearedAt }),
+            batches: [...this.batches.values()],
+          };
+          await replaceFile(
+            this.file,
+            Buffer.from(JSON.stringify(stored, null, 1)),
+            dirname(this.file),
+          );
+        } finally {
+          await release();
+        }
       });
     return this.writing;
   }

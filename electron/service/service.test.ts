@@ -237,6 +237,33 @@ describe('issue 4: the history survives a restart, and unfinished batches are fo
     expect(await third.service.history({})).toEqual([]);
     await third.service.close();
   });
+
+  it('the app and `sendsheet send` running at once on one data folder: each sees the other’s batches', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
+    const app = await start(dataDir);
+    const cli = await start(dataDir, { resume: false });
+    try {
+      const [fromApp, fromCli] = await Promise.all([
+        app.service.send({ path: 'good.csv', profile: 'emulated', as: 'app.csv' }),
+        cli.service.send({ path: 'good.csv', profile: 'emulated', as: 'cli.csv' }),
+      ]);
+      if (!fromApp.ok || !fromCli.ok) throw new Error('not sent');
+      await app.until(fromApp.batch.id, ['success']);
+      await cli.until(fromCli.batch.id, ['success']);
+      await Promise.all([app.service.close(), cli.service.close()]);
+      for (const service of [app.service, cli.service]) {
+        const history = await service.history({});
+        expect(history.map((batch) => [batch.id, batch.state]).sort()).toEqual(
+          [
+            [fromApp.batch.id, 'success'],
+            [fromCli.batch.id, 'success'],
+          ].sort(),
+        );
+      }
+    } finally {
+      await Promise.all([app.service.close(), cli.service.close()]);
+    }
+  });
 });
 
 describe('issue 4: open, check and export through the service', () => {

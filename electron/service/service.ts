@@ -426,6 +426,8 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   }
 
   async history(_request: EmptyRequest = {}): Promise<Batch[]> {
+    // `sendsheet send` may have added batches since this process last wrote.
+    await this.store.refresh();
     return this.store.list();
   }
 
