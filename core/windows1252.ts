@@ -120,7 +120,6 @@ export type Latin1Decoder = (bytes: Uint8Array) => string;
 const webLatin1 = new TextDecoder('latin1');
 export const WEB_LATIN1: Latin1Decoder = (bytes) => webLatin1.decode(bytes);
 
-const C1_RANGE = /[\u0080-\u009f]/;
 const C1_RANGE_ALL = /[\u0080-\u009f]/g;
 const fromTable = (c: string) => String.fromCharCode(DECODE_TABLE[c.charCodeAt(0)] as number);
 /** Past this many distinct characters in 0x80-0x9F, one replace with a callback is cheaper. */
@@ -159,9 +158,24 @@ export function readWindows1252(
   return { ok: false, offset, byte: bytes[offset] as number, count };
 }
 
-/** A piece of a pending text (Windows1252Reading) in the characters its bytes stand for. */
-export function resolveC1(text: string): string {
-  return C1_RANGE.test(text) ? text.replace(C1_RANGE_ALL, fromTable) : text;
+/**
+ * A pending text (Windows1252Reading), or a piece of it, in the characters its bytes stand for.
+ * Each distinct character in 0x80-0x9F is mapped with a native replaceAll (a file has few of
+ * them: €, ’, “, ”, –), each search starting where the last stopped, so even a 30 MiB text is
+ * scanned about once.
+ */
+export function resolveC1(pending: string): string {
+  let text = pending;
+  let from = 0;
+  for (let round = 0; round < NATIVE_REPLACE_ROUNDS; round++) {
+    C1_RANGE_ALL.lastIndex = from;
+    const found = C1_RANGE_ALL.exec(text);
+    if (found === null) return text;
+    const char = found[0];
+    text = text.replaceAll(char, fromTable(char));
+    from = found.index + 1;
+  }
+  return text.replace(C1_RANGE_ALL, fromTable);
 }
 
 /**
@@ -181,33 +195,18 @@ export class C1Resolver {
       C1_RANGE_ALL.lastIndex = start;
       this.#next = C1_RANGE_ALL.exec(this.text)?.index ?? this.text.length;
     }
-    return this.#next < start + value.length ? value.replace(C1_RANGE_ALL, fromTable) : value;
+    if (this.#next >= start + value.length) return value;
+    // One pass with a callback: a field is short, and most hold one such character.
+    return value.replace(C1_RANGE_ALL, fromTable);
   }
 }
 
-/**
- * Decodes `bytes` as Windows-1252, or finds its undefined bytes. 0x80-0x9F are mapped after
- * readWindows1252, each distinct character with a native replaceAll (a file has few of them:
- * €, ’, “, ”, –), each search starting where the last stopped, so the text is scanned about
- * once.
- */
+/** Decodes `bytes` as Windows-1252, or finds its undefined bytes. */
 export function decodeWindows1252(
   bytes: Uint8Array,
   latin1: Latin1Decoder = WEB_LATIN1,
 ): Windows1252Decoding {
   const reading = readWindows1252(bytes, latin1);
-  if (!reading.ok || !reading.pendingC1)
-    return reading.ok ? { ok: true, text: reading.text } : reading;
-  let text = reading.text;
-  let from = 0;
-  for (let round = 0; round < NATIVE_REPLACE_ROUNDS; round++) {
-    C1_RANGE_ALL.lastIndex = from;
-    const found = C1_RANGE_ALL.exec(text);
-    if (found === null) return { ok: true, text };
-    const char = found[0];
-    text = text.replaceAll(char, fromTable(char));
-    from = found.index + 1;
-  }
-  C1_RANGE_ALL.lastIndex = 0;
-  return { ok: true, text: text.replace(C1_RANGE_ALL, fromTable) };
+  if (!reading.ok) return reading;
+  return { ok: true, text: reading.pendingC1 ? resolveC1(reading.text) : reading.text };
 }
