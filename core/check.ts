@@ -38,8 +38,8 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
-/** How the runtime can help: the Node side passes decoders faster than TextDecoder. */
 export interface CheckOptions {
+  /** The Node side passes a decoder faster than TextDecoder. */
   latin1?: Latin1Decoder;
   /**
    * Build every message while checking, for a caller that will need them all (`check --json`,
@@ -60,7 +60,10 @@ export interface Inspection {
   decision: Decision;
   /** Messages that need UCS-2. */
   ucs2Messages: number;
-  /** The first `limit` (default: all) rows as the server reads them; each call reads again. */
+  /**
+   * The first `limit` (default: all) rows as the server reads them. Each call reads the text
+   * again, unless they were kept while checking (`keepMessages`).
+   */
   messages(limit?: number): Message[];
   /** The decoded text (null when it could not be decoded), for appending the cause. */
   text(): string | null;
