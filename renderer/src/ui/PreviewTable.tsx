@@ -140,14 +140,17 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
             <span role="columnheader">Problems</span>
           </div>
         </div>
+        {/* The scroller is the rows' group: an element between a table and its rows hides
+            them from a screen reader. */}
         <div
           ref={scroller}
+          role="rowgroup"
           className="grid-body"
           tabIndex={0}
           aria-label="Messages, scroll with the arrow keys"
           data-testid="preview-scroller"
         >
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const row = shown[item.index]!;
               return (
