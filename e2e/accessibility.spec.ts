@@ -2,25 +2,15 @@
  * Issue 5: keyboard accessible, with labels a screen reader can read. Each main screen is
  * scanned with axe (WCAG 2.1 A and AA), and the main flow is done with the keyboard alone.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { violations } from './axe';
 import { BAD_FILE, FIXTURES } from './fixtures';
 
 function appUrl(): string {
   const value = process.env.SENDSHEET_E2E_URL;
   if (!value) throw new Error('SENDSHEET_E2E_URL is not set: global setup did not start the app');
   return value;
-}
-
-/** WCAG 2.1 A and AA violations on the page as it is now, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}: ${violation.help}`),
-  );
 }
 
 /** Presses Tab until the focused element matches `name`, as a keyboard user would. */

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { mkdir, readFile } from 'node:fs/promises';
 import { writeExport } from '../core/writer';
 import { readOutbox } from '../electron/server/outbox';
+import { violations } from './axe';
 import { BAD_FILE, EXPECTED_MESSAGES, FIXTURES, LOOKALIKE_MESSAGE } from './fixtures';
 import type { Fixture } from './fixtures';
 
@@ -96,7 +97,10 @@ for (const fixture of FIXTURES) {
     await dialog.getByRole('button', { name: 'Send 3 messages' }).click();
     const batch = page.getByTestId('batch').last();
     await expect(batch.getByTestId('batch-state')).toHaveText('success', { timeout: 60_000 });
-    if (fixture === FIXTURES[0]) await screenshot(page, '4-sent');
+    if (fixture === FIXTURES[0]) {
+      await screenshot(page, '4-sent');
+      expect(await violations(page), 'the timeline').toEqual([]);
+    }
 
     // The emulated server queued exactly these messages.
     const outbox = await readOutbox(url('SENDSHEET_E2E_PROVIDER'));
@@ -140,6 +144,7 @@ test('history lists the batches sent, and opens one', async ({ page }) => {
     .click();
   await expect(page.getByTestId('batch')).toContainText('success');
   await screenshot(page, '6-history');
+  expect(await violations(page), 'the history with its batches').toEqual([]);
 });
 
 test('inspect shows what the server does with a customer file, bytes around a bad byte', async ({
