@@ -6,12 +6,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { violations } from './axe';
 import { BAD_FILE, FIXTURES } from './fixtures';
-
-function appUrl(): string {
-  const value = process.env.SENDSHEET_E2E_URL;
-  if (!value) throw new Error('SENDSHEET_E2E_URL is not set: global setup did not start the app');
-  return value;
-}
+import { fromSetup } from './processes';
 
 /** Presses Tab until the focused element matches `name`, as a keyboard user would. */
 async function tabTo(page: Page, name: RegExp, limit = 60): Promise<void> {
@@ -31,7 +26,7 @@ async function tabTo(page: Page, name: RegExp, limit = 60): Promise<void> {
 }
 
 test('every main screen passes axe (WCAG 2.1 A and AA)', async ({ page }) => {
-  await page.goto(appUrl());
+  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
   expect(await violations(page), 'the empty send screen').toEqual([]);
 
   await page.getByTestId('file-input').setInputFiles({
@@ -75,7 +70,7 @@ test('every main screen passes axe (WCAG 2.1 A and AA)', async ({ page }) => {
 });
 
 test('the keyboard alone opens a file, reads the preview, and reaches Send', async ({ page }) => {
-  await page.goto(appUrl());
+  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
   await tabTo(page, /Choose a file/);
   const choosing = page.waitForEvent('filechooser');
   await page.keyboard.press('Enter');

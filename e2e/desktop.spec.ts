@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { writeExport } from '../core/writer';
 import type { DesktopCommand } from '../electron/preload/desktop-api';
 import { EXPECTED_MESSAGES, FIXTURES } from './fixtures';
+import { fromSetup } from './processes';
 
 const CHOSEN_PATH = '/home/ann/Kampagner/november.xlsx';
 
@@ -81,18 +82,12 @@ function desktopLog(page: Page): Promise<DesktopLog> {
   return page.evaluate(() => (window as unknown as { desktopLog: DesktopLog }).desktopLog);
 }
 
-function appUrl(): string {
-  const value = process.env.SENDSHEET_E2E_URL;
-  if (!value) throw new Error('SENDSHEET_E2E_URL is not set: global setup did not start the app');
-  return value;
-}
-
 test('desktop: the open dialog and the menu open a file; Export asks where and writes there', async ({
   page,
 }) => {
   const folder = await mkdtemp(join(tmpdir(), 'sendsheet-e2e-desktop-'));
   await withDesktop(page, folder, 'kampagne');
-  await page.goto(appUrl());
+  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
 
   // The open button shows the window's dialog instead of the browser's file input.
   await page.getByRole('button', { name: /Choose a file/ }).click();

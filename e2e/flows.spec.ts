@@ -10,6 +10,7 @@ import { readOutbox } from '../electron/server/outbox';
 import { violations } from './axe';
 import { BAD_FILE, EXPECTED_MESSAGES, FIXTURES, LOOKALIKE_MESSAGE } from './fixtures';
 import type { Fixture } from './fixtures';
+import { fromSetup } from './processes';
 
 const SCREENS = 'test-results/screens';
 
@@ -32,17 +33,11 @@ async function drop(page: Page, fixture: Fixture): Promise<void> {
   await page.locator('.app').dispatchEvent('drop', { dataTransfer });
 }
 
-function url(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: global setup did not start the app`);
-  return value;
-}
-
 for (const fixture of FIXTURES) {
   test(`${fixture.name}: drop, map, preview, fix look-alikes, export, send to success`, async ({
     page,
   }) => {
-    await page.goto(url('SENDSHEET_E2E_URL'));
+    await page.goto(fromSetup('SENDSHEET_E2E_URL'));
     await expect(page.getByRole('heading', { name: '1. Open a spreadsheet' })).toBeVisible();
     if (fixture === FIXTURES[0]) await screenshot(page, '1-open');
     await drop(page, fixture);
@@ -103,7 +98,7 @@ for (const fixture of FIXTURES) {
     }
 
     // The emulated server queued exactly these messages.
-    const outbox = await readOutbox(url('SENDSHEET_E2E_PROVIDER'));
+    const outbox = await readOutbox(fromSetup('SENDSHEET_E2E_PROVIDER'));
     const uploadName = (await batch.locator('code').first().textContent())!.replace(/\.ready$/, '');
     const queued = outbox.filter((record) => record.batch.startsWith(uploadName));
     expect(queued.map((record) => ({ msisdn: record.msisdn, message: record.message }))).toEqual(
@@ -114,7 +109,7 @@ for (const fixture of FIXTURES) {
 }
 
 test('a file with errors is stopped before sending, with its problems shown', async ({ page }) => {
-  await page.goto(url('SENDSHEET_E2E_URL'));
+  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
   await drop(page, BAD_FILE);
   await expect(page.getByTestId('total-errors')).toHaveText('2');
   await expect(page.getByRole('button', { name: 'Send…' })).toBeDisabled();
@@ -133,7 +128,7 @@ test('a file with errors is stopped before sending, with its problems shown', as
 });
 
 test('history lists the batches sent, and opens one', async ({ page }) => {
-  await page.goto(url('SENDSHEET_E2E_URL'));
+  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
   await page.getByRole('button', { name: 'History' }).click();
   const rows = page.locator('table.history tbody tr');
   await expect(rows).toHaveCount(FIXTURES.length);
@@ -150,7 +145,7 @@ test('history lists the batches sent, and opens one', async ({ page }) => {
 test('inspect shows what the server does with a customer file, bytes around a bad byte', async ({
   page,
 }) => {
-  await page.goto(url('SENDSHEET_E2E_URL'));
+  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
   await page.getByRole('button', { name: 'Inspect a file' }).click();
   const bytes = new Uint8Array([
     ...new TextEncoder().encode('msisdn;message\r\n4520123456;Hej '),
@@ -169,7 +164,7 @@ test('inspect shows what the server does with a customer file, bytes around a ba
 });
 
 test('settings show the server profiles and keep the default country', async ({ page }) => {
-  await page.goto(url('SENDSHEET_E2E_URL'));
+  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('form', { name: /Emulated provider/ })).toContainText('Server A');
   await expect(page.getByRole('form', { name: /Emulated provider/ })).toContainText('Server B');
@@ -184,7 +179,7 @@ test('settings show the server profiles and keep the default country', async ({ 
 test('failover: with server A down the batch goes through server B', async ({ page }) => {
   const skipped = process.env.SENDSHEET_E2E_FAILOVER_SKIP;
   if (skipped) throw new Error(skipped);
-  await page.goto(url('SENDSHEET_E2E_FAILOVER_URL'));
+  await page.goto(fromSetup('SENDSHEET_E2E_FAILOVER_URL'));
   await drop(page, FIXTURES[2]!);
   await expect(page.getByTestId('total-recipients')).toHaveText('3');
   await page.getByRole('button', { name: 'Send…' }).click();
@@ -194,14 +189,14 @@ test('failover: with server A down the batch goes through server B', async ({ pa
   await expect(batch.getByTestId('batch-server')).toHaveText('B');
   await expect(batch.getByTestId('batch-note')).not.toBeEmpty();
   await screenshot(page, '9-failover');
-  const outbox = await readOutbox(url('SENDSHEET_E2E_FAILOVER_PROVIDER'));
+  const outbox = await readOutbox(fromSetup('SENDSHEET_E2E_FAILOVER_PROVIDER'));
   expect(outbox.map((record) => record.msisdn)).toEqual(['4520123456', '4520123457', '4520123458']);
 });
 
 test('a message written as a template is filled per row, and a wrong placeholder is named', async ({
   page,
 }) => {
-  await page.goto(url('SENDSHEET_E2E_URL'));
+  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
   await drop(page, FIXTURES[0]!);
   await expect(page.getByTestId('total-recipients')).toHaveText('3');
   await page.getByLabel(/Write a message/).check();
@@ -219,7 +214,7 @@ test('a message written as a template is filled per row, and a wrong placeholder
 test('a batch larger than the rows per file is sent as several files, each followed', async ({
   page,
 }) => {
-  await page.goto(url('SENDSHEET_E2E_URL'));
+  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
   await drop(page, FIXTURES[2]!);
   await expect(page.getByTestId('total-recipients')).toHaveText('3');
   await page.getByLabel('Messages per file').fill('2');

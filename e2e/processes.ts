@@ -51,6 +51,13 @@ export function startSendsheet(args: string[], timeoutMs = 30_000): Promise<Runn
   });
 }
 
+/** A value global setup passed to the tests (e2e/global-setup.ts): a URL or a folder. */
+export function fromSetup(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: global setup did not start the app`);
+  return value;
+}
+
 export function urlOf(output: string): string {
   const match = /Open (http:\/\/\S+?)\/? in a browser/.exec(output);
   if (!match) throw new Error(`no URL in:\n${output}`);
