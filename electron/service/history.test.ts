@@ -1,8 +1,9 @@
 // Issue 4, history: every batch remembered across restarts in a JSON file written atomically.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lock } from 'proper-lockfile';
 import { describe, expect, it } from 'vitest';
 import type { Batch } from './api';
 import { History, historyFile } from './history';
@@ -172,5 +173,25 @@ describe('the app and `sendsheet send` share one history file', () => {
     await send.put(batch('bbbbbbbbbb', { times: { uploading: '2999-01-01T00:00:00.000Z' } }));
     const ids = (await History.load(file)).history.list().map((b) => b.id);
     expect(ids).toEqual(['bbbbbbbbbb']);
+  });
+
+  it('waits for a writer holding the lock, and takes over a lock its owner left behind', async () => {
+    const file = historyFile(await folder());
+    const { history } = await History.load(file);
+    const release = await lock(file, { realpath: false, stale: 5_000 });
+    let written = false;
+    const writing = history.put(batch('aaaaaaaaaa')).then(() => (written = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(written).toBe(false);
+    await release();
+    await writing;
+    expect((await History.load(file)).history.list()).toHaveLength(1);
+
+    // A process that died holding it: the lock is old, so it is stale.
+    await mkdir(`${file}.lock`);
+    const old = new Date(Date.now() - 60_000);
+    await utimes(`${file}.lock`, old, old);
+    await history.put(batch('bbbbbbbbbb'));
+    expect((await History.load(file)).history.list()).toHaveLength(2);
   });
 });

@@ -25,8 +25,10 @@ interface Stored {
 const LOCKING: LockOptions = {
   // The history file need not exist yet.
   realpath: false,
-  stale: 10_000,
-  retries: { retries: 100, minTimeout: 5, maxTimeout: 100 },
+  // A writer holds it for milliseconds; one that died holding it leaves it stale after 5 s,
+  // and the retries wait longer than that, so a write never fails for a lock left behind.
+  stale: 5_000,
+  retries: { retries: 300, factor: 1.2, minTimeout: 5, maxTimeout: 50 },
   // The lock is held for one read and one write. Should another process take it over as stale,
   // the next write of either takes in what the other wrote; failing the app would help no one.
   onCompromised: () => {},

@@ -1,7 +1,7 @@
 // Issue 4, the service: a file checked with core before it is sent (SPEC 1-7), sent with the
 // emulated profile (FTPS pinned), followed to its end with each state in the history, and the
 // history kept across a restart, unfinished batches followed again.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,27 @@ describe('issue 4: send checks with core first, then uploads and follows to the 
       });
       expect(updated).toMatchObject({ ok: true, profile: { user: 'alice', hasPassword: true } });
       expect(JSON.stringify(await service.profiles({}))).not.toContain('secret');
+    } finally {
+      await service.close();
+    }
+  });
+});
+
+describe('a history that cannot be saved does not stop a send', () => {
+  it('the batch goes on to success, and says that History may miss it', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
+    const { service, until } = await start(dataDir);
+    try {
+      // Something took the history file's place: it can be neither read nor replaced.
+      await rm(join(dataDir, 'history.json'), { force: true });
+      await mkdir(join(dataDir, 'history.json', 'in-the-way'), { recursive: true });
+      const sent = await service.send({ path: 'good.csv', profile: 'emulated', as: 'nohist.csv' });
+      if (!sent.ok) throw new Error(sent.error);
+      const end = await until(sent.batch.id, ['success', 'rejected', 'failed']);
+      expect(end.state).toBe('success');
+      expect(end.note).toMatch(
+        /^The history could not be saved \(.+\): this batch may be missing from History\.$/,
+      );
     } finally {
       await service.close();
     }

@@ -272,13 +272,13 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
       error: null,
     };
     this.current.set(batch.id, batch);
-    await this.store.put(batch);
-    this.emit(batch);
+    const recorded = await this.record(batch);
+    this.emit(recorded);
     const delivery = this.deliver(profile, names, read.bytes).finally(() =>
       this.deliveries.delete(delivery),
     );
     this.deliveries.add(delivery);
-    return { ok: true, batch: { ...batch } };
+    return { ok: true, batch: { ...recorded } };
   }
 
   private async deliver(profile: Profile, names: BatchNames, bytes: Uint8Array): Promise<void> {
@@ -375,7 +375,25 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     this.current.set(id, batch);
     this.emit(batch);
     if (stateChanged || patch.server !== undefined || patch.note !== undefined) {
+      const recorded = await this.record(batch);
+      if (recorded !== batch) this.emit(recorded);
+    }
+  }
+
+  /**
+   * Puts the batch in the history. The send goes on whatever happens to the history: when it
+   * cannot be saved, the batch says so, and that is the batch from then on.
+   */
+  private async record(batch: Batch): Promise<Batch> {
+    try {
       await this.store.put(batch);
+      return batch;
+    } catch (error) {
+      const why = `The history could not be saved (${(error as Error).message}): this batch may be missing from History.`;
+      if (batch.note?.includes(why)) return batch;
+      const noted = { ...batch, note: batch.note ? `${batch.note} ${why}` : why };
+      this.current.set(batch.id, noted);
+      return noted;
     }
   }
 
