@@ -1,9 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRow } from '../../../core/values';
 import { countSegments } from '../../../core/segments';
 import { writeExport } from '../../../core/writer';
 import type { Mapping } from './mapping';
-import { buildPreview, DEFAULT_BATCH, outgoingMessages } from './rows';
+import {
+  assemblePreview,
+  buildPreview,
+  DEFAULT_BATCH,
+  outgoingMessages,
+  readMessages,
+  readNumbers,
+} from './rows';
+import type { BatchSettings } from './rows';
 import { sheetFromRows } from './sheet';
 
 const sheet = sheetFromRows('S', [
@@ -110,5 +119,41 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
     );
     expect(rows.every((r) => r.errors.length === 0)).toBe(true);
     expect(writeExport(outgoingMessages(rows).messages, { baseName: 'b' }).ok).toBe(true);
+  });
+});
+
+describe('the columns are read once, and kept while only batch settings change', () => {
+  // usePreview keeps readNumbers (sheet, number column, default country) and readMessages
+  // (sheet, message mapping) while the person changes anything else: that must give the same
+  // preview as building it anew.
+  const settingsArb: fc.Arbitrary<BatchSettings> = fc.record({
+    ...Object.fromEntries(
+      Object.entries(DEFAULT_BATCH).map(([key, value]) => [key, fc.constant(value)]),
+    ),
+    sender: fc.constantFrom('', 'Shop', 'Søren', '4512345678'),
+    messageClass: fc.constantFrom('', 'standard', 'premium', 'secret'),
+    removeDuplicates: fc.boolean(),
+    replaceLookalikes: fc.boolean(),
+    rowsPerFile: fc.integer({ min: 1, max: 5 }),
+  }) as fc.Arbitrary<BatchSettings>;
+
+  it('for any settings that leave the columns alone (property)', () => {
+    const numbers = readNumbers(sheet, byColumn.msisdn, DEFAULT_BATCH.defaultCountry);
+    const messages = readMessages(sheet, byColumn.message);
+    fc.assert(
+      fc.property(settingsArb, (settings) => {
+        expect(assemblePreview(sheet, byColumn, settings, numbers, messages)).toEqual(
+          buildPreview(sheet, byColumn, settings),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a different default country reads the numbers anew', () => {
+    const danish = readNumbers(sheet, 0, 'DK');
+    const german = readNumbers(sheet, 0, 'DE');
+    expect(danish.numbers[1]!.msisdn).toBe('4520123457');
+    expect(german.numbers[1]!.msisdn).not.toBe('4520123457');
   });
 });

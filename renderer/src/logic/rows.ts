@@ -10,11 +10,11 @@ import type { Problem } from '../../../core/problems';
 import { lookalikeFix } from '../../../core/lookalikes';
 import type { LookalikeFix } from '../../../core/lookalikes';
 import { countSegments } from '../../../core/segments';
-import type { SmsEncoding } from '../../../core/segments';
-import { checkValues } from '../../../core/values';
+import type { Segments, SmsEncoding } from '../../../core/segments';
+import { messageOf, trimSpaces, validateValues } from '../../../core/values';
 import type { Mapping } from './mapping';
 import { duplicateOf, numberNormaliser } from './phone';
-import type { CountryCode, NumberVerdict } from './phone';
+import type { CountryCode, NormalisedNumber, NumberVerdict } from './phone';
 import type { Sheet } from './sheet';
 import { fillTemplate, parseTemplate } from './template';
 import type { Template } from './template';
@@ -96,8 +96,12 @@ const scratch: Problem[] = [];
 
 /** One warning object per kind of look-alike fix, shared by every row that has it. */
 const lookalikeWarnings = new Map<string, Warning>();
+/** The warning of each fix: a fix is kept while settings change, and so is its warning. */
+const warningOfFix = new WeakMap<LookalikeFix, Warning>();
 
 function lookalikeWarning(fix: LookalikeFix): Warning {
+  const known = warningOfFix.get(fix);
+  if (known !== undefined) return known;
   const names = fix.lookalikes.map((l) => `${l.char} (${l.name})`).join(', ');
   const message = `${names} ${fix.lookalikes.length === 1 ? 'forces' : 'force'} the message into UCS-2: ${fix.before.parts} part${fix.before.parts === 1 ? '' : 's'}, ${fix.after.parts} with GSM-7 look-alikes.`;
   let warning = lookalikeWarnings.get(message);
@@ -106,15 +110,97 @@ function lookalikeWarning(fix: LookalikeFix): Warning {
     warning = { code: 'lookalikes', message };
     lookalikeWarnings.set(message, warning);
   }
+  warningOfFix.set(fix, warning);
   return warning;
 }
 
+/**
+ * The number column read once: what was typed, the number it becomes, and which rows repeat an
+ * earlier number. It depends only on the sheet, the column and the default country, so the
+ * preview keeps it while the person types a sender or changes other settings: parsing 100,000
+ * numbers is most of the preview's cost.
+ */
+export interface NumberColumn {
+  typed: string[];
+  numbers: NormalisedNumber[];
+  /** For each row, the index of the first row with the same number, or -1. */
+  duplicates: Int32Array;
+}
+
+export function readNumbers(
+  sheet: Sheet,
+  column: number | null,
+  defaultCountry: CountryCode,
+): NumberColumn {
+  const normalise = numberNormaliser(defaultCountry);
+  const count = sheet.rows.length;
+  const typed: string[] = new Array(count);
+  const numbers: NormalisedNumber[] = new Array(count);
+  const msisdns: string[] = new Array(count);
+  for (let index = 0; index < count; index++) {
+    const text = column === null ? '' : (sheet.rows[index]![column] ?? '');
+    const number = normalise(text);
+    typed[index] = text;
+    numbers[index] = number;
+    msisdns[index] = trimSpaces(number.msisdn);
+  }
+  return { typed, numbers, duplicates: duplicateOf(msisdns) };
+}
+
+/**
+ * The message column (or template) read once: each row's text as written, its segments, and
+ * the look-alike replacement on offer. It depends only on the sheet and the message mapping.
+ */
+export interface MessageColumn {
+  written: string[];
+  segments: Segments[];
+  fixes: (LookalikeFix | null)[];
+  /** Placeholders of the template that name no column. */
+  unknownPlaceholders: string[];
+}
+
+export function readMessages(sheet: Sheet, message: Mapping['message']): MessageColumn {
+  const template: Template | null =
+    message?.kind === 'template' ? parseTemplate(message.text, sheet.header) : null;
+  const count = sheet.rows.length;
+  const written: string[] = new Array(count);
+  const segments: Segments[] = new Array(count);
+  const fixes: (LookalikeFix | null)[] = new Array(count);
+  for (let index = 0; index < count; index++) {
+    const cells = sheet.rows[index]!;
+    const text =
+      template !== null
+        ? fillTemplate(template, cells)
+        : message?.kind === 'column'
+          ? column(cells, message.column)
+          : '';
+    const fix = lookalikeFix(text);
+    written[index] = text;
+    fixes[index] = fix;
+    segments[index] = fix?.before ?? countSegments(text);
+  }
+  return { written, segments, fixes, unknownPlaceholders: template?.unknown ?? [] };
+}
+
 export function buildPreview(sheet: Sheet, mapping: Mapping, settings: BatchSettings): Preview {
-  const normalise = numberNormaliser(settings.defaultCountry);
-  let template: Template | null = null;
-  if (mapping.message?.kind === 'template')
-    template = parseTemplate(mapping.message.text, sheet.header);
-  const unknownPlaceholders = template?.unknown ?? [];
+  return assemblePreview(
+    sheet,
+    mapping,
+    settings,
+    readNumbers(sheet, mapping.msisdn, settings.defaultCountry),
+    readMessages(sheet, mapping.message),
+  );
+}
+
+/** The preview from the columns already read: what a change of a batch setting redoes. */
+export function assemblePreview(
+  sheet: Sheet,
+  mapping: Mapping,
+  settings: BatchSettings,
+  numberColumn: NumberColumn,
+  messageColumn: MessageColumn,
+): Preview {
+  const { unknownPlaceholders } = messageColumn;
   const unknownWarning: Warning | null =
     unknownPlaceholders.length === 0
       ? null
@@ -124,69 +210,57 @@ export function buildPreview(sheet: Sheet, mapping: Mapping, settings: BatchSett
         };
 
   const rows: PreviewRow[] = new Array(sheet.rows.length);
-  const msisdns: string[] = new Array(sheet.rows.length);
   for (let index = 0; index < sheet.rows.length; index++) {
     const cells = sheet.rows[index]!;
     const sourceRow = sheet.sourceRows[index] ?? index + 2;
-    const typedNumber = column(cells, mapping.msisdn);
-    const number = normalise(typedNumber);
-    const written =
-      template !== null
-        ? fillTemplate(template, cells)
-        : mapping.message?.kind === 'column'
-          ? column(cells, mapping.message.column)
-          : '';
-    const fix = lookalikeFix(written);
-    const message = fix !== null && settings.replaceLookalikes ? fix.text : written;
+    const number = numberColumn.numbers[index]!;
+    const fix = messageColumn.fixes[index]!;
+    const replaced = fix !== null && settings.replaceLookalikes;
+    const message = replaced ? fix.text : messageColumn.written[index]!;
+    const segments = replaced ? fix.after : messageColumn.segments[index]!;
     const sender = column(cells, mapping.sender) || settings.sender;
     const cls = column(cells, mapping.class) || settings.messageClass;
     const userref = column(cells, mapping.userref);
     // Most rows have no problem: they share one empty list rather than hold one each, which
     // keeps 100,000 rows light for the garbage collector while the preview scrolls.
     scratch.length = 0;
-    const checked = checkValues(number.msisdn, message, sender, cls, userref, sourceRow, scratch);
+    validateValues(number.msisdn, message, sender, cls, userref, sourceRow, scratch, segments);
+    const checked = messageOf(sourceRow, number.msisdn, message, sender, cls, userref, segments);
     const errors = scratch.length === 0 ? NONE : scratch.slice();
-    const warnings: Warning[] = [];
+    let warnings: Warning[] | null = null;
     if (number.note !== null && number.verdict === 'not-mobile') {
-      warnings.push({ code: 'not-mobile', message: number.note });
+      (warnings ??= []).push({ code: 'not-mobile', message: number.note });
     }
-    if (fix !== null && !settings.replaceLookalikes) {
-      warnings.push(lookalikeWarning(fix));
-    }
-    if (unknownWarning) warnings.push(unknownWarning);
-    msisdns[index] = checked.msisdn;
+    if (fix !== null && !settings.replaceLookalikes) (warnings ??= []).push(lookalikeWarning(fix));
+    if (unknownWarning) (warnings ??= []).push(unknownWarning);
+    const first = numberColumn.duplicates[index]!;
     rows[index] = {
       index,
       sourceRow,
-      typedNumber,
+      typedNumber: numberColumn.typed[index]!,
       msisdn: checked.msisdn,
       numberVerdict: number.verdict,
       message,
       sender,
       messageClass: checked.class,
       userref,
-      encoding: checked.encoding,
-      units: countSegments(message).units,
-      parts: checked.parts,
+      encoding: segments.encoding,
+      units: segments.units,
+      parts: segments.parts,
       errors,
-      warnings: warnings.length === 0 ? NO_WARNINGS : warnings,
-      duplicateOf: -1,
+      warnings: warnings ?? NO_WARNINGS,
+      duplicateOf: first,
       fix,
-      included: true,
+      included: first < 0 || !settings.removeDuplicates,
     };
   }
-  const duplicates = duplicateOf(msisdns);
-  for (let index = 0; index < rows.length; index++) {
-    const first = duplicates[index]!;
-    if (first < 0) continue;
-    const row = rows[index]!;
-    row.duplicateOf = first;
-    row.included = !settings.removeDuplicates;
+  for (const row of rows) {
+    if (row.duplicateOf < 0) continue;
     row.warnings = [
       ...row.warnings,
       {
         code: 'duplicate',
-        message: `The number ${row.msisdn} is also in row ${rows[first]!.sourceRow}: ${settings.removeDuplicates ? 'this row is left out' : 'the person gets both messages'}.`,
+        message: `The number ${row.msisdn} is also in row ${rows[row.duplicateOf]!.sourceRow}: ${settings.removeDuplicates ? 'this row is left out' : 'the person gets both messages'}.`,
       },
     ];
   }

@@ -1,6 +1,6 @@
 /** The preview, derived from the sheet, the mapping and the batch settings: computed, not stored. */
 import { useEffect, useMemo } from 'react';
-import { buildPreview, outgoingMessages } from '../logic/rows';
+import { assemblePreview, outgoingMessages, readMessages, readNumbers } from '../logic/rows';
 import type { Preview } from '../logic/rows';
 import { totalsOf } from '../logic/totals';
 import type { Totals } from '../logic/totals';
@@ -21,11 +21,22 @@ export function usePreview(): PreviewData | null {
   const { mapping, guessFor, sheet: mappedSheet } = useMapping();
   const settings = useBatch((state) => state.settings);
   useEffect(() => guessFor(sheet), [sheet, guessFor]);
+  // Until the guesses for this sheet are in, the old mapping would point at wrong columns.
+  const ready = sheet !== null && mappedSheet === sheet ? sheet : null;
+  // The columns are read once and kept while only batch settings change: typing a sender
+  // then redoes the rows' checks, not the parsing of every number (most of a preview's cost).
+  const numbers = useMemo(
+    () => (ready ? readNumbers(ready, mapping.msisdn, settings.defaultCountry) : null),
+    [ready, mapping.msisdn, settings.defaultCountry],
+  );
+  const messages = useMemo(
+    () => (ready ? readMessages(ready, mapping.message) : null),
+    [ready, mapping.message],
+  );
   return useMemo(() => {
-    // Until the guesses for this sheet are in, the old mapping would point at wrong columns.
-    if (sheet === null || mappedSheet !== sheet) return null;
-    const preview = buildPreview(sheet, mapping, settings);
-    const { messages, rowOf } = outgoingMessages(preview.rows);
-    return { preview, totals: totalsOf(preview.rows), messages, rowOf };
-  }, [sheet, mappedSheet, mapping, settings]);
+    if (ready === null || numbers === null || messages === null) return null;
+    const preview = assemblePreview(ready, mapping, settings, numbers, messages);
+    const { messages: outgoing, rowOf } = outgoingMessages(preview.rows);
+    return { preview, totals: totalsOf(preview.rows), messages: outgoing, rowOf };
+  }, [ready, mapping, settings, numbers, messages]);
 }
