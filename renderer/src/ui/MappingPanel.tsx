@@ -12,7 +12,7 @@ const HELP = {
 
 export function MappingPanel({ unknownPlaceholders }: { unknownPlaceholders: string[] }) {
   const sheet = useFile(selectSheet);
-  const { mapping, setColumn, setMessage } = useMapping();
+  const { mapping, draft, setColumn, setMessage, editTemplate } = useMapping();
   const base = useId();
   if (sheet === null) return null;
   const columnSelect = (field: 'msisdn' | 'sender' | 'userref' | 'class', required: boolean) => (
@@ -99,10 +99,8 @@ export function MappingPanel({ unknownPlaceholders }: { unknownPlaceholders: str
                 aria-label="Message text"
                 aria-describedby={`${base}-template-help`}
                 rows={3}
-                value={mapping.message?.kind === 'template' ? mapping.message.text : ''}
-                onChange={(event) =>
-                  setMessage({ kind: 'template', text: event.currentTarget.value })
-                }
+                value={draft ?? (mapping.message?.kind === 'template' ? mapping.message.text : '')}
+                onChange={(event) => editTemplate(event.currentTarget.value)}
               />
               <small id={`${base}-template-help`}>
                 Columns you can use: {sheet.header.map((name) => `{${name}}`).join(' ')}

@@ -6,6 +6,7 @@ import { useFile } from '../stores/file';
 import { desktop } from '../service/desktop';
 import { useSending } from '../stores/sending';
 import { useSettings } from '../stores/settings';
+import { useMapping } from '../stores/mapping';
 import { useUi } from '../stores/ui';
 import { Timeline } from './Timeline';
 import { bytes, count } from './words';
@@ -50,6 +51,8 @@ export function SendPanel({ data }: { data: PreviewData }) {
    * them in its exports folder and the browser downloads the same bytes.
    */
   const exportNow = async () => {
+    // The menu's Export too: the preview is of the text before the one being typed.
+    if (useMapping.getState().draft !== null) return;
     const api = desktop();
     if (api !== null) {
       const target = await api.chooseSaveTarget(`${baseName}.csv`);
@@ -78,13 +81,16 @@ export function SendPanel({ data }: { data: PreviewData }) {
   }, [command]);
 
   const chosen = sending.profiles.find((p) => p.id === profile) ?? sending.profiles[0];
-  const blocked = data.totals.rowsWithErrors > 0 || data.messages.length === 0;
+  // While the message text is being typed, the preview is of the text before it.
+  const pending = useMapping((state) => state.draft !== null);
+  const blocked = pending || data.totals.rowsWithErrors > 0 || data.messages.length === 0;
   blockedRef.current = blocked;
 
   return (
     <section aria-labelledby="send-heading" className="panel">
       <h2 id="send-heading">5. Export or send</h2>
-      {blocked && (
+      {pending && <p role="status">Updating the messages for the text being typed…</p>}
+      {blocked && !pending && (
         <p className="error" role="alert">
           {data.messages.length === 0
             ? 'There are no messages to send yet: choose the phone number and message columns.'
@@ -92,7 +98,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
         </p>
       )}
       <div className="actions">
-        <button type="button" disabled={sending.busy} onClick={() => void exportNow()}>
+        <button type="button" disabled={sending.busy || pending} onClick={() => void exportNow()}>
           Export file{data.messages.length > settings.rowsPerFile ? 's' : ''}
         </button>
         <label htmlFor={`${id}-profile`}>Send with </label>
