@@ -207,7 +207,7 @@ export function validateValues(
   if (messageText) {
     problems.push({ row, column: 'message', code: messageText.code, message: messageText.text });
   }
-  const senderText = senderProblem(sender) === null ? null : senderProblem(text.reveal(sender));
+  const senderText = isValidSender(sender) ? null : senderProblem(text.reveal(sender));
   if (senderText) problems.push({ row, column: 'sender', code: 'bad-sender', message: senderText });
   const classText = classProblem(cls) === null ? null : classProblem(text.reveal(cls));
   if (classText) problems.push({ row, column: 'class', code: 'bad-class', message: classText });
@@ -269,15 +269,14 @@ export class ClassAgreement {
 
   problemFor(row: number, rawClass: string): Problem | null {
     const first = this.#first;
-    // The common case first: check asks this of every row.
-    if (first !== null && (rawClass === '' ? 'standard' : rawClass) === first.cls) return null;
     const cls = rawClass === '' ? 'standard' : rawClass;
+    // The common case first: check asks this of every row.
+    if (first !== null && cls === first.cls) return null;
     if (!isClass(cls)) return null;
     if (first === null) {
       this.#first = { row, cls };
       return null;
     }
-    if (cls === first.cls) return null;
     return {
       row,
       column: 'class',
