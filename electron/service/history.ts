@@ -155,11 +155,13 @@ export class History {
       if (mine === undefined || changedAt(batch) > changedAt(mine))
         this.batches.set(batch.id, batch);
     }
+    // Each batch's time once: this runs on every write, and a history can hold thousands.
     const kept = [...this.batches.values()]
-      .filter((batch) => changedAt(batch) > clearedAt)
-      .sort((a, b) => (changedAt(a) < changedAt(b) ? -1 : changedAt(a) > changedAt(b) ? 1 : 0));
+      .map((batch) => ({ batch, at: changedAt(batch) }))
+      .filter(({ at }) => at > clearedAt)
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     this.batches.clear();
-    for (const batch of kept) this.batches.set(batch.id, batch);
+    for (const { batch } of kept) this.batches.set(batch.id, batch);
   }
 
   /** Resolves once every change so far is on disk. */
