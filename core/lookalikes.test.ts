@@ -243,10 +243,9 @@ describe('SPEC 7 look-alikes: the saving', () => {
     expect(after).toEqual({ encoding: 'GSM-7', units: message.length + 2, parts: 1 });
   });
 
-  it('lookalikeFix offers the replaced text with the parts before and after', () => {
+  it('lookalikeFix names the look-alikes and gives the parts before and after', () => {
     const fix = lookalikeFix(message);
     expect(fix).toEqual({
-      text: replaceLookalikes(message),
       lookalikes: findLookalikes(message),
       before: countSegments(message),
       after: countSegments(replaceLookalikes(message)),

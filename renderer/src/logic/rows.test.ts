@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRow } from '../../../core/values';
 import { countSegments } from '../../../core/segments';
+import { lookalikeFix } from '../../../core/lookalikes';
 import { writeExport } from '../../../core/writer';
 import type { Mapping } from './mapping';
 import {
@@ -75,7 +76,8 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
 
   it('offers look-alike fixes and applies them only when agreed (SPEC 7)', () => {
     const before = buildPreview(sheet, byColumn, DEFAULT_BATCH).rows;
-    expect(before[1]!.fix?.text).toBe('Hej Bo - velkommen');
+    expect(before[1]!.fix?.lookalikes.map((l) => [l.char, l.count])).toEqual([['–', 1]]);
+    expect(before[1]!.fix?.after).toEqual(countSegments('Hej Bo - velkommen'));
     expect(before[1]!.warnings.map((w) => w.code)).toContain('lookalikes');
     const after = buildPreview(sheet, byColumn, { ...DEFAULT_BATCH, replaceLookalikes: true }).rows;
     expect(after[1]!.message).toBe('Hej Bo - velkommen');
@@ -147,6 +149,42 @@ describe('the columns are read once, and kept while only batch settings change',
         );
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('rows whose counts and fixes agree share them, and each still has its own (property)', () => {
+    // Shared objects keep 100,000 rows light; sharing must never give a row another's figures.
+    const piece = fc.constantFrom(
+      'Hej',
+      ' ',
+      '–',
+      '’',
+      '…',
+      'ç',
+      '😀',
+      '{',
+      'Søren',
+      '\u00a0',
+      'x'.repeat(150),
+    );
+    const messageArb = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(fc.array(messageArb, { minLength: 1, maxLength: 30 }), (texts) => {
+        const rows = sheetFromRows('S', [
+          ['msisdn', 'message'],
+          ...texts.map((t) => ['4520123456', t + '.']),
+        ]);
+        const read = readMessages(rows, { kind: 'column', column: 1 });
+        read.written.forEach((text, index) => {
+          const fix = lookalikeFix(text);
+          expect(read.fixes[index]).toEqual(fix);
+          expect(read.segments[index]).toEqual(fix?.before ?? countSegments(text));
+          const twin = read.written.indexOf(text);
+          expect(read.fixes[index]).toBe(read.fixes[twin]);
+          expect(read.segments[index]).toBe(read.segments[twin]);
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 

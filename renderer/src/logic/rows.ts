@@ -7,7 +7,7 @@
 import type { ExportEncoding, OutgoingMessage } from '../../../core/writer';
 import type { Format } from '../../../core/check';
 import type { Problem } from '../../../core/problems';
-import { lookalikeFix } from '../../../core/lookalikes';
+import { lookalikeFix, replaceLookalikes } from '../../../core/lookalikes';
 import type { LookalikeFix } from '../../../core/lookalikes';
 import { countSegments } from '../../../core/segments';
 import type { Segments, SmsEncoding } from '../../../core/segments';
@@ -90,9 +90,24 @@ function column(row: readonly string[], index: number | null): string {
   return index === null ? '' : (row[index] ?? '');
 }
 
+// Most rows have no problem, or the same warning as many others: they share one list rather
+// than hold one each. What a preview of 100,000 rows keeps alive is what the garbage collector
+// walks in its pauses, and those pauses are what the scroll feels.
 const NONE: readonly Problem[] = [];
 const NO_WARNINGS: readonly Warning[] = [];
 const scratch: Problem[] = [];
+const scratchWarnings: Warning[] = [];
+/** The one-warning list of each shared warning. */
+const listOfWarning = new WeakMap<Warning, readonly Warning[]>();
+
+function sharedList(warning: Warning): readonly Warning[] {
+  let list = listOfWarning.get(warning);
+  if (list === undefined) {
+    list = [warning];
+    listOfWarning.set(warning, list);
+  }
+  return list;
+}
 
 /** One warning object per kind of look-alike fix, shared by every row that has it. */
 const lookalikeWarnings = new Map<string, Warning>();
@@ -166,6 +181,17 @@ export function readMessages(sheet: Sheet, message: Mapping['message']): Message
   const written: string[] = new Array(count);
   const segments: Segments[] = new Array(count);
   const fixes: (LookalikeFix | null)[] = new Array(count);
+  // A campaign's messages mostly differ in a name or a code: their counts and fixes repeat,
+  // and rows that agree share one object.
+  const sharedSegments = new Map<string, Segments>();
+  const sharedFixes = new Map<string, LookalikeFix>();
+  const share = (counted: Segments): Segments => {
+    const key = `${counted.encoding}/${counted.units}/${counted.parts}`;
+    const known = sharedSegments.get(key);
+    if (known !== undefined) return known;
+    sharedSegments.set(key, counted);
+    return counted;
+  };
   for (let index = 0; index < count; index++) {
     const cells = sheet.rows[index]!;
     const text =
@@ -174,12 +200,38 @@ export function readMessages(sheet: Sheet, message: Mapping['message']): Message
         : message?.kind === 'column'
           ? column(cells, message.column)
           : '';
-    const fix = lookalikeFix(text);
+    const found = lookalikeFix(text);
+    let fix: LookalikeFix | null = null;
+    if (found !== null) {
+      let key = `${found.before.units}/${found.before.parts}/${found.after.units}/${found.after.parts}`;
+      for (const lookalike of found.lookalikes) key += `/${lookalike.char}${lookalike.count}`;
+      fix = sharedFixes.get(key) ?? null;
+      if (fix === null) {
+        fix = {
+          lookalikes: found.lookalikes,
+          before: share(found.before),
+          after: share(found.after),
+        };
+        sharedFixes.set(key, fix);
+      }
+    }
     written[index] = text;
     fixes[index] = fix;
-    segments[index] = fix?.before ?? countSegments(text);
+    segments[index] = fix?.before ?? share(countSegments(text));
   }
   return { written, segments, fixes, unknownPlaceholders: template?.unknown ?? [] };
+}
+
+/** Each message with its look-alikes replaced, made when the person first agrees to it. */
+const replacedTexts = new WeakMap<MessageColumn, (string | undefined)[]>();
+
+function replacedText(messages: MessageColumn, index: number): string {
+  let texts = replacedTexts.get(messages);
+  if (texts === undefined) {
+    texts = new Array<string | undefined>(messages.written.length);
+    replacedTexts.set(messages, texts);
+  }
+  return (texts[index] ??= replaceLookalikes(messages.written[index]!));
 }
 
 export function buildPreview(sheet: Sheet, mapping: Mapping, settings: BatchSettings): Preview {
@@ -216,24 +268,37 @@ export function assemblePreview(
     const number = numberColumn.numbers[index]!;
     const fix = messageColumn.fixes[index]!;
     const replaced = fix !== null && settings.replaceLookalikes;
-    const message = replaced ? fix.text : messageColumn.written[index]!;
+    const message = replaced ? replacedText(messageColumn, index) : messageColumn.written[index]!;
     const segments = replaced ? fix.after : messageColumn.segments[index]!;
     const sender = column(cells, mapping.sender) || settings.sender;
     const cls = column(cells, mapping.class) || settings.messageClass;
     const userref = column(cells, mapping.userref);
-    // Most rows have no problem: they share one empty list rather than hold one each, which
-    // keeps 100,000 rows light for the garbage collector while the preview scrolls.
     scratch.length = 0;
     validateValues(number.msisdn, message, sender, cls, userref, sourceRow, scratch, segments);
     const checked = messageOf(sourceRow, number.msisdn, message, sender, cls, userref, segments);
     const errors = scratch.length === 0 ? NONE : scratch.slice();
-    let warnings: Warning[] | null = null;
-    if (number.note !== null && number.verdict === 'not-mobile') {
-      (warnings ??= []).push({ code: 'not-mobile', message: number.note });
-    }
-    if (fix !== null && !settings.replaceLookalikes) (warnings ??= []).push(lookalikeWarning(fix));
-    if (unknownWarning) (warnings ??= []).push(unknownWarning);
     const first = numberColumn.duplicates[index]!;
+    scratchWarnings.length = 0;
+    let ownWarnings = false;
+    if (number.note !== null && number.verdict === 'not-mobile') {
+      scratchWarnings.push({ code: 'not-mobile', message: number.note });
+      ownWarnings = true;
+    }
+    if (fix !== null && !settings.replaceLookalikes) scratchWarnings.push(lookalikeWarning(fix));
+    if (unknownWarning) scratchWarnings.push(unknownWarning);
+    if (first >= 0) {
+      scratchWarnings.push({
+        code: 'duplicate',
+        message: `The number ${checked.msisdn} is also in row ${sheet.sourceRows[first] ?? first + 2}: ${settings.removeDuplicates ? 'this row is left out' : 'the person gets both messages'}.`,
+      });
+      ownWarnings = true;
+    }
+    const warnings =
+      scratchWarnings.length === 0
+        ? NO_WARNINGS
+        : scratchWarnings.length === 1 && !ownWarnings
+          ? sharedList(scratchWarnings[0]!)
+          : scratchWarnings.slice();
     rows[index] = {
       index,
       sourceRow,
@@ -248,21 +313,11 @@ export function assemblePreview(
       units: segments.units,
       parts: segments.parts,
       errors,
-      warnings: warnings ?? NO_WARNINGS,
+      warnings,
       duplicateOf: first,
       fix,
       included: first < 0 || !settings.removeDuplicates,
     };
-  }
-  for (const row of rows) {
-    if (row.duplicateOf < 0) continue;
-    row.warnings = [
-      ...row.warnings,
-      {
-        code: 'duplicate',
-        message: `The number ${row.msisdn} is also in row ${rows[row.duplicateOf]!.sourceRow}: ${settings.removeDuplicates ? 'this row is left out' : 'the person gets both messages'}.`,
-      },
-    ];
   }
   return { rows, unknownPlaceholders };
 }
