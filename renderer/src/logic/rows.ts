@@ -137,7 +137,10 @@ function lookalikeWarning(fix: LookalikeFix): Warning {
  */
 export interface NumberColumn {
   typed: string[];
-  numbers: NormalisedNumber[];
+  /** As it will be sent (NormalisedNumber's parts, a column each: no object per row). */
+  msisdns: string[];
+  verdicts: NumberVerdict[];
+  notes: (string | null)[];
   /** For each row, the index of the first row with the same number, or -1. */
   duplicates: Int32Array;
 }
@@ -150,16 +153,19 @@ export function readNumbers(
   const normalise = numberNormaliser(defaultCountry);
   const count = sheet.rows.length;
   const typed: string[] = new Array(count);
-  const numbers: NormalisedNumber[] = new Array(count);
   const msisdns: string[] = new Array(count);
+  const verdicts: NumberVerdict[] = new Array(count);
+  const notes: (string | null)[] = new Array(count);
   for (let index = 0; index < count; index++) {
     const text = column === null ? '' : (sheet.rows[index]![column] ?? '');
-    const number = normalise(text);
+    const number: NormalisedNumber = normalise(text);
     typed[index] = text;
-    numbers[index] = number;
-    msisdns[index] = trimSpaces(number.msisdn);
+    // A number typed in the provider's form keeps the sheet's string rather than a copy.
+    msisdns[index] = number.msisdn === text ? text : number.msisdn;
+    verdicts[index] = number.verdict;
+    notes[index] = number.note;
   }
-  return { typed, numbers, duplicates: duplicateOf(msisdns) };
+  return { typed, msisdns, verdicts, notes, duplicates: duplicateOf(msisdns.map(trimSpaces)) };
 }
 
 /**
@@ -265,7 +271,9 @@ export function assemblePreview(
   for (let index = 0; index < sheet.rows.length; index++) {
     const cells = sheet.rows[index]!;
     const sourceRow = sheet.sourceRows[index] ?? index + 2;
-    const number = numberColumn.numbers[index]!;
+    const msisdn = numberColumn.msisdns[index]!;
+    const verdict = numberColumn.verdicts[index]!;
+    const note = numberColumn.notes[index]!;
     const fix = messageColumn.fixes[index]!;
     const replaced = fix !== null && settings.replaceLookalikes;
     const message = replaced ? replacedText(messageColumn, index) : messageColumn.written[index]!;
@@ -274,14 +282,14 @@ export function assemblePreview(
     const cls = column(cells, mapping.class) || settings.messageClass;
     const userref = column(cells, mapping.userref);
     scratch.length = 0;
-    validateValues(number.msisdn, message, sender, cls, userref, sourceRow, scratch, segments);
-    const checked = messageOf(sourceRow, number.msisdn, message, sender, cls, userref, segments);
+    validateValues(msisdn, message, sender, cls, userref, sourceRow, scratch, segments);
+    const checked = messageOf(sourceRow, msisdn, message, sender, cls, userref, segments);
     const errors = scratch.length === 0 ? NONE : scratch.slice();
     const first = numberColumn.duplicates[index]!;
     scratchWarnings.length = 0;
     let ownWarnings = false;
-    if (number.note !== null && number.verdict === 'not-mobile') {
-      scratchWarnings.push({ code: 'not-mobile', message: number.note });
+    if (note !== null && verdict === 'not-mobile') {
+      scratchWarnings.push({ code: 'not-mobile', message: note });
       ownWarnings = true;
     }
     if (fix !== null && !settings.replaceLookalikes) scratchWarnings.push(lookalikeWarning(fix));
@@ -304,7 +312,7 @@ export function assemblePreview(
       sourceRow,
       typedNumber: numberColumn.typed[index]!,
       msisdn: checked.msisdn,
-      numberVerdict: number.verdict,
+      numberVerdict: verdict,
       message,
       sender,
       messageClass: checked.class,

@@ -58,13 +58,13 @@ export function SendPanel({ data }: { data: PreviewData }) {
       const target = await api.chooseSaveTarget(`${baseName}.csv`);
       if (target === null) return;
       await sending.exportFiles(
-        data.messages,
+        data.outgoing().messages,
         { ...options, baseName: target.baseName },
         target.folder,
       );
       return;
     }
-    const saved = await sending.exportFiles(data.messages, options);
+    const saved = await sending.exportFiles(data.outgoing().messages, options);
     const written = useSending.getState().written;
     if (saved && written) for (const file of written) download(file.fileName, file.bytes);
   };
@@ -83,7 +83,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
   const chosen = sending.profiles.find((p) => p.id === profile) ?? sending.profiles[0];
   // While the message text is being typed, the preview is of the text before it.
   const pending = useMapping((state) => state.draft !== null);
-  const blocked = pending || data.totals.rowsWithErrors > 0 || data.messages.length === 0;
+  const blocked = pending || data.totals.rowsWithErrors > 0 || data.totals.recipients === 0;
   blockedRef.current = blocked;
 
   return (
@@ -92,14 +92,14 @@ export function SendPanel({ data }: { data: PreviewData }) {
       {pending && <p role="status">Updating the messages for the text being typed…</p>}
       {blocked && !pending && (
         <p className="error" role="alert">
-          {data.messages.length === 0
+          {data.totals.recipients === 0
             ? 'There are no messages to send yet: choose the phone number and message columns.'
             : `${count(data.totals.rowsWithErrors, 'message has', 'messages have')} problems the provider would reject. Fix them in the spreadsheet and open it again, or choose other columns: the rows are marked ⛔ in the list below.`}
         </p>
       )}
       <div className="actions">
         <button type="button" disabled={sending.busy || pending} onClick={() => void exportNow()}>
-          Export file{data.messages.length > settings.rowsPerFile ? 's' : ''}
+          Export file{data.totals.recipients > settings.rowsPerFile ? 's' : ''}
         </button>
         <label htmlFor={`${id}-profile`}>Send with </label>
         <select
@@ -176,7 +176,10 @@ export function SendPanel({ data }: { data: PreviewData }) {
             className="primary"
             onClick={() => {
               dialog.current?.close();
-              if (chosen) void sending.send(data.messages, data.rowOf, options, chosen.id);
+              if (chosen) {
+                const { messages, rowOf } = data.outgoing();
+                void sending.send(messages, rowOf, options, chosen.id);
+              }
             }}
           >
             Send {count(data.totals.recipients, 'message')}

@@ -9,11 +9,20 @@ import { useBatch } from '../stores/batch';
 import { selectSheet, useFile } from '../stores/file';
 import { useMapping } from '../stores/mapping';
 
+export interface Outgoing {
+  messages: OutgoingMessage[];
+  /** For each message, the index of the preview row it came from. */
+  rowOf: number[];
+}
+
 export interface PreviewData {
   preview: Preview;
   totals: Totals;
-  messages: OutgoingMessage[];
-  rowOf: number[];
+  /**
+   * The messages to export or send, made when first asked for: the preview is rebuilt at each
+   * setting, and holding a second object per row would only give the collector more to walk.
+   */
+  outgoing: () => Outgoing;
 }
 
 export function usePreview(): PreviewData | null {
@@ -36,7 +45,8 @@ export function usePreview(): PreviewData | null {
   return useMemo(() => {
     if (ready === null || numbers === null || messages === null) return null;
     const preview = assemblePreview(ready, mapping, settings, numbers, messages);
-    const { messages: outgoing, rowOf } = outgoingMessages(preview.rows);
-    return { preview, totals: totalsOf(preview.rows), messages: outgoing, rowOf };
+    let made: Outgoing | null = null;
+    const outgoing = () => (made ??= outgoingMessages(preview.rows));
+    return { preview, totals: totalsOf(preview.rows), outgoing };
   }, [ready, mapping, settings, numbers, messages]);
 }
