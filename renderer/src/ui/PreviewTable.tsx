@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { isGsm7Char } from '../../../core/segments';
+import { ucs2Characters, ucs2Title } from '../logic/forcing';
 import type { PreviewRow } from '../logic/rows';
 import { useUi } from '../stores/ui';
 
@@ -11,29 +11,30 @@ const ROW_HEIGHT = 34;
 /** The message with the characters that force UCS-2 marked, so the person sees which. */
 function markedMessage(row: PreviewRow): ReactNode {
   if (row.encoding !== 'UCS-2') return row.message;
+  const text = row.message;
+  const spans = ucs2Characters(text);
   const pieces: ReactNode[] = [];
-  let plain = '';
-  for (const char of row.message) {
-    if (isGsm7Char(char.codePointAt(0)!)) {
-      plain += char;
-      continue;
-    }
-    if (plain !== '') pieces.push(plain);
-    plain = '';
+  let from = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    const start = spans[k]!;
+    const end = spans[k + 1]!;
+    if (from < start) pieces.push(text.slice(from, start));
+    const char = text.slice(start, end);
     pieces.push(
-      <mark
-        key={pieces.length}
-        title={`U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} makes this a UCS-2 message`}
-      >
+      <mark key={k} title={ucs2Title(text.codePointAt(start)!)}>
         {char === '\u00a0' ? '⍽' : char}
       </mark>,
     );
+    from = end;
   }
-  if (plain !== '') pieces.push(plain);
+  if (from < text.length) pieces.push(text.slice(from));
   return pieces;
 }
 
 function problemsText(row: PreviewRow): string {
+  // Most rows with a problem have one: its text as it is, with no lists or joins made.
+  if (row.errors.length + row.warnings.length === 1)
+    return (row.errors[0] ?? row.warnings[0])!.message;
   return [...row.errors.map((e) => e.message), ...row.warnings.map((w) => w.message)].join(' ');
 }
 
