@@ -1,0 +1,62 @@
+/**
+ * Watches for the machine stalling: a timer in a worker thread of this process, outside the
+ * browser, that should fire every 2 ms. When it fires late by tens of milliseconds, every
+ * process here was held up (a virtual machine's CPU taken away, the host swapping), and a long
+ * frame the page measured at that moment is not the page's doing. The UI bench reports such
+ * frames apart, and still counts them.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** A time the timer fired late: wall-clock start and end, in ms since the epoch. */
+export interface Stall {
+  from: number;
+  to: number;
+}
+
+// getBuiltinModule, as the code runs as CommonJS or as a module depending on the loader.
+// Late by over 30 ms: while the UI bench scrolls, with Chromium busy on both cores, this timer
+// is late by 12 ms at most; a stalled machine holds it up far longer.
+const WATCHER = `
+const { parentPort } = process.getBuiltinModule('node:worker_threads');
+const stalls = [];
+let last = Date.now();
+const timer = setInterval(() => {
+  const now = Date.now();
+  if (now - last > 30) stalls.push({ from: last, to: now });
+  last = now;
+}, 2);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  parentPort.postMessage(stalls);
+});
+`;
+
+export function watchStalls(): { stop: () => Promise<Stall[]> } {
+  const worker = new Worker(WATCHER, { eval: true });
+  return {
+    stop: async () => {
+      const stalls = new Promise<Stall[]>((resolve) => worker.once('message', resolve));
+      worker.postMessage('stop');
+      const found = await stalls;
+      await worker.terminate();
+      return found;
+    },
+  };
+}
+
+/**
+ * Whether a frame that ended at `end` (ms since the epoch) after `duration` ms overlaps a stall
+ * long enough to explain it: the frame would have been short without the time lost.
+ */
+export function explainedByStall(
+  end: number,
+  duration: number,
+  stalls: readonly Stall[],
+  frameBudget = 50,
+): boolean {
+  const start = end - duration;
+  return stalls.some((stall) => {
+    const lost = Math.min(end, stall.to) - Math.max(start, stall.from);
+    return lost > 0 && duration - lost <= frameBudget;
+  });
+}
