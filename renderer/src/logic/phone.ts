@@ -8,6 +8,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode, NumberType } from 'libphonenumber-js/max';
 import { parsePhoneNumberFromString as parseMobile } from 'libphonenumber-js/mobile';
+import { TextMap } from './text-map';
 
 export type { CountryCode };
 
@@ -92,7 +93,8 @@ export function normaliseNumber(raw: string, defaultCountry: CountryCode): Norma
  * microseconds, which adds up over 100,000 rows.
  */
 export function numberNormaliser(defaultCountry: CountryCode): (raw: string) => NormalisedNumber {
-  const cache = new Map<string, NormalisedNumber>();
+  // TextMap, not Map: a Map would put every number in V8's string table (see TextMap).
+  const cache = new TextMap<NormalisedNumber>();
   return (raw) => {
     let found = cache.get(raw);
     if (found === undefined) {
@@ -108,7 +110,7 @@ export function numberNormaliser(defaultCountry: CountryCode): (raw: string) => 
  * compared in the provider's form, so `+45 12 34 56 78` repeats `4512345678`.
  */
 export function duplicateOf(msisdns: readonly string[]): Int32Array {
-  const first = new Map<string, number>();
+  const first = new TextMap<number>();
   const result = new Int32Array(msisdns.length).fill(-1);
   for (let i = 0; i < msisdns.length; i++) {
     const msisdn = msisdns[i]!;

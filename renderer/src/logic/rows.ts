@@ -17,6 +17,7 @@ import { duplicateOf, numberNormaliser } from './phone';
 import type { CountryCode, NormalisedNumber, NumberVerdict } from './phone';
 import type { Sheet } from './sheet';
 import { fillTemplate, parseTemplate } from './template';
+import { TextMap } from './text-map';
 import type { Template } from './template';
 
 export type MessageClassChoice = '' | 'standard' | 'premium' | 'secret';
@@ -189,8 +190,9 @@ export function readMessages(sheet: Sheet, message: Mapping['message']): Message
   const fixes: (LookalikeFix | null)[] = new Array(count);
   // A campaign's messages mostly differ in a name or a code: their counts and fixes repeat,
   // and rows that agree share one object.
-  const sharedSegments = new Map<string, Segments>();
-  const sharedFixes = new Map<string, LookalikeFix>();
+  // TextMap: a Map would put each row's key in V8's string table until the next collection.
+  const sharedSegments = new TextMap<Segments>();
+  const sharedFixes = new TextMap<LookalikeFix>();
   const share = (counted: Segments): Segments => {
     const key = `${counted.encoding}/${counted.units}/${counted.parts}`;
     const known = sharedSegments.get(key);
