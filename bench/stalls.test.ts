@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { explainedByStall } from './stalls';
+import { explainedByStall, lateness } from './stalls';
 import type { Stall } from './stalls';
 
 /** Waits for a condition, or fails after a few seconds rather than at the test's time-out. */
@@ -63,5 +63,14 @@ describe('telling the machine stalling from a slow page (UI bench)', () => {
     expect(explainedByStall(990, 60, [stall])).toBe(false);
     expect(explainedByStall(1_140, 60, [stall])).toBe(false);
     expect(explainedByStall(1_080, 90, [])).toBe(false);
+    // A delay of 30 ms or less is the machine being busy, not stalled: it excuses nothing.
+    expect(explainedByStall(1_060, 60, [{ from: 1_020, to: 1_050 }])).toBe(false);
+  });
+
+  it('gives the longest delay of the timer during a frame', () => {
+    const delays: Stall[] = [stall, { from: 1_100, to: 1_115 }];
+    expect(lateness(1_120, 45, delays)).toBe(15);
+    expect(lateness(1_080, 90, delays)).toBe(70);
+    expect(lateness(990, 20, delays)).toBe(0);
   });
 });
