@@ -10,6 +10,8 @@ function benchUi(): boolean {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/ui.bench.ts'], {
     stdio: 'inherit',
   });
+  // The same scroll on a plain page: what the machine does without the app, beside its figures.
+  spawnSync(process.execPath, ['--import', 'tsx', 'bench/scroll-control.ts'], { stdio: 'inherit' });
   return run.status === 0;
 }
 

@@ -12,6 +12,7 @@ import * as XLSX from 'xlsx';
 import { CHROMIUM, startHeadlessApp, urlOf } from '../e2e/processes';
 import { explainedByStall, lateness, watchStalls } from './stalls';
 import { internalizedStrings } from './string-table';
+import { scrollEndToEnd } from './scroll-frames';
 
 const ROWS = 100_000;
 const TARGET_MS = 3_000;
@@ -89,81 +90,59 @@ export async function benchUi(): Promise<boolean> {
 
     // Scroll end to end, 3,000 px a frame (about 90 rows, each frame new rows), measuring every frame.
     const watcher = watchStalls();
-    const scroll = await page.evaluate(async () => {
-      const scroller = document.querySelector<HTMLElement>('[data-testid=preview-scroller]')!;
-      let last = performance.now();
-      const started = last;
-      const longTasks: number[] = [];
-      const observer = new PerformanceObserver((list) =>
-        list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
+    // Long tasks, and long animation frames, which say where a slow frame's time went:
+    // scripts, style and layout, or neither (paint, compositing, garbage collection).
+    await page.evaluate(() => {
+      const started = performance.now();
+      const seen = { longTasks: 0, loafs: [] as string[] };
+      const longTasks = new PerformanceObserver(
+        (list) => (seen.longTasks += list.getEntries().length),
       );
-      observer.observe({ type: 'longtask', buffered: false });
-      // Long animation frames say where a slow frame's time went: scripts, style and layout,
-      // or neither (paint, compositing, garbage collection).
-      const loafs: string[] = [];
-      const loafObserver = new PerformanceObserver((list) =>
+      longTasks.observe({ type: 'longtask', buffered: false });
+      const loafs = new PerformanceObserver((list) =>
         list.getEntries().forEach((entry) => {
           // The frame that built the preview may still be reported; only the scroll counts.
-          if (entry.startTime < started) return;
+          if (entry.startTime < started || entry.duration <= 50) return;
           const frame = entry as PerformanceEntry & {
             renderStart: number;
             styleAndLayoutStart: number;
             blockingDuration: number;
-            scripts: { duration: number; invoker: string }[];
+            scripts: { duration: number }[];
           };
           const scripts = frame.scripts.reduce((sum, script) => sum + script.duration, 0);
-          const render =
-            frame.renderStart > 0 ? frame.startTime + frame.duration - frame.renderStart : 0;
-          const layout =
-            frame.styleAndLayoutStart > 0
-              ? frame.startTime + frame.duration - frame.styleAndLayoutStart
-              : 0;
-          loafs.push(
+          const end = frame.startTime + frame.duration;
+          const render = frame.renderStart > 0 ? end - frame.renderStart : 0;
+          const layout = frame.styleAndLayoutStart > 0 ? end - frame.styleAndLayoutStart : 0;
+          seen.loafs.push(
             `${frame.duration.toFixed(0)} ms (scripts ${scripts.toFixed(0)}, render ${render.toFixed(0)}, style+layout ${layout.toFixed(0)}, blocking ${frame.blockingDuration.toFixed(0)})`,
           );
         }),
       );
-      loafObserver.observe({ type: 'long-animation-frame', buffered: false });
-      const frames: number[] = [];
-      /** Each long frame's end (ms since the epoch) and length, to hold against the stalls. */
-      const long: { end: number; duration: number }[] = [];
-      await new Promise<void>((done) => {
-        const step = () => {
-          const now = performance.now();
-          if (now - last > 50)
-            long.push({ end: performance.timeOrigin + now, duration: now - last });
-          frames.push(now - last);
-          last = now;
-          if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1)
-            return done();
-          scroller.scrollTop += 3000;
-          requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
-      });
-      observer.disconnect();
-      loafObserver.disconnect();
-      const sorted = [...frames].sort((a, b) => a - b);
+      loafs.observe({ type: 'long-animation-frame', buffered: false });
+      (window as unknown as { benchSeen: unknown }).benchSeen = {
+        seen,
+        stop: () => [longTasks, loafs].forEach((observer) => observer.disconnect()),
+      };
+    });
+    const frames = await scrollEndToEnd(page, '[data-testid=preview-scroller]');
+    const scroll = await page.evaluate(() => {
+      const { seen, stop } = (
+        window as unknown as {
+          benchSeen: { seen: { longTasks: number; loafs: string[] }; stop: () => void };
+        }
+      ).benchSeen;
+      stop();
       const lastRow = [...document.querySelectorAll('[role=row][data-row]')]
         .map((row) => Number(row.getAttribute('data-row')))
         .sort((a, b) => b - a)[0];
-      return {
-        frames: frames.length,
-        totalMs: performance.now() - started,
-        p95: sorted[Math.floor(sorted.length * 0.95)]!,
-        max: sorted[sorted.length - 1]!,
-        long,
-        longTasks: longTasks.length,
-        loafs: loafs.filter((entry) => Number.parseInt(entry) > 50).join('; '),
-        lastRow,
-      };
+      return { longTasks: seen.longTasks, loafs: seen.loafs.join('; '), lastRow };
     });
     const stalls = await watcher.stop();
     const stringTable = await internalizedStrings(page);
-    const stalled = scroll.long.filter((frame) =>
+    const stalled = frames.long.filter((frame) =>
       explainedByStall(frame.end, frame.duration, stalls),
     );
-    const pageLong = scroll.long.length - stalled.length;
+    const pageLong = frames.long.length - stalled.length;
     // The page's own strings (names of the DOM's and React's parts) are about 10,000.
     const stringTableOk = stringTable < ROWS / 4;
     const ok = dropMs < TARGET_MS && pageLong === 0 && scroll.lastRow === ROWS + 1 && stringTableOk;
@@ -171,8 +150,8 @@ export async function benchUi(): Promise<boolean> {
       [
         `ui: ${ROWS.toLocaleString('en-US')}-row .xlsx (${(buffer.length / 1024 / 1024).toFixed(1)} MiB), drop to usable preview: ${dropMs.toFixed(0)} ms (target ${TARGET_MS} ms)`,
         `ui: typing a sender with 100,000 rows: ${keystrokes.map((ms) => ms.toFixed(0)).join(', ')} ms from each keystroke to the next frame`,
-        `ui: scroll end to end: ${scroll.frames} frames in ${scroll.totalMs.toFixed(0)} ms, p95 frame ${scroll.p95.toFixed(1)} ms, max ${scroll.max.toFixed(1)} ms, long frames (>50 ms) ${scroll.long.length}, long tasks ${scroll.longTasks}; last row shown ${scroll.lastRow}`,
-        ...scroll.long.map(
+        `ui: scroll end to end: ${frames.frames} frames in ${frames.totalMs.toFixed(0)} ms, p95 frame ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms, long frames (>50 ms) ${frames.long.length}, long tasks ${scroll.longTasks}; last row shown ${scroll.lastRow}`,
+        ...frames.long.map(
           (frame) =>
             `ui: long frame of ${frame.duration.toFixed(0)} ms: a timer outside the browser was late by ${lateness(frame.end, frame.duration, stalls)} ms at most meanwhile, ${explainedByStall(frame.end, frame.duration, stalls) ? 'so the machine stalled: not counted against the page' : "so it is the page's"}`,
         ),
