@@ -14,7 +14,7 @@ import type { Segments, SmsEncoding } from '../../../core/segments';
 import { messageOf, trimSpaces, validateValues } from '../../../core/values';
 import type { Mapping } from './mapping';
 import { duplicateOf, numberNormaliser } from './phone';
-import type { CountryCode, NormalisedNumber, NumberVerdict } from './phone';
+import type { CountryCode, NumberVerdict } from './phone';
 import type { Sheet } from './sheet';
 import { fillTemplate, parseTemplate } from './template';
 import { TextMap } from './text-map';
@@ -110,9 +110,10 @@ function sharedList(warning: Warning): readonly Warning[] {
   return list;
 }
 
-/** One warning object per kind of look-alike fix, shared by every row that has it. */
-const lookalikeWarnings = new Map<string, Warning>();
-/** The warning of each fix: a fix is kept while settings change, and so is its warning. */
+/**
+ * The warning of each fix, made once: rows that agree share a fix (readMessages), so they share
+ * its warning too, and a fix is kept while settings change.
+ */
 const warningOfFix = new WeakMap<LookalikeFix, Warning>();
 
 function lookalikeWarning(fix: LookalikeFix): Warning {
@@ -120,12 +121,7 @@ function lookalikeWarning(fix: LookalikeFix): Warning {
   if (known !== undefined) return known;
   const names = fix.lookalikes.map((l) => `${l.char} (${l.name})`).join(', ');
   const message = `${names} ${fix.lookalikes.length === 1 ? 'forces' : 'force'} the message into UCS-2: ${fix.before.parts} part${fix.before.parts === 1 ? '' : 's'}, ${fix.after.parts} with GSM-7 look-alikes.`;
-  let warning = lookalikeWarnings.get(message);
-  if (warning === undefined) {
-    if (lookalikeWarnings.size > 1000) lookalikeWarnings.clear();
-    warning = { code: 'lookalikes', message };
-    lookalikeWarnings.set(message, warning);
-  }
+  const warning: Warning = { code: 'lookalikes', message };
   warningOfFix.set(fix, warning);
   return warning;
 }
@@ -159,7 +155,7 @@ export function readNumbers(
   const notes: (string | null)[] = new Array(count);
   for (let index = 0; index < count; index++) {
     const text = column === null ? '' : (sheet.rows[index]![column] ?? '');
-    const number: NormalisedNumber = normalise(text);
+    const number = normalise(text);
     typed[index] = text;
     // A number typed in the provider's form keeps the sheet's string rather than a copy.
     msisdns[index] = number.msisdn === text ? text : number.msisdn;
