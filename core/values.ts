@@ -218,6 +218,11 @@ export function validateValues(
   }
 }
 
+/** The class the server queues a message with: an empty class cell is standard. */
+export function queuedClass(cls: string): string {
+  return cls === '' ? 'standard' : cls;
+}
+
 /** The message the server queues for a row whose values are read (resolved) and counted. */
 export function messageOf(
   row: number,
@@ -233,7 +238,7 @@ export function messageOf(
     msisdn: trimSpaces(rawMsisdn),
     message,
     sender,
-    class: cls === '' ? 'standard' : cls,
+    class: queuedClass(cls),
     userref,
     encoding: segments.encoding,
     parts: segments.parts,

@@ -3,6 +3,7 @@
  * (English and Danish, as the customers write them) and, where names say nothing, from the
  * values; the person can change every choice.
  */
+import { cellAt } from './sheet';
 import type { Sheet } from './sheet';
 
 export type Field = 'msisdn' | 'message' | 'sender' | 'userref' | 'class';
@@ -146,8 +147,10 @@ function textLength(values: readonly string[]): number {
 }
 
 export function guessMapping(sheet: Sheet): Mapping {
-  const sample = sheet.rows.slice(0, SAMPLE_ROWS);
-  const columnValues = sheet.header.map((_, column) => sample.map((row) => row[column] ?? ''));
+  const sampled = Math.min(sheet.rowCount, SAMPLE_ROWS);
+  const columnValues = sheet.header.map((_, column) =>
+    Array.from({ length: sampled }, (_, row) => cellAt(sheet, row, column)),
+  );
   const taken = new Set<number>();
   const pick = (field: Field, valueScore: (column: number) => number): number | null => {
     let best: number | null = null;

@@ -11,14 +11,17 @@ import { lookalikeFix, replaceLookalikes } from '../../../core/lookalikes';
 import type { LookalikeFix } from '../../../core/lookalikes';
 import { countSegments } from '../../../core/segments';
 import type { Segments, SmsEncoding } from '../../../core/segments';
-import { messageOf, trimSpaces, validateValues } from '../../../core/values';
+import { queuedClass, trimSpaces, validateValues } from '../../../core/values';
 import type { Mapping } from './mapping';
 import { duplicateOf, numberNormaliser } from './phone';
 import type { CountryCode, NumberVerdict } from './phone';
+import { cellAt } from './sheet';
 import type { Sheet } from './sheet';
 import { fillTemplate, parseTemplate } from './template';
-import { TextMap } from './text-map';
 import type { Template } from './template';
+import { emptyTexts, packTexts, textAt } from './text-column';
+import type { TextColumn } from './text-column';
+import { TextMap } from './text-map';
 
 export type MessageClassChoice = '' | 'standard' | 'premium' | 'secret';
 
@@ -55,40 +58,36 @@ export interface Warning {
 
 export interface PreviewRow {
   /** Index in the sheet's rows. */
-  index: number;
+  readonly index: number;
   /** Row number in the spreadsheet (header row 1). */
-  sourceRow: number;
+  readonly sourceRow: number;
   /** The number as typed, and as it will be sent. */
-  typedNumber: string;
-  msisdn: string;
-  numberVerdict: NumberVerdict;
-  message: string;
-  sender: string;
-  messageClass: string;
-  userref: string;
-  encoding: SmsEncoding;
+  readonly typedNumber: string;
+  readonly msisdn: string;
+  readonly numberVerdict: NumberVerdict;
+  readonly message: string;
+  readonly sender: string;
+  readonly messageClass: string;
+  readonly userref: string;
+  readonly encoding: SmsEncoding;
   /** GSM-7 septets or UCS-2 units. */
-  units: number;
-  parts: number;
+  readonly units: number;
+  readonly parts: number;
   /** What the server would reject, with the spreadsheet's row numbers. */
-  errors: readonly Problem[];
-  warnings: readonly Warning[];
+  readonly errors: readonly Problem[];
+  readonly warnings: readonly Warning[];
   /** Index of the first row with the same number, or -1. */
-  duplicateOf: number;
+  readonly duplicateOf: number;
   /** The look-alike replacement on offer for the text as it was written, if any. */
-  fix: LookalikeFix | null;
+  readonly fix: LookalikeFix | null;
   /** False for a repeated number when duplicates are removed: it is not sent. */
-  included: boolean;
+  readonly included: boolean;
 }
 
 export interface Preview {
   rows: PreviewRow[];
   /** Placeholders of the template that name no column. */
   unknownPlaceholders: string[];
-}
-
-function column(row: readonly string[], index: number | null): string {
-  return index === null ? '' : (row[index] ?? '');
 }
 
 // Most rows have no problem, or the same warning as many others: they share one list rather
@@ -133,11 +132,13 @@ function lookalikeWarning(fix: LookalikeFix): Warning {
  * numbers is most of the preview's cost.
  */
 export interface NumberColumn {
-  typed: string[];
+  /** The sheet's own column. */
+  typed: TextColumn;
   /** As it will be sent (NormalisedNumber's parts, a column each: no object per row). */
-  msisdns: string[];
+  msisdns: TextColumn;
   verdicts: NumberVerdict[];
-  notes: (string | null)[];
+  /** '' where the number has no note. */
+  notes: TextColumn;
   /** For each row, the index of the first row with the same number, or -1. */
   duplicates: Int32Array;
 }
@@ -148,21 +149,24 @@ export function readNumbers(
   defaultCountry: CountryCode,
 ): NumberColumn {
   const normalise = numberNormaliser(defaultCountry);
-  const count = sheet.rows.length;
-  const typed: string[] = new Array(count);
+  const count = sheet.rowCount;
+  const typed = (column === null ? undefined : sheet.columns[column]) ?? emptyTexts(count);
   const msisdns: string[] = new Array(count);
   const verdicts: NumberVerdict[] = new Array(count);
-  const notes: (string | null)[] = new Array(count);
+  const notes: string[] = new Array(count);
   for (let index = 0; index < count; index++) {
-    const text = column === null ? '' : (sheet.rows[index]![column] ?? '');
-    const number = normalise(text);
-    typed[index] = text;
-    // A number typed in the provider's form keeps the sheet's string rather than a copy.
-    msisdns[index] = number.msisdn === text ? text : number.msisdn;
+    const number = normalise(textAt(typed, index));
+    msisdns[index] = number.msisdn;
     verdicts[index] = number.verdict;
-    notes[index] = number.note;
+    notes[index] = number.note ?? '';
   }
-  return { typed, msisdns, verdicts, notes, duplicates: duplicateOf(msisdns.map(trimSpaces)) };
+  return {
+    typed,
+    msisdns: packTexts(msisdns),
+    verdicts,
+    notes: packTexts(notes),
+    duplicates: duplicateOf(msisdns.map(trimSpaces)),
+  };
 }
 
 /**
@@ -170,7 +174,8 @@ export function readNumbers(
  * the look-alike replacement on offer. It depends only on the sheet and the message mapping.
  */
 export interface MessageColumn {
-  written: string[];
+  /** The sheet's own column, or the template filled in for each row. */
+  written: TextColumn;
   segments: Segments[];
   fixes: (LookalikeFix | null)[];
   /** Placeholders of the template that name no column. */
@@ -180,8 +185,12 @@ export interface MessageColumn {
 export function readMessages(sheet: Sheet, message: Mapping['message']): MessageColumn {
   const template: Template | null =
     message?.kind === 'template' ? parseTemplate(message.text, sheet.header) : null;
-  const count = sheet.rows.length;
-  const written: string[] = new Array(count);
+  const count = sheet.rowCount;
+  const filled: string[] | null = template === null ? null : new Array(count);
+  const written: TextColumn =
+    message?.kind === 'column'
+      ? (sheet.columns[message.column] ?? emptyTexts(count))
+      : emptyTexts(count);
   const segments: Segments[] = new Array(count);
   const fixes: (LookalikeFix | null)[] = new Array(count);
   // A campaign's messages mostly differ in a name or a code: their counts and fixes repeat,
@@ -197,13 +206,10 @@ export function readMessages(sheet: Sheet, message: Mapping['message']): Message
     return counted;
   };
   for (let index = 0; index < count; index++) {
-    const cells = sheet.rows[index]!;
     const text =
       template !== null
-        ? fillTemplate(template, cells)
-        : message?.kind === 'column'
-          ? column(cells, message.column)
-          : '';
+        ? (filled![index] = fillTemplate(template, (column) => cellAt(sheet, index, column)))
+        : textAt(written, index);
     const found = lookalikeFix(text);
     let fix: LookalikeFix | null = null;
     if (found !== null) {
@@ -219,11 +225,15 @@ export function readMessages(sheet: Sheet, message: Mapping['message']): Message
         sharedFixes.set(key, fix);
       }
     }
-    written[index] = text;
     fixes[index] = fix;
     segments[index] = fix?.before ?? share(countSegments(text));
   }
-  return { written, segments, fixes, unknownPlaceholders: template?.unknown ?? [] };
+  return {
+    written: filled === null ? written : packTexts(filled),
+    segments,
+    fixes,
+    unknownPlaceholders: template?.unknown ?? [],
+  };
 }
 
 /** Each message with its look-alikes replaced, made when the person first agrees to it. */
@@ -232,10 +242,104 @@ const replacedTexts = new WeakMap<MessageColumn, (string | undefined)[]>();
 function replacedText(messages: MessageColumn, index: number): string {
   let texts = replacedTexts.get(messages);
   if (texts === undefined) {
-    texts = new Array<string | undefined>(messages.written.length);
+    texts = new Array<string | undefined>(messages.written.ends.length);
     replacedTexts.set(messages, texts);
   }
-  return (texts[index] ??= replaceLookalikes(messages.written[index]!));
+  return (texts[index] ??= replaceLookalikes(textAt(messages.written, index)));
+}
+
+/** What the rows of one preview read their texts from. */
+interface RowSource {
+  readonly sheet: Sheet;
+  readonly mapping: Mapping;
+  readonly settings: BatchSettings;
+  readonly numbers: NumberColumn;
+  readonly messages: MessageColumn;
+}
+
+/**
+ * A row of the preview that keeps its figures and reads its texts from the columns when asked:
+ * kept, the texts were a string per row and field, half a million objects at 100,000 rows for
+ * every major collection to mark (see TextColumn). Read, each is a short-lived string, made
+ * only for the rows that are shown, exported or sent.
+ */
+class ColumnRow implements PreviewRow {
+  readonly #source: RowSource;
+  readonly index: number;
+  readonly sourceRow: number;
+  readonly numberVerdict: NumberVerdict;
+  readonly segments: Segments;
+  readonly duplicateOf: number;
+  readonly fix: LookalikeFix | null;
+  readonly included: boolean;
+  errors: readonly Problem[] = NONE;
+  warnings: readonly Warning[] = NO_WARNINGS;
+
+  constructor(
+    source: RowSource,
+    index: number,
+    sourceRow: number,
+    numberVerdict: NumberVerdict,
+    segments: Segments,
+    duplicateOf: number,
+    fix: LookalikeFix | null,
+    included: boolean,
+  ) {
+    this.#source = source;
+    this.index = index;
+    this.sourceRow = sourceRow;
+    this.numberVerdict = numberVerdict;
+    this.segments = segments;
+    this.duplicateOf = duplicateOf;
+    this.fix = fix;
+    this.included = included;
+  }
+
+  get typedNumber(): string {
+    return textAt(this.#source.numbers.typed, this.index);
+  }
+
+  get msisdn(): string {
+    return trimSpaces(textAt(this.#source.numbers.msisdns, this.index));
+  }
+
+  get message(): string {
+    const { messages, settings } = this.#source;
+    return this.fix !== null && settings.replaceLookalikes
+      ? replacedText(messages, this.index)
+      : textAt(messages.written, this.index);
+  }
+
+  get sender(): string {
+    const { sheet, mapping, settings } = this.#source;
+    return cellAt(sheet, this.index, mapping.sender) || settings.sender;
+  }
+
+  /** The class as the sheet or the batch gives it, before '' means standard. */
+  get writtenClass(): string {
+    const { sheet, mapping, settings } = this.#source;
+    return cellAt(sheet, this.index, mapping.class) || settings.messageClass;
+  }
+
+  get messageClass(): string {
+    return queuedClass(this.writtenClass);
+  }
+
+  get userref(): string {
+    return cellAt(this.#source.sheet, this.index, this.#source.mapping.userref);
+  }
+
+  get encoding(): SmsEncoding {
+    return this.segments.encoding;
+  }
+
+  get units(): number {
+    return this.segments.units;
+  }
+
+  get parts(): number {
+    return this.segments.parts;
+  }
 }
 
 export function buildPreview(sheet: Sheet, mapping: Mapping, settings: BatchSettings): Preview {
@@ -265,28 +369,45 @@ export function assemblePreview(
           message: `The message names ${unknownPlaceholders.map((name) => `{${name}}`).join(', ')}, which ${unknownPlaceholders.length === 1 ? 'is not a column' : 'are not columns'}: correct the name or the message is sent with it as written.`,
         };
 
-  const rows: PreviewRow[] = new Array(sheet.rows.length);
-  for (let index = 0; index < sheet.rows.length; index++) {
-    const cells = sheet.rows[index]!;
-    const sourceRow = sheet.sourceRows[index] ?? index + 2;
-    const msisdn = numberColumn.msisdns[index]!;
-    const verdict = numberColumn.verdicts[index]!;
-    const note = numberColumn.notes[index]!;
+  const source: RowSource = {
+    sheet,
+    mapping,
+    settings,
+    numbers: numberColumn,
+    messages: messageColumn,
+  };
+  const rows: PreviewRow[] = new Array(sheet.rowCount);
+  for (let index = 0; index < sheet.rowCount; index++) {
     const fix = messageColumn.fixes[index]!;
     const replaced = fix !== null && settings.replaceLookalikes;
-    const message = replaced ? replacedText(messageColumn, index) : messageColumn.written[index]!;
-    const segments = replaced ? fix.after : messageColumn.segments[index]!;
-    const sender = column(cells, mapping.sender) || settings.sender;
-    const cls = column(cells, mapping.class) || settings.messageClass;
-    const userref = column(cells, mapping.userref);
-    scratch.length = 0;
-    validateValues(msisdn, message, sender, cls, userref, sourceRow, scratch, segments);
-    const checked = messageOf(sourceRow, msisdn, message, sender, cls, userref, segments);
-    const errors = scratch.length === 0 ? NONE : scratch.slice();
     const first = numberColumn.duplicates[index]!;
+    const row = new ColumnRow(
+      source,
+      index,
+      sheet.sourceRows[index] ?? index + 2,
+      numberColumn.verdicts[index]!,
+      replaced ? fix.after : messageColumn.segments[index]!,
+      first,
+      fix,
+      first < 0 || !settings.removeDuplicates,
+    );
+    const { msisdn, sourceRow } = row;
+    scratch.length = 0;
+    validateValues(
+      textAt(numberColumn.msisdns, index),
+      row.message,
+      row.sender,
+      row.writtenClass,
+      row.userref,
+      sourceRow,
+      scratch,
+      row.segments,
+    );
+    if (scratch.length > 0) row.errors = scratch.slice();
+    const note = textAt(numberColumn.notes, index);
     scratchWarnings.length = 0;
     let ownWarnings = false;
-    if (note !== null && verdict === 'not-mobile') {
+    if (note !== '' && row.numberVerdict === 'not-mobile') {
       scratchWarnings.push({ code: 'not-mobile', message: note });
       ownWarnings = true;
     }
@@ -295,35 +416,16 @@ export function assemblePreview(
     if (first >= 0) {
       scratchWarnings.push({
         code: 'duplicate',
-        message: `The number ${checked.msisdn} is also in row ${sheet.sourceRows[first] ?? first + 2}: ${settings.removeDuplicates ? 'this row is left out' : 'the person gets both messages'}.`,
+        message: `The number ${msisdn} is also in row ${sheet.sourceRows[first] ?? first + 2}: ${settings.removeDuplicates ? 'this row is left out' : 'the person gets both messages'}.`,
       });
       ownWarnings = true;
     }
-    const warnings =
-      scratchWarnings.length === 0
-        ? NO_WARNINGS
-        : scratchWarnings.length === 1 && !ownWarnings
+    if (scratchWarnings.length > 0)
+      row.warnings =
+        scratchWarnings.length === 1 && !ownWarnings
           ? sharedList(scratchWarnings[0]!)
           : scratchWarnings.slice();
-    rows[index] = {
-      index,
-      sourceRow,
-      typedNumber: numberColumn.typed[index]!,
-      msisdn: checked.msisdn,
-      numberVerdict: verdict,
-      message,
-      sender,
-      messageClass: checked.class,
-      userref,
-      encoding: segments.encoding,
-      units: segments.units,
-      parts: segments.parts,
-      errors,
-      warnings,
-      duplicateOf: first,
-      fix,
-      included: first < 0 || !settings.removeDuplicates,
-    };
+    rows[index] = row;
   }
   return { rows, unknownPlaceholders };
 }

@@ -1,11 +1,36 @@
+import { packTexts, textAt } from './text-column';
+import type { TextColumn } from './text-column';
+
 /** A table as the app reads it from any file: the header row's names, then rows of text. */
 export interface Sheet {
   name: string;
   header: string[];
-  /** Data rows, each as long as the header (missing cells are ''). */
-  rows: string[][];
+  /** How many data rows. */
+  rowCount: number;
+  /**
+   * The data rows' cells, one column per header name (missing cells are ''). Kept as columns,
+   * not rows of strings: see TextColumn. Plain data, so a worker can post it.
+   */
+  columns: TextColumn[];
   /** Row numbers as the spreadsheet numbers them (header row 1), one per data row. */
   sourceRows: number[];
+}
+
+/** The cell of a data row in a column, '' for no column. */
+export function cellAt(sheet: Sheet, row: number, column: number | null): string {
+  if (column === null) return '';
+  const cells = sheet.columns[column];
+  return cells === undefined ? '' : textAt(cells, row);
+}
+
+/** A data row's cells, as long as the header. */
+export function rowAt(sheet: Sheet, row: number): string[] {
+  return sheet.columns.map((cells) => textAt(cells, row));
+}
+
+/** Every data row as an array of cells: for tests and small sheets, not for 100,000 rows. */
+export function allRows(sheet: Sheet): string[][] {
+  return Array.from({ length: sheet.rowCount }, (_, row) => rowAt(sheet, row));
 }
 
 /**
@@ -20,17 +45,21 @@ export function sheetFromRows(name: string, raw: readonly (readonly string[])[])
   let width = headerRow.length;
   for (let i = first + 1; i < raw.length; i++) width = Math.max(width, raw[i]!.length);
   const header = uniqueNames(Array.from({ length: width }, (_, i) => (headerRow[i] ?? '').trim()));
-  const rows: string[][] = [];
+  const cells: string[][] = Array.from({ length: width }, () => []);
   const sourceRows: number[] = [];
   for (let i = first + 1; i < raw.length; i++) {
     const row = raw[i]!;
     if (isBlank(row)) continue;
-    const cells = new Array<string>(width);
-    for (let c = 0; c < width; c++) cells[c] = row[c] ?? '';
-    rows.push(cells);
+    for (let c = 0; c < width; c++) cells[c]!.push(row[c] ?? '');
     sourceRows.push(i + 1);
   }
-  return { name, header, rows, sourceRows };
+  return {
+    name,
+    header,
+    rowCount: sourceRows.length,
+    columns: cells.map(packTexts),
+    sourceRows,
+  };
 }
 
 function isBlank(row: readonly string[]): boolean {

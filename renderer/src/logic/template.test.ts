@@ -11,6 +11,17 @@ describe('message templates (issue 5, flow 2)', () => {
     expect(fillTemplate(template, ['45', '', ''])).toBe('Hi , your code is ');
   });
 
+  it('fills from a row given by column, as the preview reads a sheet', () => {
+    const template = parseTemplate('Hi {Name}, your code is {Code}', header);
+    const asked: number[] = [];
+    const cell = (column: number) => {
+      asked.push(column);
+      return ['45', 'Søren', '1234'][column]!;
+    };
+    expect(fillTemplate(template, cell)).toBe('Hi Søren, your code is 1234');
+    expect(asked).toEqual([1, 2]);
+  });
+
   it('matches names ignoring case and spaces around them', () => {
     const template = parseTemplate('{ name }/{CODE}', header);
     expect(fillTemplate(template, ['45', 'Ann', '7'])).toBe('Ann/7');

@@ -60,11 +60,14 @@ export function parseTemplate(source: string, header: readonly string[]): Templa
   return { pieces, unknown };
 }
 
-export function fillTemplate(template: Template, row: readonly string[]): string {
+/** The message for one row; `row` gives its cells, as an array or by column. */
+export function fillTemplate(
+  template: Template,
+  row: readonly string[] | ((column: number) => string),
+): string {
+  const cell = typeof row === 'function' ? row : (column: number) => row[column] ?? '';
   let message = '';
-  for (const piece of template.pieces) {
-    message += 'text' in piece ? piece.text : (row[piece.column] ?? '');
-  }
+  for (const piece of template.pieces) message += 'text' in piece ? piece.text : cell(piece.column);
   return message;
 }
 

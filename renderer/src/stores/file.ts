@@ -48,7 +48,7 @@ export const useFile = create<FileStore>()((set, get) => ({
     // The sheet with the most rows is most likely the list; the person can choose another.
     let sheetIndex = 0;
     read.sheets.forEach((sheet, index) => {
-      if (sheet.rows.length > read.sheets[sheetIndex]!.rows.length) sheetIndex = index;
+      if (sheet.rowCount > read.sheets[sheetIndex]!.rowCount) sheetIndex = index;
     });
     set({
       sheetIndex,

@@ -85,7 +85,7 @@ export function OpenFile() {
           >
             {file.sheets.map((sheet, index) => (
               <option key={sheet.name} value={index}>
-                {sheet.name} ({count(sheet.rows.length, 'row')})
+                {sheet.name} ({count(sheet.rowCount, 'row')})
               </option>
             ))}
           </select>
