@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { VirtualItem } from '@tanstack/react-virtual';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ucs2Characters, ucs2Title } from '../logic/forcing';
@@ -104,10 +105,17 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
   });
-  // Keyed by slot, not by row: the line that scrolls out is reused for the one that scrolls
-  // in, so scrolling changes text in place instead of building and dropping elements, whose
-  // garbage made the collector pause mid-scroll.
   const items = virtualizer.getVirtualItems();
+  // Lines are keyed by slot, not by row, and kept in slot order: the line that scrolls out is
+  // reused for the row that scrolls in, in place. Keyed by row, every row scrolled in was a new
+  // element; keyed by slot but listed in row order, React moved half the lines every frame,
+  // and Blink rebuilt each moved line's layout. The garbage of either made the collector pause
+  // mid-scroll. The lines' order in the page then differs from the rows' (as AG Grid's without
+  // ensureDomOrder); each line's aria-rowindex gives a screen reader its place.
+  const slotCount = useRef(0);
+  slotCount.current = Math.max(slotCount.current, items.length);
+  const slots: (VirtualItem | null)[] = new Array<VirtualItem | null>(slotCount.current).fill(null);
+  for (const item of items) slots[item.index % slotCount.current] = item;
   useEffect(() => {
     if (focus === null) return;
     const position = shown.findIndex((row) => row.index === focus.index);
@@ -152,11 +160,12 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
           data-testid="preview-scroller"
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
+            {slots.map((item, slot) => {
+              if (item === null) return null;
               const row = shown[item.index]!;
               return (
                 <PreviewLine
-                  key={item.index % items.length}
+                  key={slot}
                   row={row}
                   position={item.index}
                   start={item.start}
