@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { VirtualItem } from '@tanstack/react-virtual';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ucs2Characters, ucs2Title } from '../logic/forcing';
 import type { PreviewRow } from '../logic/rows';
+import { inSlots } from '../logic/slots';
 import { useUi } from '../stores/ui';
 
 type Filter = 'all' | 'problems-first' | 'problems-only';
@@ -106,16 +106,16 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
     overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
-  // Lines are keyed by slot, not by row, and kept in slot order: the line that scrolls out is
-  // reused for the row that scrolls in, in place. Keyed by row, every row scrolled in was a new
-  // element; keyed by slot but listed in row order, React moved half the lines every frame,
-  // and Blink rebuilt each moved line's layout. The garbage of either made the collector pause
-  // mid-scroll. The lines' order in the page then differs from the rows' (as AG Grid's without
-  // ensureDomOrder); each line's aria-rowindex gives a screen reader its place.
+  // Lines are keyed by slot, not by row, and kept in slot order (inSlots): the line that
+  // scrolls out is reused for the row that scrolls in, in place. Keyed by row, every row
+  // scrolled in was a new element; keyed by slot but listed in row order, React moved half the
+  // lines every frame, and Blink rebuilt each moved line's layout. The garbage of either made
+  // the collector pause mid-scroll. The lines' order in the page then differs from the rows'
+  // (as AG Grid's without ensureDomOrder); each line's aria-rowindex gives a screen reader its
+  // place. The slots only grow, so a row or two more or less on screen moves no line.
   const slotCount = useRef(0);
   slotCount.current = Math.max(slotCount.current, items.length);
-  const slots: (VirtualItem | null)[] = new Array<VirtualItem | null>(slotCount.current).fill(null);
-  for (const item of items) slots[item.index % slotCount.current] = item;
+  const slots = inSlots(items, slotCount.current);
   useEffect(() => {
     if (focus === null) return;
     const position = shown.findIndex((row) => row.index === focus.index);
