@@ -430,11 +430,14 @@ export function assemblePreview(
   return { rows, unknownPlaceholders };
 }
 
-/** The messages to export, in order, and for each the preview row it came from. */
-export function outgoingMessages(rows: readonly PreviewRow[]): {
+/** The messages to export or send, in order. */
+export interface Outgoing {
   messages: OutgoingMessage[];
+  /** For each message, the index of the preview row it came from. */
   rowOf: number[];
-} {
+}
+
+export function outgoingMessages(rows: readonly PreviewRow[]): Outgoing {
   const messages: OutgoingMessage[] = [];
   const rowOf: number[] = [];
   for (const row of rows) {

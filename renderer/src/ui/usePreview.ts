@@ -1,19 +1,12 @@
 /** The preview, derived from the sheet, the mapping and the batch settings: computed, not stored. */
 import { useEffect, useMemo } from 'react';
 import { assemblePreview, outgoingMessages, readMessages, readNumbers } from '../logic/rows';
-import type { Preview } from '../logic/rows';
+import type { Outgoing, Preview } from '../logic/rows';
 import { totalsOf } from '../logic/totals';
 import type { Totals } from '../logic/totals';
-import type { OutgoingMessage } from '../../../core/writer';
 import { useBatch } from '../stores/batch';
 import { selectSheet, useFile } from '../stores/file';
 import { useMapping } from '../stores/mapping';
-
-export interface Outgoing {
-  messages: OutgoingMessage[];
-  /** For each message, the index of the preview row it came from. */
-  rowOf: number[];
-}
 
 export interface PreviewData {
   preview: Preview;
