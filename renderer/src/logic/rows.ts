@@ -15,11 +15,11 @@ import { queuedClass, trimSpaces, validateValues } from '../../../core/values';
 import type { Mapping } from './mapping';
 import { duplicateOf, numberNormaliser } from './phone';
 import type { CountryCode, NumberVerdict } from './phone';
-import { cellAt } from './sheet';
+import { cellAt, columnAt } from './sheet';
 import type { Sheet } from './sheet';
 import { fillTemplate, parseTemplate } from './template';
 import type { Template } from './template';
-import { emptyTexts, packTexts, textAt } from './text-column';
+import { emptyTexts, packTexts, textAt, textCount } from './text-column';
 import type { TextColumn } from './text-column';
 import { TextMap } from './text-map';
 
@@ -150,7 +150,7 @@ export function readNumbers(
 ): NumberColumn {
   const normalise = numberNormaliser(defaultCountry);
   const count = sheet.rowCount;
-  const typed = (column === null ? undefined : sheet.columns[column]) ?? emptyTexts(count);
+  const typed = columnAt(sheet, column) ?? emptyTexts(count);
   const msisdns: string[] = new Array(count);
   const verdicts: NumberVerdict[] = new Array(count);
   const notes: string[] = new Array(count);
@@ -188,9 +188,7 @@ export function readMessages(sheet: Sheet, message: Mapping['message']): Message
   const count = sheet.rowCount;
   const filled: string[] | null = template === null ? null : new Array(count);
   const written: TextColumn =
-    message?.kind === 'column'
-      ? (sheet.columns[message.column] ?? emptyTexts(count))
-      : emptyTexts(count);
+    (message?.kind === 'column' ? columnAt(sheet, message.column) : null) ?? emptyTexts(count);
   const segments: Segments[] = new Array(count);
   const fixes: (LookalikeFix | null)[] = new Array(count);
   // A campaign's messages mostly differ in a name or a code: their counts and fixes repeat,
@@ -242,7 +240,7 @@ const replacedTexts = new WeakMap<MessageColumn, (string | undefined)[]>();
 function replacedText(messages: MessageColumn, index: number): string {
   let texts = replacedTexts.get(messages);
   if (texts === undefined) {
-    texts = new Array<string | undefined>(messages.written.ends.length);
+    texts = new Array<string | undefined>(textCount(messages.written));
     replacedTexts.set(messages, texts);
   }
   return (texts[index] ??= replaceLookalikes(textAt(messages.written, index)));

@@ -16,11 +16,15 @@ export interface Sheet {
   sourceRows: number[];
 }
 
+/** A column's cells, or null for no column. */
+export function columnAt(sheet: Sheet, column: number | null): TextColumn | null {
+  return column === null ? null : (sheet.columns[column] ?? null);
+}
+
 /** The cell of a data row in a column, '' for no column. */
 export function cellAt(sheet: Sheet, row: number, column: number | null): string {
-  if (column === null) return '';
-  const cells = sheet.columns[column];
-  return cells === undefined ? '' : textAt(cells, row);
+  const cells = columnAt(sheet, column);
+  return cells === null ? '' : textAt(cells, row);
 }
 
 /** A data row's cells, as long as the header. */
