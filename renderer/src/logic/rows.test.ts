@@ -158,6 +158,26 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
     ]);
   });
 
+  it('warns of a number that is not a mobile and of a repeated one, naming both', () => {
+    const listed = sheetFromRows('S', [
+      ['Telefon', 'Besked'],
+      ['80 20 30 40', 'Hej'],
+      ['+45 20 12 34 56', 'Hej'],
+      ['0045 20123456', 'Hej'],
+    ]);
+    const mapping = { ...byColumn, message: { kind: 'column', column: 1 } } as const;
+    const { rows } = buildPreview(listed, mapping, DEFAULT_BATCH);
+    expect(rows[0]!.warnings.map((w) => w.code)).toEqual(['not-mobile']);
+    expect(rows[0]!.warnings[0]!.message).toMatch(/toll-free/);
+    expect(rows[1]!.warnings).toEqual([]);
+    expect(rows[2]!.warnings).toEqual([
+      {
+        code: 'duplicate',
+        message: 'The number 4520123456 is also in row 3: the person gets both messages.',
+      },
+    ]);
+  });
+
   it('gives messages that core writes without a problem once the rows are clean', () => {
     const clean = sheetFromRows('S', [
       ['msisdn', 'message'],

@@ -389,7 +389,6 @@ export function assemblePreview(
       fix,
       first < 0 || !settings.removeDuplicates,
     );
-    const { msisdn, sourceRow } = row;
     scratch.length = 0;
     validateValues(
       textAt(numberColumn.msisdns, index),
@@ -397,15 +396,17 @@ export function assemblePreview(
       row.sender,
       row.writtenClass,
       row.userref,
-      sourceRow,
+      row.sourceRow,
       scratch,
       row.segments,
     );
     if (scratch.length > 0) row.errors = scratch.slice();
-    const note = textAt(numberColumn.notes, index);
     scratchWarnings.length = 0;
     let ownWarnings = false;
-    if (note !== '' && row.numberVerdict === 'not-mobile') {
+    // The texts below are cut out only for the rows that have these warnings: this loop runs
+    // for every row at each keystroke of a batch setting.
+    const note = row.numberVerdict === 'not-mobile' ? textAt(numberColumn.notes, index) : '';
+    if (note !== '') {
       scratchWarnings.push({ code: 'not-mobile', message: note });
       ownWarnings = true;
     }
@@ -414,7 +415,7 @@ export function assemblePreview(
     if (first >= 0) {
       scratchWarnings.push({
         code: 'duplicate',
-        message: `The number ${msisdn} is also in row ${sheet.sourceRows[first] ?? first + 2}: ${settings.removeDuplicates ? 'this row is left out' : 'the person gets both messages'}.`,
+        message: `The number ${row.msisdn} is also in row ${sheet.sourceRows[first] ?? first + 2}: ${settings.removeDuplicates ? 'this row is left out' : 'the person gets both messages'}.`,
       });
       ownWarnings = true;
     }
