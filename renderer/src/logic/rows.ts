@@ -266,7 +266,6 @@ class ColumnRow implements PreviewRow {
   readonly index: number;
   readonly sourceRow: number;
   readonly numberVerdict: NumberVerdict;
-  readonly segments: Segments;
   readonly duplicateOf: number;
   readonly fix: LookalikeFix | null;
   readonly included: boolean;
@@ -278,7 +277,6 @@ class ColumnRow implements PreviewRow {
     index: number,
     sourceRow: number,
     numberVerdict: NumberVerdict,
-    segments: Segments,
     duplicateOf: number,
     fix: LookalikeFix | null,
     included: boolean,
@@ -287,7 +285,6 @@ class ColumnRow implements PreviewRow {
     this.index = index;
     this.sourceRow = sourceRow;
     this.numberVerdict = numberVerdict;
-    this.segments = segments;
     this.duplicateOf = duplicateOf;
     this.fix = fix;
     this.included = included;
@@ -301,11 +298,20 @@ class ColumnRow implements PreviewRow {
     return trimSpaces(textAt(this.#source.numbers.msisdns, this.index));
   }
 
+  /** Whether the message is sent with its look-alikes replaced. */
+  get #replaced(): boolean {
+    return this.fix !== null && this.#source.settings.replaceLookalikes;
+  }
+
   get message(): string {
-    const { messages, settings } = this.#source;
-    return this.fix !== null && settings.replaceLookalikes
+    const { messages } = this.#source;
+    return this.#replaced
       ? replacedText(messages, this.index)
       : textAt(messages.written, this.index);
+  }
+
+  get segments(): Segments {
+    return this.#replaced ? this.fix!.after : this.#source.messages.segments[this.index]!;
   }
 
   get sender(): string {
@@ -377,14 +383,12 @@ export function assemblePreview(
   const rows: PreviewRow[] = new Array(sheet.rowCount);
   for (let index = 0; index < sheet.rowCount; index++) {
     const fix = messageColumn.fixes[index]!;
-    const replaced = fix !== null && settings.replaceLookalikes;
     const first = numberColumn.duplicates[index]!;
     const row = new ColumnRow(
       source,
       index,
       sheet.sourceRows[index] ?? index + 2,
       numberColumn.verdicts[index]!,
-      replaced ? fix.after : messageColumn.segments[index]!,
       first,
       fix,
       first < 0 || !settings.removeDuplicates,
