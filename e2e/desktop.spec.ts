@@ -12,7 +12,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeExport } from '../core/writer';
-import type { DesktopCommand } from '../electron/preload/desktop-api';
+import type { DesktopCommand } from '../core/contract/desktop';
 import { EXPECTED_MESSAGES, FIXTURES } from './fixtures';
 import { fromSetup } from './processes';
 

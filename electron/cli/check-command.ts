@@ -3,11 +3,11 @@ import { basename, resolve } from 'node:path';
 import { inspectFile } from '../../core/check';
 import type { Decision, Verdict } from '../../core/check';
 import { parseStageName } from '../../core/names';
-import { nodeCheckOptions } from '../native-text';
-import { describeReadError } from '../read-error';
+import { nodeCheckOptions } from '../base/native-text';
+import { describeReadError } from '../base/read-error';
 import type { CommandIo } from './io';
 import { EXIT_OK, EXIT_REJECTED, problemLine, readCommandLine, UsageError } from './io';
-import { plural } from '../words';
+import { plural } from '../base/words';
 
 export const CHECK_USAGE = `Usage: sendsheet check FILE [--as NAME] [--json]
 

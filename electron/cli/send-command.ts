@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { emulatedProfile, providerProfile } from '../client/profile';
+import { emulatedProfile, runningElsewhere } from '../backend/practice';
+import { providerProfile } from '../client/profile';
 import type { FtpServer, Profile } from '../client/profile';
 import { normalizeFingerprint } from '../client/tls-pin';
-import { FINAL_STATES } from '../service/api';
-import type { Batch, BatchState } from '../service/api';
-import { defaultAppDataDir } from '../service/data-dir';
+import { FINAL_STATES } from '../../core/contract/api';
+import type { Batch, BatchState } from '../../core/contract/api';
+import { defaultDataDir } from '../base/data-dir';
 import { SendsheetService } from '../service/service';
 import type { Timings } from '../service/service';
 import { DEMO_ACCOUNT } from '../server/accounts';
@@ -14,7 +14,7 @@ import { DEFAULT_PORTS } from '../server/provider';
 import { formatVerdict } from './check-command';
 import type { CommandIo } from './io';
 import { EXIT_OK, EXIT_REJECTED, problemLine, readCommandLine, UsageError } from './io';
-import { plural } from '../words';
+import { plural } from '../base/words';
 
 /** Neither server could be reached, or they refused the login: nothing was sent. */
 export const EXIT_NOT_SENT = 3;
@@ -47,7 +47,7 @@ batch's name gets a unique id, so it never overwrites another. With --follow, pr
   --interval S       seconds between two listings when following (default 2)
   --give-up S        stop trying after S seconds while neither server answers (default 300)
   --connect-timeout S  seconds a server has to answer a connection (default 4)
-  --data DIR         the app's data folder, where the history is kept (default ${defaultAppDataDir(process.env, process.platform, homedir())})
+  --data DIR         the app's data folder, where the history is kept (default ${defaultDataDir('app')})
 
 Exit code: 0 sent (with --follow: accepted), 1 rejected, 2 usage or I/O error, 3 not sent
 (neither server could be reached, or the login was refused), 4 sent but not finished while
@@ -146,11 +146,7 @@ async function profileFrom(values: Values, env: NodeJS.ProcessEnv, cwd: string):
   switch (profileName ?? 'emulated') {
     case 'emulated':
       return emulatedProfile(
-        {
-          host: '127.0.0.1',
-          servers: DEFAULT_PORTS.map((port, index) => ({ name: index === 0 ? 'A' : 'B', port })),
-          certificate: null,
-        },
+        runningElsewhere(),
         // SENDSHEET_PASSWORD is the real account's: the demo account takes only a given one.
         {
           user: user ?? DEMO_ACCOUNT.user,
@@ -270,10 +266,7 @@ export async function sendCommand(
   set('pollIntervalMs', 'interval');
   set('giveUpAfterMs', 'give-up');
   set('connectTimeoutMs', 'connect-timeout');
-  const dataDir = resolve(
-    io.cwd,
-    values.data ?? defaultAppDataDir(env, process.platform, homedir()),
-  );
+  const dataDir = resolve(io.cwd, values.data ?? defaultDataDir('app', env));
 
   const service = await SendsheetService.start({
     dataDir,
@@ -302,7 +295,7 @@ export async function sendCommand(
       if (id === null) early.push(batch);
       else if (batch.id === id) seen(batch);
     });
-    const sent = await service.send({ path: file, profile: profile.id, as: values.as });
+    const sent = await service.sendFile({ path: file, profile: profile.id, as: values.as });
     if (!sent.ok) {
       if (sent.verdict) {
         io.stdout(formatVerdict(sent.verdict.name, sent.verdict));

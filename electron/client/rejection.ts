@@ -8,8 +8,8 @@ import { parseCause } from '../../core/cause';
 import { decode } from '../../core/decode';
 import type { Encoding } from '../../core/decode';
 import { parseUploadName } from '../../core/names';
-import { nodeCheckOptions } from '../native-text';
-import type { RejectionCause } from '../service/api';
+import { nodeCheckOptions } from '../base/native-text';
+import type { RejectionCause } from '../../core/contract/api';
 
 /** The WHATWG decoders Node has for the encodings a failed decode can name. */
 const LABELS: Partial<Record<Encoding, string>> = {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { DESKTOP_MAIN, findElectron, RENDERER_DIR } from '../cli/app-command';
-import type { ProfileSummary } from '../service/api';
+import type { ProfileSummary } from '../../core/contract/api';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const binary = findElectron();

@@ -16,14 +16,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { finishedName, parseStageName, processingName } from '../../core/names';
 import { internalErrorFile, processFile } from '../../core/processing';
 import type { Faults } from './faults';
-import { isErrno, readRegularFile, replaceFile } from './files';
+import { isErrno, readRegularFile, replaceFile } from '../base/files';
 import { accountRoot } from './layout';
 import type { Layout } from './layout';
 import type { Logger } from './log';
 import { batchExists, commitBatch } from './outbox';
 import { RetryStore } from './retries';
 import type { RetryPolicy } from './retries';
-import { plural } from '../words';
+import { plural } from '../base/words';
 
 export interface ProcessorOptions {
   layout: Layout;

@@ -10,6 +10,4 @@ export function service(): Service {
 }
 
 /** Errors as words for the person; a bug's message is still better than nothing. */
-export function errorWords(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorText as errorWords } from '../../../core/contract/errors';

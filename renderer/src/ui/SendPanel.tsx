@@ -64,9 +64,9 @@ export function SendPanel({ data }: { data: PreviewData }) {
       );
       return;
     }
-    const saved = await sending.exportFiles(data.outgoing().messages, options);
+    await sending.exportFiles(data.outgoing().messages, options);
     const written = useSending.getState().written;
-    if (saved && written) for (const file of written) download(file.fileName, file.bytes);
+    if (written) for (const file of written) download(file.fileName, file.bytes);
   };
   const exportRef = useRef(exportNow);
   exportRef.current = exportNow;
@@ -135,6 +135,21 @@ export function SendPanel({ data }: { data: PreviewData }) {
               {sending.saved.map((file) => (
                 <li key={file.path}>
                   <code>{file.path}</code> — {count(file.rows, 'message')}, {bytes(file.bytes)},{' '}
+                  {file.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8'}; upload name{' '}
+                  <code>{file.uploadName}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {sending.written && (
+          <div data-testid="export-result">
+            <p>Downloaded {count(sending.written.length, 'file')}:</p>
+            <ul>
+              {sending.written.map((file) => (
+                <li key={file.fileName}>
+                  <code>{file.fileName}</code> — {count(file.rows, 'message')},{' '}
+                  {bytes(file.bytes.length)},{' '}
                   {file.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8'}; upload name{' '}
                   <code>{file.uploadName}</code>
                 </li>

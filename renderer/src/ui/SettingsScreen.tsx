@@ -4,7 +4,7 @@ import type { CountryCode } from '../logic/phone';
 import { errorWords, service } from '../stores/service';
 import { useSending } from '../stores/sending';
 import { useSettings } from '../stores/settings';
-import type { ProfileSummary } from '../../../electron/service/api';
+import type { ProfileSummary } from '../../../core/contract/api';
 
 const regionNames =
   typeof Intl.DisplayNames === 'function'

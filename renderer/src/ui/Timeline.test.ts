@@ -2,7 +2,7 @@ import { createElement, isValidElement } from 'react';
 import type { ReactElement, ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import type { Batch } from '../../../electron/service/api';
+import type { Batch } from '../../../core/contract/api';
 import { BatchView } from './Timeline';
 
 /** A batch the provider rejected, with problems on rows 2 and 4 of the file and one on none. */

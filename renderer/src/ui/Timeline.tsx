@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Batch, BatchState } from '../../../electron/service/api';
+import type { Batch, BatchState } from '../../../core/contract/api';
 import { previewRowOf } from '../logic/batches';
 import { useSending } from '../stores/sending';
 import { count } from './words';
