@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Method, RequestOf } from './api';
 import { BULK_FIELDS, CHUNK_ITEMS } from './wire';
+import { errorText } from './errors';
 
 /** The most messages one request may carry: Excel's whole sheet, twice over. */
 export const MAX_MESSAGES = 2_100_000;
@@ -137,7 +138,7 @@ export async function decodeRequest<M extends Method>(
     try {
       value = JSON.parse(line);
     } catch (error) {
-      return fail(`line ${number} is not JSON (${(error as Error).message}).`);
+      return fail(`line ${number} is not JSON (${errorText(error)}).`);
     }
     if (head === undefined) {
       head = value;

@@ -46,6 +46,7 @@ import {
 } from './window-state';
 import type { WindowState } from './window-state';
 import { WindowCommands } from './window-commands';
+import { errorText } from '../../core/contract/errors';
 
 const APP_ID = 'com.sendsheet.app';
 const log = (line: string) => console.error(`sendsheet: ${line}`);
@@ -190,7 +191,7 @@ async function shutdown(): Promise<void> {
 }
 
 function fail(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   log(message);
   dialog.showErrorBox('Sendsheet could not start', message);
   app.exit(1);

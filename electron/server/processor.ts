@@ -24,6 +24,7 @@ import { batchExists, commitBatch } from './outbox';
 import { RetryStore } from './retries';
 import type { RetryPolicy } from './retries';
 import { plural } from '../base/words';
+import { errorText } from '../../core/contract/errors';
 
 export interface ProcessorOptions {
   layout: Layout;
@@ -48,10 +49,6 @@ const DONE: Outcome = { done: true };
 
 function key(account: string, name: string): string {
   return `${account}/${name}`;
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The next whole second after `at`: a stamp that is free again. */
@@ -103,11 +100,7 @@ export class Processor {
         try {
           await this.claim(account, name);
         } catch (error) {
-          this.options.log.error(
-            account,
-            name,
-            `could not start processing: ${describeError(error)}`,
-          );
+          this.options.log.error(account, name, `could not start processing: ${errorText(error)}`);
         }
       } while (entry.again && !this.closed);
       this.claims.delete(id);
@@ -165,7 +158,7 @@ export class Processor {
       this.options.log.warn(
         account,
         null,
-        `cannot watch the folder (${describeError(error)}); it is listed every few seconds instead`,
+        `cannot watch the folder (${errorText(error)}); it is listed every few seconds instead`,
       );
     }
   }
@@ -178,7 +171,7 @@ export class Processor {
           this.notice(account, name);
         }
       } catch (error) {
-        this.options.log.warn(account, null, `cannot list the folder: ${describeError(error)}`);
+        this.options.log.warn(account, null, `cannot list the folder: ${errorText(error)}`);
       }
     }
   }
@@ -311,7 +304,7 @@ export class Processor {
         await this.retries.clear(account, processing).catch(() => {});
         return DONE;
       }
-      return this.failed(job, attempt, describeError(error), null);
+      return this.failed(job, attempt, errorText(error), null);
     }
     try {
       const result = processFile({ name: readyName, bytes }, this.options.now());
@@ -347,7 +340,7 @@ export class Processor {
       await this.retries.clear(account, processing);
       return DONE;
     } catch (error) {
-      return this.failed(job, attempt, describeError(error), bytes);
+      return this.failed(job, attempt, errorText(error), bytes);
     }
   }
 
@@ -398,7 +391,7 @@ export class Processor {
         log.error(
           account,
           processing,
-          `attempt ${attempt} failed (${reason}), and so did writing the rejection (${describeError(error)}); trying again later`,
+          `attempt ${attempt} failed (${reason}), and so did writing the rejection (${errorText(error)}); trying again later`,
         );
       }
     } else {
@@ -416,7 +409,7 @@ export class Processor {
         nextAt: retryAt,
       });
     } catch (error) {
-      log.error(account, processing, `cannot record the failed attempt: ${describeError(error)}`);
+      log.error(account, processing, `cannot record the failed attempt: ${errorText(error)}`);
     }
     return { done: false, retryAt };
   }
