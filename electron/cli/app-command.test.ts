@@ -151,7 +151,7 @@ describe('issue 4: sendsheet app (headless)', () => {
     const root = join(import.meta.dirname, '..', '..');
     const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
     expect(manifest.scripts['setup:electron']).toBe('node node_modules/electron/install.js');
-    expect(manifest.scripts.start).toBe('tsx electron/cli/sendsheet.ts app --electron');
+    expect(manifest.scripts.start).toBe('node bin/sendsheet.js app --electron');
     // No dependency runs an install script on npm install or npm ci (Electron's would fail here).
     expect(await readFile(join(root, '.npmrc'), 'utf8')).toMatch(/^ignore-scripts=true$/m);
   });

@@ -127,11 +127,7 @@ describe('sendsheet serve', () => {
 
   it.each([
     ['npm run -s sendsheet -- serve', 'npm', ['run', '-s', 'sendsheet', '--', 'serve']],
-    [
-      'the sendsheet command itself',
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli/sendsheet.ts', 'serve'],
-    ],
+    ['the sendsheet command itself', process.execPath, ['bin/sendsheet.js', 'serve']],
   ])('%s runs in the foreground and stops cleanly on Ctrl-C', async (_what, command, args) => {
     const dir = await mkdtemp(join(tmpdir(), 'sendsheet-serve-'));
     const child = spawn(command, [...args, '--dir', dir, '--ports', '0,0'], {
