@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIo } from './io';
+import { readAll } from './io';
 import { run } from './run';
 
 let dir: string;
@@ -133,6 +134,51 @@ describe('sendsheet check', () => {
     expect(stderr).toContain(message);
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(stdout).toBe('');
+  });
+});
+
+describe('issue 12: sendsheet check - reads the file from standard input', () => {
+  it('checks standard input as stdin.csv.ready, and says so', async () => {
+    const { code, stdout } = await sendsheet(['check', '-'], 'msisdn,message\n4512345678,Hi\n');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Standard input, checked as stdin\.csv\.ready /);
+    expect(stdout).toContain('stdin.csv.ready: ACCEPTED');
+  });
+
+  it('--as names it, modifiers included: a semicolon file as .excel', async () => {
+    const semicolons = 'msisdn;message\r\n4512345678;Hi\r\n';
+    const plain = await sendsheet(['check', '-'], semicolons);
+    expect(plain.code).toBe(1);
+    const named = await sendsheet(['check', '-', '--as', 'list.csv.excel', '--json'], semicolons);
+    expect(named.code).toBe(0);
+    expect(JSON.parse(named.stdout)).toMatchObject({ status: 'success', format: 'excel', rows: 1 });
+  });
+
+  it('stops reading past 30 MiB: too-large, the rest of an endless input left unread', async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(1024 * 1024).fill(0x61);
+    async function* endless() {
+      for (;;) {
+        pulled++;
+        yield chunk;
+      }
+    }
+    const out = { stdout: '', stderr: '' };
+    const io: CommandIo = {
+      stdout: (t) => void (out.stdout += t),
+      stderr: (t) => void (out.stderr += t),
+      readStdin: (limit) => readAll(endless(), limit),
+      cwd: dir,
+    };
+    expect(await run(['check', '-', '--json'], io)).toBe(1);
+    const verdict = JSON.parse(out.stdout);
+    expect(verdict.problems).toEqual([
+      expect.objectContaining({
+        code: 'too-large',
+        message: expect.stringContaining('more than 30 MiB'),
+      }),
+    ]);
+    expect(pulled).toBe(31);
   });
 });
 

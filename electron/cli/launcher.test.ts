@@ -26,18 +26,28 @@ interface Ran {
 function ran(
   command: string,
   args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: Uint8Array },
 ): Promise<Ran> {
   return new Promise((resolve) => {
-    execFile(command, args, { ...options, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    const child = execFile(
+      command,
+      args,
+      { cwd: options.cwd, env: options.env, timeout: 60_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
+    child.stdin!.end(options.input ?? new Uint8Array());
   });
 }
 
 /** Runs the launcher as a shell would: `node /path/to/bin/sendsheet.js ARGS` typed in `cwd`. */
-function sendsheet(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
-  return ran(process.execPath, [LAUNCHER, ...args], { cwd, env });
+function sendsheet(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+  input?: Uint8Array,
+) {
+  return ran(process.execPath, [LAUNCHER, ...args], { cwd, env, input });
 }
 
 const GOOD = 'msisdn,message\n4512345678,Hello\n';
@@ -104,6 +114,20 @@ describe('issue 12: the sendsheet bin', () => {
     );
     expect(typedFrom(npmScript, '/tmp/x', root)).toBe('/tmp/x');
     expect(typedFrom({}, '/tmp/x', root)).toBe('/tmp/x');
+  });
+});
+
+describe('issue 12: standard input, as the shell gives it', () => {
+  it('check - reads the file piped in', async () => {
+    const input = new TextEncoder().encode('msisdn;message\r\n4512345678;Hi\r\n');
+    const result = await sendsheet(
+      ['check', '-', '--as', 'list.csv.excel'],
+      elsewhere,
+      undefined,
+      input,
+    );
+    expect(result.stdout).toContain('list.csv.excel.ready: ACCEPTED');
+    expect(result.code).toBe(0);
   });
 });
 
