@@ -192,6 +192,24 @@ describe('sendsheet segments', () => {
     const { stdout } = await sendsheet(['segments', '--json'], 'Hi\n');
     expect(JSON.parse(stdout)).toMatchObject({ encoding: 'GSM-7', units: 3, parts: 1 });
   });
+  it('issue 12: a leading U+FEFF on standard input is a character of the message (UCS-2)', async () => {
+    const { code, stdout } = await sendsheet(['segments', '--json'], '\uFEFFHi');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ encoding: 'UCS-2', units: 3, parts: 1 });
+  });
+
+  it.each([
+    ['standard input', [], ''],
+    ['an empty TEXT', [''], ''],
+  ])('issue 12: an empty message from %s is empty-message, exit 1', async (_what, text, stdin) => {
+    for (const json of [[], ['--json']]) {
+      const { code, stdout, stderr } = await sendsheet(['segments', ...text, ...json], stdin);
+      expect(code).toBe(1);
+      expect(stderr).toBe('sendsheet segments: empty-message: The message is empty.\n');
+      expect(stdout).toBe('');
+    }
+  });
+
   it('lists look-alikes and what replacing them saves', async () => {
     const { stdout } = await sendsheet(['segments', 'It’s “great”']);
     expect(stdout).toContain('UCS-2: 12 UCS-2 units, 1 SMS part');

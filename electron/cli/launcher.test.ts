@@ -131,6 +131,19 @@ describe('issue 12: standard input, as the shell gives it', () => {
   });
 });
 
+describe('issue 12: segments reads standard input exactly as given', () => {
+  it('EF BB BF first is U+FEFF, a character of the message; nothing at all is empty-message', async () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, 0x48, 0x69]);
+    const result = await sendsheet(['segments'], elsewhere, undefined, bom);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^UCS-2: 3 UCS-2 units, 1 SMS part\n/);
+    expect(result.stdout).toContain('U+FEFF');
+    const empty = await sendsheet(['segments'], elsewhere, undefined, new Uint8Array());
+    expect(empty).toMatchObject({ code: 1, stdout: '' });
+    expect(empty.stderr).toContain('empty-message');
+  });
+});
+
 describe('issue 12: the bundle loads a command only when it runs', () => {
   it('`segments` loads none of the FTP, HTTP, schema or history packages', async () => {
     const { metafile } = await buildCli({ write: false });
