@@ -31,7 +31,7 @@ export function serverName(file: string, as: string | undefined): string {
   return name.endsWith('.ready') ? name : `${name}.ready`;
 }
 
-const ENCODING_NAMES: Record<string, string> = {
+export const ENCODING_NAMES: Record<string, string> = {
   'utf-8': 'UTF-8',
   'windows-1252': 'Windows-1252',
   'utf-16le': 'UTF-16 LE',
