@@ -64,6 +64,8 @@ function servers(a: number = provider.servers[0]!.port, b: number = provider.ser
   ];
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const options = ['--plain', '--interval', '0.05', '--data', 'data'];
 
 describe('issue 4: sendsheet send', () => {
@@ -176,6 +178,24 @@ describe('issue 4: sendsheet send', () => {
       / {2}failed: Neither server could be reached in .*: server A .* refused the connection; server B .* refused the connection\.\n$/,
     );
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('issue 12: while neither server answers, each try is printed: the server, why, the next try', async () => {
+    const [a, b] = [await closedPort(), await closedPort()];
+    const result = await send(['good.csv', ...servers(a, b), ...options, '--give-up', '1.5']);
+    expect(result.code).toBe(EXIT_NOT_SENT);
+    const tries = result.stdout.split('\n').filter((line) => line.startsWith('  Server '));
+    const A = `  Server A (127.0.0.1:${a}) refused the connection; trying server B (127.0.0.1:${b}) now.`;
+    const B = `Server B (127.0.0.1:${b}) refused the connection`;
+    const again = (wait: string) =>
+      expect.stringMatching(
+        new RegExp(
+          `^ {2}${escape(B)}; trying again in ${escape(wait)}, at \\d\\d:\\d\\d:\\d\\d \\(giving up at \\d\\d:\\d\\d:\\d\\d\\)\\.$`,
+        ),
+      );
+    // Waits of 0.25 s and 0.5 s; the next, 1 s, would pass the 1.5 s given.
+    expect(tries).toEqual([A, again('0.25 s'), A, again('0.5 s'), A, `  ${B}.`]);
+    expect(result.stdout).toMatch(/\n {2}failed: Neither server could be reached in /);
   });
 
   it('a wrong password: exit 3 at once, saying the login was refused, and the password is not shown', async () => {

@@ -222,6 +222,9 @@ export function describeChange(batch: Batch, before: Batch | null): string[] {
   const lines: string[] = [];
   if (batch.server !== null && batch.server !== before?.server) {
     lines.push(`  server ${batch.server}${batch.note ? `: ${batch.note}` : ''}`);
+  } else if (batch.note !== null && batch.note !== before?.note) {
+    // A server that did not answer, and when the next try is: nothing is silent while it waits.
+    lines.push(`  ${batch.note}`);
   }
   if (batch.state === 'uploading' && batch.progress !== null) {
     const step = Math.floor(batch.progress.percent / 10);
