@@ -104,6 +104,35 @@ describe('sendsheet serve', () => {
       expect(out.stderr).toContain(
         `Server A cannot listen on 127.0.0.1:${port}: the port is in use`,
       );
+      // Issue 12: the option that changes it, and ports free to try.
+      const suggested = /Choose other ports with --ports, for example --ports (\d+),(\d+)\./.exec(
+        out.stderr,
+      );
+      expect(suggested).not.toBeNull();
+      const [a, b] = [Number(suggested![1]), Number(suggested![2])];
+      expect(a).not.toBe(b);
+      // They are free: serve starts on them (and stops at once).
+      expect(
+        await serveCommand(['--dir', 'd', '--ports', `${a},${b}`], io, AbortSignal.abort()),
+      ).toBe(0);
+    } finally {
+      blocker.close();
+    }
+  }, 30_000);
+
+  it("issue 12: server B's port taken: says so, and keeps the port given for A", async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const { io, out } = capture(await mkdtemp(join(tmpdir(), 'sendsheet-serve-')));
+    try {
+      expect(await run(['serve', '--dir', 'd', '--ports', `0,${port}`], io)).toBe(2);
+      expect(out.stderr).toMatch(
+        new RegExp(
+          `Server B cannot listen on 127\\.0\\.0\\.1:${port}: the port is in use .*Choose other ports with --ports, for example --ports 0,\\d+\\.`,
+        ),
+      );
     } finally {
       blocker.close();
     }
