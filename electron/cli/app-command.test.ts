@@ -8,14 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Batch } from '../service/api';
 import { httpApi } from '../service/remote';
 import { appCommand, electronLaunch, findElectron, RENDERER_DIR } from './app-command';
-import { capture, until } from './cli-test-util';
-
-async function listening() {
-  const { createServer } = await import('node:net');
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  return server;
-}
+import { capture, heldPort, until } from './cli-test-util';
 
 describe('issue 4: sendsheet app (headless)', () => {
   it('starts the emulated servers and the service, prints the URL, sends through it, and stops', async () => {
@@ -106,8 +99,7 @@ describe('issue 4: sendsheet app (headless)', () => {
   });
 
   it('issue 12: the HTTP port taken: names --port and a free port, which then works', async () => {
-    const blocker = await listening();
-    const port = (blocker.address() as { port: number }).port;
+    const { port, close } = await heldPort();
     const dir = await mkdtemp(join(tmpdir(), 'sendsheet-app-'));
     const { io, out } = capture(dir);
     try {
@@ -125,13 +117,12 @@ describe('issue 4: sendsheet app (headless)', () => {
       );
       expect(out.stdout).toContain(`Open http://127.0.0.1:${free}/`);
     } finally {
-      blocker.close();
+      close();
     }
   });
 
   it('issue 12: an FTP port taken: names the server, --ftp-ports and free ports', async () => {
-    const blocker = await listening();
-    const port = (blocker.address() as { port: number }).port;
+    const { port, close } = await heldPort();
     const dir = await mkdtemp(join(tmpdir(), 'sendsheet-app-'));
     const { io } = capture(dir);
     try {
@@ -142,7 +133,7 @@ describe('issue 4: sendsheet app (headless)', () => {
         ),
       );
     } finally {
-      blocker.close();
+      close();
     }
   });
 

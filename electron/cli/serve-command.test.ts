@@ -6,7 +6,7 @@ import { Client } from 'basic-ftp';
 import { describe, expect, it } from 'vitest';
 import { run } from './run';
 import { defaultDataDir, parsePorts, serveCommand } from './serve-command';
-import { capture, until } from './cli-test-util';
+import { capture, heldPort, until } from './cli-test-util';
 
 describe('sendsheet serve', () => {
   it('prints where both servers listen and the demo account, logs the life cycle, and stops when asked', async () => {
@@ -94,10 +94,7 @@ describe('sendsheet serve', () => {
   });
 
   it('says so clearly when a port is taken', async () => {
-    const { createServer } = await import('node:net');
-    const blocker = createServer().listen(0, '127.0.0.1');
-    await new Promise((resolve) => blocker.once('listening', resolve));
-    const port = (blocker.address() as { port: number }).port;
+    const { port, close } = await heldPort();
     const { io, out } = capture(await mkdtemp(join(tmpdir(), 'sendsheet-serve-')));
     try {
       expect(await run(['serve', '--dir', 'd', '--ports', `${port},0`], io)).toBe(2);
@@ -116,15 +113,12 @@ describe('sendsheet serve', () => {
         await serveCommand(['--dir', 'd', '--ports', `${a},${b}`], io, AbortSignal.abort()),
       ).toBe(0);
     } finally {
-      blocker.close();
+      close();
     }
   }, 30_000);
 
   it("issue 12: server B's port taken: says so, and keeps the port given for A", async () => {
-    const { createServer } = await import('node:net');
-    const blocker = createServer().listen(0, '127.0.0.1');
-    await new Promise((resolve) => blocker.once('listening', resolve));
-    const port = (blocker.address() as { port: number }).port;
+    const { port, close } = await heldPort();
     const { io, out } = capture(await mkdtemp(join(tmpdir(), 'sendsheet-serve-')));
     try {
       expect(await run(['serve', '--dir', 'd', '--ports', `0,${port}`], io)).toBe(2);
@@ -134,7 +128,7 @@ describe('sendsheet serve', () => {
         ),
       );
     } finally {
-      blocker.close();
+      close();
     }
   });
 
