@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Batch } from '../service/api';
 import { httpApi } from '../service/remote';
 import { appCommand, electronLaunch, findElectron, RENDERER_DIR } from './app-command';
-import { capture, until } from './cli-test-util';
+import { capture, heldPort, until } from './cli-test-util';
 
 describe('issue 4: sendsheet app (headless)', () => {
   it('starts the emulated servers and the service, prints the URL, sends through it, and stops', async () => {
@@ -65,7 +65,7 @@ describe('issue 4: sendsheet app (headless)', () => {
 
     stop.abort();
     expect(await running).toBe(0);
-    expect(out.stdout).toMatch(/Stopped\.\n$/);
+    expect(out.stdout).toMatch(/Stopping: finishing the file in hand\.\.\.\nStopped\.\n$/);
     expect(out.stderr).toBe('');
     expect(out.stdout + out.stderr).not.toContain('dashboard-secret');
   });
@@ -93,6 +93,48 @@ describe('issue 4: sendsheet app (headless)', () => {
     expect(provider).toMatchObject({ user: '', hasPassword: false });
     stop.abort();
     expect(await running).toBe(0);
+    // Issue 12: no emulated servers, so no file in hand to finish.
+    expect(out.stdout).not.toContain('file in hand');
+    expect(out.stdout).toMatch(/\nStopping\.\.\.\nStopped\.\n$/);
+  });
+
+  it('issue 12: the HTTP port taken: names --port and a free port, which then works', async () => {
+    const { port, close } = await heldPort();
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-app-'));
+    const { io, out } = capture(dir);
+    try {
+      const args = ['--no-servers', '--data', 'app'];
+      const code = await appCommand(['--port', String(port), ...args], io, undefined, {}).catch(
+        (error: Error) => error.message,
+      );
+      const message = new RegExp(
+        `^port ${port} is in use: choose another with --port, for example --port (\\d+)\\.$`,
+      ).exec(String(code));
+      expect(message).not.toBeNull();
+      const free = Number(message![1]);
+      expect(await appCommand(['--port', String(free), ...args], io, AbortSignal.abort(), {})).toBe(
+        0,
+      );
+      expect(out.stdout).toContain(`Open http://127.0.0.1:${free}/`);
+    } finally {
+      close();
+    }
+  });
+
+  it('issue 12: an FTP port taken: names the server, --ftp-ports and free ports', async () => {
+    const { port, close } = await heldPort();
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-app-'));
+    const { io } = capture(dir);
+    try {
+      const args = ['--port', '0', '--ftp-ports', `0,${port}`, '--dir', 'p', '--data', 'app'];
+      await expect(appCommand(args, io, AbortSignal.abort(), {})).rejects.toThrow(
+        new RegExp(
+          `^Server B cannot listen on 127\\.0\\.0\\.1:${port}: the port is in use .* Choose other ports with --ftp-ports, for example --ftp-ports 0,\\d+\\. \\(Or run with --no-servers`,
+        ),
+      );
+    } finally {
+      close();
+    }
   });
 
   it('refuses options that do not go together, and a bad port', async () => {
@@ -151,7 +193,7 @@ describe('issue 4: sendsheet app (headless)', () => {
     const root = join(import.meta.dirname, '..', '..');
     const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
     expect(manifest.scripts['setup:electron']).toBe('node node_modules/electron/install.js');
-    expect(manifest.scripts.start).toBe('tsx electron/cli/sendsheet.ts app --electron');
+    expect(manifest.scripts.start).toBe('node bin/sendsheet.js app --electron');
     // No dependency runs an install script on npm install or npm ci (Electron's would fail here).
     expect(await readFile(join(root, '.npmrc'), 'utf8')).toMatch(/^ignore-scripts=true$/m);
   });

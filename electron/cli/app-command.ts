@@ -13,6 +13,7 @@ import { DEFAULT_PORTS, startProvider } from '../server/provider';
 import type { Provider } from '../server/provider';
 import type { CommandIo } from './io';
 import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
+import { ftpPortsAdvice, httpPortMessage } from './ports';
 import { defaultDataDir, parsePorts } from './serve-command';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -185,8 +186,9 @@ export async function appCommand(
           },
         });
       } catch (error) {
+        const advice = await ftpPortsAdvice(error, ftpPorts, '--ftp-ports');
         throw new UsageError(
-          `${(error as Error).message} (run with --no-servers to use a "sendsheet serve" already running)`,
+          `${(error as Error).message}${advice ? ` ${advice}` : ''} (Or run with --no-servers to use a "sendsheet serve" already running.)`,
         );
       }
     }
@@ -218,7 +220,7 @@ export async function appCommand(
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(
         code === 'EADDRINUSE'
-          ? `port ${port} is in use: choose another with --port.`
+          ? await httpPortMessage(port)
           : `cannot listen on port ${port}: ${(error as Error).message}`,
       );
     }
@@ -239,7 +241,8 @@ export async function appCommand(
     io.stdout(lines.join('\n') + '\n');
     if (!signal.aborted)
       await new Promise((done) => signal.addEventListener('abort', done, { once: true }));
-    io.stdout('Stopping: finishing the file in hand...\n');
+    // Only the emulated servers have a file in hand to finish.
+    io.stdout(provider ? 'Stopping: finishing the file in hand...\n' : 'Stopping...\n');
     await http.close();
     await service.close();
     await provider?.close();

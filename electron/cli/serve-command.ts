@@ -6,6 +6,7 @@ import { formatLogEntry } from '../server/log';
 import { DEFAULT_PASSIVE_PORTS, DEFAULT_PORTS, startProvider } from '../server/provider';
 import type { CommandIo } from './io';
 import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
+import { ftpPortsAdvice } from './ports';
 
 export const SERVE_USAGE = `Usage: sendsheet serve [--dir D] [--ports 2121,2122] [--config F]
 
@@ -95,7 +96,8 @@ export async function serveCommand(
           (entry.level === 'info' ? io.stdout : io.stderr)(formatLogEntry(entry) + '\n'),
       });
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      const advice = await ftpPortsAdvice(error, ports, '--ports');
+      throw new UsageError(`${(error as Error).message}${advice ? ` ${advice}` : ''}`);
     }
     const passive = config?.passivePorts ?? DEFAULT_PASSIVE_PORTS;
     const lines = [

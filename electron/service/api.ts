@@ -225,7 +225,10 @@ export interface Batch {
   profile: string;
   /** The server in use, `A` or `B`, or null before one answered. */
   server: string | null;
-  /** Why the other server was left, in words, when it was. */
+  /**
+   * Why the other server was left, in words, when it was; while no server answers, the last
+   * failed try and when the next one is.
+   */
   note: string | null;
   rows: number;
   parts: number;

@@ -19,6 +19,7 @@ import type { Backoff } from '../client/failover';
 import { Follower } from '../client/follower';
 import type { FollowUpdate } from '../client/follower';
 import type { Profile } from '../client/profile';
+import { describeFailedAttempt } from '../client/words';
 import { summarizeProfile } from '../client/profile';
 import { nodeCheckOptions } from '../native-text';
 import { replaceFile } from '../server/files';
@@ -297,6 +298,9 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
         onEvent: (event) => {
           if (event.type === 'server') {
             void this.change(id, { server: event.server.name, note: event.note });
+          } else if (event.type === 'attempt') {
+            // The batch says why it waits, and when the next try is; the history keeps it.
+            void this.change(id, { note: describeFailedAttempt(event.attempt) });
           } else {
             const percent = event.total === 0 ? 100 : Math.floor((event.bytes * 100) / event.total);
             void this.change(id, { progress: { bytes: event.bytes, total: event.total, percent } });
