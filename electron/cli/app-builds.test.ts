@@ -57,7 +57,7 @@ describe('issue 12: the user interface built with Vite', () => {
     try {
       await printed(out, 'Press Ctrl-C');
       expect(out.stdout).toMatch(
-        /^Building the user interface \(first start, or it was removed: a few seconds\)…\nBuilt the user interface in \d+\.\d s\.\nSendsheet \(headless\)\n/,
+        /^Building the user interface \(it is not built yet; this takes a few seconds\)…\nBuilt the user interface in \d+\.\d s\.\nSendsheet \(headless\)\n/,
       );
       const url = /Open (\S+) in a browser/.exec(out.stdout)![1]!;
       const first = await (await fetch(url)).text();

@@ -56,7 +56,7 @@ describe('issue 4: sendsheet app (headless)', () => {
     );
     await until(() => out.stdout.includes('Press Ctrl-C to stop.'), 'the start');
     expect(out.stdout).toMatch(
-      /^Electron's binary is not installed here \(where it can be downloaded, "npm run setup:electron" fetches it\): running headless; open the URL below in a browser\.\nBuilding the user interface \(first start, or it was removed: a few seconds\)…\nBuilt the user interface in \d+\.\d s\.\nSendsheet \(headless\)\n/,
+      /^Electron's binary is not installed here \(where it can be downloaded, "npm run setup:electron" fetches it\): running headless; open the URL below in a browser\.\nBuilding the user interface \(it is not built yet; this takes a few seconds\)…\nBuilt the user interface in \d+\.\d s\.\nSendsheet \(headless\)\n/,
     );
     const url = /Open (http:\/\/127\.0\.0\.1:\d+\/) in a browser/.exec(out.stdout)?.[1];
     expect(url).toBeDefined();
@@ -204,7 +204,7 @@ describe('issue 12: npm ci, then npm start', () => {
     };
 
     const first = await start();
-    expect(first.out.stdout).toContain('Building the user interface (first start');
+    expect(first.out.stdout).toContain('Building the user interface (it is not built yet');
     expect(first.page).toContain('<div id="root"></div>');
     expect(first.page).toContain('<title>Sendsheet</title>');
     expect(first.scriptStatus).toBe(200);

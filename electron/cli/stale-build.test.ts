@@ -51,7 +51,7 @@ describe('issue 12: build when missing or changed, and only then', () => {
     expect(await ensureBuilt(target, io)).toBe(true);
     expect(builds).toEqual([true]);
     expect(out.stdout).toMatch(
-      /^Building the thing \(first start, or it was removed: a few seconds\)…\nBuilt the thing in \d+\.\d s\.\n$/,
+      /^Building the thing \(it is not built yet; this takes a few seconds\)…\nBuilt the thing in \d+\.\d s\.\n$/,
     );
     expect(await staleness(target)).toBeNull();
     expect(await ensureBuilt(target, io)).toBe(false);
@@ -114,7 +114,7 @@ describe('issue 12: build when missing or changed, and only then', () => {
     expect(await staleness(target)).toBe('missing');
     const { io, out } = capture(root);
     await ensureBuilt(target, io);
-    expect(out.stdout).toContain('first start, or it was removed');
+    expect(out.stdout).toContain('it is not built yet');
     expect(builds).toEqual([true, true, true]);
     expect(existsSync(join(root, 'out', 'index.html'))).toBe(true);
   });

@@ -139,6 +139,25 @@ const LOCKING: LockOptions = {
   onCompromised: () => {},
 };
 
+/** The build's lock; when another start holds it, says so and waits for it. */
+async function takeLock(target: BuildTarget, io: Pick<CommandIo, 'stdout'>) {
+  const locked = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ELOCKED';
+  try {
+    return await lock(target.stampFile, { ...LOCKING, retries: 0 });
+  } catch (error) {
+    if (!locked(error)) throw error;
+  }
+  io.stdout(`Waiting for another start of Sendsheet that is building ${target.what}…\n`);
+  try {
+    return await lock(target.stampFile, LOCKING);
+  } catch (error) {
+    if (!locked(error)) throw error;
+    throw new UsageError(
+      `another start of Sendsheet has been building ${target.what} for minutes: stop it, then start again.`,
+    );
+  }
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
@@ -163,13 +182,7 @@ export async function ensureBuilt(
   if (!options.force && (await staleness(target)) === null) return false;
 
   await mkdir(dirname(target.stampFile), { recursive: true });
-  let release: () => Promise<void>;
-  try {
-    release = await lock(target.stampFile, { ...LOCKING, retries: 0 });
-  } catch {
-    io.stdout(`Waiting for another start of Sendsheet that is building ${target.what}…\n`);
-    release = await lock(target.stampFile, LOCKING);
-  }
+  const release = await takeLock(target, io);
   try {
     // Another start may have built it while this one waited.
     const why = options.force ? 'asked' : await staleness(target);
@@ -200,7 +213,7 @@ export async function ensureBuilt(
 }
 
 const REASONS = {
-  missing: ' (first start, or it was removed: a few seconds)',
+  missing: ' (it is not built yet; this takes a few seconds)',
   changed: ' again (its sources changed)',
   asked: '',
 } as const;
