@@ -18,7 +18,7 @@ export interface HttpOptions {
   host?: string;
   /** 0 for any free port. Default 5173. */
   port?: number;
-  /** The built renderer's folder, or null when it is not built. */
+  /** The built renderer's folder; null for a server of the service alone. */
   staticDir?: string | null;
   /** The largest request body. Default 64 MiB (an export of 250,000 messages fits). */
   maxBodyBytes?: number;
