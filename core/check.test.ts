@@ -69,6 +69,16 @@ describe('SPEC 2: a file over 30 MiB is rejected unread', () => {
     const limit = big.subarray(0, 31_457_280);
     expect(check('big.ready', limit).problems.map((p) => p.code)).not.toContain('too-large');
   });
+
+  it('a file cut after its first 30 MiB + 1 byte (the rest unread) is too-large, size unknown', () => {
+    const first = new Uint8Array(31_457_281).fill(0x61);
+    const [problem] = checkFile({ name: 'big.ready', bytes: first, cut: true }).problems;
+    expect(problem?.code).toBe('too-large');
+    expect(problem?.message).toMatch(/^The file is more than 30 MiB; /);
+    expect(check('big.ready', first).problems[0]?.message).toMatch(
+      /^The file is 31,457,281 bytes; /,
+    );
+  });
 });
 
 describe('SPEC 3: encodings', () => {

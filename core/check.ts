@@ -36,6 +36,11 @@ export interface UploadedFile {
   /** The name the file has on the server, e.g. `list.csv.excel.ready`. */
   name: string;
   bytes: Uint8Array;
+  /**
+   * Only the file's first bytes, more than the provider reads: it was too large, and the rest
+   * was never read (a stream). Its size is then unknown.
+   */
+  cut?: boolean;
 }
 
 export interface CheckOptions {
@@ -257,7 +262,7 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
       row: null,
       column: null,
       code: 'too-large',
-      message: `The file is ${file.bytes.length.toLocaleString('en-US')} bytes; the provider reads files up to 30 MiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes): split it into files of 10,000 rows.`,
+      message: `The file is ${file.cut ? 'more than 30 MiB' : `${file.bytes.length.toLocaleString('en-US')} bytes`}; the provider reads files up to 30 MiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes): split it into files of 10,000 rows.`,
     };
     return rejected(format, [problem]);
   }

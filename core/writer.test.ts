@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from './check';
-import { writeExport } from './writer';
+import { nameFromContent, writeExport } from './writer';
 import type { OutgoingMessage } from './writer';
 
 // Not TextDecoder('windows-1252'): Node 20.18.3+ decodes 0x80-0x9F as Latin-1 (nodejs/node#60888).
@@ -189,6 +189,68 @@ const messageArb: fc.Arbitrary<OutgoingMessage> = fc.record({
     fc.stringMatching(/^[A-Za-z][A-Za-z0-9 .\-_&+]{0,10}$/),
   ),
   userref: textArb(30),
+});
+
+describe('issue 12: the name the export would give a file named without modifiers', () => {
+  const cp1252 = (t: string) => new Uint8Array(iconv.encode(t, 'windows-1252'));
+  const utf8 = (t: string) => new TextEncoder().encode(t);
+
+  it('a semicolon file Excel saved in Denmark (Windows-1252): .cp1252.excel', () => {
+    const bytes = cp1252('msisdn;message\r\n4512345678;Hej Søren, vi ses på fredag\r\n');
+    expect(nameFromContent('list.csv', bytes)).toEqual({
+      uploadName: 'list.csv.cp1252.excel.ready',
+      format: 'excel',
+      encoding: 'windows-1252',
+    });
+    // The server accepts it under that name, and rejects it under its own.
+    expect(checkFile({ name: 'list.csv.cp1252.excel.ready', bytes }).status).toBe('success');
+    expect(checkFile({ name: 'list.csv.ready', bytes }).status).toBe('rejected');
+  });
+
+  it.each([
+    ['comma, UTF-8', 'list.csv', utf8('msisdn,message\n4512345678,Hi\n'), 'list.csv.utf8.ready'],
+    ['already .ready', 'list.csv.ready', utf8('msisdn,message\n1,a\n'), 'list.csv.utf8.ready'],
+    [
+      'semicolon, UTF-8 with a BOM',
+      'list.txt',
+      utf8('\uFEFFmsisdn;message\r\n4512345678;Привет\r\n'),
+      'list.txt.utf8.excel.ready',
+    ],
+    // Tabs are no format the server reads: the check refuses the file as tab-delimited.
+    ['tabs', 'list.csv', utf8('msisdn\tmessage\n1\ta\n'), 'list.csv.utf8.ready'],
+    // More commas than semicolons in the header: the standard format.
+    ['mixed', 'a.csv', utf8('msisdn,message,"x;y"\n'), 'a.csv.utf8.ready'],
+  ])('%s: %s is named %s', (_what, name, bytes, expected) => {
+    expect(nameFromContent(name, bytes)?.uploadName).toBe(expected);
+  });
+
+  it('UTF-16 (named by its byte order mark) gets no encoding modifier', () => {
+    const bytes = new Uint8Array(iconv.encode('\uFEFFmsisdn;message\r\n45;x\r\n', 'utf-16le'));
+    expect(nameFromContent('wide.csv', bytes)?.uploadName).toBe('wide.csv.excel.ready');
+  });
+
+  it('a name with modifiers keeps them: null', () => {
+    expect(nameFromContent('list.csv.excel', utf8('msisdn,message\n'))).toBeNull();
+    expect(nameFromContent('list.csv.utf8.ready', utf8('msisdn;message\n'))).toBeNull();
+  });
+
+  it('names every file the export writes as the export did, or one the server reads the same', () => {
+    for (const format of ['excel', 'standard'] as const)
+      for (const message of ['Hej Søren', 'Привет', 'plain ASCII']) {
+        const result = writeExport([{ msisdn: '4512345678', message }], { baseName: 'x', format });
+        if (!result.ok) throw new Error('not exported');
+        const [file] = result.files;
+        const named = nameFromContent(file!.fileName, file!.bytes)!;
+        // The same messages, rows and parts; only the encoding's name may differ (see below).
+        const read = (name: string) => ({
+          ...checkFile({ name, bytes: file!.bytes }),
+          encoding: null,
+        });
+        expect(read(named.uploadName)).toEqual(read(file!.uploadName));
+        // Plain ASCII is the same text in both encodings, and valid UTF-8: the one exception.
+        if (message !== 'plain ASCII') expect(named.uploadName).toBe(file!.uploadName);
+      }
+  });
 });
 
 describe('property: whatever rows the writer is given, check on its output gives them back', () => {

@@ -1,11 +1,13 @@
 import { dsvFormat } from 'd3-dsv';
 import { delimiterOf } from './check';
 import type { Format } from './check';
+import { decodeDeferred, MAX_FILE_BYTES } from './decode';
 import type { Encoding } from './decode';
+import { detectDelimiter } from './dialect';
 import { byteOrderMark, encodeText } from './encode';
 import { COLUMNS } from './header';
 import type { Column } from './header';
-import { safeBaseName, uploadName } from './names';
+import { parseUploadName, safeBaseName, uploadName } from './names';
 import { inRowOrder } from './problems';
 import type { Problem } from './problems';
 import { checkRow, mixedClassProblems, trimSpaces } from './values';
@@ -185,6 +187,43 @@ export function writeExport(
     });
   }
   return { ok: true, files };
+}
+
+/** The modifier that names each encoding the export writes in; the others need none (a BOM). */
+const MODIFIER_OF: Partial<Record<Encoding, 'utf8' | 'cp1252'>> = {
+  'utf-8': 'utf8',
+  'windows-1252': 'cp1252',
+};
+
+export interface NameFromContent {
+  /** The upload name, `.ready` and all: `list.csv.cp1252.excel.ready`. */
+  uploadName: string;
+  format: Format;
+  encoding: Encoding;
+}
+
+/**
+ * The name the export would have given a file it wrote with these bytes, for a file whose own
+ * name has no modifiers: `.excel` when its header row is separated by semicolons, and the
+ * encoding the server detects, forced (detection can mistake Windows-1252 for UTF-8, and the
+ * export always names it). Null when the name has modifiers, or the bytes cannot be read at all
+ * (too large, or broken UTF-16): the server's check then says why.
+ */
+export function nameFromContent(name: string, bytes: Uint8Array): NameFromContent | null {
+  const parsed = parseUploadName(name);
+  if (parsed.modifiers.length > 0 || bytes.length > MAX_FILE_BYTES) return null;
+  const decoded = decodeDeferred(bytes, null);
+  if (!decoded.ok) return null;
+  const format: Format = detectDelimiter(decoded.text) === ';' ? 'excel' : 'standard';
+  const modifier = MODIFIER_OF[decoded.encoding] ?? null;
+  return {
+    uploadName: uploadName(safeBaseName(parsed.base), {
+      excel: format === 'excel',
+      encoding: modifier,
+    }),
+    format,
+    encoding: decoded.encoding,
+  };
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

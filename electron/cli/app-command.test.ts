@@ -1,14 +1,44 @@
 // Issue 4, headless mode: `sendsheet app` starts the emulated servers, the service over HTTP on
-// 127.0.0.1 and the renderer (or the page saying it is not built), and prints the URL.
-import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+// 127.0.0.1 and the renderer, and prints the URL. Issue 12: on a fresh clone it builds the
+// renderer first.
+import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Batch } from '../../core/contract/api';
 import { httpCall, makeClient } from '../../core/contract/client';
-import { appCommand, electronLaunch, findElectron, RENDERER_DIR } from './app-command';
-import { capture, until } from './cli-test-util';
+import { desktopTarget, UI_PROJECT, uiTarget } from './app-builds';
+import type { AppBuilds } from './app-command';
+import { appCommand, findElectron, NO_ELECTRON } from './app-command';
+import { capture, heldPort, until } from './cli-test-util';
+import type { BuildTarget } from './stale-build';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/**
+ * A user interface whose build writes a page at once, so that these tests start the app
+ * quickly; the real one is built in the fresh-clone test below and in app-builds.test.ts.
+ */
+async function quickUi(): Promise<AppBuilds> {
+  const root = await mkdtemp(join(tmpdir(), 'sendsheet-ui-'));
+  await writeFile(join(root, 'index.src.html'), '<!doctype html><div id="root"></div>\n');
+  const ui: BuildTarget = {
+    what: 'the user interface',
+    root,
+    inputs: ['index.src.html'],
+    marker: 'index.src.html',
+    entry: 'out/index.html',
+    stampFile: join(root, 'out.build.json'),
+    keep: 2,
+    remedy: 'Run "npm ci".',
+    make: async () => {
+      await mkdir(join(root, 'out'), { recursive: true });
+      await cp(join(root, 'index.src.html'), join(root, 'out', 'index.html'));
+      return ['out/index.html'];
+    },
+  };
+  return { ui, desktop: desktopTarget() };
+}
 
 describe('issue 4: sendsheet app (headless)', () => {
   it('starts the emulated servers and the service, prints the URL, sends through it, and stops', async () => {
@@ -21,10 +51,11 @@ describe('issue 4: sendsheet app (headless)', () => {
       io,
       stop.signal,
       env,
+      await quickUi(),
     );
     await until(() => out.stdout.includes('Press Ctrl-C to stop.'), 'the start');
     expect(out.stdout).toMatch(
-      /^Electron's binary is not installed here \(where it can be downloaded, "npm run setup:electron" fetches it\): running headless; open the URL below in a browser\.\n/,
+      /^Electron's binary is not installed here \(where it can be downloaded, "npm run setup:electron" fetches it\): running headless; open the URL below in a browser\.\nBuilding the user interface \(it is not built yet; this takes a few seconds\)…\nBuilt the user interface in \d+\.\d s\.\nSendsheet \(headless\)\n/,
     );
     const url = /Open (http:\/\/127\.0\.0\.1:\d+\/) in a browser/.exec(out.stdout)?.[1];
     expect(url).toBeDefined();
@@ -33,13 +64,7 @@ describe('issue 4: sendsheet app (headless)', () => {
     );
     expect(out.stdout).toContain(`Data: ${join(dir, 'app')}`);
 
-    // The renderer is served when it has been built (npm run build:renderer), else a page
-    // that says it is not: either way, the URL answers with a page.
-    const built = existsSync(join(RENDERER_DIR, 'index.html'));
-    const page = await fetch(url!);
-    expect(await page.text()).toContain(
-      built ? '<div id="root"></div>' : 'The user interface is not built yet',
-    );
+    expect(await (await fetch(url!)).text()).toContain('<div id="root"></div>');
     const api = makeClient(httpCall(url!, fetch));
     const profiles = await api.profiles({});
     expect(profiles.map((p) => [p.id, p.user, p.hasPassword, p.servers[0]!.security])).toEqual([
@@ -68,7 +93,7 @@ describe('issue 4: sendsheet app (headless)', () => {
 
     stop.abort();
     expect(await running).toBe(0);
-    expect(out.stdout).toMatch(/Stopped\.\n$/);
+    expect(out.stdout).toMatch(/Stopping: finishing the file in hand\.\.\.\nStopped\.\n$/);
     expect(out.stderr).toBe('');
     expect(out.stdout + out.stderr).not.toContain('dashboard-secret');
   });
@@ -82,6 +107,7 @@ describe('issue 4: sendsheet app (headless)', () => {
       io,
       stop.signal,
       {},
+      await quickUi(),
     );
     await until(() => out.stdout.includes('Press Ctrl-C to stop.'), 'the start');
     expect(out.stdout).toContain(
@@ -96,6 +122,48 @@ describe('issue 4: sendsheet app (headless)', () => {
     expect(provider).toMatchObject({ user: '', hasPassword: false });
     stop.abort();
     expect(await running).toBe(0);
+    // Issue 12: no emulated servers, so no file in hand to finish.
+    expect(out.stdout).not.toContain('file in hand');
+    expect(out.stdout).toMatch(/\nStopping\.\.\.\nStopped\.\n$/);
+  });
+
+  it('issue 12: the HTTP port taken: names --port and a free port, which then works', async () => {
+    const { port, close } = await heldPort();
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-app-'));
+    const { io, out } = capture(dir);
+    try {
+      const args = ['--no-servers', '--data', 'app'];
+      const code = await appCommand(['--port', String(port), ...args], io, undefined, {}).catch(
+        (error: Error) => error.message,
+      );
+      const message = new RegExp(
+        `^port ${port} is in use: choose another with --port, for example --port (\\d+)\\.$`,
+      ).exec(String(code));
+      expect(message).not.toBeNull();
+      const free = Number(message![1]);
+      expect(await appCommand(['--port', String(free), ...args], io, AbortSignal.abort(), {})).toBe(
+        0,
+      );
+      expect(out.stdout).toContain(`Open http://127.0.0.1:${free}/`);
+    } finally {
+      close();
+    }
+  });
+
+  it('issue 12: an FTP port taken: names the server, --ftp-ports and free ports', async () => {
+    const { port, close } = await heldPort();
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-app-'));
+    const { io } = capture(dir);
+    try {
+      const args = ['--port', '0', '--ftp-ports', `0,${port}`, '--dir', 'p', '--data', 'app'];
+      await expect(appCommand(args, io, AbortSignal.abort(), {})).rejects.toThrow(
+        new RegExp(
+          `^Server B cannot listen on 127\\.0\\.0\\.1:${port}: the port is in use .* Choose other ports with --ftp-ports, for example --ftp-ports 0,\\d+\\. \\(Or run with --no-servers`,
+        ),
+      );
+    } finally {
+      close();
+    }
   });
 
   it('refuses options that do not go together, and a bad port', async () => {
@@ -119,6 +187,7 @@ describe('issue 4: sendsheet app (headless)', () => {
       io,
       AbortSignal.abort(),
       {},
+      await quickUi(),
     );
     expect(code).toBe(0);
     expect(out.stdout).not.toContain('desktop window');
@@ -127,26 +196,9 @@ describe('issue 4: sendsheet app (headless)', () => {
 
   it('finds no Electron binary here (Electron is not installed), so npm start runs headless', () => {
     expect(findElectron()).toBeNull();
-  });
-
-  it('issue 6: npm start opens the window only with the binary and the desktop build', () => {
-    const built = { main: true, renderer: true };
-    expect(electronLaunch('/opt/electron/electron', built)).toEqual({
-      binary: '/opt/electron/electron',
-      line: null,
-    });
-    expect(electronLaunch(null, built)).toEqual({
-      binary: null,
-      line: `Electron's binary is not installed here (where it can be downloaded, "npm run setup:electron" fetches it): running headless; open the URL below in a browser.`,
-    });
-    for (const build of [
-      { main: false, renderer: true },
-      { main: true, renderer: false },
-    ])
-      expect(electronLaunch('/opt/electron/electron', build)).toEqual({
-        binary: null,
-        line: 'The desktop window is not built (run "npm run build"): running headless; open the URL below in a browser.',
-      });
+    expect(NO_ELECTRON).toBe(
+      `Electron's binary is not installed here (where it can be downloaded, "npm run setup:electron" fetches it): running headless; open the URL below in a browser.`,
+    );
   });
 
   it('issue 6: the script that fetches the binary, named in that line, exists', async () => {
@@ -154,8 +206,58 @@ describe('issue 4: sendsheet app (headless)', () => {
     const root = join(import.meta.dirname, '..', '..');
     const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
     expect(manifest.scripts['setup:electron']).toBe('node node_modules/electron/install.js');
-    expect(manifest.scripts.start).toBe('tsx electron/cli/sendsheet.ts app --electron');
+    expect(manifest.scripts.start).toBe('node bin/sendsheet.js app --electron');
     // No dependency runs an install script on npm install or npm ci (Electron's would fail here).
     expect(await readFile(join(root, '.npmrc'), 'utf8')).toMatch(/^ignore-scripts=true$/m);
   });
+});
+
+describe('issue 12: npm ci, then npm start', () => {
+  it('on a fresh clone (no dist/), app builds the real user interface and serves it', async () => {
+    // A checkout of what the UI is built from, beside the installed packages, and no dist/.
+    const clone = await mkdtemp(join(tmpdir(), 'sendsheet-clone-'));
+    for (const input of UI_PROJECT.inputs)
+      await cp(join(ROOT, input), join(clone, input), { recursive: true });
+    await symlink(join(ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir');
+    const ui = uiTarget({
+      root: clone,
+      configFile: join(clone, 'renderer', 'vite.config.ts'),
+      inputs: UI_PROJECT.inputs,
+      outDir: join(clone, 'dist', 'renderer'),
+      stampFile: join(clone, 'dist', 'renderer.build.json'),
+    });
+    const start = async () => {
+      const { io, out } = capture(clone);
+      const stop = new AbortController();
+      const running = appCommand(
+        ['--port', '0', '--no-servers', '--data', 'app'],
+        io,
+        stop.signal,
+        {},
+        { ui, desktop: desktopTarget(clone) },
+      );
+      for (let i = 0; i < 2400 && !out.stdout.includes('Press Ctrl-C'); i++)
+        await new Promise((done) => setTimeout(done, 50));
+      const url = /Open (\S+) in a browser/.exec(out.stdout)?.[1];
+      expect(url, out.stdout + out.stderr).toBeDefined();
+      const page = await (await fetch(url!)).text();
+      const script = /src="\.\/(assets\/index-[\w-]+\.js)"/.exec(page)?.[1];
+      const code = await fetch(new URL(script!, url));
+      stop.abort();
+      expect(await running).toBe(0);
+      return { out, page, scriptStatus: code.status };
+    };
+
+    const first = await start();
+    expect(first.out.stdout).toContain('Building the user interface (it is not built yet');
+    expect(first.page).toContain('<div id="root"></div>');
+    expect(first.page).toContain('<title>Sendsheet</title>');
+    expect(first.scriptStatus).toBe(200);
+    expect(first.page).not.toMatch(/not built/i);
+
+    // The next start finds it up to date and starts at once.
+    const second = await start();
+    expect(second.out.stdout).not.toContain('Building');
+    expect(second.page).toBe(first.page);
+  }, 240_000);
 });

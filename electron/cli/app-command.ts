@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { errorText } from '../../core/contract/errors';
@@ -8,19 +8,23 @@ import type { Backend } from '../backend/backend';
 import { defaultDataDir } from '../base/data-dir';
 import { DEFAULT_HTTP_PORT, startHttpServer } from '../http/http-server';
 import { DEFAULT_PORTS } from '../server/provider';
+import { desktopTarget, uiTarget } from './app-builds';
 import type { CommandIo } from './io';
 import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
+import { ftpPortsAdvice, httpPortMessage } from './ports';
 import { parsePorts } from './serve-command';
+import { ensureBuilt } from './stale-build';
+import type { BuildTarget } from './stale-build';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-/** Where the renderer's build goes (a later issue builds it). */
-export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
 
 export const APP_USAGE = `Usage: sendsheet app [--port ${DEFAULT_HTTP_PORT}] [--no-servers] [--ftp-ports A,B] [--dir D] [--data D]
 
 Runs Sendsheet without a window: the emulated provider's two FTP servers (unless
---no-servers), and the app's service over HTTP on 127.0.0.1 with the built user interface,
-at the URL it prints. Ctrl-C stops it.
+--no-servers), and the app's service over HTTP on 127.0.0.1 with the user interface, at the
+URL it prints. Ctrl-C stops it. The user interface is built first when it is not built yet or
+its sources changed (a few seconds); a page opened before such a build keeps working, or
+says to reload.
 
   --port P         the HTTP port (default ${DEFAULT_HTTP_PORT}; 0 for any free port)
   --no-servers     do not start the emulated provider; its profile then points at a
@@ -60,44 +64,18 @@ export function findElectron(env: NodeJS.ProcessEnv = process.env): string | nul
   return executable !== '' && existsSync(binary) ? binary : null;
 }
 
-/** What `npm run build` makes for the window: the bundled main process and the built UI. */
-export const DESKTOP_MAIN = join(ROOT, 'dist', 'electron', 'main.js');
+/** What `app --electron` (`npm start`) says when it cannot open the window. */
+export const NO_ELECTRON = `Electron's binary is not installed here (where it can be downloaded, "npm run setup:electron" fetches it): running headless; open the URL below in a browser.`;
 
-export interface DesktopBuild {
-  main: boolean;
-  renderer: boolean;
+/** What `app` builds when it must before it starts: the UI, and the window's bundles. */
+export interface AppBuilds {
+  ui: BuildTarget;
+  desktop: BuildTarget;
 }
 
-function desktopBuild(): DesktopBuild {
-  return { main: existsSync(DESKTOP_MAIN), renderer: rendererDir() !== null };
-}
-
-/**
- * Whether `app --electron` (`npm start`) opens the window: only with Electron's binary and the
- * desktop build; otherwise the line that says why it runs headless, and what would change it.
- */
-export function electronLaunch(
-  binary: string | null,
-  build: DesktopBuild,
-): { binary: string; line: null } | { binary: null; line: string } {
-  const headless = 'running headless; open the URL below in a browser.';
-  if (binary === null)
-    return {
-      binary: null,
-      line: `Electron's binary is not installed here (where it can be downloaded, "npm run setup:electron" fetches it): ${headless}`,
-    };
-  if (!build.main || !build.renderer)
-    return {
-      binary: null,
-      line: `The desktop window is not built (run "npm run build"): ${headless}`,
-    };
-  return { binary, line: null };
-}
-
-function rendererDir(): string | null {
-  return existsSync(join(RENDERER_DIR, 'index.html')) && statSync(RENDERER_DIR).isDirectory()
-    ? RENDERER_DIR
-    : null;
+/** The folder a UI target's build is served from. */
+function servedDir(ui: BuildTarget): string {
+  return dirname(join(ui.root, ui.entry));
 }
 
 async function providerPassword(env: NodeJS.ProcessEnv): Promise<string | null> {
@@ -116,6 +94,7 @@ export async function appCommand(
   io: CommandIo,
   stop?: AbortSignal,
   env: NodeJS.ProcessEnv = process.env,
+  builds: AppBuilds = { ui: uiTarget(), desktop: desktopTarget() },
 ): Promise<number> {
   const parsed = readCommandLine(
     args,
@@ -149,20 +128,24 @@ export async function appCommand(
     throw new UsageError('--electron asks for the window and --headless for none: choose one.');
   }
   if (values.electron) {
-    const launch = electronLaunch(findElectron(env), desktopBuild());
-    if (launch.binary !== null) {
-      io.stdout(`Starting the desktop window (${launch.binary}).\n`);
+    const binary = findElectron(env);
+    if (binary !== null) {
+      await ensureBuilt(builds.ui, io);
+      await ensureBuilt(builds.desktop, io);
+      io.stdout(`Starting the desktop window (${binary}).\n`);
       // A variable that makes Electron plain Node must not reach the window's process.
       const childEnv = { ...env };
       delete childEnv.ELECTRON_RUN_AS_NODE;
-      const child = spawn(launch.binary, [ROOT], { stdio: 'inherit', env: childEnv });
+      const child = spawn(binary, [ROOT], { stdio: 'inherit', env: childEnv });
       return new Promise((done, fail) => {
         child.once('error', fail);
         child.once('exit', (code) => done(code ?? 0));
       });
     }
-    io.stdout(launch.line + '\n');
+    io.stdout(NO_ELECTRON + '\n');
   }
+  // Before anything starts: a build that fails ends the command with what to do.
+  await ensureBuilt(builds.ui, io);
 
   const own = stop ? null : stopSignal();
   const signal = stop ?? own!.signal;
@@ -184,12 +167,13 @@ export async function appCommand(
         log: (line) => io.stderr(`sendsheet app: ${line}\n`),
       });
     } catch (error) {
+      const advice = await ftpPortsAdvice(error, ftpPorts, '--ftp-ports');
       throw new UsageError(
-        `${errorText(error)} (run with --no-servers to use a "sendsheet serve" already running)`,
+        `${errorText(error)}${advice ? ` ${advice}` : ''} (Or run with --no-servers to use a "sendsheet serve" already running.)`,
       );
     }
     const { service, provider } = backend;
-    const staticDir = rendererDir();
+    const staticDir = servedDir(builds.ui);
     let http;
     try {
       http = await startHttpServer(service, { port, staticDir });
@@ -197,13 +181,13 @@ export async function appCommand(
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(
         code === 'EADDRINUSE'
-          ? `port ${port} is in use: choose another with --port.`
+          ? await httpPortMessage(port)
           : `cannot listen on port ${port}: ${errorText(error)}`,
       );
     }
     const lines = [
       'Sendsheet (headless)',
-      `  Open ${http.url} in a browser${staticDir === null ? ' (the user interface is not built yet: the page says so; the service answers at /api/)' : ''}`,
+      `  Open ${http.url} in a browser`,
       ...(provider
         ? provider.servers.map(
             (server) =>
@@ -218,7 +202,8 @@ export async function appCommand(
     io.stdout(lines.join('\n') + '\n');
     if (!signal.aborted)
       await new Promise((done) => signal.addEventListener('abort', done, { once: true }));
-    io.stdout('Stopping: finishing the file in hand...\n');
+    // Only the emulated servers have a file in hand to finish.
+    io.stdout(provider ? 'Stopping: finishing the file in hand...\n' : 'Stopping...\n');
     await http.close();
     await backend.close();
     io.stdout('Stopped.\n');

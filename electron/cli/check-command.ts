@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { inspectFile } from '../../core/check';
 import type { Decision, Verdict } from '../../core/check';
+import { MAX_FILE_BYTES } from '../../core/decode';
 import { parseStageName } from '../../core/names';
 import { nodeCheckOptions } from '../base/native-text';
 import { describeReadError } from '../base/read-error';
@@ -9,11 +10,17 @@ import type { CommandIo } from './io';
 import { EXIT_OK, EXIT_REJECTED, problemLine, readCommandLine, UsageError } from './io';
 import { plural } from '../base/words';
 
+/** The name standard input is checked under when --as gives none. */
+export const STDIN_NAME = 'stdin.csv.ready';
+
 export const CHECK_USAGE = `Usage: sendsheet check FILE [--as NAME] [--json]
+       sendsheet check - [--as NAME] [--json]
 
 Gives the provider's verdict on FILE as if it had been uploaded and renamed to NAME
 (default: FILE's own name). ".ready" may be left off NAME. A file named as the server
 names it later (NAME.STAMP.rejected, ...) is checked under its original NAME.ready.
+FILE "-" reads the file from standard input; its name is then NAME, or ${STDIN_NAME}
+(give --as list.csv.excel for a semicolon file).
 Exit code: 0 accepted, 1 rejected, 2 usage or I/O error.`;
 
 /** The name the server would process FILE under. */
@@ -24,7 +31,7 @@ export function serverName(file: string, as: string | undefined): string {
   return name.endsWith('.ready') ? name : `${name}.ready`;
 }
 
-const ENCODING_NAMES: Record<string, string> = {
+export const ENCODING_NAMES: Record<string, string> = {
   'utf-8': 'UTF-8',
   'windows-1252': 'Windows-1252',
   'utf-16le': 'UTF-16 LE',
@@ -82,21 +89,30 @@ export async function checkCommand(args: string[], io: CommandIo): Promise<numbe
   ) {
     throw new UsageError('--as takes a file name on the server, without a folder.');
   }
-  const path = resolve(io.cwd, file);
+  const stdin = file === '-';
   let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${describeReadError(error)}.`);
+  if (stdin) {
+    // Past the limit the verdict is known (too-large): the rest is left unread.
+    bytes = await io.readStdin(MAX_FILE_BYTES);
+  } else {
+    try {
+      bytes = await readFile(resolve(io.cwd, file));
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${describeReadError(error)}.`);
+    }
   }
-  const name = serverName(file, parsed.values.as);
+  const name =
+    stdin && parsed.values.as === undefined ? STDIN_NAME : serverName(file, parsed.values.as);
   const json = parsed.values.json === true;
-  const inspection = inspectFile({ name, bytes }, { ...nodeCheckOptions, keepMessages: json });
+  const cut = stdin && bytes.length > MAX_FILE_BYTES;
+  const inspection = inspectFile({ name, bytes, cut }, { ...nodeCheckOptions, keepMessages: json });
   const { decision } = inspection;
   if (json) {
     const verdict: Verdict = { ...decision, messages: inspection.messages() };
     io.stdout(JSON.stringify(verdict) + '\n');
   } else {
+    if (stdin && parsed.values.as === undefined)
+      io.stdout(`Standard input, checked as ${name} (--as NAME gives it another name).\n`);
     io.stdout(formatVerdict(name, decision, inspection.ucs2Messages));
   }
   return decision.status === 'success' ? EXIT_OK : EXIT_REJECTED;

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIo } from './io';
+import { readAll } from './io';
 import { run } from './run';
 
 let dir: string;
@@ -136,6 +137,51 @@ describe('sendsheet check', () => {
   });
 });
 
+describe('issue 12: sendsheet check - reads the file from standard input', () => {
+  it('checks standard input as stdin.csv.ready, and says so', async () => {
+    const { code, stdout } = await sendsheet(['check', '-'], 'msisdn,message\n4512345678,Hi\n');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Standard input, checked as stdin\.csv\.ready /);
+    expect(stdout).toContain('stdin.csv.ready: ACCEPTED');
+  });
+
+  it('--as names it, modifiers included: a semicolon file as .excel', async () => {
+    const semicolons = 'msisdn;message\r\n4512345678;Hi\r\n';
+    const plain = await sendsheet(['check', '-'], semicolons);
+    expect(plain.code).toBe(1);
+    const named = await sendsheet(['check', '-', '--as', 'list.csv.excel', '--json'], semicolons);
+    expect(named.code).toBe(0);
+    expect(JSON.parse(named.stdout)).toMatchObject({ status: 'success', format: 'excel', rows: 1 });
+  });
+
+  it('stops reading past 30 MiB: too-large, the rest of an endless input left unread', async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(1024 * 1024).fill(0x61);
+    async function* endless() {
+      for (;;) {
+        pulled++;
+        yield chunk;
+      }
+    }
+    const out = { stdout: '', stderr: '' };
+    const io: CommandIo = {
+      stdout: (t) => void (out.stdout += t),
+      stderr: (t) => void (out.stderr += t),
+      readStdin: (limit) => readAll(endless(), limit),
+      cwd: dir,
+    };
+    expect(await run(['check', '-', '--json'], io)).toBe(1);
+    const verdict = JSON.parse(out.stdout);
+    expect(verdict.problems).toEqual([
+      expect.objectContaining({
+        code: 'too-large',
+        message: expect.stringContaining('more than 30 MiB'),
+      }),
+    ]);
+    expect(pulled).toBe(31);
+  });
+});
+
 describe('sendsheet segments', () => {
   it('counts a text argument', async () => {
     const { code, stdout } = await sendsheet(['segments', 'a'.repeat(161), '--json']);
@@ -146,6 +192,24 @@ describe('sendsheet segments', () => {
     const { stdout } = await sendsheet(['segments', '--json'], 'Hi\n');
     expect(JSON.parse(stdout)).toMatchObject({ encoding: 'GSM-7', units: 3, parts: 1 });
   });
+  it('issue 12: a leading U+FEFF on standard input is a character of the message (UCS-2)', async () => {
+    const { code, stdout } = await sendsheet(['segments', '--json'], '\uFEFFHi');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ encoding: 'UCS-2', units: 3, parts: 1 });
+  });
+
+  it.each([
+    ['standard input', [], ''],
+    ['an empty TEXT', [''], ''],
+  ])('issue 12: an empty message from %s is empty-message, exit 1', async (_what, text, stdin) => {
+    for (const json of [[], ['--json']]) {
+      const { code, stdout, stderr } = await sendsheet(['segments', ...text, ...json], stdin);
+      expect(code).toBe(1);
+      expect(stderr).toBe('sendsheet segments: empty-message: The message is empty.\n');
+      expect(stdout).toBe('');
+    }
+  });
+
   it('lists look-alikes and what replacing them saves', async () => {
     const { stdout } = await sendsheet(['segments', 'It’s “great”']);
     expect(stdout).toContain('UCS-2: 12 UCS-2 units, 1 SMS part');

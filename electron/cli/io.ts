@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import type { Problem } from '../../core/problems';
@@ -7,7 +8,8 @@ import { errorText } from '../../core/contract/errors';
 export interface CommandIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Promise<Uint8Array>;
+  /** All of standard input; with a limit, no more than `limit + 1` bytes (the rest unread). */
+  readStdin: (limit?: number) => Promise<Uint8Array>;
   /** Relative paths are read from here. */
   cwd: string;
 }
@@ -19,12 +21,37 @@ export const EXIT_OK = 0;
 export const EXIT_REJECTED = 1;
 export const EXIT_USAGE = 2;
 
-export async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+/** Reads a stream to its end, or until it has given more than `limit` bytes. */
+export async function readAll(
+  stream: AsyncIterable<Uint8Array | string>,
+  limit = Infinity,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
+  let length = 0;
   for await (const chunk of stream) {
-    chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    chunks.push(bytes);
+    length += bytes.length;
+    // Leaving the loop ends the stream: what is left of an endless input is never read.
+    if (length > limit) break;
   }
-  return Buffer.concat(chunks);
+  const all = Buffer.concat(chunks);
+  return length > limit ? all.subarray(0, limit + 1) : all;
+}
+
+/**
+ * The folder the command was typed in, which relative paths are read from. npm runs a script
+ * from the package's folder and says where it was typed in INIT_CWD; that holds only for the
+ * script of this package that runs the command (npx runs it where it was typed), and INIT_CWD
+ * is left in the environment of every process a script starts, so elsewhere it is stale.
+ */
+export function typedFrom(env: NodeJS.ProcessEnv, cwd: string, root: string): string {
+  const byOurScript =
+    env.INIT_CWD !== undefined &&
+    env.npm_lifecycle_event !== undefined &&
+    env.npm_package_json === join(root, 'package.json') &&
+    cwd === root;
+  return byOurScript ? env.INIT_CWD! : cwd;
 }
 
 /** Ctrl-C or a TERM signal asks a long-running command to stop; a second one ends the process. */

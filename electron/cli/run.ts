@@ -1,10 +1,6 @@
-import { appCommand } from './app-command';
-import { checkCommand } from './check-command';
+import { version } from '../../package.json';
 import type { CommandIo } from './io';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './io';
-import { segmentsCommand } from './segments-command';
-import { sendCommand } from './send-command';
-import { serveCommand } from './serve-command';
 import { errorText } from '../../core/contract/errors';
 
 const USAGE = `Usage: sendsheet <command> [options]
@@ -19,16 +15,27 @@ Commands:
   app [--port 5173] [--no-servers]  the app without a window: the emulated servers and the
                                     service over HTTP, with the UI at the URL it prints
 
-Run "sendsheet <command> --help" for a command's options.`;
+Run "sendsheet <command> --help" for a command's options, "sendsheet --version" for the version.`;
 
 type Command = (args: string[], io: CommandIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  check: checkCommand,
-  segments: segmentsCommand,
-  serve: (args, io) => serveCommand(args, io),
-  send: (args, io) => sendCommand(args, io),
-  app: (args, io) => appCommand(args, io),
+// Each command's module is loaded when it runs: a quick command does not wait for the FTP
+// client and servers, the HTTP server and zod to load.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check-command')).checkCommand,
+  segments: async () => (await import('./segments-command')).segmentsCommand,
+  serve: async () => {
+    const { serveCommand } = await import('./serve-command');
+    return (args, io) => serveCommand(args, io);
+  },
+  send: async () => {
+    const { sendCommand } = await import('./send-command');
+    return (args, io) => sendCommand(args, io);
+  },
+  app: async () => {
+    const { appCommand } = await import('./app-command');
+    return (args, io) => appCommand(args, io);
+  },
 };
 
 /** Runs one command line; never throws: every failure becomes a message and an exit code. */
@@ -38,13 +45,19 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     (name === undefined ? io.stderr : io.stdout)(USAGE + '\n');
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  if (name === '--version' || name === '-v') {
+    io.stdout(`sendsheet ${version}\n`);
+    return EXIT_OK;
+  }
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.stderr(`sendsheet: unknown command "${name}".\n\n${USAGE}\n`);
     return EXIT_USAGE;
   }
   try {
-    return await command(args, io);
+    return await (
+      await load()
+    )(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`sendsheet ${name}: ${error.message}\n`);

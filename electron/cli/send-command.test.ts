@@ -4,6 +4,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort } from '../client/net-test-util';
 import { Faults } from '../server/faults';
@@ -63,6 +64,8 @@ function servers(a: number = provider.servers[0]!.port, b: number = provider.ser
   ];
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const options = ['--plain', '--interval', '0.05', '--data', 'data'];
 
 describe('issue 4: sendsheet send', () => {
@@ -70,19 +73,52 @@ describe('issue 4: sendsheet send', () => {
     const result = await send(['good.csv', ...servers(), ...options, '--follow']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const id = /sending as good-([a-z0-9]{10})\.csv\.ready/.exec(result.stdout)?.[1];
+    const id = /sending as good-([a-z0-9]{10})\.csv\.utf8\.ready/.exec(result.stdout)?.[1];
     expect(id).toBeDefined();
     expect(result.stdout).toMatch(
-      /^good\.csv: 2 messages, 2 SMS parts; sending as good-\w+\.csv\.ready \(servers given on the command line\)\n/,
+      /^good\.csv has no modifiers in its name: it is comma-separated, UTF-8; sending it as good\.csv\.utf8\.ready\ngood\.csv: 2 messages, 2 SMS parts; sending as good-\w+\.csv\.utf8\.ready \(servers given on the command line\)\n/,
     );
     expect(result.stdout).toContain('  server A\n');
-    expect(result.stdout).toContain(`  ready: good-${id}.csv.ready is on server A\n`);
+    expect(result.stdout).toContain(`  ready: good-${id}.csv.utf8.ready is on server A\n`);
     expect(result.stdout).toMatch(/ {2}success: the provider queued 2 messages \(2 SMS parts\)\n$/);
     expect(result.stdout).not.toContain(PASSWORD);
     const records = (await readOutbox(provider.dir)).filter((r) =>
       r.batch.startsWith(`good-${id}.csv.`),
     );
     expect(records).toHaveLength(2);
+  });
+
+  it('issue 12: a semicolon CSV saved by Excel in Denmark, named list.csv, is sent as one', async () => {
+    const danish = iconv.encode(
+      'msisdn;message\r\n4512345678;Hej Søren, vi ses på fredag\r\n',
+      'windows-1252',
+    );
+    await writeFile(join(work, 'list.csv'), danish);
+    const result = await send(['list.csv', ...servers(), ...options, '--follow']);
+    expect(result.stdout).toMatch(
+      /^list\.csv has no modifiers in its name: it is semicolon-separated \(Excel format\), Windows-1252; sending it as list\.csv\.cp1252\.excel\.ready\n/,
+    );
+    expect(result.code).toBe(0);
+    const records = (await readOutbox(provider.dir)).filter((r) => r.batch.startsWith('list-'));
+    expect(records.map((r) => r.message)).toEqual(['Hej Søren, vi ses på fredag']);
+  });
+
+  it('issue 12: a name with modifiers, or --as, is used as given', async () => {
+    await writeFile(join(work, 'named.csv.excel'), 'msisdn;message\r\n4512345678;Hi\r\n');
+    const named = await send(['named.csv.excel', ...servers(), ...options]);
+    expect(named.stdout).not.toContain('no modifiers');
+    expect(named.stdout).toMatch(/sending as named-\w+\.csv\.excel\.ready /);
+    const as = await send(['good.csv', '--as', 'other.csv', ...servers(), ...options]);
+    expect(as.stdout).not.toContain('no modifiers');
+    expect(as.stdout).toMatch(/sending as other-\w+\.csv\.ready /);
+  });
+
+  it('issue 12: a tab-separated file is still checked, and refused for what it is', async () => {
+    await writeFile(join(work, 'tabs.csv'), 'msisdn\tmessage\n4512345678\tHi\n');
+    const result = await send(['tabs.csv', ...servers(), ...options]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('tabs.csv.utf8.ready: REJECTED');
+    expect(result.stdout).toContain('tab-delimited');
   });
 
   it('the first server down: says so, and sends through the second', async () => {
@@ -96,16 +132,16 @@ describe('issue 4: sendsheet send', () => {
   it('without --follow: exit 0 once the file is .ready on a server', async () => {
     const result = await send(['good.csv', ...servers(), ...options]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/ready: good-\w+\.csv\.ready is on server A\n$/);
+    expect(result.stdout).toMatch(/ready: good-\w+\.csv\.utf8\.ready is on server A\n$/);
   });
 
   it('a file core rejects is not sent: the verdict, exit 1, nothing on the server', async () => {
     const result = await send(['bad.csv', ...servers(), ...options, '--follow']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('bad.csv.ready: REJECTED');
+    expect(result.stdout).toContain('bad.csv.utf8.ready: REJECTED');
     expect(result.stdout).toContain('row 2, column msisdn: bad-msisdn:');
     expect(result.stderr).toContain(
-      'Not sent: the provider would reject bad.csv.ready (1 problem).',
+      'Not sent: the provider would reject bad.csv.utf8.ready (1 problem).',
     );
     const client = await connect(provider);
     expect((await names(client)).filter((name) => name.startsWith('bad'))).toEqual([]);
@@ -142,6 +178,24 @@ describe('issue 4: sendsheet send', () => {
       / {2}failed: Neither server could be reached in .*: server A .* refused the connection; server B .* refused the connection\.\n$/,
     );
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('issue 12: while neither server answers, each try is printed: the server, why, the next try', async () => {
+    const [a, b] = [await closedPort(), await closedPort()];
+    const result = await send(['good.csv', ...servers(a, b), ...options, '--give-up', '1.5']);
+    expect(result.code).toBe(EXIT_NOT_SENT);
+    const tries = result.stdout.split('\n').filter((line) => line.startsWith('  Server '));
+    const A = `  Server A (127.0.0.1:${a}) refused the connection; trying server B (127.0.0.1:${b}) now.`;
+    const B = `Server B (127.0.0.1:${b}) refused the connection`;
+    const again = (wait: string) =>
+      expect.stringMatching(
+        new RegExp(
+          `^ {2}${escape(B)}; trying again in ${escape(wait)}, at \\d\\d:\\d\\d:\\d\\d \\(giving up at \\d\\d:\\d\\d:\\d\\d\\)\\.$`,
+        ),
+      );
+    // Waits of 0.25 s and 0.5 s; the next, 1 s, would pass the 1.5 s given.
+    expect(tries).toEqual([A, again('0.25 s'), A, again('0.5 s'), A, `  ${B}.`]);
+    expect(result.stdout).toMatch(/\n {2}failed: Neither server could be reached in /);
   });
 
   it('a wrong password: exit 3 at once, saying the login was refused, and the password is not shown', async () => {

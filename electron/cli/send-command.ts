@@ -1,6 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { MAX_FILE_BYTES } from '../../core/decode';
+import { nameFromContent } from '../../core/writer';
 import { emulatedProfile, runningElsewhere } from '../backend/practice';
+import { serverNameOf } from '../client/batch-names';
 import { providerProfile } from '../client/profile';
 import type { FtpServer, Profile } from '../client/profile';
 import { normalizeFingerprint } from '../client/tls-pin';
@@ -11,7 +14,7 @@ import { SendsheetService } from '../service/service';
 import type { Timings } from '../service/service';
 import { DEMO_ACCOUNT } from '../server/accounts';
 import { DEFAULT_PORTS } from '../server/provider';
-import { formatVerdict } from './check-command';
+import { ENCODING_NAMES, formatVerdict } from './check-command';
 import type { CommandIo } from './io';
 import { EXIT_OK, EXIT_REJECTED, problemLine, readCommandLine, UsageError } from './io';
 import { plural } from '../base/words';
@@ -31,7 +34,10 @@ of the two servers that answers, checks its size there and renames it to its .re
 batch's name gets a unique id, so it never overwrites another. With --follow, prints each state
 (ready, processing, success or rejected with its cause) until the end.
 
-  --as NAME          the name the server reads FILE under (default FILE's name; ".ready" optional)
+  --as NAME          the name the server reads FILE under (default FILE's name; ".ready" optional;
+                     a name without modifiers gets them from FILE's content, as an export is
+                     named: ".excel" when its header is separated by semicolons, and the
+                     encoding detected, forced: ".utf8" or ".cp1252")
   --profile P        emulated (default: the emulated provider of "sendsheet serve" on 127.0.0.1,
                      ports ${DEFAULT_PORTS.join(' and ')}, plain FTP, user demo) or gatewayapi
                      (a.ftp.gatewayapi.com and b.ftp.gatewayapi.com, explicit FTPS; needs --user
@@ -171,6 +177,34 @@ async function profileFrom(values: Values, env: NodeJS.ProcessEnv, cwd: string):
   }
 }
 
+/**
+ * FILE's name has no modifiers (and --as gives none): the name the export would have given it,
+ * from what it holds, so that a semicolon file saved by Excel is read as one. Null when the
+ * name has modifiers, or the file cannot be read (sending it says why).
+ */
+async function nameFromFile(
+  file: string,
+  cwd: string,
+): Promise<{ as: string; line: string } | null> {
+  const path = resolve(cwd, file);
+  const own = serverNameOf(basename(path));
+  let bytes: Uint8Array;
+  try {
+    if ((await stat(path)).size > MAX_FILE_BYTES) return null;
+    bytes = await readFile(path);
+  } catch {
+    return null;
+  }
+  const named = nameFromContent(own, bytes);
+  if (named === null) return null;
+  const format =
+    named.format === 'excel' ? 'semicolon-separated (Excel format)' : 'comma-separated';
+  return {
+    as: named.uploadName,
+    line: `${basename(path)} has no modifiers in its name: it is ${format}, ${ENCODING_NAMES[named.encoding]}; sending it as ${named.uploadName}`,
+  };
+}
+
 const MIB = 1024 * 1024;
 
 function size(bytes: number): string {
@@ -184,6 +218,9 @@ export function describeChange(batch: Batch, before: Batch | null): string[] {
   const lines: string[] = [];
   if (batch.server !== null && batch.server !== before?.server) {
     lines.push(`  server ${batch.server}${batch.note ? `: ${batch.note}` : ''}`);
+  } else if (batch.note !== null && batch.note !== before?.note) {
+    // A server that did not answer, and when the next try is: nothing is silent while it waits.
+    lines.push(`  ${batch.note}`);
   }
   if (batch.state === 'uploading' && batch.progress !== null) {
     const step = Math.floor(batch.progress.percent / 10);
@@ -257,6 +294,14 @@ export async function sendCommand(
   if (file === undefined || extra.length > 0)
     throw new UsageError(`send takes exactly one FILE.\n\n${SEND_USAGE}`);
   const profile = await profileFrom(values, env, io.cwd);
+  let as = values.as;
+  if (as === undefined) {
+    const named = await nameFromFile(file, io.cwd);
+    if (named !== null) {
+      io.stdout(named.line + '\n');
+      as = named.as;
+    }
+  }
   const timings: Partial<Timings> = {};
   const set = (key: keyof Timings, flag: string) => {
     const ms = seconds(`--${flag}`, values[flag as keyof typeof values] as string | undefined);
@@ -295,7 +340,7 @@ export async function sendCommand(
       if (id === null) early.push(batch);
       else if (batch.id === id) seen(batch);
     });
-    const sent = await service.sendFile({ path: file, profile: profile.id, as: values.as });
+    const sent = await service.sendFile({ path: file, profile: profile.id, as });
     if (!sent.ok) {
       if (sent.verdict) {
         io.stdout(formatVerdict(sent.verdict.name, sent.verdict));

@@ -1,14 +1,15 @@
-// The `sendsheet` command: `npm run -s sendsheet -- <command>`.
-import { readAll } from './io';
+// The `sendsheet` command, run by bin/sendsheet.js (`npx sendsheet <command>` in the repository)
+// and by the packages' wrappers, both from its bundle in dist/cli/.
+import { resolve } from 'node:path';
+import { readAll, typedFrom } from './io';
 import type { CommandIo } from './io';
 import { run } from './run';
 
 const io: CommandIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  readStdin: () => readAll(process.stdin),
-  // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
-  cwd: process.env.INIT_CWD ?? process.cwd(),
+  readStdin: (limit) => readAll(process.stdin, limit),
+  cwd: typedFrom(process.env, process.cwd(), resolve(import.meta.dirname, '..', '..')),
 };
 
 process.exitCode = await run(process.argv.slice(2), io);

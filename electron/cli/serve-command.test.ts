@@ -6,7 +6,7 @@ import { Client } from 'basic-ftp';
 import { describe, expect, it } from 'vitest';
 import { run } from './run';
 import { parsePorts, serveCommand } from './serve-command';
-import { capture, until } from './cli-test-util';
+import { capture, heldPort, until } from './cli-test-util';
 
 describe('sendsheet serve', () => {
   it('prints where both servers listen and the demo account, logs the life cycle, and stops when asked', async () => {
@@ -94,18 +94,41 @@ describe('sendsheet serve', () => {
   });
 
   it('says so clearly when a port is taken', async () => {
-    const { createServer } = await import('node:net');
-    const blocker = createServer().listen(0, '127.0.0.1');
-    await new Promise((resolve) => blocker.once('listening', resolve));
-    const port = (blocker.address() as { port: number }).port;
+    const { port, close } = await heldPort();
     const { io, out } = capture(await mkdtemp(join(tmpdir(), 'sendsheet-serve-')));
     try {
       expect(await run(['serve', '--dir', 'd', '--ports', `${port},0`], io)).toBe(2);
       expect(out.stderr).toContain(
         `Server A cannot listen on 127.0.0.1:${port}: the port is in use`,
       );
+      // Issue 12: the option that changes it, and ports free to try.
+      const suggested = /Choose other ports with --ports, for example --ports (\d+),(\d+)\./.exec(
+        out.stderr,
+      );
+      expect(suggested).not.toBeNull();
+      const [a, b] = [Number(suggested![1]), Number(suggested![2])];
+      expect(a).not.toBe(b);
+      // They are free: serve starts on them (and stops at once).
+      expect(
+        await serveCommand(['--dir', 'd', '--ports', `${a},${b}`], io, AbortSignal.abort()),
+      ).toBe(0);
     } finally {
-      blocker.close();
+      close();
+    }
+  }, 30_000);
+
+  it("issue 12: server B's port taken: says so, and keeps the port given for A", async () => {
+    const { port, close } = await heldPort();
+    const { io, out } = capture(await mkdtemp(join(tmpdir(), 'sendsheet-serve-')));
+    try {
+      expect(await run(['serve', '--dir', 'd', '--ports', `0,${port}`], io)).toBe(2);
+      expect(out.stderr).toMatch(
+        new RegExp(
+          `Server B cannot listen on 127\\.0\\.0\\.1:${port}: the port is in use .*Choose other ports with --ports, for example --ports 0,\\d+\\.`,
+        ),
+      );
+    } finally {
+      close();
     }
   });
 
@@ -116,11 +139,7 @@ describe('sendsheet serve', () => {
 
   it.each([
     ['npm run -s sendsheet -- serve', 'npm', ['run', '-s', 'sendsheet', '--', 'serve']],
-    [
-      'the sendsheet command itself',
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli/sendsheet.ts', 'serve'],
-    ],
+    ['the sendsheet command itself', process.execPath, ['bin/sendsheet.js', 'serve']],
   ])('%s runs in the foreground and stops cleanly on Ctrl-C', async (_what, command, args) => {
     const dir = await mkdtemp(join(tmpdir(), 'sendsheet-serve-'));
     const child = spawn(command, [...args, '--dir', dir, '--ports', '0,0'], {

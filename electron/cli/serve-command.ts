@@ -7,6 +7,7 @@ import { DEFAULT_PASSIVE_PORTS, DEFAULT_PORTS, startProvider } from '../server/p
 import type { CommandIo } from './io';
 import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
 import { errorText } from '../../core/contract/errors';
+import { ftpPortsAdvice } from './ports';
 
 export const SERVE_USAGE = `Usage: sendsheet serve [--dir D] [--ports 2121,2122] [--config F]
 
@@ -80,7 +81,8 @@ export async function serveCommand(
           (entry.level === 'info' ? io.stdout : io.stderr)(formatLogEntry(entry) + '\n'),
       });
     } catch (error) {
-      throw new UsageError(errorText(error));
+      const advice = await ftpPortsAdvice(error, ports, '--ports');
+      throw new UsageError(`${errorText(error)}${advice ? ` ${advice}` : ''}`);
     }
     const passive = config?.passivePorts ?? DEFAULT_PASSIVE_PORTS;
     const lines = [

@@ -8,9 +8,11 @@ import { batchNames } from './batch-names';
 import { campaign, expectProcessedOnce, testProfile } from './client-test-util';
 import { deliver } from './deliver';
 import type { DeliveryEvent } from './deliver';
-import { Failover } from './failover';
+import { backoffDelay, Failover } from './failover';
+import type { FailedAttempt } from './failover';
 import { closedPort, startBlackHole, startCuttingProxy } from './net-test-util';
 import type { Cut } from './net-test-util';
+import { describeFailedAttempt } from './words';
 
 let provider: TestProvider;
 let portB: number;
@@ -122,6 +124,54 @@ describe('SPEC 0: retrying while neither server answers, then giving up clearly'
     );
     expect(ms).toBeGreaterThanOrEqual(400);
     expect(ms).toBeLessThan(1500);
+  });
+
+  it('issue 12: each failed try is told as it happens, with the next try: which server, when', async () => {
+    const ports: [number, number] = [await closedPort(), await closedPort()];
+    const told: { at: number; attempt: FailedAttempt }[] = [];
+    const failover = new Failover(testProfile(ports), timings, fast);
+    const started = Date.now();
+    const result = await deliver(failover, names(), campaign(1), {
+      giveUpAfterMs: 600,
+      onEvent: (event) => {
+        if (event.type === 'attempt') told.push({ at: Date.now(), attempt: event.attempt });
+      },
+    });
+    expect(result.ok).toBe(false);
+    // A round tries A then B; waits of 50, 100, 200, 200 ms... until the next would pass the
+    // 600 ms given (how many rounds fit depends on how busy the machine is).
+    expect(told.length % 2).toBe(0);
+    expect(told.length).toBeGreaterThanOrEqual(4);
+    for (const [i, { attempt }] of told.entries()) expect(attempt.server.port).toBe(ports[i % 2]);
+    for (const [i, { at, attempt }] of told.entries()) {
+      expect(attempt.reason).toBe('refused the connection');
+      expect(attempt.giveUpAt).toBeGreaterThanOrEqual(started + 600);
+      if (i === told.length - 1) {
+        expect(attempt.next).toBeNull();
+      } else if (i % 2 === 0) {
+        // A failed: B is tried at once.
+        expect(attempt.next).toMatchObject({ server: { name: 'B' }, inMs: 0 });
+      } else {
+        const wait = backoffDelay(fast, (i - 1) / 2);
+        expect(attempt.next).toMatchObject({ server: { name: 'A' }, inMs: wait });
+        // Told as the wait began: `at` is when it was heard, just after.
+        expect(attempt.next!.at - at).toBeLessThanOrEqual(wait);
+        expect(attempt.next!.at - at).toBeGreaterThan(wait - 50);
+        // The next try was not made before the time told.
+        expect(told[i + 1]!.at).toBeGreaterThanOrEqual(attempt.next!.at);
+      }
+    }
+    expect(describeFailedAttempt(told[0]!.attempt)).toBe(
+      `Server A (127.0.0.1:${ports[0]}) refused the connection; trying server B (127.0.0.1:${ports[1]}) now.`,
+    );
+    expect(describeFailedAttempt(told[1]!.attempt)).toMatch(
+      new RegExp(
+        `^Server B \\(127\\.0\\.0\\.1:${ports[1]}\\) refused the connection; trying again in 0\\.05 s, at \\d\\d:\\d\\d:\\d\\d \\(giving up at \\d\\d:\\d\\d:\\d\\d\\)\\.$`,
+      ),
+    );
+    expect(describeFailedAttempt(told.at(-1)!.attempt)).toBe(
+      `Server B (127.0.0.1:${ports[1]}) refused the connection.`,
+    );
   });
 
   it('a refused login is not retried: it is the same on both servers', async () => {

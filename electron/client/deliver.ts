@@ -11,13 +11,15 @@
  */
 import type { BatchNames, StageFile } from './batch-names';
 import { findBatch, tempName } from './batch-names';
-import type { Connected, Failover } from './failover';
+import type { Connected, FailedAttempt, Failover } from './failover';
 import { classify } from './failures';
 import type { FtpServer } from './profile';
 
 export type DeliveryEvent =
   | { type: 'server'; server: FtpServer; note: string | null }
-  | { type: 'progress'; bytes: number; total: number };
+  | { type: 'progress'; bytes: number; total: number }
+  /** A server did not answer; while neither does, one of these for each try. */
+  | { type: 'attempt'; attempt: FailedAttempt };
 
 export type Delivered =
   | { ok: true; server: FtpServer; note: string | null; stage: StageFile }
@@ -28,7 +30,7 @@ export interface DeliveryOptions {
   giveUpAfterMs: number;
   /** Uploads that may fail (a lost connection, a wrong size) before giving up. */
   maxAttempts?: number;
-  /** Called as the delivery goes: the server in use, upload progress. */
+  /** Called as the delivery goes: the server in use, upload progress, each failed try. */
   onEvent?: (event: DeliveryEvent) => void;
   /** Stops the delivery where it is (the app is closing). */
   signal?: AbortSignal;
@@ -73,7 +75,9 @@ export async function deliver(
   for (;;) {
     if (options.signal?.aborted) return stopped();
     if (connected === null || connected.session.closed) {
-      const next = await failover.connect(options.giveUpAfterMs);
+      const next = await failover.connect(options.giveUpAfterMs, (attempt) =>
+        emit({ type: 'attempt', attempt }),
+      );
       if (options.signal?.aborted) {
         if (next.ok) next.session.close();
         return stopped();

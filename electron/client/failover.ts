@@ -7,7 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { classify } from './failures';
 import type { Failure } from './failures';
-import { describeServer, formatSecondsLong } from './words';
+import { capitalize, describeServer, formatSecondsLong } from './words';
 import { FtpSession } from './ftp-session';
 import type { SessionTimings } from './ftp-session';
 import type { FtpServer, Profile } from './profile';
@@ -34,6 +34,17 @@ export interface Connected {
   note: string | null;
 }
 
+/** A server that did not answer a try to connect, and what is done next. */
+export interface FailedAttempt {
+  server: FtpServer;
+  /** What went wrong, as a phrase after the server: `refused the connection`. */
+  reason: string;
+  /** The next try: which server, in how long, and when (ms since 1970); null when none follows. */
+  next: { server: FtpServer; inMs: number; at: number } | null;
+  /** When trying stops while no server answers. */
+  giveUpAt: number;
+}
+
 export interface NotConnected {
   ok: false;
   /** True when trying again cannot help: a refused login, an untrusted certificate. */
@@ -54,8 +65,14 @@ export class Failover {
     private readonly signal?: AbortSignal,
   ) {}
 
-  /** Connects to the preferred server, else the other; retries both until `giveUpAfterMs` passed. */
-  async connect(giveUpAfterMs: number): Promise<Connected | NotConnected> {
+  /**
+   * Connects to the preferred server, else the other; retries both until `giveUpAfterMs`
+   * passed. Each failed try is told to `onFailure` as it happens, with the try that follows.
+   */
+  async connect(
+    giveUpAfterMs: number,
+    onFailure: (attempt: FailedAttempt) => void = () => {},
+  ): Promise<Connected | NotConnected> {
     const { profile } = this;
     if (profile.password === null) {
       return {
@@ -66,9 +83,11 @@ export class Failover {
     }
     const credentials = { user: profile.user, password: profile.password };
     const started = Date.now();
+    const giveUpAt = started + giveUpAfterMs;
     for (let round = 0; ; round++) {
       const failures: { server: FtpServer; failure: Failure }[] = [];
-      for (const index of this.order()) {
+      const order = this.order();
+      for (const [position, index] of order.entries()) {
         const server = profile.servers[index]!;
         if (this.signal?.aborted) return { ok: false, final: true, error: 'Stopped.' };
         try {
@@ -83,8 +102,14 @@ export class Failover {
           const failure = classify(error);
           failures.push({ server, failure });
           this.left = { index, reason: failure.reason };
+          const following = order[position + 1];
+          if (following !== undefined) {
+            const next = { server: profile.servers[following]!, inMs: 0, at: Date.now() };
+            onFailure({ server, reason: failure.reason, next, giveUpAt });
+          }
         }
       }
+      const last = failures.at(-1)!;
       const summary = failures
         .map(({ server, failure }) => `${describeServer(server)} ${failure.reason}`)
         .join('; ');
@@ -93,16 +118,24 @@ export class Failover {
           ({ failure }) => failure.kind !== 'connection' && failure.kind !== 'transient',
         )
       ) {
+        onFailure({ server: last.server, reason: last.failure.reason, next: null, giveUpAt });
         return { ok: false, final: true, error: `Could not log in: ${summary}.` };
       }
       const wait = backoffDelay(this.backoff, round);
-      if (Date.now() + wait - started > giveUpAfterMs) {
+      if (Date.now() + wait > giveUpAt) {
+        onFailure({ server: last.server, reason: last.failure.reason, next: null, giveUpAt });
         return {
           ok: false,
           final: false,
           error: `Neither server could be reached in ${formatSecondsLong(Date.now() - started)}: ${summary}.`,
         };
       }
+      const next = {
+        server: profile.servers[this.order()[0]!]!,
+        inMs: wait,
+        at: Date.now() + wait,
+      };
+      onFailure({ server: last.server, reason: last.failure.reason, next, giveUpAt });
       try {
         await sleep(wait, undefined, { signal: this.signal });
       } catch {
@@ -123,8 +156,4 @@ export class Failover {
     const count = this.profile.servers.length;
     return Array.from({ length: count }, (_, i) => (this.preferred + i) % count);
   }
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

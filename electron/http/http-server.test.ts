@@ -14,7 +14,7 @@ import { ServiceError } from '../../core/contract/errors';
 import { SendsheetService } from '../service/service';
 import { startHttpServer } from './http-server';
 import type { RunningHttp } from './http-server';
-import { NOT_BUILT_PAGE, resolveStatic } from './static-files';
+import { resolveStatic } from './static-files';
 
 let provider: TestProvider;
 let service: SendsheetService;
@@ -203,11 +203,9 @@ describe('issue 4: a bad request gets a 400 with its reason, never a crash', () 
   });
 });
 
-describe('issue 4: the built renderer, or a page saying it is not built', () => {
-  it('without a build, / says the UI is not built; other paths are 404', async () => {
-    const page = await fetch(http.url);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toBe(NOT_BUILT_PAGE);
+describe('issue 4: the built renderer', () => {
+  it('a server of the API alone (no UI folder) answers nothing else', async () => {
+    expect((await fetch(http.url)).status).toBe(404);
     expect((await fetch(new URL('/app.js', http.url))).status).toBe(404);
   });
 
@@ -222,9 +220,16 @@ describe('issue 4: the built renderer, or a page saying it is not built', () => 
       const script = await fetch(new URL('/assets/app.js', built.url));
       expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
       expect(await script.text()).toBe('console.log(1)');
-      expect(await (await fetch(new URL('/history', built.url))).text()).toBe(
-        '<!doctype html><title>UI</title>',
-      );
+      // Issue 12: the page is asked for again each time (a new build shows at the next load);
+      // the scripts under assets/ are named by their content, so they are kept.
+      expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const route = await fetch(new URL('/history', built.url));
+      expect(await route.text()).toBe('<!doctype html><title>UI</title>');
+      expect(route.headers.get('cache-control')).toBe('no-cache');
+      expect((await fetch(built.url)).headers.get('cache-control')).toBe('no-cache');
+      // Read at each request: a build made while the app runs is what the next load gets.
+      await writeFile(join(dir, 'index.html'), '<!doctype html><title>UI 2</title>');
+      expect(await (await fetch(built.url)).text()).toBe('<!doctype html><title>UI 2</title>');
       for (const path of [
         '/..%2fsecret.txt',
         '/%2e%2e/secret.txt',

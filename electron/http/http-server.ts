@@ -30,7 +30,7 @@ export interface HttpOptions {
   host?: string;
   /** 0 for any free port. Default 5173. */
   port?: number;
-  /** The built renderer's folder, or null when it is not built. */
+  /** The built renderer's folder; null for a server of the service alone. */
   staticDir?: string | null;
   /** The largest request sent as lines. Default 1 GiB (Excel's whole sheet of messages fits). */
   maxBodyBytes?: number;

@@ -1,10 +1,11 @@
 /**
  * The built renderer, served to the browser in headless mode: files under one folder and nothing
- * outside it, `index.html` for the app's own routes; a short page saying so when the UI has not
- * been built.
+ * outside it, `index.html` for the app's own routes. Each request reads the folder as it is
+ * then, so a running app serves a new build as soon as it is made: the page itself is never
+ * kept by the browser without asking (`no-cache`), while the scripts and styles under assets/,
+ * whose names change with their content, are kept for good.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 
@@ -22,15 +23,8 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export const NOT_BUILT_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Sendsheet</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40em; margin: 4em auto; line-height: 1.5">
-<h1>Sendsheet is running</h1>
-<p>The user interface is not built yet, so there is nothing to show here. The service answers at
-<code>/api/</code> (for example <code>POST /api/profiles</code> with <code>{}</code>), and live
-status comes as server-sent events from <code>/api/events</code>.</p>
-</body></html>
-`;
+/** Vite's folder of built files whose names carry a hash of their content. */
+const HASHED = 'assets';
 
 /** The file a URL path names inside `root`, or null when it leads out of it or is not valid. */
 export function resolveStatic(root: string, urlPath: string): string | null {
@@ -65,7 +59,7 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
-/** Answers a GET or HEAD for a file of the renderer; `root` null when it is not built. */
+/** Answers a GET or HEAD for a file of the renderer; `root` null: a server of the API alone. */
 export async function serveStatic(
   request: IncomingMessage,
   response: ServerResponse,
@@ -73,11 +67,7 @@ export async function serveStatic(
 ): Promise<void> {
   const urlPath = new URL(request.url ?? '/', 'http://localhost').pathname;
   if (root === null) {
-    if (urlPath === '/' || urlPath === '/index.html') {
-      send(response, 200, TYPES['.html']!, NOT_BUILT_PAGE);
-    } else {
-      send(response, 404, TYPES['.txt']!, 'Not found.\n');
-    }
+    send(response, 404, TYPES['.txt']!, 'Not found.\n');
     return;
   }
   const target = resolveStatic(root, urlPath);
@@ -93,15 +83,19 @@ export async function serveStatic(
     send(response, 404, TYPES['.txt']!, 'Not found.\n');
     return;
   }
-  const stats = await stat(file);
+  // Read whole (the largest is under a megabyte) rather than streamed: a build rewriting the
+  // file meanwhile must not leave an answer shorter than its declared length.
+  const body = await readFile(file);
+  const hashed = file.startsWith(join(resolve(root), HASHED) + sep);
   response.writeHead(200, {
     'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': stats.size,
+    'content-length': body.length,
+    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
   });
   if (request.method === 'HEAD') {
     response.end();
     return;
   }
-  createReadStream(file).pipe(response);
+  response.end(body);
 }

@@ -7,7 +7,8 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ICO_SIZES, icoOf, PNG_SIZES } from '../../assets/make-icons';
-import { BUNDLES } from './build';
+import { CLI_DIR, CLI_ENTRY } from '../../bin/build-cli.js';
+import { BUNDLES } from '../cli/desktop-bundles';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const at = (path: string) => join(ROOT, path);
@@ -106,6 +107,8 @@ describe('issue 6: every file electron-builder.yml names exists', () => {
         relative(ROOT, bundle.outfile).replaceAll('\\', '/'),
       ),
       'dist/renderer/**/*',
+      // The command line: its entry and the chunks it loads as each command runs.
+      `${relative(ROOT, CLI_DIR).replaceAll('\\', '/')}/*.mjs`,
     ]);
     for (const file of config.files) {
       const ok = built.has(file) || isFile(file);
@@ -118,8 +121,8 @@ describe('issue 6: every file electron-builder.yml names exists', () => {
   it('the `sendsheet` command: the wrappers, which run the bundled command line', () => {
     const [resources] = config.extraResources;
     expect(resources).toEqual({ from: 'assets/bin', to: 'bin' });
-    const cli = relative(ROOT, BUNDLES.cli.outfile).replaceAll('\\', '/');
-    expect(config.files).toContain(cli);
+    const cli = relative(ROOT, CLI_ENTRY).replaceAll('\\', '/');
+    expect(config.files).toContain(`${relative(ROOT, CLI_DIR).replaceAll('\\', '/')}/*.mjs`);
     const posix = readFileSync(at('assets/bin/sendsheet'), 'utf8');
     const windows = readFileSync(at('assets/bin/sendsheet.cmd'), 'utf8');
     expect(posix).toContain(`app.asar/${cli}`);

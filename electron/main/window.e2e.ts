@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
-import { DESKTOP_MAIN, findElectron, RENDERER_DIR } from '../cli/app-command';
+import { DESKTOP_MAIN, RENDERER_DIR } from '../cli/app-builds';
+import { findElectron } from '../cli/app-command';
 import type { ProfileSummary } from '../../core/contract/api';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -69,6 +69,24 @@ function withoutSignalHandlers<T>(make: () => T): T {
   }
 }
 
+/** A server that could not listen: which one, on which port, and the system's code. */
+export class ListenError extends Error {
+  readonly server: string;
+  readonly port: number;
+  /** `EADDRINUSE` when another process holds the port. */
+  readonly code: string | undefined;
+
+  constructor(
+    message: string,
+    options: { server: string; port: number; code: string | undefined; cause: unknown },
+  ) {
+    super(message, { cause: options.cause });
+    this.server = options.server;
+    this.port = options.port;
+    this.code = options.code;
+  }
+}
+
 export async function startFtpServer(options: FtpServerOptions): Promise<RunningFtpServer> {
   const { name, host, log } = options;
   const [pasvMin, pasvMax] = options.passivePorts;
@@ -119,7 +137,10 @@ export async function startFtpServer(options: FtpServerOptions): Promise<Running
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'EADDRINUSE' ? 'the port is in use (is another server running?)' : errorText(error);
-    throw new Error(`Server ${name} cannot listen on ${host}:${options.port}: ${why}.`, {
+    throw new ListenError(`Server ${name} cannot listen on ${host}:${options.port}: ${why}.`, {
+      server: name,
+      port: options.port,
+      code,
       cause: error,
     });
   }

@@ -12,6 +12,7 @@ import { Failover } from '../client/failover';
 import { Follower } from '../client/follower';
 import type { FollowUpdate } from '../client/follower';
 import type { Profile } from '../client/profile';
+import { describeFailedAttempt } from '../client/words';
 import type { LiveBatches } from './live-batches';
 import type { Timings } from './timings';
 
@@ -70,6 +71,9 @@ export class Courier {
         onEvent: (event) => {
           if (event.type === 'server') {
             void this.live.change(id, { server: event.server.name, note: event.note });
+          } else if (event.type === 'attempt') {
+            // The batch says why it waits, and when the next try is; the history keeps it.
+            void this.live.change(id, { note: describeFailedAttempt(event.attempt) });
           } else {
             const percent = event.total === 0 ? 100 : Math.floor((event.bytes * 100) / event.total);
             void this.live.change(id, {

@@ -8,12 +8,14 @@
 import { dsvFormat } from 'd3-dsv';
 import type { Encoding } from '../../../core/decode';
 import { decode } from '../../../core/decode';
-import { DialectParser } from '../../../core/dialect';
-import type { DialectProblem } from '../../../core/dialect';
+import { detectDelimiter, DialectParser } from '../../../core/dialect';
+import type { DialectProblem, InputDelimiter } from '../../../core/dialect';
 import type { Sheet } from './sheet';
 import { sheetFromRows } from './sheet';
 
-export type InputDelimiter = ',' | ';' | '\t';
+// The delimiter is guessed as `sendsheet send` guesses it for a file named without modifiers.
+export { detectDelimiter } from '../../../core/dialect';
+export type { InputDelimiter } from '../../../core/dialect';
 
 export type Delimited =
   | {
@@ -24,25 +26,6 @@ export type Delimited =
       problems: DialectProblem[];
     }
   | { ok: false; error: string };
-
-/** The delimiter that the header row (outside quotes) holds most of; `,` when it has none. */
-export function detectDelimiter(text: string): InputDelimiter {
-  const counts = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) quoted = !quoted;
-    else if (!quoted && (c === 0x0a || c === 0x0d)) break;
-    else if (!quoted && c === 0x2c) counts[',']++;
-    else if (!quoted && c === 0x3b) counts[';']++;
-    else if (!quoted && c === 0x09) counts['\t']++;
-  }
-  let best: InputDelimiter = ',';
-  for (const delimiter of [';', '\t'] as const) {
-    if (counts[delimiter] > counts[best]) best = delimiter;
-  }
-  return best;
-}
 
 export function readDelimited(name: string, bytes: Uint8Array): Delimited {
   const decoded = decode(bytes, null);

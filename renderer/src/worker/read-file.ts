@@ -3,6 +3,7 @@
  * refused before it is read, and a worker still busy after the time limit is ended, so a hostile
  * or broken file cannot freeze the window.
  */
+import { OUTDATED_PAGE, pageIsOutdated } from './outdated';
 import type { ReadRequest } from './read-worker';
 import type { ReadOutcome } from './spreadsheet';
 
@@ -29,7 +30,7 @@ export async function readFileInWorker(
   const bytes = await file.arrayBuffer();
   const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
   try {
-    return await new Promise<ReadOutcome>((resolve) => {
+    const outcome = await new Promise<ReadOutcome | 'failed'>((resolve) => {
       const timer = setTimeout(() => {
         resolve({
           ok: false,
@@ -42,14 +43,23 @@ export async function readFileInWorker(
       };
       worker.onerror = (event) => {
         clearTimeout(timer);
-        resolve({
-          ok: false,
-          error: `${file.name} could not be read: ${event.message || 'the reader stopped'}.`,
-        });
+        // A reader that could not start has no message: the page may be from a replaced build.
+        resolve(
+          event.message
+            ? { ok: false, error: `${file.name} could not be read: ${event.message}.` }
+            : 'failed',
+        );
       };
       const request: ReadRequest = { name: file.name, bytes };
       worker.postMessage(request, [bytes]);
     });
+    if (outcome !== 'failed') return outcome;
+    return {
+      ok: false,
+      error: (await pageIsOutdated())
+        ? OUTDATED_PAGE
+        : `${file.name} could not be read: the reader stopped.`,
+    };
   } finally {
     worker.terminate();
   }

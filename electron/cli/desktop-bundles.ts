@@ -1,12 +1,14 @@
 /**
  * Bundles the desktop app's Node side for Electron and the package (npm run build:electron):
  * the main process (ESM), the preload (CommonJS: a sandboxed preload cannot load modules, so
- * everything it needs is inside it, Electron aside) and the `sendsheet` command. The packages
- * of `dependencies` stay outside the main and the command: electron-builder ships them.
+ * everything it needs is inside it, Electron aside) and the `sendsheet` command, as
+ * bin/build-cli.js bundles it for the repository's own `sendsheet`. The packages of
+ * `dependencies` stay outside the main and the command: electron-builder ships them.
  */
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { BuildOptions, Metafile } from 'esbuild';
+import { buildCli, CLI_ENTRY } from '../../bin/build-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 export const OUT_DIR = join(ROOT, 'dist', 'electron');
@@ -30,14 +32,6 @@ export const BUNDLES = {
     format: 'cjs',
     target: CHROME_TARGET,
     external: ['electron'],
-  },
-  cli: {
-    entryPoints: [join(ROOT, 'electron', 'cli', 'sendsheet.ts')],
-    outfile: join(OUT_DIR, 'cli.js'),
-    platform: 'node',
-    format: 'esm',
-    target: NODE_TARGET,
-    packages: 'external',
   },
 } satisfies Record<string, BuildOptions>;
 
@@ -66,6 +60,8 @@ export async function bundle(
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   for (const name of Object.keys(BUNDLES) as BundleName[]) {
     await bundle(name);
-    console.log(`built ${BUNDLES[name].outfile}`);
+    console.log(`built ${relative(ROOT, BUNDLES[name].outfile)}`);
   }
+  await buildCli();
+  console.log(`built ${relative(ROOT, CLI_ENTRY)} and its chunks`);
 }
