@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mapping } from './mapping';
-import { buildPreview, DEFAULT_BATCH } from './rows';
+import { DEFAULT_BATCH } from './campaign-settings';
+import { buildPreview } from './preview';
 import { sheetFromRows } from './sheet';
 import { totalsOf } from './totals';
 

@@ -1,7 +1,7 @@
 /** The choices for this batch: sender, class, file encoding and format, and the fixes agreed. */
 import { create } from 'zustand';
-import { DEFAULT_BATCH } from '../logic/rows';
-import type { BatchSettings } from '../logic/rows';
+import { DEFAULT_BATCH } from '../logic/campaign-settings';
+import type { BatchSettings } from '../logic/campaign-settings';
 
 export interface BatchStore {
   settings: BatchSettings;

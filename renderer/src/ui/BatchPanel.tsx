@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { senderProblem } from '../../../core/values';
 import { useBatch } from '../stores/batch';
-import type { MessageClassChoice } from '../logic/rows';
+import type { MessageClassChoice } from '../logic/campaign-settings';
 import type { ExportEncoding } from '../../../core/writer';
 import type { Format } from '../../../core/check';
 

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ucs2Characters, ucs2Title } from '../logic/forcing';
-import type { PreviewRow } from '../logic/rows';
+import type { PreviewRow } from '../logic/preview-row';
 import { inSlots } from '../logic/slots';
 import { useUi } from '../stores/ui';
 

@@ -1,7 +1,10 @@
 /** The preview, derived from the sheet, the mapping and the batch settings: computed, not stored. */
 import { useEffect, useMemo } from 'react';
-import { assemblePreview, outgoingMessages, readMessages, readNumbers } from '../logic/rows';
-import type { Outgoing, Preview } from '../logic/rows';
+import { readMessages, readNumbers } from '../logic/columns';
+import { outgoingMessages } from '../logic/outgoing';
+import type { Outgoing } from '../logic/outgoing';
+import { assemblePreview } from '../logic/preview';
+import type { Preview } from '../logic/preview';
 import { totalsOf } from '../logic/totals';
 import type { Totals } from '../logic/totals';
 import { useBatch } from '../stores/batch';

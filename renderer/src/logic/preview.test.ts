@@ -2,37 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRow } from '../../../core/values';
 import { countSegments } from '../../../core/segments';
-import { lookalikeFix } from '../../../core/lookalikes';
-import { writeExport } from '../../../core/writer';
+import { DEFAULT_BATCH } from './campaign-settings';
+import type { BatchSettings } from './campaign-settings';
+import { readMessages, readNumbers } from './columns';
 import type { Mapping } from './mapping';
-import {
-  assemblePreview,
-  buildPreview,
-  DEFAULT_BATCH,
-  outgoingMessages,
-  readMessages,
-  readNumbers,
-} from './rows';
-import type { BatchSettings } from './rows';
-import type { PreviewRow } from './rows';
+import { outgoingMessages } from './outgoing';
+import { assemblePreview, buildPreview } from './preview';
+import type { PreviewRow } from './preview-row';
+import { byColumn, sampleSheet as sheet } from './preview-test-util';
 import { sheetFromRows } from './sheet';
-import { allTexts, textAt } from './text-column';
 import { totalsOf } from './totals';
-
-const sheet = sheetFromRows('S', [
-  ['Telefon', 'Navn', 'Besked'],
-  ['+45 20 12 34 56', 'Ann', 'Hi Ann, it’s ready'],
-  ['20123457', 'Bo', 'Hej Bo – velkommen'],
-  ['0045 20123456', 'Ann', 'Again'],
-  ['4.51E+09', 'Cy', ''],
-]);
-const byColumn: Mapping = {
-  msisdn: 0,
-  message: { kind: 'column', column: 2 },
-  sender: null,
-  userref: null,
-  class: null,
-};
 
 /** Every field of a row, texts read: what a person sees of it. */
 function plainRow(row: PreviewRow): Record<keyof PreviewRow, unknown> {
@@ -122,42 +101,6 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
     expect(preview.rows[0]!.warnings.map((w) => w.code)).toContain('unknown-placeholder');
   });
 
-  it('uses the batch sender and class where the sheet has none', () => {
-    const settings = { ...DEFAULT_BATCH, sender: 'Shop', messageClass: 'premium' as const };
-    const { rows } = buildPreview(sheet, byColumn, settings);
-    const { messages } = outgoingMessages(rows);
-    expect(messages[0]).toEqual({
-      msisdn: '4520123456',
-      message: 'Hi Ann, it’s ready',
-      sender: 'Shop',
-      class: 'premium',
-    });
-  });
-
-  it('reads sender, reference and class from their columns, the batch filling blanks', () => {
-    const full = sheetFromRows('S', [
-      ['Telefon', 'Besked', 'Afsender', 'Ref', 'Klasse'],
-      ['4520123456', 'Hej', 'Butik', 'A-1', 'premium'],
-      ['4520123457', 'Hej igen', '', '', ''],
-    ]);
-    const mapping: Mapping = {
-      msisdn: 0,
-      message: { kind: 'column', column: 1 },
-      sender: 2,
-      userref: 3,
-      class: 4,
-    };
-    const { rows } = buildPreview(full, mapping, { ...DEFAULT_BATCH, sender: 'Shop' });
-    expect(rows.map((r) => [r.sender, r.userref, r.messageClass, r.message])).toEqual([
-      ['Butik', 'A-1', 'premium', 'Hej'],
-      ['Shop', '', 'standard', 'Hej igen'],
-    ]);
-    expect(outgoingMessages(rows).messages).toEqual([
-      { msisdn: '4520123456', message: 'Hej', sender: 'Butik', class: 'premium', userref: 'A-1' },
-      { msisdn: '4520123457', message: 'Hej igen', sender: 'Shop' },
-    ]);
-  });
-
   it('warns of a number that is not a mobile and of a repeated one, naming both', () => {
     const listed = sheetFromRows('S', [
       ['Telefon', 'Besked'],
@@ -176,21 +119,6 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
         message: 'The number 4520123456 is also in row 3: the person gets both messages.',
       },
     ]);
-  });
-
-  it('gives messages that core writes without a problem once the rows are clean', () => {
-    const clean = sheetFromRows('S', [
-      ['msisdn', 'message'],
-      ['+45 20 12 34 56', 'Hi'],
-      ['20123457', 'Hej'],
-    ]);
-    const { rows } = buildPreview(
-      clean,
-      { ...byColumn, message: { kind: 'column', column: 1 } },
-      DEFAULT_BATCH,
-    );
-    expect(rows.every((r) => r.errors.length === 0)).toBe(true);
-    expect(writeExport(outgoingMessages(rows).messages, { baseName: 'b' }).ok).toBe(true);
   });
 });
 
@@ -225,49 +153,5 @@ describe('the columns are read once, and kept while only batch settings change',
       }),
       { numRuns: 200 },
     );
-  });
-
-  it('rows whose counts and fixes agree share them, and each still has its own (property)', () => {
-    // Shared objects keep 100,000 rows light; sharing must never give a row another's figures.
-    const piece = fc.constantFrom(
-      'Hej',
-      ' ',
-      '–',
-      '’',
-      '…',
-      'ç',
-      '😀',
-      '{',
-      'Søren',
-      '\u00a0',
-      'x'.repeat(150),
-    );
-    const messageArb = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
-    fc.assert(
-      fc.property(fc.array(messageArb, { minLength: 1, maxLength: 30 }), (texts) => {
-        const rows = sheetFromRows('S', [
-          ['msisdn', 'message'],
-          ...texts.map((t) => ['4520123456', t + '.']),
-        ]);
-        const read = readMessages(rows, { kind: 'column', column: 1 });
-        const written = allTexts(read.written);
-        written.forEach((text, index) => {
-          const fix = lookalikeFix(text);
-          expect(read.fixes[index]).toEqual(fix);
-          expect(read.segments[index]).toEqual(fix?.before ?? countSegments(text));
-          const twin = written.indexOf(text);
-          expect(read.fixes[index]).toBe(read.fixes[twin]);
-          expect(read.segments[index]).toBe(read.segments[twin]);
-        });
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('a different default country reads the numbers anew', () => {
-    const danish = readNumbers(sheet, 0, 'DK');
-    const german = readNumbers(sheet, 0, 'DE');
-    expect(textAt(danish.msisdns, 1)).toBe('4520123457');
-    expect(textAt(german.msisdns, 1)).not.toBe('4520123457');
   });
 });
