@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { desktop } from './service/desktop';
-import { useBatch } from './stores/batch';
+import { useCampaign } from './stores/campaign';
 import { useFile } from './stores/file';
 import { useSettings } from './stores/settings';
 import { useUi } from './stores/ui';
@@ -41,13 +41,13 @@ export function App() {
 
   // A new file starts from the person's defaults; a new default country applies at once.
   useEffect(() => {
-    useBatch.getState().reset({
+    useCampaign.getState().reset({
       defaultCountry: useSettings.getState().defaultCountry,
       sender: useSettings.getState().defaultSender,
     });
   }, [fileName]);
-  useEffect(() => useBatch.getState().update({ defaultCountry }), [defaultCountry]);
-  useEffect(() => useBatch.getState().update({ sender: defaultSender }), [defaultSender]);
+  useEffect(() => useCampaign.getState().update({ defaultCountry }), [defaultCountry]);
+  useEffect(() => useCampaign.getState().update({ sender: defaultSender }), [defaultSender]);
 
   return (
     <div

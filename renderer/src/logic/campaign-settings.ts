@@ -5,8 +5,8 @@ import type { CountryCode } from './phone';
 
 export type MessageClassChoice = '' | 'standard' | 'premium' | 'secret';
 
-/** What the person chose for the whole batch. */
-export interface BatchSettings {
+/** What the person chose for all the messages of the next export or send. */
+export interface CampaignSettings {
   /** Used where the sender column is empty or not mapped; '' is the account's default. */
   sender: string;
   /** Used where the class column is empty or not mapped; '' is standard. */
@@ -19,7 +19,7 @@ export interface BatchSettings {
   replaceLookalikes: boolean;
 }
 
-export const DEFAULT_BATCH: BatchSettings = {
+export const DEFAULT_CAMPAIGN: CampaignSettings = {
   sender: '',
   messageClass: '',
   encoding: 'auto',

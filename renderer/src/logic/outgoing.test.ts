@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeExport } from '../../../core/writer';
-import { DEFAULT_BATCH } from './campaign-settings';
+import { DEFAULT_CAMPAIGN } from './campaign-settings';
 import type { Mapping } from './mapping';
 import { outgoingMessages } from './outgoing';
 import { buildPreview } from './preview';
@@ -8,8 +8,8 @@ import { byColumn, sampleSheet as sheet } from './preview-test-util';
 import { sheetFromRows } from './sheet';
 
 describe('the messages to export or send, from the preview rows (SPEC 6)', () => {
-  it('uses the batch sender and class where the sheet has none', () => {
-    const settings = { ...DEFAULT_BATCH, sender: 'Shop', messageClass: 'premium' as const };
+  it("uses the campaign's sender and class where the sheet has none", () => {
+    const settings = { ...DEFAULT_CAMPAIGN, sender: 'Shop', messageClass: 'premium' as const };
     const { rows } = buildPreview(sheet, byColumn, settings);
     const { messages } = outgoingMessages(rows);
     expect(messages[0]).toEqual({
@@ -20,7 +20,7 @@ describe('the messages to export or send, from the preview rows (SPEC 6)', () =>
     });
   });
 
-  it('reads sender, reference and class from their columns, the batch filling blanks', () => {
+  it("reads sender, reference and class from their columns, the campaign's settings filling blanks", () => {
     const full = sheetFromRows('S', [
       ['Telefon', 'Besked', 'Afsender', 'Ref', 'Klasse'],
       ['4520123456', 'Hej', 'Butik', 'A-1', 'premium'],
@@ -33,7 +33,7 @@ describe('the messages to export or send, from the preview rows (SPEC 6)', () =>
       userref: 3,
       class: 4,
     };
-    const { rows } = buildPreview(full, mapping, { ...DEFAULT_BATCH, sender: 'Shop' });
+    const { rows } = buildPreview(full, mapping, { ...DEFAULT_CAMPAIGN, sender: 'Shop' });
     expect(rows.map((r) => [r.sender, r.userref, r.messageClass, r.message])).toEqual([
       ['Butik', 'A-1', 'premium', 'Hej'],
       ['Shop', '', 'standard', 'Hej igen'],
@@ -53,7 +53,7 @@ describe('the messages to export or send, from the preview rows (SPEC 6)', () =>
     const { rows } = buildPreview(
       clean,
       { ...byColumn, message: { kind: 'column', column: 1 } },
-      DEFAULT_BATCH,
+      DEFAULT_CAMPAIGN,
     );
     expect(rows.every((r) => r.errors.length === 0)).toBe(true);
     expect(writeExport(outgoingMessages(rows).messages, { baseName: 'b' }).ok).toBe(true);

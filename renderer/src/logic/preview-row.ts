@@ -3,7 +3,7 @@ import type { LookalikeFix } from '../../../core/lookalikes';
 import type { Problem } from '../../../core/problems';
 import type { Segments, SmsEncoding } from '../../../core/segments';
 import { queuedClass, trimSpaces } from '../../../core/values';
-import type { BatchSettings } from './campaign-settings';
+import type { CampaignSettings } from './campaign-settings';
 import { replacedText } from './columns';
 import type { MessageColumn, NumberColumn } from './columns';
 import type { Mapping } from './mapping';
@@ -46,7 +46,7 @@ export interface PreviewRow {
 export interface RowSource {
   readonly sheet: Sheet;
   readonly mapping: Mapping;
-  readonly settings: BatchSettings;
+  readonly settings: CampaignSettings;
   readonly numbers: NumberColumn;
   readonly messages: MessageColumn;
 }
@@ -115,7 +115,7 @@ export class ColumnRow implements PreviewRow {
     return cellAt(sheet, this.index, mapping.sender) || settings.sender;
   }
 
-  /** The class as the sheet or the batch gives it, before '' means standard. */
+  /** The class as the sheet or the campaign's settings give it, before '' means standard. */
   get writtenClass(): string {
     const { sheet, mapping, settings } = this.#source;
     return cellAt(sheet, this.index, mapping.class) || settings.messageClass;

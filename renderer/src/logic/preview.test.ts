@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRow } from '../../../core/values';
 import { countSegments } from '../../../core/segments';
-import { DEFAULT_BATCH } from './campaign-settings';
-import type { BatchSettings } from './campaign-settings';
+import { DEFAULT_CAMPAIGN } from './campaign-settings';
+import type { CampaignSettings } from './campaign-settings';
 import { readMessages, readNumbers } from './columns';
 import type { Mapping } from './mapping';
 import { outgoingMessages } from './outgoing';
@@ -38,7 +38,7 @@ function plainRow(row: PreviewRow): Record<keyof PreviewRow, unknown> {
 
 describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
   it('normalises numbers and takes encoding and parts from core', () => {
-    const { rows } = buildPreview(sheet, byColumn, DEFAULT_BATCH);
+    const { rows } = buildPreview(sheet, byColumn, DEFAULT_CAMPAIGN);
     expect(rows.map((r) => r.msisdn)).toEqual([
       '4520123456',
       '4520123457',
@@ -57,7 +57,7 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
   });
 
   it('reports what the server would reject with the spreadsheet row, as core does', () => {
-    const { rows } = buildPreview(sheet, byColumn, DEFAULT_BATCH);
+    const { rows } = buildPreview(sheet, byColumn, DEFAULT_CAMPAIGN);
     const last = rows[3]!;
     expect(last.sourceRow).toBe(5);
     const expected: Parameters<typeof checkRow>[2] = [];
@@ -67,12 +67,12 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
   });
 
   it('marks duplicates, and leaves them out when asked', () => {
-    const kept = buildPreview(sheet, byColumn, DEFAULT_BATCH).rows;
+    const kept = buildPreview(sheet, byColumn, DEFAULT_CAMPAIGN).rows;
     expect(kept[2]!.duplicateOf).toBe(0);
     expect(kept[2]!.included).toBe(true);
     expect(kept[2]!.warnings.map((w) => w.code)).toContain('duplicate');
     const removed = buildPreview(sheet, byColumn, {
-      ...DEFAULT_BATCH,
+      ...DEFAULT_CAMPAIGN,
       removeDuplicates: true,
     }).rows;
     expect(removed[2]!.included).toBe(false);
@@ -80,11 +80,14 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
   });
 
   it('offers look-alike fixes and applies them only when agreed (SPEC 7)', () => {
-    const before = buildPreview(sheet, byColumn, DEFAULT_BATCH).rows;
+    const before = buildPreview(sheet, byColumn, DEFAULT_CAMPAIGN).rows;
     expect(before[1]!.fix?.lookalikes.map((l) => [l.char, l.count])).toEqual([['–', 1]]);
     expect(before[1]!.fix?.after).toEqual(countSegments('Hej Bo - velkommen'));
     expect(before[1]!.warnings.map((w) => w.code)).toContain('lookalikes');
-    const after = buildPreview(sheet, byColumn, { ...DEFAULT_BATCH, replaceLookalikes: true }).rows;
+    const after = buildPreview(sheet, byColumn, {
+      ...DEFAULT_CAMPAIGN,
+      replaceLookalikes: true,
+    }).rows;
     expect(after[1]!.message).toBe('Hej Bo - velkommen');
     expect(after[1]!.encoding).toBe('GSM-7');
     expect(after[1]!.warnings.map((w) => w.code)).not.toContain('lookalikes');
@@ -95,7 +98,7 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
       ...byColumn,
       message: { kind: 'template', text: 'Hi {Navn} {Kode}' },
     };
-    const preview = buildPreview(sheet, mapping, DEFAULT_BATCH);
+    const preview = buildPreview(sheet, mapping, DEFAULT_CAMPAIGN);
     expect(preview.rows[1]!.message).toBe('Hi Bo {Kode}');
     expect(preview.unknownPlaceholders).toEqual(['Kode']);
     expect(preview.rows[0]!.warnings.map((w) => w.code)).toContain('unknown-placeholder');
@@ -109,7 +112,7 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
       ['0045 20123456', 'Hej'],
     ]);
     const mapping = { ...byColumn, message: { kind: 'column', column: 1 } } as const;
-    const { rows } = buildPreview(listed, mapping, DEFAULT_BATCH);
+    const { rows } = buildPreview(listed, mapping, DEFAULT_CAMPAIGN);
     expect(rows[0]!.warnings.map((w) => w.code)).toEqual(['not-mobile']);
     expect(rows[0]!.warnings[0]!.message).toMatch(/toll-free/);
     expect(rows[1]!.warnings).toEqual([]);
@@ -122,23 +125,23 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
   });
 });
 
-describe('the columns are read once, and kept while only batch settings change', () => {
+describe("the columns are read once, and kept while only the campaign's settings change", () => {
   // usePreview keeps readNumbers (sheet, number column, default country) and readMessages
   // (sheet, message mapping) while the person changes anything else: that must give the same
   // preview as building it anew.
-  const settingsArb: fc.Arbitrary<BatchSettings> = fc.record({
+  const settingsArb: fc.Arbitrary<CampaignSettings> = fc.record({
     ...Object.fromEntries(
-      Object.entries(DEFAULT_BATCH).map(([key, value]) => [key, fc.constant(value)]),
+      Object.entries(DEFAULT_CAMPAIGN).map(([key, value]) => [key, fc.constant(value)]),
     ),
     sender: fc.constantFrom('', 'Shop', 'Søren', '4512345678'),
     messageClass: fc.constantFrom('', 'standard', 'premium', 'secret'),
     removeDuplicates: fc.boolean(),
     replaceLookalikes: fc.boolean(),
     rowsPerFile: fc.integer({ min: 1, max: 5 }),
-  }) as fc.Arbitrary<BatchSettings>;
+  }) as fc.Arbitrary<CampaignSettings>;
 
   it('for any settings that leave the columns alone (property)', () => {
-    const numbers = readNumbers(sheet, byColumn.msisdn, DEFAULT_BATCH.defaultCountry);
+    const numbers = readNumbers(sheet, byColumn.msisdn, DEFAULT_CAMPAIGN.defaultCountry);
     const messages = readMessages(sheet, byColumn.message);
     fc.assert(
       fc.property(settingsArb, (settings) => {

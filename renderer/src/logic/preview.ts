@@ -6,7 +6,7 @@
  */
 import type { Problem } from '../../../core/problems';
 import { validateValues } from '../../../core/values';
-import type { BatchSettings } from './campaign-settings';
+import type { CampaignSettings } from './campaign-settings';
 import { readMessages, readNumbers } from './columns';
 import type { MessageColumn, NumberColumn } from './columns';
 import type { Mapping } from './mapping';
@@ -28,7 +28,7 @@ export interface Preview {
 const scratch: Problem[] = [];
 const scratchWarnings: Warning[] = [];
 
-export function buildPreview(sheet: Sheet, mapping: Mapping, settings: BatchSettings): Preview {
+export function buildPreview(sheet: Sheet, mapping: Mapping, settings: CampaignSettings): Preview {
   return assemblePreview(
     sheet,
     mapping,
@@ -38,11 +38,11 @@ export function buildPreview(sheet: Sheet, mapping: Mapping, settings: BatchSett
   );
 }
 
-/** The preview from the columns already read: what a change of a batch setting redoes. */
+/** The preview from the columns already read: what a change of a campaign setting redoes. */
 export function assemblePreview(
   sheet: Sheet,
   mapping: Mapping,
-  settings: BatchSettings,
+  settings: CampaignSettings,
   numberColumn: NumberColumn,
   messageColumn: MessageColumn,
 ): Preview {
@@ -90,7 +90,7 @@ export function assemblePreview(
     scratchWarnings.length = 0;
     let ownWarnings = false;
     // The texts below are cut out only for the rows that have these warnings: this loop runs
-    // for every row at each keystroke of a batch setting.
+    // for every row at each keystroke of a campaign setting.
     const note = row.numberVerdict === 'not-mobile' ? textAt(numberColumn.notes, index) : '';
     if (note !== '') {
       scratchWarnings.push({ code: 'not-mobile', message: note });

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ExportOptions } from '../../../core/writer';
 import type { PreviewData } from './usePreview';
-import { useBatch } from '../stores/batch';
+import { useCampaign } from '../stores/campaign';
 import { useFile } from '../stores/file';
 import { desktop } from '../service/desktop';
 import { useSending } from '../stores/sending';
@@ -26,7 +26,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
   const fileName = useFile((state) =>
     state.file.status === 'ready' ? state.file.fileName : 'batch',
   );
-  const settings = useBatch((state) => state.settings);
+  const settings = useCampaign((state) => state.settings);
   const sending = useSending();
   const { defaultProfile, setDefaultProfile } = useSettings();
   const focusRow = useUi((state) => state.focusRow);

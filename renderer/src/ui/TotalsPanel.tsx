@@ -1,5 +1,5 @@
 import type { Totals } from '../logic/totals';
-import { useBatch } from '../stores/batch';
+import { useCampaign } from '../stores/campaign';
 import { count } from './words';
 
 function PartsChart({ histogram }: { histogram: number[] }) {
@@ -44,7 +44,7 @@ function PartsChart({ histogram }: { histogram: number[] }) {
 }
 
 export function TotalsPanel({ totals }: { totals: Totals }) {
-  const { settings, update } = useBatch();
+  const { settings, update } = useCampaign();
   return (
     <section aria-labelledby="totals-heading" className="panel totals">
       <h2 id="totals-heading">4. Check the messages</h2>

@@ -1,4 +1,4 @@
-/** The preview, derived from the sheet, the mapping and the batch settings: computed, not stored. */
+/** The preview, derived from the sheet, the mapping and the campaign's settings: computed, not stored. */
 import { useEffect, useMemo } from 'react';
 import { readMessages, readNumbers } from '../logic/columns';
 import { outgoingMessages } from '../logic/outgoing';
@@ -7,7 +7,7 @@ import { assemblePreview } from '../logic/preview';
 import type { Preview } from '../logic/preview';
 import { totalsOf } from '../logic/totals';
 import type { Totals } from '../logic/totals';
-import { useBatch } from '../stores/batch';
+import { useCampaign } from '../stores/campaign';
 import { selectSheet, useFile } from '../stores/file';
 import { useMapping } from '../stores/mapping';
 
@@ -24,11 +24,11 @@ export interface PreviewData {
 export function usePreview(): PreviewData | null {
   const sheet = useFile(selectSheet);
   const { mapping, guessFor, sheet: mappedSheet } = useMapping();
-  const settings = useBatch((state) => state.settings);
+  const settings = useCampaign((state) => state.settings);
   useEffect(() => guessFor(sheet), [sheet, guessFor]);
   // Until the guesses for this sheet are in, the old mapping would point at wrong columns.
   const ready = sheet !== null && mappedSheet === sheet ? sheet : null;
-  // The columns are read once and kept while only batch settings change: typing a sender
+  // The columns are read once and kept while only the campaign's settings change: typing a sender
   // then redoes the rows' checks, not the parsing of every number (most of a preview's cost).
   const numbers = useMemo(
     () => (ready ? readNumbers(ready, mapping.msisdn, settings.defaultCountry) : null),
