@@ -18,10 +18,12 @@ const SCREENS: { id: Screen; label: string }[] = [
 ];
 
 export function App() {
-  const { screen, go } = useUi();
+  const screen = useUi((state) => state.screen);
+  const go = useUi((state) => state.go);
   const open = useFile((state) => state.open);
   const fileName = useFile((state) => (state.file.status === 'ready' ? state.file.fileName : null));
-  const { defaultCountry, defaultSender } = useSettings();
+  const defaultCountry = useSettings((state) => state.defaultCountry);
+  const defaultSender = useSettings((state) => state.defaultSender);
   const [dragging, setDragging] = useState(false);
 
   // The desktop window's menu: open a file (also one the system opened with Sendsheet), export,

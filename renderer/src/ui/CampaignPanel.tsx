@@ -6,7 +6,8 @@ import type { ExportEncoding } from '../../../core/writer';
 import type { Format } from '../../../core/check';
 
 export function CampaignPanel({ duplicates }: { duplicates: number }) {
-  const { settings, update } = useCampaign();
+  const settings = useCampaign((state) => state.settings);
+  const update = useCampaign((state) => state.update);
   const id = useId();
   const senderError = senderProblem(settings.sender);
   return (

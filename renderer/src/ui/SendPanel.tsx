@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ExportOptions } from '../../../core/writer';
 import type { PreviewData } from './usePreview';
 import { useCampaign } from '../stores/campaign';
@@ -27,13 +27,23 @@ export function SendPanel({ data }: { data: PreviewData }) {
     state.file.status === 'ready' ? state.file.fileName : 'batch',
   );
   const settings = useCampaign((state) => state.settings);
-  const sending = useSending();
-  const { defaultProfile, setDefaultProfile } = useSettings();
+  // Field by field: the batches' live events change the store many times a second while a
+  // file uploads, and only the Timeline shows them.
+  const profiles = useSending((state) => state.profiles);
+  const busy = useSending((state) => state.busy);
+  const saved = useSending((state) => state.saved);
+  const written = useSending((state) => state.written);
+  const error = useSending((state) => state.error);
+  const problems = useSending((state) => state.problems);
+  const exportFiles = useSending((state) => state.exportFiles);
+  const send = useSending((state) => state.send);
+  const loadProfiles = useSending((state) => state.loadProfiles);
+  const clearResult = useSending((state) => state.clearResult);
+  const profile = useSettings((state) => state.defaultProfile);
+  const setDefaultProfile = useSettings((state) => state.setDefaultProfile);
   const focusRow = useUi((state) => state.focusRow);
-  const [profile, setProfile] = useState(defaultProfile);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const { loadProfiles, clearResult } = sending;
 
   useEffect(() => void loadProfiles(), [loadProfiles]);
   // A change to the messages makes a file written before it stale.
@@ -57,16 +67,16 @@ export function SendPanel({ data }: { data: PreviewData }) {
     if (api !== null) {
       const target = await api.chooseSaveTarget(`${baseName}.csv`);
       if (target === null) return;
-      await sending.exportFiles(
+      await exportFiles(
         data.outgoing().messages,
         { ...options, baseName: target.baseName },
         target.folder,
       );
       return;
     }
-    await sending.exportFiles(data.outgoing().messages, options);
-    const written = useSending.getState().written;
-    if (written) for (const file of written) download(file.fileName, file.bytes);
+    await exportFiles(data.outgoing().messages, options);
+    const files = useSending.getState().written;
+    if (files) for (const file of files) download(file.fileName, file.bytes);
   };
   const exportRef = useRef(exportNow);
   exportRef.current = exportNow;
@@ -80,7 +90,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
     else if (!blockedRef.current) dialog.current?.showModal();
   }, [command]);
 
-  const chosen = sending.profiles.find((p) => p.id === profile) ?? sending.profiles[0];
+  const chosen = profiles.find((p) => p.id === profile) ?? profiles[0];
   // While the message text is being typed, the preview is of the text before it.
   const pending = useMapping((state) => state.draft !== null);
   const blocked = pending || data.totals.rowsWithErrors > 0 || data.totals.recipients === 0;
@@ -98,19 +108,16 @@ export function SendPanel({ data }: { data: PreviewData }) {
         </p>
       )}
       <div className="actions">
-        <button type="button" disabled={sending.busy || pending} onClick={() => void exportNow()}>
+        <button type="button" disabled={busy || pending} onClick={() => void exportNow()}>
           Export file{data.totals.recipients > settings.rowsPerFile ? 's' : ''}
         </button>
         <label htmlFor={`${id}-profile`}>Send with </label>
         <select
           id={`${id}-profile`}
           value={chosen?.id ?? ''}
-          onChange={(event) => {
-            setProfile(event.currentTarget.value);
-            setDefaultProfile(event.currentTarget.value);
-          }}
+          onChange={(event) => setDefaultProfile(event.currentTarget.value)}
         >
-          {sending.profiles.map((p) => (
+          {profiles.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
               {p.hasPassword ? '' : ' (no password yet)'}
@@ -120,19 +127,19 @@ export function SendPanel({ data }: { data: PreviewData }) {
         <button
           type="button"
           className="primary"
-          disabled={sending.busy || blocked || !chosen}
+          disabled={busy || blocked || !chosen}
           onClick={() => dialog.current?.showModal()}
         >
           Send…
         </button>
       </div>
       <div role="status" aria-live="polite">
-        {sending.busy && <p>Working…</p>}
-        {sending.saved && (
+        {busy && <p>Working…</p>}
+        {saved && (
           <div data-testid="export-result">
-            <p>Saved {count(sending.saved.length, 'file')}:</p>
+            <p>Saved {count(saved.length, 'file')}:</p>
             <ul>
-              {sending.saved.map((file) => (
+              {saved.map((file) => (
                 <li key={file.path}>
                   <code>{file.path}</code> — {count(file.rows, 'message')}, {bytes(file.bytes)},{' '}
                   {file.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8'}; upload name{' '}
@@ -142,11 +149,11 @@ export function SendPanel({ data }: { data: PreviewData }) {
             </ul>
           </div>
         )}
-        {sending.written && (
+        {written && (
           <div data-testid="export-result">
-            <p>Downloaded {count(sending.written.length, 'file')}:</p>
+            <p>Downloaded {count(written.length, 'file')}:</p>
             <ul>
-              {sending.written.map((file) => (
+              {written.map((file) => (
                 <li key={file.fileName}>
                   <code>{file.fileName}</code> — {count(file.rows, 'message')},{' '}
                   {bytes(file.bytes.length)},{' '}
@@ -158,12 +165,12 @@ export function SendPanel({ data }: { data: PreviewData }) {
           </div>
         )}
       </div>
-      {sending.error && (
+      {error && (
         <div className="error" role="alert" data-testid="send-error">
-          <p>{sending.error}</p>
-          {sending.problems.length > 0 && (
+          <p>{error}</p>
+          {problems.length > 0 && (
             <ul>
-              {sending.problems.slice(0, 50).map((problem, i) => (
+              {problems.slice(0, 50).map((problem, i) => (
                 <li key={i}>
                   {problem.row !== null && `Row ${problem.row}: `}
                   {problem.message}
@@ -193,7 +200,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
               dialog.current?.close();
               if (chosen) {
                 const { messages, rowOf } = data.outgoing();
-                void sending.send(messages, rowOf, options, chosen.id);
+                void send(messages, rowOf, options, chosen.id);
               }
             }}
           >

@@ -115,7 +115,10 @@ export function BatchView({
 
 /** The batches of this run, live from the service's events. */
 export function Timeline({ onRow }: { onRow: (index: number) => void }) {
-  const { batches, order, sent, listen } = useSending();
+  const batches = useSending((state) => state.batches);
+  const order = useSending((state) => state.order);
+  const sent = useSending((state) => state.sent);
+  const listen = useSending((state) => state.listen);
   useEffect(() => listen(), [listen]);
   const mine = order.filter((id) => sent[id]);
   if (mine.length === 0) return null;

@@ -23,7 +23,9 @@ export interface PreviewData {
 
 export function usePreview(): PreviewData | null {
   const sheet = useFile(selectSheet);
-  const { mapping, guessFor, sheet: mappedSheet } = useMapping();
+  const mapping = useMapping((state) => state.mapping);
+  const guessFor = useMapping((state) => state.guessFor);
+  const mappedSheet = useMapping((state) => state.sheet);
   const settings = useCampaign((state) => state.settings);
   useEffect(() => guessFor(sheet), [sheet, guessFor]);
   // Until the guesses for this sheet are in, the old mapping would point at wrong columns.
