@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
 import { desktop } from './service/desktop';
-import { useCampaign } from './stores/campaign';
 import { useFile } from './stores/file';
-import { useSettings } from './stores/settings';
 import { useUi } from './stores/ui';
 import type { Screen } from './stores/ui';
 import { HistoryScreen } from './ui/HistoryScreen';
@@ -21,9 +19,6 @@ export function App() {
   const screen = useUi((state) => state.screen);
   const go = useUi((state) => state.go);
   const open = useFile((state) => state.open);
-  const fileName = useFile((state) => (state.file.status === 'ready' ? state.file.fileName : null));
-  const defaultCountry = useSettings((state) => state.defaultCountry);
-  const defaultSender = useSettings((state) => state.defaultSender);
   const [dragging, setDragging] = useState(false);
 
   // The desktop window's menu: open a file (also one the system opened with Sendsheet), export,
@@ -40,16 +35,6 @@ export function App() {
       }
     });
   }, []);
-
-  // A new file starts from the person's defaults; a new default country applies at once.
-  useEffect(() => {
-    useCampaign.getState().reset({
-      defaultCountry: useSettings.getState().defaultCountry,
-      sender: useSettings.getState().defaultSender,
-    });
-  }, [fileName]);
-  useEffect(() => useCampaign.getState().update({ defaultCountry }), [defaultCountry]);
-  useEffect(() => useCampaign.getState().update({ sender: defaultSender }), [defaultSender]);
 
   return (
     <div

@@ -1,10 +1,12 @@
 /**
  * The choices for the messages of the next export or send: sender, class, file encoding and
- * format, and the fixes agreed.
+ * format, and the fixes agreed. Each file opened starts them anew from the person's defaults
+ * (stores/file.ts), and a new default applies at once (stores/settings.ts).
  */
 import { create } from 'zustand';
 import { DEFAULT_CAMPAIGN } from '../logic/campaign-settings';
 import type { CampaignSettings } from '../logic/campaign-settings';
+import { useSending } from './sending';
 
 export interface CampaignStore {
   settings: CampaignSettings;
@@ -14,6 +16,13 @@ export interface CampaignStore {
 
 export const useCampaign = create<CampaignStore>()((set) => ({
   settings: DEFAULT_CAMPAIGN,
-  update: (patch) => set((state) => ({ settings: { ...state.settings, ...patch } })),
-  reset: (defaults) => set({ settings: { ...DEFAULT_CAMPAIGN, ...defaults } }),
+  update(patch) {
+    set((state) => ({ settings: { ...state.settings, ...patch } }));
+    // Other settings make other messages: a file exported before them is not theirs.
+    useSending.getState().clearResult();
+  },
+  reset(defaults) {
+    set({ settings: { ...DEFAULT_CAMPAIGN, ...defaults } });
+    useSending.getState().clearResult();
+  },
 }));

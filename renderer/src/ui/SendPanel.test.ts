@@ -26,7 +26,6 @@ window.sendsheet = {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
-  profiles: () => Promise.resolve([]),
 } as Partial<Service> as Service;
 
 const uploading: Batch = {

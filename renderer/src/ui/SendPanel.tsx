@@ -37,17 +37,11 @@ export function SendPanel({ data }: { data: PreviewData }) {
   const problems = useSending((state) => state.problems);
   const exportFiles = useSending((state) => state.exportFiles);
   const send = useSending((state) => state.send);
-  const loadProfiles = useSending((state) => state.loadProfiles);
-  const clearResult = useSending((state) => state.clearResult);
   const profile = useSettings((state) => state.defaultProfile);
   const setDefaultProfile = useSettings((state) => state.setDefaultProfile);
   const focusRow = useUi((state) => state.focusRow);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-
-  useEffect(() => void loadProfiles(), [loadProfiles]);
-  // A change to the messages makes a file written before it stale.
-  useEffect(() => clearResult(), [data, clearResult]);
 
   const baseName = fileName.replace(/\.[^.]+$/, '');
   const options: ExportOptions = {

@@ -1,5 +1,8 @@
-/** The preview, derived from the sheet, the mapping and the campaign's settings: computed, not stored. */
-import { useEffect, useMemo } from 'react';
+/**
+ * The preview, derived from the sheet, the mapping and the campaign's settings: computed, not
+ * stored.
+ */
+import { useMemo } from 'react';
 import { readMessages, readNumbers } from '../logic/columns';
 import { outgoingMessages } from '../logic/outgoing';
 import type { Outgoing } from '../logic/outgoing';
@@ -24,14 +27,14 @@ export interface PreviewData {
 export function usePreview(): PreviewData | null {
   const sheet = useFile(selectSheet);
   const mapping = useMapping((state) => state.mapping);
-  const guessFor = useMapping((state) => state.guessFor);
   const mappedSheet = useMapping((state) => state.sheet);
   const settings = useCampaign((state) => state.settings);
-  useEffect(() => guessFor(sheet), [sheet, guessFor]);
-  // Until the guesses for this sheet are in, the old mapping would point at wrong columns.
+  // The mapping is guessed for each sheet before it is shown (stores/file.ts); a mapping made
+  // for another sheet would point at wrong columns.
   const ready = sheet !== null && mappedSheet === sheet ? sheet : null;
-  // The columns are read once and kept while only the campaign's settings change: typing a sender
-  // then redoes the rows' checks, not the parsing of every number (most of a preview's cost).
+  // The columns are read once and kept while only the campaign's settings change: typing a
+  // sender then redoes the rows' checks, not the parsing of every number (most of a preview's
+  // cost).
   const numbers = useMemo(
     () => (ready ? readNumbers(ready, mapping.msisdn, settings.defaultCountry) : null),
     [ready, mapping.msisdn, settings.defaultCountry],
