@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { desktop } from './service/desktop';
+import { emit } from './stores/commands';
 import { useFile } from './stores/file';
 import { useUi } from './stores/ui';
 import type { Screen } from './stores/ui';
@@ -30,9 +32,13 @@ export function App() {
       if (command.command === 'open') {
         useUi.getState().go('send');
         void useFile.getState().openPath(command.path);
-      } else {
-        useUi.getState().run(command.command);
+        return;
       }
+      // The send panel carries out Export and Send. The send screen is shown at once (flushSync)
+      // so that the panel listens by the time the command is given; with no file open there is
+      // no panel, and the command is dropped.
+      flushSync(() => useUi.getState().go('send'));
+      emit(command.command);
     });
   }, []);
 

@@ -1,13 +1,13 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffectEvent, useId, useLayoutEffect, useRef } from 'react';
 import type { ExportOptions } from '../../../core/writer';
 import type { PreviewData } from './usePreview';
 import { useCampaign } from '../stores/campaign';
 import { useFile } from '../stores/file';
 import { desktop } from '../service/desktop';
+import { on } from '../stores/commands';
 import { useSending } from '../stores/sending';
 import { useSettings } from '../stores/settings';
 import { useMapping } from '../stores/mapping';
-import { useUi } from '../stores/ui';
 import { Timeline } from './Timeline';
 import { bytes, count } from './words';
 
@@ -39,7 +39,6 @@ export function SendPanel({ data }: { data: PreviewData }) {
   const send = useSending((state) => state.send);
   const profile = useSettings((state) => state.defaultProfile);
   const setDefaultProfile = useSettings((state) => state.setDefaultProfile);
-  const focusRow = useUi((state) => state.focusRow);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
 
@@ -72,23 +71,23 @@ export function SendPanel({ data }: { data: PreviewData }) {
     const files = useSending.getState().written;
     if (files) for (const file of files) download(file.fileName, file.bytes);
   };
-  const exportRef = useRef(exportNow);
-  exportRef.current = exportNow;
-  const blockedRef = useRef(false);
-
-  // The desktop menu's Export and Send.
-  const command = useUi((state) => state.command);
-  useEffect(() => {
-    if (command === null) return;
-    if (command.name === 'export') void exportRef.current();
-    else if (!blockedRef.current) dialog.current?.showModal();
-  }, [command]);
 
   const chosen = profiles.find((p) => p.id === profile) ?? profiles[0];
   // While the message text is being typed, the preview is of the text before it.
   const pending = useMapping((state) => state.draft !== null);
   const blocked = pending || data.totals.rowsWithErrors > 0 || data.totals.recipients === 0;
-  blockedRef.current = blocked;
+  const sendable = !busy && !blocked && chosen !== undefined;
+
+  // The desktop menu's Export and Send do what the buttons do. In a layout effect, the panel
+  // listens as soon as it is shown: App shows the send screen, then gives the command.
+  const onExport = useEffectEvent(() => void exportNow());
+  const onSend = useEffectEvent(() => {
+    if (sendable) dialog.current?.showModal();
+  });
+  useLayoutEffect(() => {
+    const stops = [on('export', onExport), on('send', onSend)];
+    return () => stops.forEach((stop) => stop());
+  }, []);
 
   return (
     <section aria-labelledby="send-heading" className="panel">
@@ -121,7 +120,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
         <button
           type="button"
           className="primary"
-          disabled={busy || blocked || !chosen}
+          disabled={!sendable}
           onClick={() => dialog.current?.showModal()}
         >
           Send…
@@ -202,7 +201,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
           </button>
         </div>
       </dialog>
-      <Timeline onRow={focusRow} />
+      <Timeline />
     </section>
   );
 }
