@@ -50,8 +50,8 @@ export function SendPanel({ data }: { data: PreviewData }) {
     rowsPerFile: settings.rowsPerFile,
   };
   /**
-   * In the desktop window the person chooses where the files go; in a browser the app keeps
-   * them in its exports folder and the browser downloads the same bytes.
+   * In the desktop window the person chooses where the files go and the Node side writes them
+   * there; in a browser core's writer makes them here and the browser downloads them.
    */
   const exportNow = async () => {
     // The menu's Export too: the preview is of the text before the one being typed.
