@@ -9,6 +9,7 @@ import { outgoingMessages } from '../logic/outgoing';
 import { buildPreview } from '../logic/preview';
 import { byColumn, sampleSheet } from '../logic/preview-test-util';
 import { totalsOf } from '../logic/totals';
+import { emit } from '../stores/commands';
 import { useSending } from '../stores/sending';
 import { SendPanel } from './SendPanel';
 import type { PreviewData } from './usePreview';
@@ -55,13 +56,15 @@ function previewData(): PreviewData {
   };
 }
 
-describe('the send panel and the batches it sent', () => {
+describe('the send panel', () => {
   let root: Root;
+  let mounted = false;
   let renders = 0;
   let stopListening: () => void;
 
   beforeEach(async () => {
     renders = 0;
+    useSending.setState({ busy: false, error: null, problems: [] });
     root = createRoot(document.body.appendChild(document.createElement('div')));
     const data = previewData();
     await act(async () =>
@@ -73,12 +76,13 @@ describe('the send panel and the batches it sent', () => {
         ),
       ),
     );
+    mounted = true;
     stopListening = useSending.getState().listen();
   });
 
   afterEach(() => {
     stopListening();
-    act(() => root.unmount());
+    if (mounted) act(() => root.unmount());
   });
 
   it('does not render again at each upload progress event, only the timeline does', () => {
@@ -95,5 +99,19 @@ describe('the send panel and the batches it sent', () => {
     // What the panel shows does render it.
     act(() => useSending.setState({ busy: true }));
     expect(renders).toBe(before + 1);
+  });
+
+  it("carries out the menu's commands while it is shown, and only then", async () => {
+    let heard = 0;
+    await act(async () => {
+      heard = emit('export');
+    });
+    expect(heard).toBe(1);
+    // The sample sheet has rows the provider would reject: the export says so, as the button's.
+    expect(useSending.getState().error).toBe('Nothing was exported: fix the problems shown first.');
+    act(() => root.unmount());
+    mounted = false;
+    expect(emit('export')).toBe(0);
+    expect(emit('send')).toBe(0);
   });
 });
