@@ -1,5 +1,5 @@
 /**
- * Exporting and sending: the files written for this batch, the batches sent and their live
+ * Exporting and sending: the files written for these messages, the batches sent and their live
  * state from the service's events, and for each batch which preview rows its file holds, so a
  * rejection's rows lead back to the preview.
  */
@@ -19,7 +19,7 @@ export interface SentFile {
 
 export interface SendingStore {
   profiles: ProfileSummary[];
-  /** What core wrote for this batch, kept to save or send. */
+  /** The files core wrote here in a browser, for the page to download. */
   written: WrittenFile[] | null;
   saved: SavedFile[] | null;
   problems: Problem[];

@@ -1,4 +1,7 @@
-/** The one service object, chosen at startup (see service/client.ts); tests may set another. */
+/**
+ * The one service object, chosen at its first use (see service/client.ts); a test puts its own
+ * on `window.sendsheet` before that.
+ */
 import { chooseService } from '../service/client';
 import type { Service } from '../service/client';
 

@@ -81,8 +81,12 @@ function ProfileEditor({ profile, onSaved }: { profile: ProfileSummary; onSaved:
 }
 
 export function SettingsScreen() {
-  const { defaultCountry, defaultSender, setDefaultCountry, setDefaultSender } = useSettings();
-  const { profiles, loadProfiles } = useSending();
+  const defaultCountry = useSettings((state) => state.defaultCountry);
+  const defaultSender = useSettings((state) => state.defaultSender);
+  const setDefaultCountry = useSettings((state) => state.setDefaultCountry);
+  const setDefaultSender = useSettings((state) => state.setDefaultSender);
+  const profiles = useSending((state) => state.profiles);
+  const loadProfiles = useSending((state) => state.loadProfiles);
   const id = useId();
   useEffect(() => void loadProfiles(), [loadProfiles]);
   return (

@@ -48,7 +48,7 @@ function text(node: ReactNode): string {
 }
 
 describe('a rejected batch: its cause, each row leading to the preview row it came from', () => {
-  // This file held preview rows 10, 11 and 12 (the batch was split, so not from row 0).
+  // This file held preview rows 10, 11 and 12 (the messages were split into files, so not from row 0).
   const rowOf = [10, 11, 12];
 
   it('shows every problem, with a link for each row the server named', () => {
