@@ -16,6 +16,10 @@
  * - A lone CR ends its row (after reporting it), so later rows keep their numbers.
  * - Every problem of a row is reported before that row's record, so a sink knows a record's
  *   problems when it gets the record.
+ *
+ * Memory is bounded by the input, not by its count of fields: a caller that needs only a
+ * record's first fields sets `keepFields`, and the others are counted and handed over one by
+ * one (RecordSink.field) instead of being gathered into a list of millions.
  */
 
 export type Delimiter = ',' | ';';
@@ -40,10 +44,16 @@ export interface RecordSink {
    * not -1, is where fields[i] is written as one piece of the input (offsets count every chunk
    * pushed): `input.slice(starts[i], starts[i] + fields[i].length)` is the field, so a sink can
    * read it in place. A field with `""` or a stray quote has -1. The parser reuses `starts`:
-   * read it during the call only.
+   * read it during the call only. `count` is the record's number of fields: more than
+   * `fields.length` where the parser keeps fewer (see DialectParser.keepFields).
    */
-  record(fields: string[], row: number, starts: readonly number[]): void;
+  record(fields: string[], row: number, starts: readonly number[], count: number): void;
   problem(problem: DialectProblem): void;
+  /**
+   * Each field the parser does not keep (the `index`-th of its record, 0-based; `start` as in
+   * `starts`), before its record's record() call.
+   */
+  field?(value: string, index: number, start: number): void;
 }
 
 export const DIALECT_MESSAGES = {
@@ -87,8 +97,11 @@ export class DialectParser {
   readonly #delimiter: number;
   readonly #sink: RecordSink;
   #state: State = FIELD_START;
-  /** The fields of the current record so far. */
+  /** The fields of the current record so far, the first `#keep` of them. */
   #fields: string[] = [];
+  /** How many fields the current record has so far. */
+  #count = 0;
+  #keep = Infinity;
   /** The current field's text taken so far from earlier chunks or before a `""`. */
   #partial = '';
   /** Offset in the input of the current field's text, or -1 when it is not one piece. */
@@ -111,6 +124,25 @@ export class DialectParser {
     this.#sink = sink;
   }
 
+  /**
+   * From the next field on, keep only each record's first `limit` fields; the others go to
+   * RecordSink.field. A record's field count stays exact.
+   */
+  keepFields(limit: number): void {
+    if (!(limit >= 0)) throw new RangeError(`DialectParser: cannot keep ${limit} fields`);
+    this.#keep = limit;
+  }
+
+  /** A field ends: kept, or handed to the sink. */
+  #field(fields: string[], starts: number[], count: number, value: string, start: number): void {
+    if (count < this.#keep) {
+      starts[count] = start;
+      fields.push(value);
+    } else {
+      this.#sink.field?.(value, count, start);
+    }
+  }
+
   push(chunk: string): void {
     if (this.#finished) throw new Error('DialectParser: push() after finish()');
     const n = chunk.length;
@@ -119,6 +151,7 @@ export class DialectParser {
     const sink = this.#sink;
     let state = this.#state;
     let fields = this.#fields;
+    let count = this.#count;
     let partial = this.#partial;
     let row = this.#row;
     let stray = this.#stray;
@@ -136,6 +169,12 @@ export class DialectParser {
     let nextLf = -1;
     let nextCr = -1;
     let nextQuote = -1;
+    // A quoted field's text since `start` is left as written, `""` and all, and undone once
+    // when it is taken (`escaped` says there is one to undo): a field of millions of `""` is
+    // then one slice, not millions of joined pieces. `quoteAt` is where the quote that may close
+    // the field is, -1 when it ended the previous chunk.
+    let escaped = false;
+    let quoteAt = -1;
 
     while (i < n) {
       // The one place that looks for a quote, for quoted and unquoted text alike: written in
@@ -175,20 +214,20 @@ export class DialectParser {
               sink.problem({
                 code: 'stray-quote',
                 row,
-                field: fields.length,
+                field: count,
                 message: DIALECT_MESSAGES.quoteInUnquoted,
               });
             }
             break;
           }
-          starts[fields.length] = fieldStart;
-          fields.push(partial + chunk.slice(start, end));
+          this.#field(fields, starts, count++, partial + chunk.slice(start, end), fieldStart);
           partial = '';
           if (end === nextDelimiter) {
             state = FIELD_START;
           } else if (end === nextLf) {
-            sink.record(fields, row++, starts);
+            sink.record(fields, row++, starts, count);
             fields = [];
+            count = 0;
             state = FIELD_START;
           } else {
             state = AFTER_CR;
@@ -202,7 +241,7 @@ export class DialectParser {
             i = n;
             break;
           }
-          partial += chunk.slice(start, nextQuote);
+          quoteAt = nextQuote;
           i = nextQuote + 1;
           state = AFTER_QUOTE;
           break;
@@ -211,22 +250,39 @@ export class DialectParser {
         case AFTER_QUOTE: {
           const c = chunk.charCodeAt(i);
           if (c === QUOTE) {
-            // `""`: the second quote is data, so the field's next slice starts with it.
+            // `""`: one quote of data.
+            if (quoteAt < 0) {
+              partial += '"';
+              start = i + 1;
+            } else {
+              escaped = true;
+            }
+            i++;
+            // The pairs right after it, here: looking for each quote again costs far more.
+            while (
+              i + 1 < n &&
+              chunk.charCodeAt(i) === QUOTE &&
+              chunk.charCodeAt(i + 1) === QUOTE
+            ) {
+              escaped = true;
+              i += 2;
+            }
             state = QUOTED;
-            start = i++;
             fieldStart = -1;
             break;
           }
+          if (quoteAt >= 0) partial += unescape(chunk.slice(start, quoteAt), escaped);
+          escaped = false;
           if (c === delimiter || c === LF || c === CR) {
-            starts[fields.length] = fieldStart;
-            fields.push(partial);
+            this.#field(fields, starts, count++, partial, fieldStart);
             partial = '';
             i++;
             if (c === delimiter) {
               state = FIELD_START;
             } else if (c === LF) {
-              sink.record(fields, row++, starts);
+              sink.record(fields, row++, starts, count);
               fields = [];
+              count = 0;
               state = FIELD_START;
             } else {
               state = AFTER_CR;
@@ -238,7 +294,7 @@ export class DialectParser {
           sink.problem({
             code: 'stray-quote',
             row,
-            field: fields.length,
+            field: count,
             message: DIALECT_MESSAGES.textAfterQuote,
           });
           partial += '"';
@@ -259,17 +315,21 @@ export class DialectParser {
               message: DIALECT_MESSAGES.badLineEnding,
             });
           }
-          sink.record(fields, row++, starts);
+          sink.record(fields, row++, starts, count);
           fields = [];
+          count = 0;
           state = FIELD_START;
           break;
         }
       }
     }
 
-    if (state === UNQUOTED || state === QUOTED) partial += chunk.slice(start, n);
+    if (state === UNQUOTED) partial += chunk.slice(start, n);
+    else if (state === QUOTED) partial += unescape(chunk.slice(start, n), escaped);
+    else if (state === AFTER_QUOTE) partial += unescape(chunk.slice(start, quoteAt), escaped);
     this.#state = state;
     this.#fields = fields;
+    this.#count = count;
     this.#partial = partial;
     this.#row = row;
     this.#stray = stray;
@@ -284,27 +344,26 @@ export class DialectParser {
     const fields = this.#fields;
     const row = this.#row;
     const starts = this.#starts;
-    starts[fields.length] = this.#fieldStart;
+    let count = this.#count;
     switch (this.#state) {
       case FIELD_START:
         // Nothing since the last row end (or an empty input): no record. After a delimiter,
         // the row's last field is empty.
-        if (fields.length === 0) return;
-        starts[fields.length] = this.#consumed;
-        fields.push('');
+        if (count === 0) return;
+        this.#field(fields, starts, count++, '', this.#consumed);
         break;
       case QUOTED:
         sink.problem({
           code: 'unclosed-quote',
           row,
-          field: fields.length,
+          field: count,
           message: DIALECT_MESSAGES.unclosedQuote,
         });
-        fields.push(this.#partial);
+        this.#field(fields, starts, count++, this.#partial, this.#fieldStart);
         break;
       case UNQUOTED:
       case AFTER_QUOTE:
-        fields.push(this.#partial);
+        this.#field(fields, starts, count++, this.#partial, this.#fieldStart);
         break;
       case AFTER_CR:
         sink.problem({
@@ -317,8 +376,32 @@ export class DialectParser {
     }
     this.#partial = '';
     this.#fields = [];
-    sink.record(fields, row, starts);
+    this.#count = 0;
+    sink.record(fields, row, starts, count);
   }
+}
+
+/** Past this length, replaceAll's cost for each match outweighs a copy of every character. */
+const LONG_FIELD = 4096;
+
+/** A quoted field's text as written, its `""` read as `"` where it has any. */
+function unescape(text: string, escaped: boolean): string {
+  if (!escaped) return text;
+  if (text.length < LONG_FIELD) return text.replaceAll('""', '"');
+  // replaceAll keeps every match it finds: millions of `""` took seconds and hundreds of MiB.
+  const units = new Uint16Array(text.length);
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    units[length++] = c;
+    // Inside quotes every quote is the first of a pair: the second is skipped.
+    if (c === QUOTE) i++;
+  }
+  let out = '';
+  for (let at = 0; at < length; at += LONG_FIELD) {
+    out += String.fromCharCode(...units.subarray(at, Math.min(length, at + LONG_FIELD)));
+  }
+  return out;
 }
 
 function indexOrEnd(text: string, char: string, from: number): number {
