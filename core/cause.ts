@@ -149,7 +149,7 @@ function textLayout(text: string): Layout {
 }
 
 /** Bytes of one code unit of an encoding, and where in the unit its low byte sits. */
-function unitOf(encoding: Encoding | null): { size: number; low: number } {
+export function unitOf(encoding: Encoding | null): { size: number; low: number } {
   switch (encoding) {
     case 'utf-16le':
       return { size: 2, low: 0 };
@@ -205,6 +205,10 @@ export function causeText(text: string, problems: readonly Problem[], at: Date):
  * The rejected file: its bytes untouched, then the cause in the file's own encoding, without a
  * BOM. A file that was not decoded (too large, say) gets the cause in UTF-8, which is ASCII for
  * the problems core writes, with its layout read from the bytes.
+ *
+ * A UTF-16 or UTF-32 file that stops inside a code unit has zero bytes added to finish that
+ * unit before the cause, so that the cause's units line up with the file's and any decoder of
+ * the file reads it (see causeInFile); the uploaded bytes stay as they were.
  */
 export function appendCause(
   bytes: Uint8Array,
@@ -214,9 +218,11 @@ export function appendCause(
 ): Uint8Array {
   const layout = file.text === null ? byteLayout(bytes, file.encoding) : textLayout(file.text);
   const cause = encodeText(appendix(layout, problems, at), file.encoding ?? 'utf-8');
-  const result = new Uint8Array(bytes.length + cause.length);
+  const { size } = unitOf(file.encoding);
+  const padding = (size - (bytes.length % size)) % size;
+  const result = new Uint8Array(bytes.length + padding + cause.length);
   result.set(bytes);
-  result.set(cause, bytes.length);
+  result.set(cause, bytes.length + padding);
   return result;
 }
 
