@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
-import { DIALECT_MESSAGES, DialectParser, parseDialect } from './dialect';
+import { DIALECT_MESSAGES, DialectParser } from './dialect';
+import { parseDialect } from './dialect.test-util';
 import type { Delimiter, DialectProblem, RecordSink } from './dialect';
 
 type Parsed = ReturnType<typeof parseDialect>;

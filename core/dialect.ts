@@ -19,7 +19,7 @@
  *
  * Memory is bounded by the input, not by its count of fields: a caller that needs only a
  * record's first fields sets `keepFields`, and the others are counted and handed over one by
- * one (RecordSink.field) instead of being gathered into a list of millions.
+ * one (RecordSink.field), never gathered into a list of millions.
  */
 
 export type Delimiter = ',' | ';';
@@ -90,8 +90,8 @@ type State =
  * gives the same records and problems), then `finish` once.
  *
  * It jumps from one delimiter, line end or quote to the next with indexOf and takes each field
- * as one slice of its chunk; a field is built by concatenation only when it holds `""` or
- * spans chunks. Time is linear in the input.
+ * as one slice of its chunk; a field is built by concatenation only when it spans chunks or
+ * holds a stray quote. Time is linear in the input.
  */
 export class DialectParser {
   readonly #delimiter: number;
@@ -124,10 +124,7 @@ export class DialectParser {
     this.#sink = sink;
   }
 
-  /**
-   * From the next field on, keep only each record's first `limit` fields; the others go to
-   * RecordSink.field. A record's field count stays exact.
-   */
+  /** From the next field on, keep each record's first `limit` fields; the rest go to `field`. */
   keepFields(limit: number): void {
     if (!(limit >= 0)) throw new RangeError(`DialectParser: cannot keep ${limit} fields`);
     this.#keep = limit;
@@ -169,12 +166,12 @@ export class DialectParser {
     let nextLf = -1;
     let nextCr = -1;
     let nextQuote = -1;
-    // A quoted field's text since `start` is left as written, `""` and all, and undone once
-    // when it is taken (`escaped` says there is one to undo): a field of millions of `""` is
-    // then one slice, not millions of joined pieces. `quoteAt` is where the quote that may close
-    // the field is, -1 when it ended the previous chunk.
+    // Past its first few, a quoted field's `""` are left as written (`escaped`) and undone once
+    // when taken: millions of them are one slice, not millions of joined pieces. `quoteAt` is
+    // where the quote that may close the field is, -1 when it ended the previous chunk.
     let escaped = false;
     let quoteAt = -1;
+    let pairs = 0;
 
     while (i < n) {
       // The one place that looks for a quote, for quoted and unquoted text alike: written in
@@ -184,6 +181,7 @@ export class DialectParser {
       switch (state) {
         case FIELD_START: {
           stray = false;
+          pairs = 0;
           if (chunk.charCodeAt(i) === QUOTE) {
             state = QUOTED;
             start = ++i;
@@ -250,21 +248,16 @@ export class DialectParser {
         case AFTER_QUOTE: {
           const c = chunk.charCodeAt(i);
           if (c === QUOTE) {
-            // `""`: one quote of data.
-            if (quoteAt < 0) {
+            // `""`: one quote of data. The first few are joined on as they come; after them the
+            // rest are left in the run, and the pairs right after this one skipped here.
+            if (!escaped) {
+              if (quoteAt >= 0) partial += chunk.slice(start, quoteAt);
               partial += '"';
               start = i + 1;
-            } else {
-              escaped = true;
+              escaped = ++pairs > JOINED_PAIRS;
             }
             i++;
-            // The pairs right after it, here: looking for each quote again costs far more.
-            while (
-              i + 1 < n &&
-              chunk.charCodeAt(i) === QUOTE &&
-              chunk.charCodeAt(i + 1) === QUOTE
-            ) {
-              escaped = true;
+            while (escaped && chunk.charCodeAt(i) === QUOTE && chunk.charCodeAt(i + 1) === QUOTE) {
               i += 2;
             }
             state = QUOTED;
@@ -359,8 +352,7 @@ export class DialectParser {
           field: count,
           message: DIALECT_MESSAGES.unclosedQuote,
         });
-        this.#field(fields, starts, count++, this.#partial, this.#fieldStart);
-        break;
+      // falls through: the field is taken as it stands
       case UNQUOTED:
       case AFTER_QUOTE:
         this.#field(fields, starts, count++, this.#partial, this.#fieldStart);
@@ -380,6 +372,9 @@ export class DialectParser {
     sink.record(fields, row, starts, count);
   }
 }
+
+/** A quoted field's first `""` are joined on one by one, where replaceAll would cost more. */
+const JOINED_PAIRS = 8;
 
 /** Past this length, replaceAll's cost for each match outweighs a copy of every character. */
 const LONG_FIELD = 4096;
@@ -407,20 +402,4 @@ function unescape(text: string, escaped: boolean): string {
 function indexOrEnd(text: string, char: string, from: number): number {
   const at = text.indexOf(char, from);
   return at === -1 ? text.length : at;
-}
-
-/** The whole text at once, into lists: for tests and small inputs. */
-export function parseDialect(
-  text: string,
-  delimiter: Delimiter,
-): { records: { row: number; fields: string[] }[]; problems: DialectProblem[] } {
-  const records: { row: number; fields: string[] }[] = [];
-  const problems: DialectProblem[] = [];
-  const parser = new DialectParser(delimiter, {
-    record: (fields, row) => records.push({ row, fields }),
-    problem: (problem) => problems.push(problem),
-  });
-  parser.push(text);
-  parser.finish();
-  return { records, problems };
 }
