@@ -16,10 +16,6 @@
  * - A lone CR ends its row (after reporting it), so later rows keep their numbers.
  * - Every problem of a row is reported before that row's record, so a sink knows a record's
  *   problems when it gets the record.
- *
- * Memory is bounded by the input, not by its count of fields: a caller that needs only a
- * record's first fields sets `keepFields`, and the others are counted and handed over one by
- * one (RecordSink.field), never gathered into a list of millions.
  */
 
 export type Delimiter = ',' | ';';
@@ -50,8 +46,9 @@ export interface RecordSink {
   record(fields: string[], row: number, starts: readonly number[], count: number): void;
   problem(problem: DialectProblem): void;
   /**
-   * Each field the parser does not keep (the `index`-th of its record, 0-based; `start` as in
-   * `starts`), before its record's record() call.
+   * Each field the parser does not keep (see keepFields), the `index`-th of its record with
+   * `start` as in `starts`, before its record: memory is bounded by the input, not by its count
+   * of fields, as no list of millions is gathered.
    */
   field?(value: string, index: number, start: number): void;
 }
@@ -132,12 +129,9 @@ export class DialectParser {
 
   /** A field ends: kept, or handed to the sink. */
   #field(fields: string[], starts: number[], count: number, value: string, start: number): void {
-    if (count < this.#keep) {
-      starts[count] = start;
-      fields.push(value);
-    } else {
-      this.#sink.field?.(value, count, start);
-    }
+    if (count >= this.#keep) return this.#sink.field?.(value, count, start);
+    starts[count] = start;
+    fields.push(value);
   }
 
   push(chunk: string): void {
@@ -251,8 +245,7 @@ export class DialectParser {
             // `""`: one quote of data. The first few are joined on as they come; after them the
             // rest are left in the run, and the pairs right after this one skipped here.
             if (!escaped) {
-              if (quoteAt >= 0) partial += chunk.slice(start, quoteAt);
-              partial += '"';
+              partial += `${quoteAt >= 0 ? chunk.slice(start, quoteAt) : ''}"`;
               start = i + 1;
               escaped = ++pairs > JOINED_PAIRS;
             }
@@ -352,7 +345,8 @@ export class DialectParser {
           field: count,
           message: DIALECT_MESSAGES.unclosedQuote,
         });
-      // falls through: the field is taken as it stands
+        this.#field(fields, starts, count++, this.#partial, this.#fieldStart);
+        break;
       case UNQUOTED:
       case AFTER_QUOTE:
         this.#field(fields, starts, count++, this.#partial, this.#fieldStart);
@@ -375,21 +369,21 @@ export class DialectParser {
 
 /** A quoted field's first `""` are joined on one by one, where replaceAll would cost more. */
 const JOINED_PAIRS = 8;
-
 /** Past this length, replaceAll's cost for each match outweighs a copy of every character. */
 const LONG_FIELD = 4096;
 
-/** A quoted field's text as written, its `""` read as `"` where it has any. */
+/**
+ * A quoted field's text as written, its `""` read as `"` where it has any. replaceAll keeps
+ * every match it finds: on millions of `""` it took seconds and hundreds of MiB.
+ */
 function unescape(text: string, escaped: boolean): string {
   if (!escaped) return text;
   if (text.length < LONG_FIELD) return text.replaceAll('""', '"');
-  // replaceAll keeps every match it finds: millions of `""` took seconds and hundreds of MiB.
   const units = new Uint16Array(text.length);
   let length = 0;
+  // Inside quotes every quote is the first of a pair: the second is skipped.
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    units[length++] = c;
-    // Inside quotes every quote is the first of a pair: the second is skipped.
+    const c = (units[length++] = text.charCodeAt(i));
     if (c === QUOTE) i++;
   }
   let out = '';
