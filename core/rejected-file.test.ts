@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { appendCause, parseCause } from './cause';
+import { appendCause, MAX_CAUSE_LINES, parseCause } from './cause';
 import { BYTE_ORDER_MARKS, decode } from './decode';
 import type { Encoding, ForcedEncoding } from './decode';
 import { PROBLEM_CODES } from './problems';
@@ -26,10 +26,15 @@ const ICONV: Record<Encoding, string> = {
 };
 
 /** The server's side: decode as it does, append the cause as processFile does. */
-function reject(bytes: Uint8Array, forced: ForcedEncoding, problems: Problem[]): Uint8Array {
+function reject(
+  bytes: Uint8Array,
+  forced: ForcedEncoding,
+  problems: Problem[],
+  total = problems.length,
+): Uint8Array {
   const decoded = decode(bytes, forced);
   const text = decoded.ok ? decoded.text : null;
-  return appendCause(bytes, { encoding: decoded.encoding, text }, problems, at);
+  return appendCause(bytes, { encoding: decoded.encoding, text }, problems, at, total);
 }
 
 const concat = (...parts: Uint8Array[]) => {
@@ -92,6 +97,27 @@ describe('SPEC 8: the cause reads back from the bytes in every encoding, any len
         });
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('a cut list reads back with its total, whatever the encoding (property)', () => {
+    const problems = Array.from({ length: MAX_CAUSE_LINES }, (_, i): Problem => ({
+      row: i + 2,
+      column: 'msisdn',
+      code: 'bad-msisdn',
+      message: 'Kort',
+    }));
+    fc.assert(
+      fc.property(
+        file,
+        fc.integer({ min: MAX_CAUSE_LINES, max: 1e8 }),
+        ({ bytes, forced }, total) => {
+          const cause = causeInFile(reject(bytes, forced, problems, total), forced);
+          expect(cause).toMatchObject({ total, more: total - MAX_CAUSE_LINES });
+          expect(cause?.problems).toEqual(problems);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
