@@ -35,7 +35,7 @@ function isBlank(fields: readonly string[]): boolean {
   return true;
 }
 
-/** The first `KEPT_NAMES` names of the header in `text`, and those at `wanted` past them. */
+/** The names of the header of `text` at the field indexes `wanted`, read again. */
 function headerNames(
   text: string,
   delimiter: Delimiter,
