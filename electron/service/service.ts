@@ -87,12 +87,25 @@ export interface ServiceOptions {
 const DEFAULT_PREVIEW_ROWS = 100;
 
 function summarize(name: string, verdict: Decision): VerdictSummary {
-  const { status, encoding, encodingSource, format, rows, skipped, parts, problems } = verdict;
-  return { name, status, encoding, encodingSource, format, rows, skipped, parts, problems };
+  const { status, encoding, encodingSource, format, rows, skipped, parts } = verdict;
+  const { problems, problemCount, problemCounts } = verdict;
+  return {
+    name,
+    status,
+    encoding,
+    encodingSource,
+    format,
+    rows,
+    skipped,
+    parts,
+    problems,
+    problemCount,
+    problemCounts,
+  };
 }
 
 function problemCount(verdict: Decision): string {
-  const count = verdict.problems.length;
+  const count = verdict.problemCount;
   return `${count.toLocaleString('en-US')} problem${count === 1 ? '' : 's'}`;
 }
 
