@@ -15,7 +15,7 @@ for (let i = 0; i < Number(runs); i++) {
     const started = performance.now();
     const { decision } = inspectFile({ name, bytes }, nodeCheckOptions);
     times.push(performance.now() - started);
-    summary = `${decision.status}, ${decision.rows} rows, ${decision.parts} parts, ${decision.problems.length} problems`;
+    summary = `${decision.status}, ${decision.rows} rows, ${decision.parts} parts, ${decision.problemCount} problems`;
   } else if (mode === 'messages') {
     // The check plus every message built, as `check --json` and the server's queue need them.
     const started = performance.now();

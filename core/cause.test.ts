@@ -81,6 +81,21 @@ describe('SPEC 8 the block: a header, then a line per problem', () => {
     expect(causeLines(many(250_000), at).at(-1)).toBe('# ... and 249900 more');
   });
 
+  it('counts every problem found where only the first are kept (issue 15)', () => {
+    const lines = causeLines(many(1000), at, 15_728_590);
+    expect(lines).toHaveLength(102);
+    expect(lines[0]).toBe(`${HEADER}: 15728590 problem(s)`);
+    expect(lines[100]).toBe('# row 101, column msisdn: bad-msisdn: The number is too short.');
+    expect(lines[101]).toBe('# ... and 15728490 more');
+    expect(causeLines(many(100), at, 101).at(-1)).toBe('# ... and 1 more');
+  });
+
+  it('refuses a total below the problems given, or above them with fewer than 100 given', () => {
+    expect(() => causeLines(many(3), at, 2)).toThrow(RangeError);
+    expect(() => causeLines(many(99), at, 100)).toThrow(RangeError);
+    expect(() => causeLines(many(3), at, 3.5)).toThrow(RangeError);
+  });
+
   it('writes a header alone for no problems', () => {
     expect(causeLines([], at)).toEqual([`${HEADER}: 0 problem(s)`]);
   });
@@ -256,7 +271,10 @@ describe("SPEC 8 appendCause: the file's bytes untouched, then the block in its 
     it('a wide file that stops inside a code unit does not end with a line ending', () => {
       const bytes = Uint8Array.from([0xff, 0xfe, 0x68, 0x00, 0x0a, 0x00, 0x0a]);
       const result = appendCause(bytes, { encoding: 'utf-16le', text: null }, tooLarge, at);
-      expect(result.subarray(bytes.length)).toEqual(encode(`\n\n${lines('\n')}`, 'utf16le'));
+      // A zero byte finishes the last unit, so that the block's units line up with the file's.
+      expect(result.subarray(bytes.length)).toEqual(
+        concat(Uint8Array.of(0), encode(`\n\n${lines('\n')}`, 'utf16le')),
+      );
     });
   });
 });

@@ -121,14 +121,25 @@ function problemLine(problem: Problem): string {
   return `${line}${problem.code}: ${oneLine(problem.message)}`;
 }
 
-/** The block's lines, without line endings: header, at most 100 problems, the rest counted. */
-export function causeLines(problems: readonly Problem[], at: Date): string[] {
-  const listed = problems.slice(0, MAX_CAUSE_LINES);
-  const lines = [`${HEADER_START}${causeTime(at)}: ${problems.length}${HEADER_END}`];
-  for (const problem of listed) lines.push(problemLine(problem));
-  if (problems.length > listed.length) {
-    lines.push(`${MORE_START}${problems.length - listed.length}${MORE_END}`);
+/**
+ * The block's lines, without line endings: header, at most 100 problems, the rest counted.
+ * `total` is how many problems there are, when `problems` holds only the first of them (a
+ * Decision keeps the first MAX_KEPT_PROBLEMS and counts the rest).
+ */
+export function causeLines(
+  problems: readonly Problem[],
+  at: Date,
+  total: number = problems.length,
+): string[] {
+  // The block lists the first 100 in full when it counts more, so they must all be here.
+  const short = total > problems.length && problems.length < MAX_CAUSE_LINES;
+  if (!Number.isSafeInteger(total) || total < problems.length || short) {
+    throw new RangeError(`${problems.length} problems listed cannot be ${total} in all`);
   }
+  const listed = problems.slice(0, MAX_CAUSE_LINES);
+  const lines = [`${HEADER_START}${causeTime(at)}: ${total}${HEADER_END}`];
+  for (const problem of listed) lines.push(problemLine(problem));
+  if (total > listed.length) lines.push(`${MORE_START}${total - listed.length}${MORE_END}`);
   return lines;
 }
 
@@ -149,7 +160,7 @@ function textLayout(text: string): Layout {
 }
 
 /** Bytes of one code unit of an encoding, and where in the unit its low byte sits. */
-function unitOf(encoding: Encoding | null): { size: number; low: number } {
+export function unitOf(encoding: Encoding | null): { size: number; low: number } {
   switch (encoding) {
     case 'utf-16le':
       return { size: 2, low: 0 };
@@ -190,33 +201,45 @@ function byteLayout(bytes: Uint8Array, encoding: Encoding | null): Layout {
   };
 }
 
-function appendix(layout: Layout, problems: readonly Problem[], at: Date): string {
+function appendix(layout: Layout, problems: readonly Problem[], at: Date, total?: number): string {
   const eol = layout.lineEnding;
-  const lines = causeLines(problems, at);
+  const lines = causeLines(problems, at, total);
   return (layout.terminated ? '' : eol) + eol + lines.join(eol) + eol;
 }
 
-/** The text to append to a file whose decoded text is `text`. */
-export function causeText(text: string, problems: readonly Problem[], at: Date): string {
-  return appendix(textLayout(text), problems, at);
+/** The text to append to a file whose decoded text is `text`; `total` as for causeLines. */
+export function causeText(
+  text: string,
+  problems: readonly Problem[],
+  at: Date,
+  total?: number,
+): string {
+  return appendix(textLayout(text), problems, at, total);
 }
 
 /**
  * The rejected file: its bytes untouched, then the cause in the file's own encoding, without a
  * BOM. A file that was not decoded (too large, say) gets the cause in UTF-8, which is ASCII for
- * the problems core writes, with its layout read from the bytes.
+ * the problems core writes, with its layout read from the bytes. `total` as for causeLines.
+ *
+ * A UTF-16 or UTF-32 file that stops inside a code unit has zero bytes added to finish that
+ * unit before the cause, so that the cause's units line up with the file's and any decoder of
+ * the file reads it (see causeInFile); the uploaded bytes stay as they were.
  */
 export function appendCause(
   bytes: Uint8Array,
   file: { encoding: Encoding | null; text: string | null },
   problems: readonly Problem[],
   at: Date,
+  total?: number,
 ): Uint8Array {
   const layout = file.text === null ? byteLayout(bytes, file.encoding) : textLayout(file.text);
-  const cause = encodeText(appendix(layout, problems, at), file.encoding ?? 'utf-8');
-  const result = new Uint8Array(bytes.length + cause.length);
+  const cause = encodeText(appendix(layout, problems, at, total), file.encoding ?? 'utf-8');
+  const { size } = unitOf(file.encoding);
+  const padding = (size - (bytes.length % size)) % size;
+  const result = new Uint8Array(bytes.length + padding + cause.length);
   result.set(bytes);
-  result.set(cause, bytes.length);
+  result.set(cause, bytes.length + padding);
   return result;
 }
 

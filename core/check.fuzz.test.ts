@@ -2,21 +2,26 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from './check';
 import type { Verdict } from './check';
-import { PROBLEM_CODES } from './problems';
+import { MAX_KEPT_PROBLEMS, PROBLEM_CODES } from './problems';
 
 // Robustness: check() is what the servers run on whatever a customer uploads, so for any bytes
 // and any name it must give a verdict, never throw, and never take more than linear time.
 
 function expectWellFormed(verdict: Verdict): void {
-  expect(verdict.status).toBe(verdict.problems.length === 0 ? 'success' : 'rejected');
+  expect(verdict.status).toBe(verdict.problemCount === 0 ? 'success' : 'rejected');
+  expect(verdict.problems).toHaveLength(Math.min(verdict.problemCount, MAX_KEPT_PROBLEMS));
+  const counted = Object.values(verdict.problemCounts).reduce((sum, n) => sum + n, 0);
+  expect(counted).toBe(verdict.problemCount);
   for (const problem of verdict.problems) {
     expect(PROBLEM_CODES).toContain(problem.code);
     expect(problem.message).not.toMatch(/[\r\n]/);
     if (problem.row !== null) expect(problem.row).toBeGreaterThanOrEqual(1);
   }
-  const headerUnreadable = verdict.problems.some((p) => p.code === 'missing-column');
+  const headerUnreadable = (verdict.problemCounts['missing-column'] ?? 0) > 0;
   if (headerUnreadable) expect(verdict.messages).toEqual([]);
-  else expect(verdict.rows).toBe(verdict.messages.length + countFieldCount(verdict));
+  else if (verdict.problems.length === verdict.problemCount) {
+    expect(verdict.rows).toBe(verdict.messages.length + countFieldCount(verdict));
+  }
   expect(verdict.parts).toBe(verdict.messages.reduce((sum, m) => sum + m.parts, 0));
 }
 
@@ -121,43 +126,53 @@ describe('fuzz: any bytes, any name, always a verdict', () => {
 
 describe('fuzz: linear time on 1 MiB of the worst inputs', () => {
   const MiB = 1 << 20;
-  const repeat = (s: string) =>
-    new TextEncoder().encode(s.repeat(Math.ceil(MiB / s.length)).slice(0, MiB));
-  const cases: [string, Uint8Array, string][] = [
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const repeat = (s: string) => (size: number) =>
+    encode(s.repeat(Math.ceil(size / s.length)).slice(0, size));
+  const cases: [string, (size: number) => Uint8Array, string][] = [
     ['quotes', repeat('"'), 'x.ready'],
     ['CRs', repeat('\r'), 'x.ready'],
     ['LFs', repeat('\n'), 'x.ready'],
     ['delimiters', repeat(';'), 'x.excel.ready'],
     [
       'one long quoted field',
-      new TextEncoder().encode('msisdn,message\n1,"' + 'a'.repeat(MiB) + '"\n'),
+      (size) => encode('msisdn,message\n1,"' + 'a'.repeat(size) + '"\n'),
       'x.ready',
     ],
     ['doubled quotes', repeat('""'), 'x.ready'],
     [
       'stray quotes',
-      new TextEncoder().encode('msisdn,message\n' + 'a"b,c"d\n'.repeat(MiB / 8)),
+      (size) => encode('msisdn,message\n' + 'a"b,c"d\n'.repeat(size / 8)),
       'x.ready',
     ],
     ['wide header', repeat('msisdn,'), 'x.ready'],
-    [
-      'tiny rows',
-      new TextEncoder().encode('msisdn,message\n' + '1,2\n'.repeat(MiB / 4)),
-      'x.ready',
-    ],
-    ['invalid UTF-8 everywhere', new Uint8Array(MiB).fill(0x81), 'x.utf8.ready'],
-    ['zero bytes', new Uint8Array(MiB), 'x.ready'],
+    ['tiny rows', (size) => encode('msisdn,message\n' + '1,2\n'.repeat(size / 4)), 'x.ready'],
+    ['invalid UTF-8 everywhere', (size) => new Uint8Array(size).fill(0x81), 'x.utf8.ready'],
+    ['zero bytes', (size) => new Uint8Array(size), 'x.ready'],
     [
       'random bytes',
-      Uint8Array.from({ length: MiB }, (_, i) => (i * 2654435761) >>> 24),
+      (size) => Uint8Array.from({ length: size }, (_, i) => (i * 2654435761) >>> 24),
       'x.ready',
     ],
   ];
-  it.each(cases)('%s: a verdict within a second', (_label, bytes, name) => {
-    const started = performance.now();
-    const verdict = checkFile({ name, bytes });
-    const elapsed = performance.now() - started;
-    expect(verdict.status).toBe(verdict.problems.length === 0 ? 'success' : 'rejected');
-    expect(elapsed).toBeLessThan(1000);
+
+  /** The best of three checks, in ms: the least disturbed by a busy machine. */
+  const bestOf3 = (bytes: Uint8Array, name: string) => {
+    let best = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      const verdict = checkFile({ name, bytes });
+      best = Math.min(best, performance.now() - started);
+      expect(verdict.status).toBe(verdict.problemCount === 0 ? 'success' : 'rejected');
+    }
+    return best;
+  };
+
+  // Growth, not a time limit: 4 times the input takes about 4 times as long when the work is
+  // linear, and 16 times when it is quadratic. The floor keeps a tiny time's noise out.
+  it.each(cases)('%s: 4 times the bytes, not 16 times the time', (_label, make, name) => {
+    const small = bestOf3(make(MiB / 4), name);
+    const large = bestOf3(make(MiB), name);
+    expect(large).toBeLessThan(10 * Math.max(small, 5));
   });
 });

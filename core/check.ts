@@ -1,14 +1,11 @@
 import { decodeDeferred, MAX_FILE_BYTES } from './decode';
 import type { Encoding, EncodingSource } from './decode';
-import { DialectParser } from './dialect';
-import type { Delimiter, DialectProblem } from './dialect';
-import { COLUMNS, readHeader, REQUIRED_COLUMNS, tabDelimitedProblem } from './header';
-import type { Header } from './header';
+import type { Delimiter } from './dialect';
 import { conflictProblem, parseUploadName } from './names';
-import { inRowOrder } from './problems';
-import type { Problem } from './problems';
-import { countSegments, countSegmentsInBytes, PENDING_C1_SEPTETS } from './segments';
-import { ClassAgreement, messageOf, PLAIN_TEXT, validateValues } from './values';
+import type { Problem, ProblemCounts } from './problems';
+import { RowChecker } from './row-checker';
+import { PENDING_C1_SEPTETS } from './segments';
+import { PLAIN_TEXT } from './values';
 import type { Message, TextReading } from './values';
 import { C1Resolver, resolveC1 } from './windows1252';
 import type { Latin1Decoder } from './windows1252';
@@ -27,7 +24,15 @@ export interface Verdict {
   skipped: number;
   /** SMS parts of all messages together. */
   parts: number;
+  /**
+   * The problems in row order, whole-file ones first: all of them, or the first
+   * MAX_KEPT_PROBLEMS where there are more (`problemCount` says how many).
+   */
   problems: Problem[];
+  /** How many problems the server found, the kept ones and the rest. */
+  problemCount: number;
+  /** How many of each code, all of them counted. */
+  problemCounts: ProblemCounts;
   /** Every data row as the server reads it; only a `success` verdict queues them. */
   messages: Message[];
 }
@@ -48,9 +53,11 @@ export interface CheckOptions {
   latin1?: Latin1Decoder;
   /**
    * Build every message while checking, for a caller that will need them all (`check --json`,
-   * the server's queue): one reading of the text instead of two.
+   * the server's queue): one reading of the text instead of two. `if-accepted` drops them at the
+   * first problem, for a caller that needs them only then (the server): a rejected file of
+   * millions of rows then keeps none.
    */
-  keepMessages?: boolean;
+  keepMessages?: boolean | 'if-accepted';
 }
 
 /** The verdict without the messages: everything the server decides about a file. */
@@ -78,11 +85,6 @@ export function delimiterOf(format: Format): Delimiter {
   return format === 'excel' ? ';' : ',';
 }
 
-function isBlank(fields: string[]): boolean {
-  for (const field of fields) if (field !== '') return false;
-  return true;
-}
-
 function onlyLineEndings(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -91,142 +93,9 @@ function onlyLineEndings(text: string): boolean {
   return true;
 }
 
-/**
- * Reads the records after decoding: header, then every data row, validated as it streams by so a
- * large file is never held as a list of records. It keeps no per-row objects unless it is given
- * `messages` to build (see Inspection.messages).
- */
-class RowChecker {
-  readonly problems: Problem[] = [];
-  rows = 0;
-  skipped = 0;
-  parts = 0;
-  ucs2Messages = 0;
-  header: Header | null = null;
-  /** Each column's field index in COLUMNS order; -1 (read as '') where the file has none. */
-  private columnAt: number[] = [];
-  /** The header names msisdn and message, so rows can be read into messages. */
-  readable = false;
-  stopped = false;
-  private readonly unclosedRows = new Set<number>();
-  private readonly pending: DialectProblem[] = [];
-  private readonly classes = new ClassAgreement();
-
-  constructor(
-    private readonly delimiter: Delimiter,
-    /** The text the parser reads, all of it, where fields are counted in place. */
-    private readonly source: string,
-    /** The file's bytes, when each is one character of `source` (Windows-1252). */
-    private readonly bytes: Uint8Array | null,
-    private readonly text: TextReading,
-    /** Where to build the messages, up to `limit`; with `only`, instead of validating. */
-    private readonly build: {
-      messages: Message[];
-      limit: number;
-      resolver: C1Resolver | null;
-      only: boolean;
-    } | null = null,
-  ) {}
-
-  problem(problem: DialectProblem): void {
-    if (problem.code === 'unclosed-quote') this.unclosedRows.add(problem.row);
-    // The column's name is known once the header is read; the header itself is row 1.
-    if (this.header === null) this.pending.push(problem);
-    else this.addDialectProblem(problem);
-  }
-
-  record(fields: string[], row: number, starts: readonly number[]): void {
-    if (this.stopped) return;
-    if (this.header === null) {
-      this.readHeaderRow(fields.map(this.text.reveal));
-      return;
-    }
-    // A lone opening quote leaves an empty field, but the row is not blank: it has a quote.
-    if (isBlank(fields) && !this.unclosedRows.has(row)) {
-      this.skipped++;
-      return;
-    }
-    this.rows++;
-    const header = this.header;
-    // Without the required columns no row can be read; the header's problems say why.
-    if (!this.readable) return;
-    if (fields.length !== header.names.length) {
-      // An unclosed quote already explains the row: it swallowed the rest of the file.
-      if (!this.unclosedRows.has(row)) {
-        this.problems.push({
-          row,
-          column: null,
-          code: 'field-count',
-          message: `The row has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${header.names.length}: check for a missing or extra "${this.delimiter}", or a message with "${this.delimiter}" that is not in quotes.`,
-        });
-      }
-      return;
-    }
-    if (this.build !== null) this.resolveFields(fields, starts);
-    const at = this.columnAt;
-    const msisdn = fields[at[0]!]!;
-    const message = fields[at[1]!]!;
-    const sender = at[2]! < 0 ? '' : fields[at[2]!]!;
-    const cls = at[3]! < 0 ? '' : fields[at[3]!]!;
-    const userref = at[4]! < 0 ? '' : fields[at[4]!]!;
-    const septets = this.text.septets;
-    const start = starts[at[1]!]!;
-    // In place where it can be: the message's own slice reads more slowly.
-    const segments =
-      start >= 0
-        ? this.bytes !== null
-          ? countSegmentsInBytes(this.bytes, this.source, septets, start, start + message.length)
-          : countSegments(this.source, septets, start, start + message.length)
-        : countSegments(message, septets);
-    const build = this.build;
-    if (build !== null) {
-      build.messages.push(messageOf(row, msisdn, message, sender, cls, userref, segments));
-      if (build.messages.length >= build.limit) this.stopped = true;
-      if (build.only) return;
-    }
-    const problems = this.problems;
-    validateValues(msisdn, message, sender, cls, userref, row, problems, segments, this.text);
-    this.parts += segments.parts;
-    if (segments.encoding === 'UCS-2') this.ucs2Messages++;
-    const mixed = this.classes.problemFor(row, cls);
-    if (mixed) problems.push(mixed);
-  }
-
-  /** A pending text's fields as the characters they stand for, in the order they stand. */
-  private resolveFields(fields: string[], starts: readonly number[]): void {
-    const resolver = this.build?.resolver;
-    if (!resolver) return;
-    for (let i = 0; i < fields.length; i++) fields[i] = resolver.resolveAt(fields[i]!, starts[i]!);
-  }
-
-  private readHeaderRow(fields: string[]): void {
-    const tab = tabDelimitedProblem(fields);
-    if (tab) {
-      this.problems.push(tab);
-      this.stopped = true;
-      return;
-    }
-    const { header, problems } = readHeader(fields, this.delimiter);
-    this.header = header;
-    this.readable = REQUIRED_COLUMNS.every((column) => header.index[column] !== undefined);
-    this.columnAt = COLUMNS.map((column) => header.index[column] ?? -1);
-    this.problems.push(...problems);
-    for (const problem of this.pending.splice(0)) this.addDialectProblem(problem);
-  }
-
-  private addDialectProblem(problem: DialectProblem): void {
-    const names = this.header?.names;
-    const column =
-      problem.field !== null && names !== undefined && problem.field < names.length
-        ? names[problem.field]!
-        : null;
-    this.problems.push({ row: problem.row, column, code: problem.code, message: problem.message });
-  }
-}
-
 function rejected(
   format: Format,
-  problems: Problem[],
+  problem: Problem,
   encoding: Encoding | null = null,
   encodingSource: EncodingSource | null = null,
   text: string | null = null,
@@ -240,7 +109,9 @@ function rejected(
       rows: 0,
       skipped: 0,
       parts: 0,
-      problems,
+      problems: [problem],
+      problemCount: 1,
+      problemCounts: { [problem.code]: 1 },
     },
     ucs2Messages: 0,
     messages: () => [],
@@ -256,7 +127,7 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
   const name = parseUploadName(file.name);
   const format: Format = name.excel ? 'excel' : 'standard';
   const conflict = conflictProblem(name);
-  if (conflict) return rejected(format, [conflict]);
+  if (conflict) return rejected(format, conflict);
   if (file.bytes.length > MAX_FILE_BYTES) {
     const problem: Problem = {
       row: null,
@@ -264,10 +135,10 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
       code: 'too-large',
       message: `The file is ${file.cut ? 'more than 30 MiB' : `${file.bytes.length.toLocaleString('en-US')} bytes`}; the provider reads files up to 30 MiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes): split it into files of 10,000 rows.`,
     };
-    return rejected(format, [problem]);
+    return rejected(format, problem);
   }
   const decoded = decodeDeferred(file.bytes, name.forced, options.latin1);
-  if (!decoded.ok) return rejected(format, [decoded.problem], decoded.encoding, decoded.source);
+  if (!decoded.ok) return rejected(format, decoded.problem, decoded.encoding, decoded.source);
   const { text, encoding, source, pendingC1 } = decoded;
   const reading: TextReading = pendingC1
     ? { septets: PENDING_C1_SEPTETS, reveal: resolveC1 }
@@ -280,16 +151,17 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
       code: 'empty-file',
       message: 'The file is empty: it needs a header row and at least one message.',
     };
-    return rejected(format, [problem], encoding, source, resolved());
+    return rejected(format, problem, encoding, source, resolved());
   }
 
   const delimiter = delimiterOf(format);
   const oneToOne = encoding === 'windows-1252' ? file.bytes : null;
-  const build = (messages: Message[], limit: number, only: boolean) => ({
+  const build = (messages: Message[], limit: number, only: boolean, ifAccepted = false) => ({
     messages,
     limit,
     resolver: pendingC1 ? new C1Resolver(text) : null,
     only,
+    ifAccepted,
   });
   const kept: Message[] | null = options.keepMessages ? [] : null;
   const checker = new RowChecker(
@@ -297,14 +169,13 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
     text,
     oneToOne,
     reading,
-    kept === null ? null : build(kept, Infinity, false),
+    kept === null ? null : build(kept, Infinity, false, options.keepMessages === 'if-accepted'),
   );
-  const parser = new DialectParser(delimiter, checker);
-  parser.push(text);
-  parser.finish();
-  const problems = checker.problems;
+  checker.push(text);
+  checker.finish();
+  const tally = checker.tally;
   if (!checker.stopped && checker.rows === 0) {
-    problems.push({
+    tally.push({
       row: null,
       column: null,
       code: 'no-rows',
@@ -312,27 +183,30 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
     });
   }
   const decision: Decision = {
-    status: problems.length === 0 ? 'success' : 'rejected',
+    status: tally.total === 0 ? 'success' : 'rejected',
     encoding,
     encodingSource: source,
     format,
     rows: checker.rows,
     skipped: checker.skipped,
     parts: checker.parts,
-    problems: inRowOrder(problems),
+    problems: checker.problems(),
+    problemCount: tally.total,
+    problemCounts: tally.counts,
   };
   const messages = (limit = Infinity): Message[] => {
-    if (kept !== null) return Number.isFinite(limit) ? kept.slice(0, limit) : kept;
+    if (kept !== null && !checker.messagesDropped) {
+      return Number.isFinite(limit) ? kept.slice(0, limit) : kept;
+    }
     const built: Message[] = [];
-    if (checker.header === null || !checker.readable || limit <= 0) return built;
+    if (checker.headerCount < 0 || !checker.readable || limit <= 0) return built;
     const builder = new RowChecker(delimiter, text, oneToOne, reading, build(built, limit, true));
-    const again = new DialectParser(delimiter, builder);
     // A preview's few rows are in the first chunk; all of them need the whole text anyway.
     const chunk = Number.isFinite(limit) ? BUILD_CHUNK : text.length;
     for (let at = 0; at < text.length && !builder.stopped; at += chunk) {
-      again.push(text.slice(at, at + chunk));
+      builder.push(text.slice(at, at + chunk));
     }
-    if (!builder.stopped) again.finish();
+    if (!builder.stopped) builder.finish();
     return built;
   };
   return { decision, ucs2Messages: checker.ucs2Messages, messages, text: resolved };

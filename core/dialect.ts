@@ -61,10 +61,17 @@ export interface RecordSink {
    * not -1, is where fields[i] is written as one piece of the input (offsets count every chunk
    * pushed): `input.slice(starts[i], starts[i] + fields[i].length)` is the field, so a sink can
    * read it in place. A field with `""` or a stray quote has -1. The parser reuses `starts`:
-   * read it during the call only.
+   * read it during the call only. `count` is the record's number of fields: more than
+   * `fields.length` where the parser keeps fewer (see DialectParser.keepFields).
    */
-  record(fields: string[], row: number, starts: readonly number[]): void;
+  record(fields: string[], row: number, starts: readonly number[], count: number): void;
   problem(problem: DialectProblem): void;
+  /**
+   * Each field the parser does not keep (see keepFields), the `index`-th of its record with
+   * `start` as in `starts`, before its record: memory is bounded by the input, not by its count
+   * of fields, as no list of millions is gathered.
+   */
+  field?(value: string, index: number, start: number): void;
 }
 
 export const DIALECT_MESSAGES = {
@@ -101,15 +108,18 @@ type State =
  * gives the same records and problems), then `finish` once.
  *
  * It jumps from one delimiter, line end or quote to the next with indexOf and takes each field
- * as one slice of its chunk; a field is built by concatenation only when it holds `""` or
- * spans chunks. Time is linear in the input.
+ * as one slice of its chunk; a field is built by concatenation only when it spans chunks or
+ * holds a stray quote. Time is linear in the input.
  */
 export class DialectParser {
   readonly #delimiter: number;
   readonly #sink: RecordSink;
   #state: State = FIELD_START;
-  /** The fields of the current record so far. */
+  /** The fields of the current record so far, the first `#keep` of them. */
   #fields: string[] = [];
+  /** How many fields the current record has so far. */
+  #count = 0;
+  #keep = Infinity;
   /** The current field's text taken so far from earlier chunks or before a `""`. */
   #partial = '';
   /** Offset in the input of the current field's text, or -1 when it is not one piece. */
@@ -132,6 +142,19 @@ export class DialectParser {
     this.#sink = sink;
   }
 
+  /** From the next field on, keep each record's first `limit` fields; the rest go to `field`. */
+  keepFields(limit: number): void {
+    if (!(limit >= 0)) throw new RangeError(`DialectParser: cannot keep ${limit} fields`);
+    this.#keep = limit;
+  }
+
+  /** A field ends: kept, or handed to the sink. */
+  #field(fields: string[], starts: number[], count: number, value: string, start: number): void {
+    if (count >= this.#keep) return this.#sink.field?.(value, count, start);
+    starts[count] = start;
+    fields.push(value);
+  }
+
   push(chunk: string): void {
     if (this.#finished) throw new Error('DialectParser: push() after finish()');
     const n = chunk.length;
@@ -140,6 +163,7 @@ export class DialectParser {
     const sink = this.#sink;
     let state = this.#state;
     let fields = this.#fields;
+    let count = this.#count;
     let partial = this.#partial;
     let row = this.#row;
     let stray = this.#stray;
@@ -157,6 +181,12 @@ export class DialectParser {
     let nextLf = -1;
     let nextCr = -1;
     let nextQuote = -1;
+    // Past its first few, a quoted field's `""` are left as written (`escaped`) and undone once
+    // when taken: millions of them are one slice, not millions of joined pieces. `quoteAt` is
+    // where the quote that may close the field is, -1 when it ended the previous chunk.
+    let escaped = false;
+    let quoteAt = -1;
+    let pairs = 0;
 
     while (i < n) {
       // The one place that looks for a quote, for quoted and unquoted text alike: written in
@@ -166,6 +196,7 @@ export class DialectParser {
       switch (state) {
         case FIELD_START: {
           stray = false;
+          pairs = 0;
           if (chunk.charCodeAt(i) === QUOTE) {
             state = QUOTED;
             start = ++i;
@@ -196,20 +227,20 @@ export class DialectParser {
               sink.problem({
                 code: 'stray-quote',
                 row,
-                field: fields.length,
+                field: count,
                 message: DIALECT_MESSAGES.quoteInUnquoted,
               });
             }
             break;
           }
-          starts[fields.length] = fieldStart;
-          fields.push(partial + chunk.slice(start, end));
+          this.#field(fields, starts, count++, partial + chunk.slice(start, end), fieldStart);
           partial = '';
           if (end === nextDelimiter) {
             state = FIELD_START;
           } else if (end === nextLf) {
-            sink.record(fields, row++, starts);
+            sink.record(fields, row++, starts, count);
             fields = [];
+            count = 0;
             state = FIELD_START;
           } else {
             state = AFTER_CR;
@@ -223,7 +254,7 @@ export class DialectParser {
             i = n;
             break;
           }
-          partial += chunk.slice(start, nextQuote);
+          quoteAt = nextQuote;
           i = nextQuote + 1;
           state = AFTER_QUOTE;
           break;
@@ -232,22 +263,33 @@ export class DialectParser {
         case AFTER_QUOTE: {
           const c = chunk.charCodeAt(i);
           if (c === QUOTE) {
-            // `""`: the second quote is data, so the field's next slice starts with it.
+            // `""`: one quote of data. The first few are joined on as they come; after them the
+            // rest are left in the run, and the pairs right after this one skipped here.
+            if (!escaped) {
+              partial += `${quoteAt >= 0 ? chunk.slice(start, quoteAt) : ''}"`;
+              start = i + 1;
+              escaped = ++pairs > JOINED_PAIRS;
+            }
+            i++;
+            while (escaped && chunk.charCodeAt(i) === QUOTE && chunk.charCodeAt(i + 1) === QUOTE) {
+              i += 2;
+            }
             state = QUOTED;
-            start = i++;
             fieldStart = -1;
             break;
           }
+          if (quoteAt >= 0) partial += unescape(chunk.slice(start, quoteAt), escaped);
+          escaped = false;
           if (c === delimiter || c === LF || c === CR) {
-            starts[fields.length] = fieldStart;
-            fields.push(partial);
+            this.#field(fields, starts, count++, partial, fieldStart);
             partial = '';
             i++;
             if (c === delimiter) {
               state = FIELD_START;
             } else if (c === LF) {
-              sink.record(fields, row++, starts);
+              sink.record(fields, row++, starts, count);
               fields = [];
+              count = 0;
               state = FIELD_START;
             } else {
               state = AFTER_CR;
@@ -259,7 +301,7 @@ export class DialectParser {
           sink.problem({
             code: 'stray-quote',
             row,
-            field: fields.length,
+            field: count,
             message: DIALECT_MESSAGES.textAfterQuote,
           });
           partial += '"';
@@ -280,17 +322,21 @@ export class DialectParser {
               message: DIALECT_MESSAGES.badLineEnding,
             });
           }
-          sink.record(fields, row++, starts);
+          sink.record(fields, row++, starts, count);
           fields = [];
+          count = 0;
           state = FIELD_START;
           break;
         }
       }
     }
 
-    if (state === UNQUOTED || state === QUOTED) partial += chunk.slice(start, n);
+    if (state === UNQUOTED) partial += chunk.slice(start, n);
+    else if (state === QUOTED) partial += unescape(chunk.slice(start, n), escaped);
+    else if (state === AFTER_QUOTE) partial += unescape(chunk.slice(start, quoteAt), escaped);
     this.#state = state;
     this.#fields = fields;
+    this.#count = count;
     this.#partial = partial;
     this.#row = row;
     this.#stray = stray;
@@ -305,27 +351,26 @@ export class DialectParser {
     const fields = this.#fields;
     const row = this.#row;
     const starts = this.#starts;
-    starts[fields.length] = this.#fieldStart;
+    let count = this.#count;
     switch (this.#state) {
       case FIELD_START:
         // Nothing since the last row end (or an empty input): no record. After a delimiter,
         // the row's last field is empty.
-        if (fields.length === 0) return;
-        starts[fields.length] = this.#consumed;
-        fields.push('');
+        if (count === 0) return;
+        this.#field(fields, starts, count++, '', this.#consumed);
         break;
       case QUOTED:
         sink.problem({
           code: 'unclosed-quote',
           row,
-          field: fields.length,
+          field: count,
           message: DIALECT_MESSAGES.unclosedQuote,
         });
-        fields.push(this.#partial);
+        this.#field(fields, starts, count++, this.#partial, this.#fieldStart);
         break;
       case UNQUOTED:
       case AFTER_QUOTE:
-        fields.push(this.#partial);
+        this.#field(fields, starts, count++, this.#partial, this.#fieldStart);
         break;
       case AFTER_CR:
         sink.problem({
@@ -338,27 +383,38 @@ export class DialectParser {
     }
     this.#partial = '';
     this.#fields = [];
-    sink.record(fields, row, starts);
+    this.#count = 0;
+    sink.record(fields, row, starts, count);
   }
+}
+
+/** A quoted field's first `""` are joined on one by one, where replaceAll would cost more. */
+const JOINED_PAIRS = 8;
+/** Past this length, replaceAll's cost for each match outweighs a copy of every character. */
+const LONG_FIELD = 4096;
+
+/**
+ * A quoted field's text as written, its `""` read as `"` where it has any. replaceAll keeps
+ * every match it finds: on millions of `""` it took seconds and hundreds of MiB.
+ */
+function unescape(text: string, escaped: boolean): string {
+  if (!escaped) return text;
+  if (text.length < LONG_FIELD) return text.replaceAll('""', '"');
+  const units = new Uint16Array(text.length);
+  let length = 0;
+  // Inside quotes every quote is the first of a pair: the second is skipped.
+  for (let i = 0; i < text.length; i++) {
+    const c = (units[length++] = text.charCodeAt(i));
+    if (c === QUOTE) i++;
+  }
+  let out = '';
+  for (let at = 0; at < length; at += LONG_FIELD) {
+    out += String.fromCharCode(...units.subarray(at, Math.min(length, at + LONG_FIELD)));
+  }
+  return out;
 }
 
 function indexOrEnd(text: string, char: string, from: number): number {
   const at = text.indexOf(char, from);
   return at === -1 ? text.length : at;
-}
-
-/** The whole text at once, into lists: for tests and small inputs. */
-export function parseDialect(
-  text: string,
-  delimiter: Delimiter,
-): { records: { row: number; fields: string[] }[]; problems: DialectProblem[] } {
-  const records: { row: number; fields: string[] }[] = [];
-  const problems: DialectProblem[] = [];
-  const parser = new DialectParser(delimiter, {
-    record: (fields, row) => records.push({ row, fields }),
-    problem: (problem) => problems.push(problem),
-  });
-  parser.push(text);
-  parser.finish();
-  return { records, problems };
 }

@@ -1,5 +1,6 @@
 import type { Delimiter } from './dialect';
-import type { Problem } from './problems';
+import { report } from './problems';
+import type { Problem, ProblemSink } from './problems';
 
 /** The column names the provider understands, matched exactly (SPEC section 5). */
 export const COLUMNS = ['msisdn', 'message', 'sender', 'class', 'userref'] as const;
@@ -23,8 +24,8 @@ function isColumn(name: string): name is Column {
  * A header row made of one field with a tab in it is a tab-delimited file: the server cannot read
  * its columns at all, so it is the one problem reported (SPEC section 4).
  */
-export function tabDelimitedProblem(fields: string[]): Problem | null {
-  if (fields.length !== 1 || !fields[0]!.includes('\t')) return null;
+export function tabDelimitedProblem(fields: string[], count = fields.length): Problem | null {
+  if (count !== 1 || !fields[0]!.includes('\t')) return null;
   return {
     row: 1,
     column: null,
@@ -52,57 +53,80 @@ function unknownColumnMessage(name: string, delimiter: Delimiter): string {
   return `${what}: the accepted names are ${ACCEPTED}.${hint}`;
 }
 
+/**
+ * Reads the header row (row 1) one name at a time and reports every problem with it (SPEC
+ * section 5), keeping nothing per name: a header of millions of names costs only its count.
+ */
+export class HeaderReader {
+  readonly index: Partial<Record<Column, number>> = {};
+  /** How many names it has read. */
+  count = 0;
+  readonly #reported = new Set<Column>();
+  /** Empty names not yet reported: while every name so far is empty, the row may be blank. */
+  #empty = 0;
+  #blank = true;
+
+  constructor(
+    private readonly delimiter: Delimiter,
+    private readonly problems: ProblemSink,
+  ) {}
+
+  name(name: string): void {
+    const i = this.count++;
+    if (this.#blank) {
+      if (name === '') {
+        this.#empty++;
+        return;
+      }
+      this.#blank = false;
+      for (; this.#empty > 0; this.#empty--) this.#unknown('');
+    }
+    if (!isColumn(name)) {
+      this.#unknown(name);
+    } else if (this.index[name] === undefined) {
+      this.index[name] = i;
+    } else if (!this.#reported.has(name)) {
+      this.#reported.add(name);
+      this.problems.push({
+        row: 1,
+        column: name,
+        code: 'duplicate-column',
+        message: `The column "${name}" appears more than once in the header: keep one.`,
+      });
+    }
+  }
+
+  /** After the last name: the required columns that are missing. */
+  finish(): void {
+    // A blank first row is not skipped like later blank rows: the first row is the header.
+    for (const column of REQUIRED_COLUMNS) {
+      if (this.index[column] !== undefined) continue;
+      this.problems.push({
+        row: 1,
+        column,
+        code: 'missing-column',
+        message: this.#blank
+          ? `The first row is blank, but it must name the columns (${ACCEPTED}): "${column}" is required.`
+          : `The header has no "${column}" column, which is required: the first row must name the columns (${ACCEPTED}).`,
+      });
+    }
+  }
+
+  #unknown(name: string): void {
+    report(this.problems, 1, name, 'unknown-column', () =>
+      unknownColumnMessage(name, this.delimiter),
+    );
+  }
+}
+
 /** Reads the header row (row 1) and lists every problem with it (SPEC section 5). */
 export function readHeader(
   fields: string[],
   delimiter: Delimiter,
 ): { header: Header; problems: Problem[] } {
   const problems: Problem[] = [];
-  const index: Partial<Record<Column, number>> = {};
-  if (fields.every((name) => name === '')) {
-    // A blank first row is not skipped like later blank rows: the first row is the header.
-    return {
-      header: { names: fields, index },
-      problems: REQUIRED_COLUMNS.map((column) => ({
-        row: 1,
-        column,
-        code: 'missing-column' as const,
-        message: `The first row is blank, but it must name the columns (${ACCEPTED}): "${column}" is required.`,
-      })),
-    };
-  }
-  const reported = new Set<string>();
-  fields.forEach((name, i) => {
-    if (isColumn(name)) {
-      if (index[name] === undefined) {
-        index[name] = i;
-      } else if (!reported.has(name)) {
-        reported.add(name);
-        problems.push({
-          row: 1,
-          column: name,
-          code: 'duplicate-column',
-          message: `The column "${name}" appears more than once in the header: keep one.`,
-        });
-      }
-      return;
-    }
-    problems.push({
-      row: 1,
-      column: name,
-      code: 'unknown-column',
-      message: unknownColumnMessage(name, delimiter),
-    });
-  });
-  for (const column of REQUIRED_COLUMNS) {
-    if (index[column] === undefined) {
-      problems.push({
-        row: 1,
-        column,
-        code: 'missing-column',
-        message: `The header has no "${column}" column, which is required: the first row must name the columns (${ACCEPTED}).`,
-      });
-    }
-  }
-  return { header: { names: fields, index }, problems };
+  const reader = new HeaderReader(delimiter, problems);
+  for (const name of fields) reader.name(name);
+  reader.finish();
+  return { header: { names: fields, index: reader.index }, problems };
 }

@@ -54,3 +54,84 @@ export function inRowOrder(problems: Problem[]): Problem[] {
   }
   return problems;
 }
+
+/**
+ * How many problems a verdict keeps with their sentences. The rest are counted, by code: a
+ * 30 MiB file can hold 15 million problems, and no reader goes past the first ones (the cause
+ * lists 100, the app shows 500).
+ */
+export const MAX_KEPT_PROBLEMS = 1000;
+
+export type ProblemCounts = Partial<Record<ProblemCode, number>>;
+
+/** Where a rule reports what it finds: a list, or a tally that keeps only the first ones. */
+export interface ProblemSink {
+  push(problem: Problem): void;
+}
+
+/**
+ * Every problem counted, and the first `limit` of them in row order (see inRowOrder) kept:
+ * memory stays bounded whatever the count. Problems may come in any order; those found in row
+ * order, as check finds nearly all of them, cost a push and a comparison.
+ */
+export class ProblemTally implements ProblemSink {
+  readonly counts: ProblemCounts = {};
+  total = 0;
+  #kept: Problem[] = [];
+  /** Once `limit` are kept, a problem at this row or later sorts after all of them. */
+  #cutRow = Infinity;
+
+  constructor(readonly limit = MAX_KEPT_PROBLEMS) {
+    if (!(limit >= 1)) throw new RangeError(`A tally keeps at least one problem, not ${limit}`);
+  }
+
+  /** Counts a problem of this code and row; true if it is among the first so far, to be kept. */
+  count(code: ProblemCode, row: number | null): boolean {
+    this.total++;
+    this.counts[code] = (this.counts[code] ?? 0) + 1;
+    return (row ?? 0) < this.#cutRow;
+  }
+
+  push(problem: Problem): void {
+    if (this.count(problem.code, problem.row)) this.keep(problem);
+  }
+
+  /** Keeps a problem that count() said is among the first; it has been counted already. */
+  keep(problem: Problem): void {
+    const kept = this.#kept;
+    kept.push(problem);
+    // Cut back only when twice over, so that sorting costs O(log limit) a problem at most.
+    if (kept.length >= 2 * this.limit) this.#cut();
+  }
+
+  /** The kept problems in row order, at most `limit`. */
+  problems(): Problem[] {
+    if (this.#kept.length > this.limit) this.#cut();
+    return inRowOrder(this.#kept);
+  }
+
+  #cut(): void {
+    const sorted = inRowOrder(this.#kept);
+    sorted.length = this.limit;
+    this.#kept = sorted;
+    this.#cutRow = sorted[this.limit - 1]!.row ?? 0;
+  }
+}
+
+/**
+ * Reports a problem whose sentence costs something to write, writing it only if it is kept:
+ * a tally counts millions it will not keep.
+ */
+export function report(
+  sink: ProblemSink,
+  row: number | null,
+  column: string | null,
+  code: ProblemCode,
+  message: () => string,
+): void {
+  if (sink instanceof ProblemTally) {
+    if (sink.count(code, row)) sink.keep({ row, column, code, message: message() });
+  } else {
+    sink.push({ row, column, code, message: message() });
+  }
+}

@@ -14,13 +14,14 @@ export type Processed =
  */
 export function processFile(file: UploadedFile, at: Date, options: CheckOptions = {}): Processed {
   // Most files a server sees are accepted, and then every message is queued.
-  const inspection = inspectFile(file, { ...options, keepMessages: true });
+  const inspection = inspectFile(file, { ...options, keepMessages: 'if-accepted' });
   const verdict = inspection.decision;
   if (verdict.status === 'success') {
     return { outcome: 'success', verdict: { ...verdict, messages: inspection.messages() } };
   }
   const text = inspection.text();
-  const bytes = appendCause(file.bytes, { encoding: verdict.encoding, text }, verdict.problems, at);
+  const { encoding, problems, problemCount } = verdict;
+  const bytes = appendCause(file.bytes, { encoding, text }, problems, at, problemCount);
   return { outcome: 'rejected', verdict, bytes };
 }
 

@@ -1,5 +1,6 @@
 import type { Column } from './header';
-import type { Problem } from './problems';
+import { report } from './problems';
+import type { Problem, ProblemSink } from './problems';
 import {
   countSegments,
   GSM7_SEPTETS,
@@ -50,10 +51,40 @@ function isValidMsisdn(value: string): boolean {
   return true;
 }
 
+/**
+ * Where the `max`-th code point of `value` ends, counting as `[...value]` does (an unpaired
+ * surrogate is one), or -1 when it has fewer. Reads at most `max` code points, so a 30 MiB
+ * value costs no more than a short one.
+ */
+function codePointsEnd(value: string, max: number): number {
+  let at = 0;
+  for (let n = 0; n < max; n++) {
+    if (at >= value.length) return -1;
+    const c = value.charCodeAt(at);
+    const next = value.charCodeAt(at + 1);
+    at += c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  }
+  return at;
+}
+
+/** How many code points `value` has, as `[...value].length`, without the array. */
+export function codePointLength(value: string): number {
+  let length = value.length;
+  for (let i = 0; i + 1 < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const next = value.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      length--;
+      i++;
+    }
+  }
+  return length;
+}
+
 /** Shows a value inside a sentence: quoted, on one line, cut when long. */
 export function quote(value: string, max = 40): string {
-  const cut = [...value].length > max ? [...value].slice(0, max).join('') + '…' : value;
-  return JSON.stringify(cut);
+  const end = value.length > max ? codePointsEnd(value, max) : -1;
+  return JSON.stringify(end >= 0 && end < value.length ? value.slice(0, end) + '…' : value);
 }
 
 const SCIENTIFIC = /^\d+(?:[.,]\d+)?[eE]\+?\d+$/;
@@ -117,8 +148,9 @@ export function senderProblem(sender: string): string | null {
   if (/^\d+$/.test(sender)) {
     return `The sender ${shown} has ${sender.length} digits: a number sender has at most 15.`;
   }
-  if ([...sender].length > 11) {
-    return `The sender ${shown} is ${[...sender].length} characters long: a text sender has at most 11 (or use up to 15 digits).`;
+  const length = codePointLength(sender);
+  if (length > 11) {
+    return `The sender ${shown} is ${length} characters long: a text sender has at most 11 (or use up to 15 digits).`;
   }
   if (!HAS_LETTER.test(sender) && SENDER_TEXT.test(sender)) {
     return `The sender ${shown} needs at least one letter A-Z, or must be digits only.`;
@@ -133,7 +165,7 @@ export function classProblem(value: string): string | null {
 
 export function userrefProblem(value: string): string | null {
   if (value.length <= MAX_USERREF) return null;
-  const length = [...value].length;
+  const length = codePointLength(value);
   if (length <= MAX_USERREF) return null;
   return `The reference is ${length} characters long: it can have at most ${MAX_USERREF}.`;
 }
@@ -191,26 +223,24 @@ export function validateValues(
   cls: string,
   userref: string,
   row: number,
-  problems: Problem[],
+  problems: ProblemSink,
   segments: Segments,
   text: TextReading = PLAIN_TEXT,
 ): void {
+  // Each sentence is written only if it is kept (see report): a file can have millions.
   if (!isValidMsisdn(trimSpaces(rawMsisdn))) {
-    problems.push({
-      row,
-      column: 'msisdn',
-      code: 'bad-msisdn',
-      message: msisdnProblem(text.reveal(rawMsisdn))!,
-    });
+    report(problems, row, 'msisdn', 'bad-msisdn', () => msisdnProblem(text.reveal(rawMsisdn))!);
   }
   const messageText = messageProblem(message, segments);
   if (messageText) {
     problems.push({ row, column: 'message', code: messageText.code, message: messageText.text });
   }
-  const senderText = isValidSender(sender) ? null : senderProblem(text.reveal(sender));
-  if (senderText) problems.push({ row, column: 'sender', code: 'bad-sender', message: senderText });
-  const classText = classProblem(cls) === null ? null : classProblem(text.reveal(cls));
-  if (classText) problems.push({ row, column: 'class', code: 'bad-class', message: classText });
+  if (!isValidSender(sender)) {
+    report(problems, row, 'sender', 'bad-sender', () => senderProblem(text.reveal(sender))!);
+  }
+  if (classProblem(cls) !== null) {
+    report(problems, row, 'class', 'bad-class', () => classProblem(text.reveal(cls))!);
+  }
   // Each pending character is one character resolved, so the length is the same.
   const userrefText = userrefProblem(userref);
   if (userrefText) {

@@ -40,6 +40,14 @@ export const ENCODING_NAMES: Record<string, string> = {
   'utf-32be': 'UTF-32 BE',
 };
 
+/** Every code with its count, most first: `field-count 15,728,590, stray-quote 2`. */
+function countsText(verdict: Decision): string {
+  return Object.entries(verdict.problemCounts)
+    .sort(([, a], [, b]) => b - a)
+    .map(([code, count]) => `${code} ${count.toLocaleString('en-US')}`)
+    .join(', ');
+}
+
 /** `ucs2Messages`: how many messages need UCS-2, where known. */
 export function formatVerdict(name: string, verdict: Decision, ucs2Messages = 0): string {
   const lines: string[] = [];
@@ -58,9 +66,16 @@ export function formatVerdict(name: string, verdict: Decision, ucs2Messages = 0)
   lines.push(
     `  SMS parts: ${verdict.parts.toLocaleString('en-US')}${ucs2 > 0 ? ` (${plural(ucs2, 'message')} in UCS-2)` : ''}`,
   );
-  if (verdict.problems.length > 0) {
-    lines.push(`  Problems (${verdict.problems.length.toLocaleString('en-US')}):`);
+  if (verdict.problemCount > 0) {
+    lines.push(`  Problems (${verdict.problemCount.toLocaleString('en-US')}):`);
     for (const p of verdict.problems) lines.push(`    ${problemLine(p)}`);
+    const more = verdict.problemCount - verdict.problems.length;
+    // Only the first problems are kept; the rest are counted by code.
+    if (more > 0) {
+      lines.push(
+        `    ... and ${more.toLocaleString('en-US')} more; in all: ${countsText(verdict)}`,
+      );
+    }
   } else {
     lines.push(
       // An accepted file has a message for every row.

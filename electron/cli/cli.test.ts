@@ -78,6 +78,8 @@ describe('sendsheet check', () => {
       'skipped',
       'parts',
       'problems',
+      'problemCount',
+      'problemCounts',
       'messages',
     ]);
     expect(verdict).toMatchObject({
@@ -88,6 +90,8 @@ describe('sendsheet check', () => {
       rows: 2,
       skipped: 1,
       parts: 2,
+      problemCount: 1,
+      problemCounts: { 'bad-msisdn': 1 },
     });
     expect(verdict.problems).toEqual([
       { row: 4, column: 'msisdn', code: 'bad-msisdn', message: expect.stringContaining('"4512"') },
@@ -102,6 +106,16 @@ describe('sendsheet check', () => {
       encoding: 'GSM-7',
       parts: 1,
     });
+  });
+
+  it('lists the first 1,000 problems of many, then counts the rest by code', async () => {
+    const name = await file('many.csv', `msisdn,message\n${'a\n'.repeat(2500)}`);
+    const { code, stdout } = await sendsheet(['check', name]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('  Problems (2,500):');
+    expect(stdout).toContain('    row 1001: field-count:');
+    expect(stdout).not.toContain('row 1002:');
+    expect(stdout).toContain('    ... and 1,500 more; in all: field-count 2,500\n');
   });
 
   it('says plainly when a header column has no name', async () => {

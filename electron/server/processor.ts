@@ -329,12 +329,12 @@ export class Processor {
       } else {
         const rejected = finishedName(processing, 'rejected');
         await this.finishRejected(root, processing, rejected, result.bytes);
-        const { problems } = result.verdict;
-        const codes = [...new Set(problems.map((p) => p.code))].join(', ');
+        const { problemCount, problemCounts } = result.verdict;
+        const codes = Object.keys(problemCounts).join(', ');
         this.options.log.info(
           account,
           rejected,
-          `rejected: ${plural(problems.length, 'problem')} (${codes})`,
+          `rejected: ${plural(problemCount, 'problem')} (${codes})`,
         );
       }
       await this.retries.clear(account, processing);

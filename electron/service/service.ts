@@ -70,7 +70,7 @@ export type FileSendOutcome =
   { ok: true; batch: Batch } | { ok: false; error: string; verdict: CheckedFile | null };
 
 function problemCount(decision: Decision): string {
-  return plural(decision.problems.length, 'problem');
+  return plural(decision.problemCount, 'problem');
 }
 
 export class SendsheetService implements SendsheetApi, SendsheetEvents {

@@ -5,6 +5,9 @@ import { MAX_FILE_BYTES } from '../../../core/decode';
 import type { Message } from '../../../core/values';
 import { count } from './words';
 
+/** Problems listed; the rest are counted by code. */
+const SHOWN_PROBLEMS = 500;
+
 /** Rows of the file shown as the server reads them; the rest are only counted. */
 const SHOWN_ROWS = 200;
 
@@ -125,11 +128,11 @@ function InspectResult({ inspected }: { inspected: Inspected }) {
         {verdict.format} format, {verdict.rows.toLocaleString('en-US')} rows ({verdict.skipped}{' '}
         blank rows skipped), {verdict.parts.toLocaleString('en-US')} SMS parts.
       </p>
-      {verdict.problems.length > 0 && (
+      {verdict.problemCount > 0 && (
         <>
-          <h3>{count(verdict.problems.length, 'problem')}</h3>
+          <h3>{count(verdict.problemCount, 'problem')}</h3>
           <ul className="problem-list">
-            {verdict.problems.slice(0, 500).map((problem, i) => {
+            {verdict.problems.slice(0, SHOWN_PROBLEMS).map((problem, i) => {
               const offset =
                 problem.code === 'bad-encoding' ? /offset (\d+)/.exec(problem.message) : null;
               return (
@@ -141,6 +144,15 @@ function InspectResult({ inspected }: { inspected: Inspected }) {
               );
             })}
           </ul>
+          {verdict.problemCount > SHOWN_PROBLEMS && (
+            <p data-testid="inspect-more-problems">
+              The first {SHOWN_PROBLEMS.toLocaleString('en-US')} are listed; in all:{' '}
+              {Object.entries(verdict.problemCounts)
+                .map(([code, n]) => `${code} ${n.toLocaleString('en-US')}`)
+                .join(', ')}
+              .
+            </p>
+          )}
         </>
       )}
       {messages.length > 0 && (

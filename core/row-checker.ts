@@ -1,0 +1,298 @@
+/**
+ * Reads the records after decoding (SPEC 4-7): the header, then every data row, validated as it
+ * streams by. Memory is bounded by the file's size whatever it holds: problems are counted and
+ * only the first are kept (ProblemTally), a record's fields are kept only up to the header's
+ * count, and a header's names only up to KEPT_NAMES, each further one read as it passes.
+ */
+import { DialectParser } from './dialect';
+import type { Delimiter, DialectProblem } from './dialect';
+import { COLUMNS, HeaderReader, REQUIRED_COLUMNS, tabDelimitedProblem } from './header';
+import { ProblemTally } from './problems';
+import type { Problem } from './problems';
+import { countSegments, countSegmentsInBytes } from './segments';
+import { ClassAgreement, messageOf, validateValues } from './values';
+import type { Message, TextReading } from './values';
+import type { C1Resolver } from './windows1252';
+
+/**
+ * How many of the header's names are kept, to name the column of a problem: more than any real
+ * file has. A problem in a column past them is named by reading the header again at the end.
+ */
+export const KEPT_NAMES = 1024;
+
+/** Where to build the messages, up to `limit`; with `only`, instead of validating. */
+export interface MessageBuild {
+  messages: Message[];
+  limit: number;
+  resolver: C1Resolver | null;
+  only: boolean;
+  /** Stop building, and drop those built, at the first problem: only an accepted file's count. */
+  ifAccepted: boolean;
+}
+
+function isBlank(fields: readonly string[]): boolean {
+  for (const field of fields) if (field !== '') return false;
+  return true;
+}
+
+/** The names of the header of `text` at the field indexes `wanted`, read again. */
+function headerNames(
+  text: string,
+  delimiter: Delimiter,
+  wanted: ReadonlySet<number>,
+): Map<number, string> {
+  const names = new Map<number, string>();
+  let done = false;
+  const parser = new DialectParser(delimiter, {
+    record: () => {
+      done = true;
+    },
+    problem: () => {},
+    field: (value, index) => {
+      if (!done && wanted.has(index)) names.set(index, value);
+    },
+  });
+  parser.keepFields(0);
+  const chunk = 1 << 16;
+  for (let at = 0; at < text.length && !done; at += chunk) parser.push(text.slice(at, at + chunk));
+  if (!done) parser.finish();
+  return names;
+}
+
+export class RowChecker {
+  readonly tally = new ProblemTally();
+  rows = 0;
+  skipped = 0;
+  parts = 0;
+  ucs2Messages = 0;
+  /** The header's names, the first KEPT_NAMES of them, as the problems name columns. */
+  readonly names: string[] = [];
+  /** The header's count of names, once it is read. */
+  headerCount = -1;
+  /** The header names msisdn and message, so rows can be read into messages. */
+  readable = false;
+  stopped = false;
+  /** The messages were dropped at the first problem (MessageBuild.ifAccepted). */
+  messagesDropped = false;
+  readonly #parser: DialectParser;
+  readonly #header: HeaderReader;
+  /** Each column's field index in COLUMNS order; -1 (read as '') where the file has none. */
+  #columnAt: number[] = [];
+  /** The columns (as COLUMNS indices) the file has, in the order of their fields. */
+  #inFileOrder: number[] = [];
+  /** The current row's values and offsets by column, for columns past the kept fields. */
+  readonly #farValues: string[] = COLUMNS.map(() => '');
+  readonly #farStarts: number[] = COLUMNS.map(() => -1);
+  /** The current row has a field that is not empty past the kept ones. */
+  #farText = false;
+  /** The row whose quote opens and never closes (one at most: it runs to the end). */
+  #unclosedRow = -1;
+  /** Problems of the header row found before its names are known, the first ones only. */
+  readonly #pending: DialectProblem[] = [];
+  /** Kept problems in a column past KEPT_NAMES, named at the end. */
+  readonly #unnamed: { problem: Problem; field: number }[] = [];
+  readonly #classes = new ClassAgreement();
+  /** Each row's values and their offsets, by column, reused from row to row. */
+  readonly #values: string[] = COLUMNS.map(() => '');
+  readonly #starts: number[] = COLUMNS.map(() => -1);
+
+  constructor(
+    private readonly delimiter: Delimiter,
+    /** The text the parser reads, all of it, where fields are counted in place. */
+    private readonly source: string,
+    /** The file's bytes, when each is one character of `source` (Windows-1252). */
+    private readonly bytes: Uint8Array | null,
+    private readonly text: TextReading,
+    private build: MessageBuild | null = null,
+  ) {
+    this.#parser = new DialectParser(delimiter, this);
+    // The header's names are read one by one as they pass (headerField).
+    this.#parser.keepFields(0);
+    this.#header = new HeaderReader(delimiter, this.tally);
+  }
+
+  push(chunk: string): void {
+    this.#parser.push(chunk);
+  }
+
+  /** After the last chunk. */
+  finish(): void {
+    this.#parser.finish();
+  }
+
+  /** The kept problems, in row order, their columns named. */
+  problems(): Problem[] {
+    const problems = this.tally.problems();
+    this.#nameFarColumns(problems);
+    return problems;
+  }
+
+  problem(problem: DialectProblem): void {
+    // After a tab-delimited header nothing more is read.
+    if (this.stopped) return;
+    if (problem.code === 'unclosed-quote') this.#unclosedRow = problem.row;
+    if (this.headerCount >= 0) this.#addDialectProblem(problem);
+    // Before the header is read, the names are not known. The header's own problems come
+    // first in its row, so only the first of these can ever be kept; the others are counted.
+    else if (this.#pending.length < this.tally.limit) this.#pending.push(problem);
+    else this.tally.count(problem.code, problem.row);
+  }
+
+  field(value: string, index: number, start: number): void {
+    if (this.headerCount < 0) {
+      this.#headerField(value, index);
+      return;
+    }
+    if (value !== '') this.#farText = true;
+    const at = this.#columnAt;
+    for (let k = 0; k < at.length; k++) {
+      if (at[k] === index) {
+        this.#farValues[k] = value;
+        this.#farStarts[k] = start;
+      }
+    }
+  }
+
+  record(fields: string[], row: number, starts: readonly number[], count: number): void {
+    const farText = this.#farText;
+    this.#farText = false;
+    if (this.stopped) return;
+    if (this.headerCount < 0) {
+      this.#readHeader(count);
+      return;
+    }
+    // A lone opening quote leaves an empty field, but the row is not blank: it has a quote.
+    if (!farText && isBlank(fields) && this.#unclosedRow !== row) {
+      this.skipped++;
+      return;
+    }
+    this.rows++;
+    // Without the required columns no row can be read; the header's problems say why.
+    if (!this.readable) return;
+    if (count !== this.headerCount) {
+      // An unclosed quote already explains the row: it swallowed the rest of the file.
+      if (this.#unclosedRow !== row) {
+        const delimiter = this.delimiter;
+        const header = this.headerCount;
+        this.tally.push({
+          row,
+          column: null,
+          code: 'field-count',
+          message: `The row has ${count} field${count === 1 ? '' : 's'} but the header has ${header}: check for a missing or extra "${delimiter}", or a message with "${delimiter}" that is not in quotes.`,
+        });
+      }
+      return;
+    }
+    const values = this.#values;
+    const valueStarts = this.#starts;
+    const at = this.#columnAt;
+    for (let k = 0; k < at.length; k++) {
+      const i = at[k]!;
+      const kept = i < fields.length;
+      values[k] = i < 0 ? '' : kept ? fields[i]! : this.#farValues[k]!;
+      valueStarts[k] = i < 0 ? -1 : kept ? starts[i]! : this.#farStarts[k]!;
+    }
+    let build = this.build;
+    if (build !== null && build.ifAccepted && this.tally.total > 0) {
+      build.messages.length = 0;
+      this.build = build = null;
+      this.messagesDropped = true;
+    }
+    const resolver = build?.resolver;
+    // A pending text's values as the characters they stand for, in the order they stand.
+    if (resolver) {
+      for (const k of this.#inFileOrder)
+        values[k] = resolver.resolveAt(values[k]!, valueStarts[k]!);
+    }
+    const [msisdn, message, sender, cls, userref] = values as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const septets = this.text.septets;
+    const start = valueStarts[1]!;
+    // In place where it can be: the message's own slice reads more slowly.
+    const segments =
+      start >= 0
+        ? this.bytes !== null
+          ? countSegmentsInBytes(this.bytes, this.source, septets, start, start + message.length)
+          : countSegments(this.source, septets, start, start + message.length)
+        : countSegments(message, septets);
+    if (build !== null) {
+      build.messages.push(messageOf(row, msisdn, message, sender, cls, userref, segments));
+      if (build.messages.length >= build.limit) this.stopped = true;
+      if (build.only) return;
+    }
+    const problems = this.tally;
+    validateValues(msisdn, message, sender, cls, userref, row, problems, segments, this.text);
+    this.parts += segments.parts;
+    if (segments.encoding === 'UCS-2') this.ucs2Messages++;
+    const mixed = this.#classes.problemFor(row, cls);
+    if (mixed) problems.push(mixed);
+  }
+
+  /**
+   * One name of the header, in order. The first waits for the second: a header of one name
+   * with a tab in it is tab-delimited, and then that is its one problem.
+   */
+  #headerField(value: string, index: number): void {
+    const name = this.text.reveal(value);
+    if (this.names.length < KEPT_NAMES) this.names.push(name);
+    if (index === 0) return;
+    if (index === 1) this.#header.name(this.names[0]!);
+    this.#header.name(name);
+  }
+
+  #readHeader(count: number): void {
+    if (count === 1) {
+      const tab = tabDelimitedProblem(this.names, count);
+      if (tab) {
+        this.tally.push(tab);
+        this.stopped = true;
+        return;
+      }
+      this.#header.name(this.names[0]!);
+    }
+    const reader = this.#header;
+    reader.finish();
+    this.headerCount = count;
+    this.readable = REQUIRED_COLUMNS.every((column) => reader.index[column] !== undefined);
+    this.#columnAt = COLUMNS.map((column) => reader.index[column] ?? -1);
+    this.#inFileOrder = COLUMNS.map((_, k) => k)
+      .filter((k) => this.#columnAt[k]! >= 0)
+      .sort((a, b) => this.#columnAt[a]! - this.#columnAt[b]!);
+    // A data row needs no field past the header's count: a longer one is only counted.
+    this.#parser.keepFields(Math.min(count, KEPT_NAMES));
+    for (const problem of this.#pending.splice(0)) this.#addDialectProblem(problem);
+  }
+
+  #addDialectProblem(problem: DialectProblem): void {
+    const { code, row, field } = problem;
+    if (!this.tally.count(code, row)) return;
+    const names = this.names;
+    const named = field !== null && field < names.length;
+    const kept: Problem = {
+      row,
+      column: named ? names[field]! : null,
+      code,
+      message: problem.message,
+    };
+    if (field !== null && !named && field < this.headerCount)
+      this.#unnamed.push({ problem: kept, field });
+    this.tally.keep(kept);
+  }
+
+  /** Names the columns of kept problems past KEPT_NAMES, from the header read again. */
+  #nameFarColumns(problems: readonly Problem[]): void {
+    const kept = new Set(problems);
+    const unnamed = this.#unnamed.filter(({ problem }) => kept.has(problem));
+    if (unnamed.length === 0) return;
+    const names = headerNames(this.source, this.delimiter, new Set(unnamed.map((u) => u.field)));
+    for (const { problem, field } of unnamed) {
+      const name = names.get(field);
+      if (name !== undefined) problem.column = this.text.reveal(name);
+    }
+  }
+}
