@@ -6,6 +6,58 @@ import tseslint from 'typescript-eslint';
 // Packages that core may use: pure JavaScript that runs the same in Node and in a browser.
 const corePackages = ['d3-dsv'];
 
+// Layers of the Node side, the way VS Code keys its layering rule by folder name: each folder of
+// electron/ may import only the folders listed for it (and core, core/contract, Node and
+// packages). Every folder has a row; layering.test.ts proves each rule with a probe file.
+export const ELECTRON_LAYERS = {
+  // Node helpers every other folder may use: data folders, durable files, read errors, words.
+  base: [],
+  // The emulated provider: two FTP servers that process uploads as the contract says.
+  server: ['base'],
+  // The FTP client: upload with failover, follow, read a rejection's cause.
+  client: ['base'],
+  // The app's service: send, export, batches and their history, profiles.
+  service: ['client', 'base'],
+  // The one composition root: emulated provider + profiles + service.
+  backend: ['service', 'client', 'server', 'base'],
+  // The contract over HTTP and over IPC: they carry any implementation of it.
+  http: ['base'],
+  ipc: ['base'],
+  // The command line, and the Electron main process: the tops.
+  cli: ['backend', 'service', 'client', 'server', 'http', 'base'],
+  main: ['backend', 'service', 'client', 'ipc', 'base'],
+  // The sandboxed preload: the contract and Electron's renderer modules only.
+  preload: [],
+};
+
+const FOLDERS = Object.keys(ELECTRON_LAYERS);
+
+/** The rule of one electron/ folder: the folders it may not import, and never the UI. */
+function electronLayer(folder) {
+  const allowed = ELECTRON_LAYERS[folder];
+  const forbidden = FOLDERS.filter((other) => other !== folder && !allowed.includes(other));
+  const patterns = [{ group: ['**/renderer/**'], message: 'electron/ must not import the UI.' }];
+  if (forbidden.length > 0) {
+    patterns.push({
+      regex: `^\\.\\./(${forbidden.join('|')})(/|$)`,
+      message: `electron/${folder}/ may import only ${allowed.length > 0 ? allowed.map((f) => `electron/${f}/`).join(', ') : 'itself'} of electron/ (eslint.config.js, ELECTRON_LAYERS).`,
+    });
+  }
+  if (folder === 'preload') {
+    patterns.push({
+      regex: '^\\.\\./\\.\\./core/(?!contract/)',
+      message:
+        'The preload carries the contract only: import core/contract/, not the rest of core.',
+    });
+  }
+  return {
+    files: [`electron/${folder}/**/*.ts`],
+    // Tests wire real parts of several layers together (a service against a real server).
+    ignores: ['**/*.test.ts', '**/*-test-util.ts', '**/*.e2e.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  };
+}
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'test-results/', 'playwright-report/'],
@@ -26,7 +78,7 @@ export default tseslint.config(
     // Layering: core is the provider's rules in plain language, shared by the preview, the
     // check command and the emulated servers. It may import itself and the pure packages
     // above, nothing else: no Node, no DOM, no Electron, no UI.
-    files: ['core/**/*.ts'],
+    files: ['core/*.ts'],
     ignores: ['core/**/*.test.ts', 'core/**/*.test-util.ts'],
     languageOptions: { globals: {} },
     rules: {
@@ -35,8 +87,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              // core is one flat folder: `./x` stays in it, `../x` leaves it.
-              regex: `^(?!\\./|(${corePackages.join('|')})$)`,
+              // The rules are one flat folder: `./x` stays in it, `../x` leaves it, and the
+              // contract (./contract/) sits above them.
+              regex: `^(?!\\./(?!contract/)|(${corePackages.join('|')})$)`,
               message:
                 'core is pure TypeScript: import only other core modules or the pure packages listed in eslint.config.js.',
             },
@@ -52,8 +105,52 @@ export default tseslint.config(
     },
   },
   {
-    // The Node side and the UI never reach into each other; both may use core.
-    files: ['electron/**/*.ts'],
+    // The contract between the UI and the Node side: runtime-free, above the rules it names
+    // (`../x`) and below both sides. Its schemas alone may use zod; the rest is types and names.
+    files: ['core/contract/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./[^/]+$|\\.\\./[^/.][^/]*$)',
+              message:
+                'core/contract/ imports only itself and the rules of core (../x); zod only in schemas.ts.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'Buffer', 'process', 'require', 'global'].map(
+          (name) => ({ name, message: `${name} is not available to the contract: pass it in.` }),
+        ),
+      ],
+    },
+  },
+  {
+    files: ['core/contract/schemas.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./[^/]+$|\\.\\./[^/.][^/]*$|zod$)',
+              message: 'core/contract/schemas.ts imports the contract, the rules of core, and zod.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...FOLDERS.map(electronLayer),
+  {
+    // Tests and harnesses of electron/ may wire any layers, but never the UI.
+    files: ['electron/**/*.test.ts', 'electron/**/*-test-util.ts', 'electron/**/*.e2e.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -63,9 +160,8 @@ export default tseslint.config(
   },
   {
     // The UI runs in a browser (or the Electron window, sandboxed): browser globals, no Node.
-    // It reaches the Node side only through the service interface, whose types it imports;
-    // any other import of electron/ (or a value import of api.ts, which would bundle zod's
-    // schemas and could grow to pull in Node code) fails here.
+    // It reaches the Node side only through the contract (core/contract/): nothing of
+    // electron/, and not the contract's schemas, which would bundle zod for nothing.
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
@@ -82,27 +178,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                '**/electron/service/api',
-                '**/electron/service/api.ts',
-                '**/electron/preload/desktop-api',
-                '**/electron/preload/desktop-api.ts',
-              ],
-              allowTypeImports: true,
-              message: 'The UI imports only the types of the service and desktop interfaces.',
-            },
-            {
-              group: [
-                '**/electron/**',
-                '!**/electron/service/api',
-                '!**/electron/service/api.ts',
-                '!**/electron/preload/desktop-api',
-                '!**/electron/preload/desktop-api.ts',
-                'node:*',
-                'electron',
-              ],
+              group: ['**/electron/**', 'node:*', 'electron', '**/core/contract/schemas'],
               message:
-                "The UI reaches the Node side only through the service interface (electron/service/api.ts) and the desktop window's (electron/preload/desktop-api.ts).",
+                'The UI reaches the Node side only through the contract (core/contract/), never electron/ or Node.',
             },
             {
               group: ['xlsx', 'xlsx/*'],
@@ -124,23 +202,6 @@ export default tseslint.config(
             {
               group: ['**/electron/**', 'node:*', 'electron'],
               message: 'The reading worker reads files; it has nothing to ask the Node side.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Tests run in Node and may compare the UI with the service interface's values.
-    files: ['renderer/**/*.test.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '/electron/(?!service/api$)',
-              message: 'Tests of the UI may use only the service interface.',
             },
           ],
         },

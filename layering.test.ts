@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -42,10 +42,10 @@ describe('layering: core imports only core and pure packages', () => {
     expect(await lintAs('core/probe.ts', code)).toEqual([]);
   });
 
-  it('lint refuses the UI in electron/', async () => {
+  it('lint refuses the contract in the rules of core: the contract sits above them', async () => {
     const messages = await lintAs(
-      'electron/probe.ts',
-      "import { x } from '../renderer/x';\nexport const y = x;",
+      'core/probe.ts',
+      "import { METHODS } from './contract/api';\nexport const m = METHODS;",
     );
     expect(messages.some((m) => m.startsWith('no-restricted-imports'))).toBe(true);
   });
@@ -77,5 +77,113 @@ describe('layering: core imports only core and pure packages', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+const refused = (messages: string[]) =>
+  messages.some((m) => /^(@typescript-eslint\/)?no-restricted-imports:/.test(m));
+// eslint.config.js is plain JavaScript: its table of layers is read here as data.
+const CONFIG = './eslint.config.js';
+const { ELECTRON_LAYERS } = (await import(CONFIG)) as {
+  ELECTRON_LAYERS: Record<string, readonly string[]>;
+};
+const FOLDERS = Object.keys(ELECTRON_LAYERS);
+
+describe('layering: the contract sits below both sides, above the rules of core', () => {
+  it('the contract may import itself and the rules of core; its schemas alone zod', async () => {
+    expect(
+      await lintAs(
+        'core/contract/probe.ts',
+        "import type { Problem } from '../problems';\nimport { METHODS } from './api';\nexport type P = Problem;\nexport const m = METHODS;",
+      ),
+    ).toEqual([]);
+    expect(
+      refused(
+        await lintAs('core/contract/probe.ts', "import { z } from 'zod';\nexport const s = z;"),
+      ),
+    ).toBe(true);
+    expect(
+      await lintAs('core/contract/schemas.ts', "import { z } from 'zod';\nexport const s = z;"),
+    ).toEqual([]);
+    for (const code of [
+      "import { x } from '../../electron/base/words';\nexport const y = x;",
+      "import { x } from '../../renderer/src/x';\nexport const y = x;",
+      "import { readFileSync } from 'node:fs';\nexport const y = readFileSync;",
+    ])
+      expect(refused(await lintAs('core/contract/probe.ts', code))).toBe(true);
+  });
+
+  it('the UI imports the contract, never electron/ or the schemas', async () => {
+    expect(
+      await lintAs(
+        'renderer/src/probe.ts',
+        "import { METHODS } from '../../core/contract/api';\nexport const m = METHODS;",
+      ),
+    ).toEqual([]);
+    for (const code of [
+      "import { validateRequest } from '../../core/contract/schemas';\nexport const v = validateRequest;",
+      "import type { Profile } from '../../electron/client/profile';\nexport type P = Profile;",
+      "import { startBackend } from '../../electron/backend/backend';\nexport const s = startBackend;",
+    ])
+      expect(refused(await lintAs('renderer/src/probe.ts', code))).toBe(true);
+  });
+});
+
+describe('layering: each folder of electron/ imports only the folders below it', () => {
+  it('every folder of electron/ has a layer, and every layer a folder', () => {
+    const folders = readdirSync(join(import.meta.dirname, 'electron')).filter((name) =>
+      statSync(join(import.meta.dirname, 'electron', name)).isDirectory(),
+    );
+    expect(folders.sort()).toEqual([...FOLDERS].sort());
+    // No file stands in electron/ itself, outside every layer.
+    expect(
+      readdirSync(join(import.meta.dirname, 'electron')).filter((name) => name.endsWith('.ts')),
+    ).toEqual([]);
+  });
+
+  it.each(FOLDERS)(
+    'electron/%s/: a probe importing each other folder is refused unless allowed',
+    async (folder) => {
+      const allowed = ELECTRON_LAYERS[folder]!;
+      for (const other of FOLDERS) {
+        if (other === folder) continue;
+        const messages = await lintAs(
+          `electron/${folder}/probe.ts`,
+          `import { x } from '../${other}/x';\nexport const y = x;`,
+        );
+        expect({ other, refused: refused(messages) }).toEqual({
+          other,
+          refused: !allowed.includes(other),
+        });
+      }
+      expect(
+        refused(
+          await lintAs(
+            `electron/${folder}/probe.ts`,
+            "import { x } from '../../renderer/src/x';\nexport const y = x;",
+          ),
+        ),
+      ).toBe(true);
+    },
+  );
+
+  it('the layers point down only: no folder can reach one that reaches it', () => {
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
+      for (const next of ELECTRON_LAYERS[from]!) {
+        if (next === to) return true;
+        if (!seen.has(next)) {
+          seen.add(next);
+          if (reaches(next, to, seen)) return true;
+        }
+      }
+      return false;
+    };
+    for (const folder of FOLDERS)
+      expect({ folder, cycle: reaches(folder, folder) }).toEqual({ folder, cycle: false });
+  });
+
+  it('the client never imports the emulated server, and the service neither', () => {
+    expect(ELECTRON_LAYERS.client).not.toContain('server');
+    expect(ELECTRON_LAYERS.service).not.toContain('server');
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { checkFile, inspectFile } from '../core/check';
 import { decode } from '../core/decode';
-import { nodeCheckOptions } from '../electron/native-text';
+import { nodeCheckOptions } from '../electron/base/native-text';
 
 const [mode, path, name, runs] = process.argv.slice(2) as [string, string, string, string];
 const bytes = new Uint8Array(readFileSync(path));

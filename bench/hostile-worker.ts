@@ -6,7 +6,7 @@ import { inspectFile } from '../core/check';
 import type { Verdict } from '../core/check';
 import { processFile } from '../core/processing';
 import { formatVerdict } from '../electron/cli/check-command';
-import { nodeCheckOptions } from '../electron/native-text';
+import { nodeCheckOptions } from '../electron/base/native-text';
 
 const [mode, path, name] = process.argv.slice(2) as [string, string, string];
 // The Buffer itself, as the command and the server read a file: a copy would be 30 MiB more.

@@ -35,7 +35,7 @@ export interface ExportOptions {
   rowsPerFile?: number;
 }
 
-export interface ExportFile {
+export interface WrittenFile {
   /** The name to save the file under on disk, e.g. `campaign-2-of-3.csv`. */
   fileName: string;
   /** The name that starts processing on the server, with its modifiers and `.ready`. */
@@ -48,7 +48,7 @@ export interface ExportFile {
   firstIndex: number;
 }
 
-export type ExportResult = { ok: true; files: ExportFile[] } | { ok: false; problems: Problem[] };
+export type ExportResult = { ok: true; files: WrittenFile[] } | { ok: false; problems: Problem[] };
 
 export const DEFAULT_ROWS_PER_FILE = 10_000;
 
@@ -162,7 +162,7 @@ export function writeExport(
   const base = stripExtension(safeBaseName(options.baseName));
   const count = Math.ceil(messages.length / rowsPerFile);
 
-  const files: ExportFile[] = [];
+  const files: WrittenFile[] = [];
   for (let part = 0; part < count; part++) {
     const firstIndex = part * rowsPerFile;
     const slice = messages.slice(firstIndex, firstIndex + rowsPerFile);

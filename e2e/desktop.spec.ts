@@ -1,6 +1,7 @@
 /**
  * The desktop window's own paths, in Chromium against headless mode: the open dialog, the menu's
- * Open, Export and Send, and the save dialog choosing the folder the export is written to.
+ * Open, Export and Send (from any screen), and the save dialog choosing the folder the export is
+ * written to.
  *
  * The Electron window cannot run here (no binary can be downloaded), so the page gets a stand-in
  * for the preload's `window.sendsheetDesktop` (DesktopApi) that answers the dialogs as a person
@@ -12,7 +13,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeExport } from '../core/writer';
-import type { DesktopCommand } from '../electron/preload/desktop-api';
+import type { DesktopCommand } from '../core/contract/desktop';
 import { EXPECTED_MESSAGES, FIXTURES } from './fixtures';
 import { fromSetup } from './processes';
 
@@ -125,5 +126,19 @@ test('desktop: the open dialog and the menu open a file; Export asks where and w
   await expect(dialog).toContainText('3 recipients, 4 SMS parts');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).not.toBeVisible();
+
+  // A command is carried out once: coming back to the send screen does not export again.
+  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('button', { name: 'Send a spreadsheet' }).click();
+  await expect(page.getByTestId('total-parts')).toHaveText('4');
+  expect((await desktopLog(page)).saveSuggested).toEqual(['november.csv']);
+  await expect(dialog).not.toBeVisible();
+
+  // From another screen, the menu shows the send screen and carries the command out there.
+  await page.getByRole('button', { name: 'History' }).click();
+  await menu(page, { command: 'send' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('3 recipients, 4 SMS parts');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('batch')).toHaveCount(0);
 });

@@ -211,7 +211,7 @@ test('a message written as a template is filled per row, and a wrong placeholder
   await screenshot(page, '10-template');
 });
 
-test('a batch larger than the rows per file is sent as several files, each followed', async ({
+test('more messages than the rows per file are sent as several files, each followed', async ({
   page,
 }) => {
   await page.goto(fromSetup('SENDSHEET_E2E_URL'));

@@ -138,7 +138,9 @@ describe('issue 12: the user interface built with Vite', () => {
   });
 
   it("the window's bundler loads by its path, outside the command's bundle", async () => {
-    const { bundle, BUNDLES } = await loadBundler(join(ROOT, 'electron', 'main', 'build.ts'));
+    const { bundle, BUNDLES } = await loadBundler(
+      join(ROOT, 'electron', 'cli', 'desktop-bundles.ts'),
+    );
     expect(typeof bundle).toBe('function');
     expect(Object.keys(BUNDLES)).toEqual(['main', 'preload']);
     expect(desktopTarget().entry).toBe('dist/electron/main.js');

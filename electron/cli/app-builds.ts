@@ -9,22 +9,21 @@ import { spawn } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
-import type * as Bundler from '../main/build';
+import type * as Bundler from './desktop-bundles';
 import type { BuildTarget } from './stale-build';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** Where the user interface is built: what `sendsheet app` serves and the window loads. */
 export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
-/** The bundled main process the window runs (see electron/main/build.ts). */
+/** The bundled main process the window runs (see electron/cli/desktop-bundles.ts). */
 export const DESKTOP_MAIN = join(ROOT, 'dist', 'electron', 'main.js');
 
 /** The files outside renderer/ that the UI is built from: what it imports, and how. */
 const UI_INPUTS = [
   'renderer',
+  // core holds the contract (core/contract/) too: the UI imports nothing of electron/.
   'core',
-  'electron/service/api.ts',
-  'electron/preload/desktop-api.ts',
   'package-lock.json',
   'tsconfig.base.json',
 ];
@@ -90,9 +89,9 @@ async function viteBuild(project: UiProject, clean: boolean): Promise<string[]> 
   return files.map((file) => relative(project.root, join(project.outDir, file)));
 }
 
-/** The desktop window's bundles (electron/main/build.ts), for `npm start` where Electron is. */
+/** The desktop window's bundles (electron/cli/desktop-bundles.ts), for `npm start` where Electron is. */
 export function desktopTarget(root = ROOT): BuildTarget {
-  const script = join(root, 'electron', 'main', 'build.ts');
+  const script = join(root, 'electron', 'cli', 'desktop-bundles.ts');
   return {
     what: 'the desktop window',
     root,
@@ -116,7 +115,7 @@ export function desktopTarget(root = ROOT): BuildTarget {
 }
 
 /**
- * electron/main/build.ts, loaded by its path: were it imported by name, bundling the command
+ * electron/cli/desktop-bundles.ts, loaded by its path: were it imported by name, bundling the command
  * (which that very script does) would put esbuild inside the command.
  */
 export async function loadBundler(script: string): Promise<typeof Bundler> {

@@ -5,8 +5,8 @@ import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Batch } from '../service/api';
-import { httpApi } from '../service/remote';
+import type { Batch } from '../../core/contract/api';
+import { httpCall, makeClient } from '../../core/contract/client';
 import { desktopTarget, UI_PROJECT, uiTarget } from './app-builds';
 import type { AppBuilds } from './app-command';
 import { appCommand, findElectron, NO_ELECTRON } from './app-command';
@@ -43,7 +43,6 @@ async function quickUi(): Promise<AppBuilds> {
 describe('issue 4: sendsheet app (headless)', () => {
   it('starts the emulated servers and the service, prints the URL, sends through it, and stops', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sendsheet-app-'));
-    await writeFile(join(dir, 'list.csv'), 'msisdn,message\n4512345678,Hello\n');
     const { io, out } = capture(dir);
     const stop = new AbortController();
     const env = { SENDSHEET_USER: 'alice', SENDSHEET_PASSWORD: 'dashboard-secret' };
@@ -66,7 +65,7 @@ describe('issue 4: sendsheet app (headless)', () => {
     expect(out.stdout).toContain(`Data: ${join(dir, 'app')}`);
 
     expect(await (await fetch(url!)).text()).toContain('<div id="root"></div>');
-    const api = httpApi(url!);
+    const api = makeClient(httpCall(url!, fetch));
     const profiles = await api.profiles({});
     expect(profiles.map((p) => [p.id, p.user, p.hasPassword, p.servers[0]!.security])).toEqual([
       ['emulated', 'demo', true, 'ftps'],
@@ -78,11 +77,15 @@ describe('issue 4: sendsheet app (headless)', () => {
     ]);
     expect(JSON.stringify(profiles)).not.toContain('dashboard-secret');
 
-    const sent = await api.send({ path: 'list.csv', profile: 'emulated' });
+    const sent = await api.send({
+      profile: 'emulated',
+      files: { baseName: 'list' },
+      messages: [{ msisdn: '4512345678', message: 'Hello' }],
+    });
     if (!sent.ok) throw new Error(sent.error);
     let batch: Batch | undefined;
     for (let i = 0; i < 200; i++) {
-      batch = (await api.batches({})).find((b) => b.id === sent.batch.id);
+      batch = (await api.batches({})).find((b) => b.id === sent.batches[0]!.id);
       if (batch?.state === 'success') break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -111,7 +114,7 @@ describe('issue 4: sendsheet app (headless)', () => {
       'Emulated provider: not started; its profile points at 127.0.0.1:2121 and 2122',
     );
     const url = /Open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out.stdout)![1]!;
-    const [emulated, provider] = await httpApi(url).profiles({});
+    const [emulated, provider] = await makeClient(httpCall(url, fetch)).profiles({});
     expect(emulated!.servers.map((s) => [s.port, s.security])).toEqual([
       [2121, 'ftp'],
       [2122, 'ftp'],

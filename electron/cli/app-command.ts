@@ -1,21 +1,18 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { emulatedProfile, providerProfile } from '../client/profile';
-import type { Profile } from '../client/profile';
+import { errorText } from '../../core/contract/errors';
+import { startBackend } from '../backend/backend';
+import type { Backend } from '../backend/backend';
+import { defaultDataDir } from '../base/data-dir';
 import { DEFAULT_HTTP_PORT, startHttpServer } from '../http/http-server';
-import { defaultAppDataDir } from '../service/data-dir';
-import { SendsheetService } from '../service/service';
-import { formatLogEntry } from '../server/log';
-import { DEFAULT_PORTS, startProvider } from '../server/provider';
-import type { Provider } from '../server/provider';
+import { DEFAULT_PORTS } from '../server/provider';
 import { desktopTarget, uiTarget } from './app-builds';
 import type { CommandIo } from './io';
 import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
 import { ftpPortsAdvice, httpPortMessage } from './ports';
-import { defaultDataDir, parsePorts } from './serve-command';
+import { parsePorts } from './serve-command';
 import { ensureBuilt } from './stale-build';
 import type { BuildTarget } from './stale-build';
 
@@ -34,7 +31,7 @@ says to reload.
                    "sendsheet serve" on 127.0.0.1, ports ${DEFAULT_PORTS.join(' and ')}
   --ftp-ports A,B  the emulated servers' ports (default ${DEFAULT_PORTS.join(',')}; 0 for any free port)
   --dir D          the emulated provider's data folder (default as for "sendsheet serve")
-  --data D         the app's data folder: history and exports (default ${defaultAppDataDir(process.env, process.platform, homedir())})
+  --data D         the app's data folder: history and exports (default ${defaultDataDir('app')})
   --electron       open the desktop window when Electron is installed (what "npm start" does)
   --headless       never open the window, even where Electron is installed (the default)
 
@@ -152,48 +149,30 @@ export async function appCommand(
 
   const own = stop ? null : stopSignal();
   const signal = stop ?? own!.signal;
-  let provider: Provider | null = null;
-  let service: SendsheetService | null = null;
+  let backend: Backend | null = null;
   try {
-    if (!values['no-servers']) {
-      const ftpPorts =
-        values['ftp-ports'] === undefined ? DEFAULT_PORTS : parsePorts(values['ftp-ports']);
-      const dir = resolve(io.cwd, values.dir ?? defaultDataDir(env, process.platform, homedir()));
-      try {
-        provider = await startProvider({
-          dir,
-          ports: ftpPorts,
-          log: (entry) => {
-            if (entry.level !== 'info') io.stderr(formatLogEntry(entry) + '\n');
-          },
-        });
-      } catch (error) {
-        const advice = await ftpPortsAdvice(error, ftpPorts, '--ftp-ports');
-        throw new UsageError(
-          `${(error as Error).message}${advice ? ` ${advice}` : ''} (Or run with --no-servers to use a "sendsheet serve" already running.)`,
-        );
-      }
+    const ftpPorts =
+      values['ftp-ports'] === undefined ? DEFAULT_PORTS : parsePorts(values['ftp-ports']);
+    const dataDir = resolve(io.cwd, values.data ?? defaultDataDir('app', env));
+    try {
+      backend = await startBackend({
+        dataDir,
+        providerDir: values['no-servers']
+          ? null
+          : resolve(io.cwd, values.dir ?? defaultDataDir('server', env)),
+        ports: ftpPorts,
+        whenProviderFails: 'fail',
+        providerUser: env.SENDSHEET_USER ?? '',
+        providerPassword: await providerPassword(env),
+        log: (line) => io.stderr(`sendsheet app: ${line}\n`),
+      });
+    } catch (error) {
+      const advice = await ftpPortsAdvice(error, ftpPorts, '--ftp-ports');
+      throw new UsageError(
+        `${errorText(error)}${advice ? ` ${advice}` : ''} (Or run with --no-servers to use a "sendsheet serve" already running.)`,
+      );
     }
-    const emulated = emulatedProfile(
-      provider ?? {
-        host: '127.0.0.1',
-        servers: DEFAULT_PORTS.map((ftpPort, index) => ({
-          name: index === 0 ? 'A' : 'B',
-          port: ftpPort,
-        })),
-        certificate: null,
-      },
-    );
-    const profiles: Profile[] = [
-      emulated,
-      providerProfile(env.SENDSHEET_USER ?? '', await providerPassword(env)),
-    ];
-    const dataDir = resolve(
-      io.cwd,
-      values.data ?? defaultAppDataDir(env, process.platform, homedir()),
-    );
-    service = await SendsheetService.start({ dataDir, profiles, cwd: io.cwd });
-    if (service.warning) io.stderr(`sendsheet app: ${service.warning}\n`);
+    const { service, provider } = backend;
     const staticDir = servedDir(builds.ui);
     let http;
     try {
@@ -203,7 +182,7 @@ export async function appCommand(
       throw new UsageError(
         code === 'EADDRINUSE'
           ? await httpPortMessage(port)
-          : `cannot listen on port ${port}: ${(error as Error).message}`,
+          : `cannot listen on port ${port}: ${errorText(error)}`,
       );
     }
     const lines = [
@@ -226,13 +205,11 @@ export async function appCommand(
     // Only the emulated servers have a file in hand to finish.
     io.stdout(provider ? 'Stopping: finishing the file in hand...\n' : 'Stopping...\n');
     await http.close();
-    await service.close();
-    await provider?.close();
+    await backend.close();
     io.stdout('Stopped.\n');
     return EXIT_OK;
   } finally {
-    await service?.close();
-    await provider?.close();
+    await backend?.close();
     own?.dispose();
   }
 }

@@ -4,11 +4,11 @@ import { inspectFile } from '../../core/check';
 import type { Decision, Verdict } from '../../core/check';
 import { MAX_FILE_BYTES } from '../../core/decode';
 import { parseStageName } from '../../core/names';
-import { nodeCheckOptions } from '../native-text';
-import { describeReadError } from '../read-error';
+import { nodeCheckOptions } from '../base/native-text';
+import { describeReadError } from '../base/read-error';
 import type { CommandIo } from './io';
 import { EXIT_OK, EXIT_REJECTED, problemLine, readCommandLine, UsageError } from './io';
-import { plural } from '../words';
+import { plural } from '../base/words';
 
 /** The name standard input is checked under when --as gives none. */
 export const STDIN_NAME = 'stdin.csv.ready';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import type { Problem } from '../../core/problems';
+import { errorText } from '../../core/contract/errors';
 
 /** Where a command reads and writes, so commands run the same from the shell and from tests. */
 export interface CommandIo {
@@ -109,7 +110,7 @@ export function readCommandLine<const O extends Options>(
       strict: true,
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+    throw new UsageError(`${errorText(error)}\n\n${usage}`);
   }
   // The options are generic here, so their values' type does not show the help flag.
   if ((parsed.values as { help?: boolean }).help) {

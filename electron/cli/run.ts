@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import type { CommandIo } from './io';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './io';
+import { errorText } from '../../core/contract/errors';
 
 const USAGE = `Usage: sendsheet <command> [options]
 
@@ -63,7 +64,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
       return EXIT_USAGE;
     }
     // A bug, not the user's mistake: still no stack trace in their face, but enough to report it.
-    io.stderr(`sendsheet ${name}: internal error: ${(error as Error).message ?? String(error)}\n`);
+    io.stderr(`sendsheet ${name}: internal error: ${errorText(error)}\n`);
     return EXIT_USAGE;
   }
 }

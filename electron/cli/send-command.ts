@@ -1,15 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { MAX_FILE_BYTES } from '../../core/decode';
 import { nameFromContent } from '../../core/writer';
+import { emulatedProfile, runningElsewhere } from '../backend/practice';
 import { serverNameOf } from '../client/batch-names';
-import { emulatedProfile, providerProfile } from '../client/profile';
+import { providerProfile } from '../client/profile';
 import type { FtpServer, Profile } from '../client/profile';
 import { normalizeFingerprint } from '../client/tls-pin';
-import { FINAL_STATES } from '../service/api';
-import type { Batch, BatchState } from '../service/api';
-import { defaultAppDataDir } from '../service/data-dir';
+import { FINAL_STATES } from '../../core/contract/api';
+import type { Batch, BatchState } from '../../core/contract/api';
+import { defaultDataDir } from '../base/data-dir';
 import { SendsheetService } from '../service/service';
 import type { Timings } from '../service/service';
 import { DEMO_ACCOUNT } from '../server/accounts';
@@ -17,7 +17,7 @@ import { DEFAULT_PORTS } from '../server/provider';
 import { ENCODING_NAMES, formatVerdict } from './check-command';
 import type { CommandIo } from './io';
 import { EXIT_OK, EXIT_REJECTED, problemLine, readCommandLine, UsageError } from './io';
-import { plural } from '../words';
+import { plural } from '../base/words';
 
 /** Neither server could be reached, or they refused the login: nothing was sent. */
 export const EXIT_NOT_SENT = 3;
@@ -53,7 +53,7 @@ batch's name gets a unique id, so it never overwrites another. With --follow, pr
   --interval S       seconds between two listings when following (default 2)
   --give-up S        stop trying after S seconds while neither server answers (default 300)
   --connect-timeout S  seconds a server has to answer a connection (default 4)
-  --data DIR         the app's data folder, where the history is kept (default ${defaultAppDataDir(process.env, process.platform, homedir())})
+  --data DIR         the app's data folder, where the history is kept (default ${defaultDataDir('app')})
 
 Exit code: 0 sent (with --follow: accepted), 1 rejected, 2 usage or I/O error, 3 not sent
 (neither server could be reached, or the login was refused), 4 sent but not finished while
@@ -152,11 +152,7 @@ async function profileFrom(values: Values, env: NodeJS.ProcessEnv, cwd: string):
   switch (profileName ?? 'emulated') {
     case 'emulated':
       return emulatedProfile(
-        {
-          host: '127.0.0.1',
-          servers: DEFAULT_PORTS.map((port, index) => ({ name: index === 0 ? 'A' : 'B', port })),
-          certificate: null,
-        },
+        runningElsewhere(),
         // SENDSHEET_PASSWORD is the real account's: the demo account takes only a given one.
         {
           user: user ?? DEMO_ACCOUNT.user,
@@ -315,10 +311,7 @@ export async function sendCommand(
   set('pollIntervalMs', 'interval');
   set('giveUpAfterMs', 'give-up');
   set('connectTimeoutMs', 'connect-timeout');
-  const dataDir = resolve(
-    io.cwd,
-    values.data ?? defaultAppDataDir(env, process.platform, homedir()),
-  );
+  const dataDir = resolve(io.cwd, values.data ?? defaultDataDir('app', env));
 
   const service = await SendsheetService.start({
     dataDir,
@@ -347,7 +340,7 @@ export async function sendCommand(
       if (id === null) early.push(batch);
       else if (batch.id === id) seen(batch);
     });
-    const sent = await service.send({ path: file, profile: profile.id, as });
+    const sent = await service.sendFile({ path: file, profile: profile.id, as });
     if (!sent.ok) {
       if (sent.verdict) {
         io.stdout(formatVerdict(sent.verdict.name, sent.verdict));

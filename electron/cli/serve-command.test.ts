@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'basic-ftp';
 import { describe, expect, it } from 'vitest';
 import { run } from './run';
-import { defaultDataDir, parsePorts, serveCommand } from './serve-command';
+import { parsePorts, serveCommand } from './serve-command';
 import { capture, heldPort, until } from './cli-test-util';
 
 describe('sendsheet serve', () => {
@@ -135,17 +135,6 @@ describe('sendsheet serve', () => {
   it('parses --ports', () => {
     expect(parsePorts('2121,2122')).toEqual([2121, 2122]);
     expect(parsePorts(' 0 , 0 ')).toEqual([0, 0]);
-  });
-
-  it('keeps its data where the platform keeps application data', () => {
-    expect(defaultDataDir({}, 'linux', '/home/u')).toBe('/home/u/.local/share/sendsheet/server');
-    expect(defaultDataDir({ XDG_DATA_HOME: '/data' }, 'linux', '/home/u')).toBe(
-      '/data/sendsheet/server',
-    );
-    expect(defaultDataDir({}, 'darwin', '/Users/u')).toBe(
-      '/Users/u/Library/Application Support/Sendsheet/server',
-    );
-    expect(defaultDataDir({ LOCALAPPDATA: 'C:\\L' }, 'win32', 'C:\\U')).toContain('Sendsheet');
   });
 
   it.each([

@@ -1,11 +1,12 @@
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { defaultDataDir } from '../base/data-dir';
 import { readConfig } from '../server/accounts';
 import type { ServerConfig } from '../server/accounts';
 import { formatLogEntry } from '../server/log';
 import { DEFAULT_PASSIVE_PORTS, DEFAULT_PORTS, startProvider } from '../server/provider';
 import type { CommandIo } from './io';
 import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
+import { errorText } from '../../core/contract/errors';
 import { ftpPortsAdvice } from './ports';
 
 export const SERVE_USAGE = `Usage: sendsheet serve [--dir D] [--ports 2121,2122] [--config F]
@@ -15,24 +16,11 @@ folder and process uploads exactly as the provider's servers do. Plain FTP and e
 (AUTH TLS, with a self-signed certificate made on first start) both work. Ctrl-C stops it.
 
   --dir D        the data folder: accounts/<user>/ (what FTP shows), outbox/<user>/ (the
-                 queued messages), state/ and tls/ (default: ${defaultDataDir(process.env, process.platform, homedir())})
+                 queued messages), state/ and tls/ (default: ${defaultDataDir('server')})
   --ports A,B    the control ports of server A and B (default ${DEFAULT_PORTS.join(',')}; 0 for any free port)
   --config F     a JSON file: {"accounts": [{"user": "...", "password": "..."}], "host": "127.0.0.1",
                  "passivePorts": [${DEFAULT_PASSIVE_PORTS.join(', ')}], "retryIntervalSeconds": 1800}, every key
                  optional; without accounts, the one account is user demo, password demo`;
-
-/** Where a user's application data goes on each platform. */
-export function defaultDataDir(
-  env: NodeJS.ProcessEnv,
-  platform: NodeJS.Platform,
-  home: string,
-): string {
-  if (platform === 'win32')
-    return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'Sendsheet', 'server');
-  if (platform === 'darwin')
-    return join(home, 'Library', 'Application Support', 'Sendsheet', 'server');
-  return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'sendsheet', 'server');
-}
 
 export function parsePorts(text: string): [number, number] {
   const parts = text.split(',');
@@ -73,10 +61,7 @@ export async function serveCommand(
       );
     config = result.config;
   }
-  const dir = resolve(
-    io.cwd,
-    parsed.values.dir ?? defaultDataDir(process.env, process.platform, homedir()),
-  );
+  const dir = resolve(io.cwd, parsed.values.dir ?? defaultDataDir('server'));
 
   const own = stop ? null : stopSignal();
   const signal = stop ?? own!.signal;
@@ -97,7 +82,7 @@ export async function serveCommand(
       });
     } catch (error) {
       const advice = await ftpPortsAdvice(error, ports, '--ports');
-      throw new UsageError(`${(error as Error).message}${advice ? ` ${advice}` : ''}`);
+      throw new UsageError(`${errorText(error)}${advice ? ` ${advice}` : ''}`);
     }
     const passive = config?.passivePorts ?? DEFAULT_PASSIVE_PORTS;
     const lines = [

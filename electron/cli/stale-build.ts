@@ -16,7 +16,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { lock } from 'proper-lockfile';
 import type { LockOptions } from 'proper-lockfile';
-import { replaceFile } from '../server/files';
+import { replaceFile } from '../base/files';
 import type { CommandIo } from './io';
 import { UsageError } from './io';
 

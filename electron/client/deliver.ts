@@ -56,7 +56,7 @@ export async function deliver(
   let renaming: string | null = null;
   let refusals = 0;
 
-  const give = (result: Delivered): Delivered => {
+  const finish = (result: Delivered): Delivered => {
     options.signal?.removeEventListener('abort', abort);
     connected?.session.close();
     return result;
@@ -64,7 +64,7 @@ export async function deliver(
   const abort = () => connected?.session.close();
   options.signal?.addEventListener('abort', abort, { once: true });
   const stopped = (): Delivered =>
-    give({
+    finish({
       ok: false,
       unreachable: false,
       error: uncertain
@@ -82,7 +82,7 @@ export async function deliver(
         if (next.ok) next.session.close();
         return stopped();
       }
-      if (!next.ok) return give({ ok: false, unreachable: !next.final, error: next.error });
+      if (!next.ok) return finish({ ok: false, unreachable: !next.final, error: next.error });
       connected = next;
       emit({ type: 'server', server: next.server, note: next.note });
     }
@@ -101,7 +101,7 @@ export async function deliver(
             connected,
             found.temps.map((t) => t.name),
           );
-          return give({
+          return finish({
             ok: true,
             server: connected.server,
             note: connected.note,
@@ -112,7 +112,7 @@ export async function deliver(
         if (renaming !== null) {
           temp = complete.find((t) => t.name === renaming)?.name ?? null;
           if (temp === null && !found.temps.some((t) => t.name === renaming)) {
-            return give({
+            return finish({
               ok: false,
               unreachable: false,
               error: `The batch's file ${renaming} left the server while it was being renamed, and no file of the batch is there now: it may have been processed. Check the messages sent before sending it again.`,
@@ -124,7 +124,7 @@ export async function deliver(
       }
       if (temp === null) {
         if (attempt >= maxAttempts) {
-          return give({
+          return finish({
             ok: false,
             unreachable: false,
             error: `The upload failed ${attempt} times; nothing was sent.`,
@@ -150,7 +150,7 @@ export async function deliver(
         connected,
         left.map((t) => t.name),
       );
-      return give({
+      return finish({
         ok: true,
         server: connected.server,
         note: connected.note,
@@ -170,7 +170,7 @@ export async function deliver(
         uncertain = true;
         continue;
       }
-      return give({
+      return finish({
         ok: false,
         unreachable: false,
         error: `Server ${connected.server.name} ${failure.reason}; nothing more was done.`,

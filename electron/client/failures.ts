@@ -4,6 +4,7 @@
  * is the same on both, so retrying cannot help; any other refusal is the server's answer.
  */
 import { FTPError } from 'basic-ftp';
+import { errorText } from '../../core/contract/errors';
 
 export type FailureKind =
   /** Refused, timed out, reset or closed: try the other server, later this one again. */
@@ -85,7 +86,7 @@ export function classify(error: unknown): Failure {
   if (code !== undefined && code in CONNECTION_CODES) {
     return { kind: 'connection', code: null, reason: CONNECTION_CODES[code]! };
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   if (/^Timeout/i.test(message))
     return { kind: 'connection', code: null, reason: 'stopped answering' };
   // basic-ftp's words for a control or data connection that closed under it, and any other

@@ -5,7 +5,7 @@
  * clients caching listings miss the changes). A rejected file is downloaded and its cause read.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RejectionCause } from '../service/api';
+import type { RejectionCause } from '../../core/contract/api';
 import { findBatch } from './batch-names';
 import type { BatchNames } from './batch-names';
 import type { Connected, Failover } from './failover';

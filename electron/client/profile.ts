@@ -1,10 +1,10 @@
 /**
  * Where a batch goes: a profile is the provider's two servers (SPEC 0: both show the same files)
  * and one account on them. The default is the emulated provider, so the app works out of the
- * box; beside it, the provider's real servers, for which the user gives name and password.
+ * box (electron/backend/practice.ts); beside it, the provider's real servers, for which the user
+ * gives name and password.
  */
-import type { ProfileSummary, Security } from '../service/api';
-import { DEMO_ACCOUNT } from '../server/accounts';
+import type { ProfileSummary, Security } from '../../core/contract/api';
 
 export interface FtpServer {
   /** `A` or `B`, as the status shows it. */
@@ -32,35 +32,6 @@ export interface Profile {
 
 export const EMULATED_PROFILE_ID = 'emulated';
 export const PROVIDER_PROFILE_ID = 'gatewayapi';
-
-/** What a running emulated provider tells about itself (electron/server/provider.ts). */
-export interface EmulatedServers {
-  host: string;
-  servers: readonly { name: string; port: number }[];
-  certificate: { fingerprint: string } | null;
-}
-
-/**
- * The emulated provider's two servers with the demo account. With its certificate's fingerprint
- * known (the provider runs in this process) it is explicit FTPS pinned to that certificate;
- * without (a `serve` started elsewhere), plain FTP, which on loopback carries nothing secret.
- */
-export function emulatedProfile(provider: EmulatedServers, account = DEMO_ACCOUNT): Profile {
-  const fingerprint = provider.certificate?.fingerprint ?? null;
-  return {
-    id: EMULATED_PROFILE_ID,
-    name: 'Emulated provider (this computer)',
-    servers: provider.servers.map((server) => ({
-      name: server.name,
-      host: provider.host,
-      port: server.port,
-      security: fingerprint === null ? 'ftp' : 'ftps',
-      fingerprint,
-    })),
-    user: account.user,
-    password: account.password,
-  };
-}
 
 /**
  * The provider's own servers (SPEC 0), on the standard FTP port, with credentials from its

@@ -4,8 +4,8 @@
  */
 import { parseUploadName } from '../../core/names';
 import { causeInFile } from '../../core/rejected-file';
-import { nodeCheckOptions } from '../native-text';
-import type { RejectionCause } from '../service/api';
+import type { RejectionCause } from '../../core/contract/api';
+import { nodeCheckOptions } from '../base/native-text';
 
 /** The cause at the end of a rejected file, or null when it has none that core can read. */
 export function readCause(bytes: Uint8Array, readyName: string): RejectionCause | null {

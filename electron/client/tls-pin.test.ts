@@ -6,7 +6,7 @@ import { startTestProvider } from '../server/ftp-test-util';
 import type { TestProvider } from '../server/ftp-test-util';
 import { classify, ClientFailure } from './failures';
 import { FtpSession } from './ftp-session';
-import { emulatedProfile } from './profile';
+import { emulatedProfile } from '../backend/practice';
 import type { FtpServer } from './profile';
 import { normalizeFingerprint } from './tls-pin';
 

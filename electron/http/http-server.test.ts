@@ -5,11 +5,12 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatedProfile } from '../client/profile';
-import { GOOD_CSV, startTestProvider } from '../server/ftp-test-util';
+import { emulatedProfile } from '../backend/practice';
+import { GOOD_MESSAGES, startTestProvider } from '../server/ftp-test-util';
 import type { TestProvider } from '../server/ftp-test-util';
-import type { Batch } from '../service/api';
-import { httpApi, RemoteError } from '../service/remote';
+import type { Batch } from '../../core/contract/api';
+import { httpCall, makeClient } from '../../core/contract/client';
+import { ServiceError } from '../../core/contract/errors';
 import { SendsheetService } from '../service/service';
 import { startHttpServer } from './http-server';
 import type { RunningHttp } from './http-server';
@@ -23,12 +24,10 @@ let work: string;
 beforeAll(async () => {
   provider = await startTestProvider();
   work = await mkdtemp(join(tmpdir(), 'sendsheet-http-'));
-  await writeFile(join(work, 'good.csv'), GOOD_CSV);
   service = await SendsheetService.start({
     dataDir: join(work, 'data'),
     profiles: [emulatedProfile(provider)],
     timings: { pollIntervalMs: 50 },
-    cwd: work,
   });
   http = await startHttpServer(service, { port: 0, staticDir: null });
 });
@@ -51,13 +50,13 @@ async function post(
 describe('issue 4: the HTTP transport calls the one service', () => {
   it('listens on loopback and answers a method with its JSON', async () => {
     expect(http.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const api = httpApi(http.url);
+    const api = makeClient(httpCall(http.url, fetch));
     expect(await api.profiles({})).toEqual([
       expect.objectContaining({ id: 'emulated', user: 'demo', hasPassword: true }),
     ]);
-    expect(await api.check({ path: 'good.csv' })).toMatchObject({
-      ok: true,
-      verdict: { status: 'success', rows: 2 },
+    expect(await api.follow({ batch: 'none' })).toEqual({
+      ok: false,
+      error: 'There is no batch "none" in the history.',
     });
   });
 
@@ -66,8 +65,13 @@ describe('issue 4: the HTTP transport calls the one service', () => {
     const response = await fetch(new URL('/api/events', http.url), { signal: controller.signal });
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const reader = response.body!.getReader();
-    const sent = await httpApi(http.url).send({ path: 'good.csv', profile: 'emulated' });
+    const sent = await makeClient(httpCall(http.url, fetch)).send({
+      profile: 'emulated',
+      files: { baseName: 'good' },
+      messages: GOOD_MESSAGES,
+    });
     if (!sent.ok) throw new Error(sent.error);
+    const id = sent.batches[0]!.id;
     const states: string[] = [];
     let text = '';
     try {
@@ -82,7 +86,7 @@ describe('issue 4: the HTTP transport calls the one service', () => {
           if (event.startsWith(':')) continue; // a comment: connected, or still here
           expect(event).toMatch(/^event: batch\ndata: /);
           const batch = JSON.parse(event.slice(event.indexOf('data: ') + 6)) as Batch;
-          if (batch.id === sent.batch.id && states.at(-1) !== batch.state) states.push(batch.state);
+          if (batch.id === id && states.at(-1) !== batch.state) states.push(batch.state);
         }
       }
     } finally {
@@ -96,31 +100,42 @@ describe('issue 4: the HTTP transport calls the one service', () => {
 
 describe('issue 4: a bad request gets a 400 with its reason, never a crash', () => {
   it.each([
-    ['not JSON', '{"path": ', /^The request is not JSON: /],
-    ['a missing field', '{}', /^Bad request to check: path: /],
-    ['a field of the wrong type', '{"path": 42}', /^Bad request to check: path: .*string/],
-    ['an unknown field', '{"path": "a.csv", "extra": true}', /^Bad request to check: .*extra/],
-    [
-      'a name with a folder',
-      '{"path": "a.csv", "as": "../x.csv"}',
-      /^Bad request to check: as: a file name, without a folder$/,
-    ],
-    ['an array', '[]', /^Bad request to check: /],
+    ['not JSON', '{"batch": ', /^Bad request to follow: line 1 is not JSON/],
+    ['a missing field', '{}', /^Bad request to follow: batch: /],
+    ['a field of the wrong type', '{"batch": 42}', /^Bad request to follow: batch: .*string/],
+    ['an unknown field', '{"batch": "a", "extra": true}', /^Bad request to follow: .*extra/],
+    ['an array', '[]', /^Bad request to follow: /],
   ])('%s', async (_what, body, reason) => {
-    const answer = await post('/api/check', body);
+    const answer = await post('/api/follow', body);
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ status: 400, error: expect.stringMatching(reason) });
   });
 
+  it('a send whose messages are not what was announced, or wrong, is refused whole', async () => {
+    const lines = (...values: unknown[]) => values.map((value) => JSON.stringify(value)).join('\n');
+    const head = { profile: 'emulated', files: { baseName: 'x' }, messages: 3 };
+    const headers = { 'content-type': 'application/x-ndjson' };
+    const before = (await service.batches({})).length;
+    const fewer = await post('/api/send', lines(head, GOOD_MESSAGES), headers);
+    expect(fewer.body.error).toMatch(/^Bad request to send: messages: 3 announced, 2 came\.$/);
+    const wrong = await post(
+      '/api/send',
+      lines(head, [...GOOD_MESSAGES, { msisdn: 4512, message: 'x' }]),
+      headers,
+    );
+    expect(wrong.body.error).toMatch(/^Bad request to send: messages\.2\.msisdn: /);
+    expect(await service.batches({})).toHaveLength(before);
+  });
+
   it('the remote client raises a bad request as an error with its status and reason', async () => {
-    const api = httpApi(http.url);
+    const api = makeClient(httpCall(http.url, fetch));
     const failure = await api
-      .send({ path: '', profile: 'emulated' })
+      .send({ profile: '', files: { baseName: 'x' }, messages: [] })
       .catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(RemoteError);
+    expect(failure).toBeInstanceOf(ServiceError);
     expect(failure).toMatchObject({
       status: 400,
-      message: expect.stringContaining('path: a file path is needed'),
+      message: expect.stringContaining('profile: '),
     });
   });
 
@@ -171,15 +186,17 @@ describe('issue 4: a bad request gets a 400 with its reason, never a crash', () 
   });
 
   it('a body over the limit: 413, and the server goes on answering', async () => {
-    const small = await startHttpServer(service, { port: 0, maxBodyBytes: 100 });
+    const small = await startHttpServer(service, { port: 0, maxBodyBytes: 100, maxJsonBytes: 100 });
     try {
-      const response = await fetch(new URL('/api/profiles', small.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ pad: 'x'.repeat(1000) }),
-      });
-      expect(response.status).toBe(413);
-      expect((await httpApi(small.url).profiles({})).length).toBe(1);
+      for (const type of ['application/json', 'application/x-ndjson']) {
+        const response = await fetch(new URL('/api/profiles', small.url), {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body: JSON.stringify({ pad: 'x'.repeat(1000) }),
+        });
+        expect(response.status).toBe(413);
+      }
+      expect((await makeClient(httpCall(small.url, fetch)).profiles({})).length).toBe(1);
     } finally {
       await small.close();
     }

@@ -1,6 +1,6 @@
 /**
- * The service over HTTP, for headless mode: `POST /api/<method>` with the request as JSON, the
- * answer as JSON; batch changes as server-sent events on `GET /api/events`; the built renderer
+ * The service over HTTP, for headless mode: `POST /api/<method>` with the request as lines of
+ * JSON (core/contract/wire.ts, read a chunk at a time) or as one JSON value, the answer as JSON; batch changes as server-sent events on `GET /api/events`; the built renderer
  * for everything else. Listens on loopback only. A bad request is a 400 with the reason, never a
  * crash; and since any web page the user opens could post to localhost, requests must come as
  * JSON (which a page of another origin cannot send without the browser asking first, and it is
@@ -9,8 +9,20 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { API_PREFIX, BATCH_EVENT, EVENTS_PATH, isMethod, validateRequest } from '../service/api';
-import type { Batch, Method, SendsheetApi, SendsheetEvents, TransportError } from '../service/api';
+import { API_PREFIX, BATCH_EVENT, EVENTS_PATH } from '../../core/contract/channels';
+import { isMethod } from '../../core/contract/api';
+import { decodeRequest } from '../../core/contract/schemas';
+import { errorText } from '../../core/contract/errors';
+import { LINES_TYPE } from '../../core/contract/wire';
+import { nextTurn } from '../base/next-turn';
+import { BodyTooLarge, requestLines } from './request-lines';
+import type {
+  Batch,
+  Method,
+  SendsheetApi,
+  SendsheetEvents,
+  TransportError,
+} from '../../core/contract/api';
 import { serveStatic } from './static-files';
 
 export interface HttpOptions {
@@ -20,8 +32,10 @@ export interface HttpOptions {
   port?: number;
   /** The built renderer's folder; null for a server of the service alone. */
   staticDir?: string | null;
-  /** The largest request body. Default 64 MiB (an export of 250,000 messages fits). */
+  /** The largest request sent as lines. Default 1 GiB (Excel's whole sheet of messages fits). */
   maxBodyBytes?: number;
+  /** The largest request sent as one JSON value. Default 64 MiB. */
+  maxJsonBytes?: number;
   /** Time between two comments on an idle event stream, so proxies keep it open. Default 15 s. */
   heartbeatMs?: number;
 }
@@ -33,7 +47,10 @@ export interface RunningHttp {
 }
 
 export const DEFAULT_HTTP_PORT = 5173;
-const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
+const DEFAULT_MAX_BODY = 1024 * 1024 * 1024;
+const DEFAULT_MAX_JSON = 64 * 1024 * 1024;
+/** A line holds one chunk of messages (core/contract/wire.ts): far less than this. */
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
 
 class RequestError extends Error {
   constructor(readonly answer: TransportError) {
@@ -52,27 +69,13 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
   response.end(body);
 }
 
-async function readBody(request: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit)
-    throw new RequestError({ status: 413, error: `The request is larger than ${limit} bytes.` });
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit)
-      throw new RequestError({ status: 413, error: `The request is larger than ${limit} bytes.` });
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function startHttpServer(
   api: SendsheetApi & SendsheetEvents,
   options: HttpOptions = {},
 ): Promise<RunningHttp> {
   const host = options.host ?? '127.0.0.1';
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const jsonLimit = options.maxJsonBytes ?? DEFAULT_MAX_JSON;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const streams = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
@@ -101,23 +104,27 @@ export async function startHttpServer(
 
   async function callMethod(method: Method, request: IncomingMessage, response: ServerResponse) {
     const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') {
+    if (type !== 'application/json' && type !== LINES_TYPE) {
       throw new RequestError({
         status: 415,
-        error: 'Send the request as JSON (Content-Type: application/json).',
+        error: `Send the request as JSON (Content-Type: application/json or ${LINES_TYPE}).`,
       });
     }
-    const text = await readBody(request, limit);
-    let body: unknown;
+    const lines = requestLines(
+      request,
+      type === LINES_TYPE
+        ? { bodyBytes: limit, lineBytes: MAX_LINE_BYTES }
+        : { bodyBytes: jsonLimit, lineBytes: jsonLimit },
+      type === 'application/json',
+    );
+    let validated;
     try {
-      body = text.trim() === '' ? {} : JSON.parse(text);
+      validated = await decodeRequest(method, lines, nextTurn);
     } catch (error) {
-      throw new RequestError({
-        status: 400,
-        error: `The request is not JSON: ${(error as Error).message}`,
-      });
+      if (error instanceof BodyTooLarge)
+        throw new RequestError({ status: 413, error: `The request is ${error.message}.` });
+      throw error;
     }
-    const validated = validateRequest(method, body);
     if (!validated.ok) throw new RequestError({ status: 400, error: validated.reason });
     const call = api[method] as (request: unknown) => Promise<unknown>;
     sendJson(response, 200, await call.call(api, validated.request));
@@ -186,7 +193,7 @@ export async function startHttpServer(
       const answer: TransportError =
         error instanceof RequestError
           ? error.answer
-          : { status: 500, error: `Internal error: ${(error as Error).message ?? String(error)}` };
+          : { status: 500, error: `Internal error: ${errorText(error)}` };
       if (response.headersSent) {
         response.destroy();
         return;

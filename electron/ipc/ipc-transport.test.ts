@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import {
   BATCH_CHANNEL,
   IPC_PREFIX,
-  METHODS,
   SUBSCRIBE_CHANNEL,
   UNSUBSCRIBE_CHANNEL,
-} from '../service/api';
-import type { Batch, BatchListener, SendsheetApi, SendsheetEvents } from '../service/api';
-import { ipcApi, RemoteError } from '../service/remote';
+} from '../../core/contract/channels';
+import { METHODS } from '../../core/contract/api';
+import type { Batch, BatchListener, SendsheetApi, SendsheetEvents } from '../../core/contract/api';
+import { ipcCall, makeClient } from '../../core/contract/client';
+import { ServiceError } from '../../core/contract/errors';
 import { registerIpc } from './ipc-transport';
 import type { IpcInvokeEventLike, IpcMainLike, WebContentsLike } from './ipc-transport';
 
@@ -99,17 +100,40 @@ describe('issue 4: the IPC transport', () => {
     const { api, calls } = fakeService();
     registerIpc(ipc, api);
     const window = new FakeWebContents();
-    const remote = ipcApi((channel, request) => ipc.invoke(window, channel, request));
-    expect(await remote.check({ path: 'list.csv', as: 'list.csv.excel' })).toEqual({
-      method: 'check',
-      request: { path: 'list.csv', as: 'list.csv.excel' },
+    const remote = makeClient(ipcCall((channel, lines) => ipc.invoke(window, channel, lines)));
+    expect(await remote.follow({ batch: 'b1' })).toEqual({
+      method: 'follow',
+      request: { batch: 'b1' },
     });
-    expect(calls).toEqual([['check', { path: 'list.csv', as: 'list.csv.excel' }]]);
+    expect(calls).toEqual([['follow', { batch: 'b1' }]]);
+  });
+
+  it('carries a send of many messages in chunks, whole and in order', async () => {
+    const ipc = new FakeIpcMain();
+    const { api, calls } = fakeService();
+    registerIpc(ipc, api);
+    const window = new FakeWebContents();
+    const lines: unknown[] = [];
+    const remote = makeClient(
+      ipcCall((channel, sent) => {
+        lines.push(...sent);
+        return ipc.invoke(window, channel, sent);
+      }),
+    );
+    const messages = Array.from({ length: 5001 }, (_, i) => ({
+      msisdn: `4520${String(i).padStart(6, '0')}`,
+      message: `hello ${i}`,
+    }));
+    const request = { profile: 'emulated', files: { baseName: 'list' }, messages };
+    await remote.send(request);
+    // The head, then three chunks: no line holds every message.
+    expect(lines).toHaveLength(4);
+    expect(calls).toEqual([['send', request]]);
   });
 
   it.each([
-    ['check', { path: 7 }, /^Bad request to check: path: /],
-    ['send', { path: 'a.csv' }, /^Bad request to send: profile: /],
+    ['follow', { batch: 7 }, /^Bad request to follow: batch: /],
+    ['send', { profile: 'p', messages: [] }, /^Bad request to send: files: /],
     ['batches', { extra: 1 }, /^Bad request to batches: .*extra/],
     ['follow', 'not an object', /^Bad request to follow: /],
   ])(
@@ -118,19 +142,36 @@ describe('issue 4: the IPC transport', () => {
       const ipc = new FakeIpcMain();
       const { api, calls } = fakeService();
       registerIpc(ipc, api);
-      const answer = await ipc.invoke(new FakeWebContents(), `${IPC_PREFIX}${method}`, body);
+      const answer = await ipc.invoke(new FakeWebContents(), `${IPC_PREFIX}${method}`, [
+        JSON.stringify(body),
+      ]);
       expect(answer).toEqual({ ok: false, status: 400, error: expect.stringMatching(reason) });
       expect(calls).toEqual([]);
     },
   );
 
+  it('a request that is not lines of JSON is answered 400', async () => {
+    const ipc = new FakeIpcMain();
+    const { api, calls } = fakeService();
+    registerIpc(ipc, api);
+    for (const body of [{}, 'text', [1, 2], undefined]) {
+      const answer = await ipc.invoke(new FakeWebContents(), `${IPC_PREFIX}follow`, body);
+      expect(answer).toEqual({
+        ok: false,
+        status: 400,
+        error: expect.stringMatching(/lines of JSON/),
+      });
+    }
+    expect(calls).toEqual([]);
+  });
+
   it('a failure of the service is a 500 answer with its words, not an opaque rejection', async () => {
     const ipc = new FakeIpcMain();
     registerIpc(ipc, fakeService().api);
     const window = new FakeWebContents();
-    const remote = ipcApi((channel, request) => ipc.invoke(window, channel, request));
+    const remote = makeClient(ipcCall((channel, lines) => ipc.invoke(window, channel, lines)));
     await expect(remote.history({})).rejects.toEqual(
-      new RemoteError(500, 'Internal error: disk on fire'),
+      new ServiceError(500, 'Sendsheet refused the request: Internal error: disk on fire'),
     );
   });
 
@@ -141,12 +182,12 @@ describe('issue 4: the IPC transport', () => {
       trust: (event) => event.senderFrame?.url.startsWith('app://sendsheet/') ?? false,
     });
     const stranger = new FakeWebContents('https://example.com/');
-    expect(await ipc.invoke(stranger, `${IPC_PREFIX}profiles`, {})).toMatchObject({
+    expect(await ipc.invoke(stranger, `${IPC_PREFIX}profiles`, ['{}'])).toMatchObject({
       ok: false,
       status: 403,
     });
     expect(await ipc.invoke(stranger, SUBSCRIBE_CHANNEL)).toMatchObject({ ok: false, status: 403 });
-    expect(await ipc.invoke(new FakeWebContents(), `${IPC_PREFIX}profiles`, {})).toMatchObject({
+    expect(await ipc.invoke(new FakeWebContents(), `${IPC_PREFIX}profiles`, ['{}'])).toMatchObject({
       ok: true,
     });
     expect(calls).toHaveLength(1);

@@ -3,17 +3,21 @@
  * `sendsheet:<method>` and answers `{ ok: true, value }` or `{ ok: false, status, error }` (a
  * thrown error would reach the window as an opaque "Error invoking remote method"); a window
  * that subscribes gets every batch change on BATCH_CHANNEL until it unsubscribes or closes.
- * Electron is typed here by the little this needs, so the transport is tested without it.
+ * A request comes as lines of JSON (core/contract/wire.ts), read a chunk at a time. Electron is
+ * typed here by the little this needs, so the transport is tested without it.
  */
 import {
   BATCH_CHANNEL,
   IPC_PREFIX,
-  METHODS,
   SUBSCRIBE_CHANNEL,
   UNSUBSCRIBE_CHANNEL,
-  validateRequest,
-} from '../service/api';
-import type { IpcAnswer, Method, SendsheetApi, SendsheetEvents } from '../service/api';
+} from '../../core/contract/channels';
+import { METHODS } from '../../core/contract/api';
+import { decodeRequest, MAX_MESSAGES } from '../../core/contract/schemas';
+import { CHUNK_ITEMS } from '../../core/contract/wire';
+import { errorText } from '../../core/contract/errors';
+import { nextTurn } from '../base/next-turn';
+import type { IpcAnswer, Method, SendsheetApi, SendsheetEvents } from '../../core/contract/api';
 
 /** The part of Electron's WebContents used here. */
 export interface WebContentsLike {
@@ -44,6 +48,17 @@ export interface IpcOptions {
 }
 
 /** Registers every handler; the function returned removes them and drops the subscribers. */
+/** The most lines a request may have: its head and the chunks of the most messages. */
+const MAX_LINES = Math.ceil(MAX_MESSAGES / CHUNK_ITEMS) + 1;
+
+function isLines(value: unknown): value is string[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= MAX_LINES &&
+    value.every((line) => typeof line === 'string')
+  );
+}
+
 export function registerIpc(
   ipcMain: IpcMainLike,
   api: SendsheetApi & SendsheetEvents,
@@ -60,20 +75,22 @@ export function registerIpc(
   const handle = async (
     method: Method,
     event: IpcInvokeEventLike,
-    body: unknown,
+    lines: unknown,
   ): Promise<IpcAnswer> => {
     if (!trust(event)) return refused;
-    const validated = validateRequest(method, body);
+    if (!isLines(lines))
+      return {
+        ok: false,
+        status: 400,
+        error: `Bad request to ${method}: lines of JSON are expected.`,
+      };
+    const validated = await decodeRequest(method, lines, nextTurn);
     if (!validated.ok) return { ok: false, status: 400, error: validated.reason };
     try {
       const call = api[method] as (request: unknown) => Promise<unknown>;
       return { ok: true, value: await call.call(api, validated.request) };
     } catch (error) {
-      return {
-        ok: false,
-        status: 500,
-        error: `Internal error: ${(error as Error).message ?? String(error)}`,
-      };
+      return { ok: false, status: 500, error: `Internal error: ${errorText(error)}` };
     }
   };
 

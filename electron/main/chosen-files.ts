@@ -5,9 +5,9 @@
  */
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { describeReadError } from '../read-error';
-import { MAX_CHOSEN_FILE_BYTES } from '../preload/desktop-api';
-import type { ChosenFile } from '../preload/desktop-api';
+import { describeReadError } from '../base/read-error';
+import { MAX_CHOSEN_FILE_BYTES } from '../../core/contract/desktop';
+import type { ChosenFile } from '../../core/contract/desktop';
 
 export class ChosenFiles {
   private readonly granted = new Set<string>();

@@ -4,10 +4,11 @@ import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emulatedProfile, providerProfile } from '../client/profile';
+import { emulatedProfile } from '../backend/practice';
+import { providerProfile } from '../client/profile';
 import type { Profile } from '../client/profile';
-import { METHODS } from '../service/api';
-import type { SendsheetApi, SendsheetEvents } from '../service/api';
+import { METHODS } from '../../core/contract/api';
+import type { SendsheetApi, SendsheetEvents } from '../../core/contract/api';
 import { CredentialStore, keepingCredentials } from './credentials';
 import type { Encryption } from './credentials';
 

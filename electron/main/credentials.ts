@@ -8,8 +8,10 @@
 import type { SafeStorage } from 'electron';
 import { z } from 'zod';
 import type { Profile } from '../client/profile';
-import type { SendsheetApi, SendsheetEvents, UpdateProfileRequest } from '../service/api';
+import type { SendsheetApi, SendsheetEvents, UpdateProfileRequest } from '../../core/contract/api';
 import { readTextIfAny, writePrivateFile } from './private-file';
+import { makeClient } from '../../core/contract/client';
+import { errorText } from '../../core/contract/errors';
 
 export const CREDENTIALS_FILE = 'credentials.json';
 
@@ -143,16 +145,12 @@ export function keepingCredentials(
   store: CredentialStore,
   log: (line: string) => void,
 ): SendsheetApi & SendsheetEvents {
+  // Every method as the service answers it, but updateProfile, which keeps what changed.
+  const forward = makeClient((method, request) =>
+    (service[method] as (request: unknown) => Promise<unknown>).call(service, request),
+  );
   const api: SendsheetApi & SendsheetEvents = {
-    openFile: (request) => service.openFile(request),
-    check: (request) => service.check(request),
-    exportMessages: (request) => service.exportMessages(request),
-    send: (request) => service.send(request),
-    batches: (request) => service.batches(request),
-    follow: (request) => service.follow(request),
-    history: (request) => service.history(request),
-    clearHistory: (request) => service.clearHistory(request),
-    profiles: (request) => service.profiles(request),
+    ...forward,
     subscribe: (listener) => service.subscribe(listener),
     async updateProfile(request: UpdateProfileRequest) {
       const outcome = await service.updateProfile(request);
@@ -169,7 +167,7 @@ export function keepingCredentials(
             `The password of "${request.profile}" is kept for this run only: ${store.memoryOnly}.`,
           );
       } catch (error) {
-        log(`Cannot keep the profile "${request.profile}": ${(error as Error).message}`);
+        log(`Cannot keep the profile "${request.profile}": ${errorText(error)}`);
       }
       return outcome;
     },

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { IpcInvokeEventLike, IpcMainLike } from '../ipc/ipc-transport';
-import { DESKTOP_CHANNELS } from '../preload/desktop-api';
+import { DESKTOP_CHANNELS } from '../../core/contract/channels';
 import { ChosenFiles } from './chosen-files';
 import { registerDesktopIpc } from './desktop-ipc';
 import { WindowCommands } from './window-commands';
-import type { DesktopCommand } from '../preload/desktop-api';
+import type { DesktopCommand } from '../../core/contract/desktop';
 
 type Handler = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown;
 

@@ -6,9 +6,9 @@
 import type { BrowserWindow, Dialog } from 'electron';
 import { z } from 'zod';
 import type { IpcInvokeEventLike, IpcMainLike } from '../ipc/ipc-transport';
-import { FileName } from '../service/api';
-import { DESKTOP_CHANNELS } from '../preload/desktop-api';
-import type { ChosenFile, DesktopCommand, SaveTarget } from '../preload/desktop-api';
+import { FileName } from '../../core/contract/schemas';
+import { DESKTOP_CHANNELS } from '../../core/contract/channels';
+import type { ChosenFile, DesktopCommand, SaveTarget } from '../../core/contract/desktop';
 import type { ChosenFiles } from './chosen-files';
 import { openDialogOptions, saveDialogOptions, saveTarget } from './dialogs';
 import type { WindowCommands } from './window-commands';

@@ -7,8 +7,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_PREFIX, METHODS, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from '../service/api';
-import { DESKTOP_CHANNELS } from '../preload/desktop-api';
+import { IPC_PREFIX, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from '../../core/contract/channels';
+import { METHODS } from '../../core/contract/api';
+import { DESKTOP_CHANNELS } from '../../core/contract/channels';
 import { APP_URL } from './app-protocol';
 
 type Handler = (...args: unknown[]) => unknown;
@@ -137,7 +138,7 @@ const fake = vi.hoisted(() => {
 
 vi.mock('electron', () => fake.electron);
 
-vi.mock('./backend', () => ({
+vi.mock('../backend/backend', () => ({
   startBackend: async (options: { prepare?: (profiles: unknown[]) => Promise<void> }) => {
     await options.prepare?.([]);
     const service: Record<string, unknown> = { subscribe: () => () => {} };
@@ -224,16 +225,16 @@ describe('issue 6: the main process', () => {
       ...Object.values(DESKTOP_CHANNELS),
     ])
       if (channel !== DESKTOP_CHANNELS.command) expect(fake.handlers.has(channel)).toBe(true);
-    expect(await invoke(`${IPC_PREFIX}profiles`, appUrl, {})).toEqual({
+    expect(await invoke(`${IPC_PREFIX}profiles`, appUrl, ['{}'])).toEqual({
       ok: true,
       value: [{ id: 'emulated' }],
     });
-    expect(await invoke(`${IPC_PREFIX}profiles`, 'https://example.com/', {})).toMatchObject({
+    expect(await invoke(`${IPC_PREFIX}profiles`, 'https://example.com/', ['{}'])).toMatchObject({
       ok: false,
       status: 403,
     });
     // Arguments are checked in main: a request of the wrong shape never reaches the service.
-    expect(await invoke(`${IPC_PREFIX}check`, appUrl, { path: 42 })).toMatchObject({
+    expect(await invoke(`${IPC_PREFIX}follow`, appUrl, ['{"batch":42}'])).toMatchObject({
       ok: false,
       status: 400,
     });

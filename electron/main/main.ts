@@ -6,7 +6,6 @@
  * Bundled to dist/electron/main.js (npm run build:electron).
  */
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   app,
@@ -23,13 +22,12 @@ import {
 } from 'electron';
 import { registerIpc } from '../ipc/ipc-transport';
 import type { IpcInvokeEventLike } from '../ipc/ipc-transport';
-import { defaultDataDir } from '../cli/serve-command';
-import { defaultAppDataDir } from '../service/data-dir';
-import { DESKTOP_CHANNELS } from '../preload/desktop-api';
+import { defaultDataDir } from '../base/data-dir';
+import { DESKTOP_CHANNELS } from '../../core/contract/channels';
 import { appPaths } from './app-paths';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppFile } from './app-protocol';
-import { startBackend } from './backend';
-import type { Backend } from './backend';
+import { startBackend } from '../backend/backend';
+import type { Backend } from '../backend/backend';
 import { ChosenFiles } from './chosen-files';
 import { CREDENTIALS_FILE, CredentialStore, keepingCredentials } from './credentials';
 import { registerDesktopIpc } from './desktop-ipc';
@@ -48,6 +46,7 @@ import {
 } from './window-state';
 import type { WindowState } from './window-state';
 import { WindowCommands } from './window-commands';
+import { errorText } from '../../core/contract/errors';
 
 const APP_ID = 'com.sendsheet.app';
 const log = (line: string) => console.error(`sendsheet: ${line}`);
@@ -133,12 +132,9 @@ async function start(): Promise<void> {
   if (credentials.memoryOnly)
     log(`Passwords are kept for this run only: ${credentials.memoryOnly}.`);
   backend = await startBackend({
-    dataDir: ownData
-      ? join(ownData, 'app')
-      : defaultAppDataDir(process.env, process.platform, homedir()),
-    providerDir: ownData
-      ? join(ownData, 'server')
-      : defaultDataDir(process.env, process.platform, homedir()),
+    dataDir: ownData ? join(ownData, 'app') : defaultDataDir('app'),
+    providerDir: ownData ? join(ownData, 'server') : defaultDataDir('server'),
+    whenProviderFails: 'use-running',
     providerUser: process.env.SENDSHEET_USER ?? '',
     prepare: async (profiles) => {
       for (const warning of await credentials.restore(profiles)) log(warning);
@@ -195,7 +191,7 @@ async function shutdown(): Promise<void> {
 }
 
 function fail(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   log(message);
   dialog.showErrorBox('Sendsheet could not start', message);
   app.exit(1);

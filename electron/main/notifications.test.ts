@@ -1,7 +1,7 @@
 // Issue 6, native: a system notification when a batch ends, once per batch.
 import { describe, expect, it } from 'vitest';
-import { BATCH_STATES, FINAL_STATES } from '../service/api';
-import type { Batch, BatchListener, BatchState } from '../service/api';
+import { BATCH_STATES, FINAL_STATES } from '../../core/contract/api';
+import type { Batch, BatchListener, BatchState } from '../../core/contract/api';
 import { batchNotice, notifyWhenBatchesEnd } from './notifications';
 import type { Notice } from './notifications';
 

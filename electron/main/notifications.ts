@@ -2,8 +2,8 @@
  * A system notification when a batch ends, so the person can leave the window while the
  * server works: once for each batch, in the words the batch panel uses.
  */
-import { FINAL_STATES } from '../service/api';
-import type { Batch, SendsheetEvents } from '../service/api';
+import { FINAL_STATES } from '../../core/contract/api';
+import type { Batch, SendsheetEvents } from '../../core/contract/api';
 
 export interface Notice {
   title: string;

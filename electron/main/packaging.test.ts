@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ICO_SIZES, icoOf, PNG_SIZES } from '../../assets/make-icons';
 import { CLI_DIR, CLI_ENTRY } from '../../bin/build-cli.js';
-import { BUNDLES } from './build';
+import { BUNDLES } from '../cli/desktop-bundles';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const at = (path: string) => join(ROOT, path);

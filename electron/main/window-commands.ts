@@ -4,7 +4,7 @@
  * the app before its page can hear about it); Export and Send are not: done later, on a page
  * the person has not seen yet, they would do something nobody asked for.
  */
-import type { DesktopCommand } from '../preload/desktop-api';
+import type { DesktopCommand } from '../../core/contract/desktop';
 
 export class WindowCommands {
   private pending: DesktopCommand[] = [];

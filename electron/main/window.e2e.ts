@@ -9,7 +9,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { DESKTOP_MAIN, RENDERER_DIR } from '../cli/app-builds';
 import { findElectron } from '../cli/app-command';
-import type { ProfileSummary } from '../service/api';
+import type { ProfileSummary } from '../../core/contract/api';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const binary = findElectron();

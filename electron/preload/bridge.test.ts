@@ -5,16 +5,17 @@ import { describe, expect, it } from 'vitest';
 import {
   BATCH_CHANNEL,
   IPC_PREFIX,
-  METHODS,
   SUBSCRIBE_CHANNEL,
   UNSUBSCRIBE_CHANNEL,
-} from '../service/api';
-import type { Batch } from '../service/api';
-import { RemoteError } from '../service/remote';
+} from '../../core/contract/channels';
+import { METHODS } from '../../core/contract/api';
+import type { Batch } from '../../core/contract/api';
+import { ServiceError } from '../../core/contract/errors';
+import { encodeRequest } from '../../core/contract/wire';
 import { exposeBridges } from './bridge';
 import type { IpcRendererLike } from './bridge';
-import { DESKTOP_CHANNELS, DESKTOP_GLOBAL, SERVICE_GLOBAL } from './desktop-api';
-import type { DesktopApi, DesktopCommand } from './desktop-api';
+import { DESKTOP_CHANNELS, DESKTOP_GLOBAL, SERVICE_GLOBAL } from '../../core/contract/channels';
+import type { DesktopApi, DesktopCommand } from '../../core/contract/desktop';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -110,22 +111,29 @@ describe('issue 6: the preload exposes one typed service object and the native t
     for (const value of world.values()) walk(value);
   });
 
-  it.each(METHODS)('%s goes to main on sendsheet:%s with the request as it is', async (method) => {
-    const { ipc, service } = expose();
-    ipc.answer = (channel, request) => ({ ok: true, value: { channel, request } });
-    const request = { probe: method };
-    expect(await service[method]!(request)).toEqual({
-      channel: `${IPC_PREFIX}${method}`,
-      request,
-    });
-  });
+  it.each(METHODS)(
+    '%s goes to main on sendsheet:%s as the lines of its request',
+    async (method) => {
+      const { ipc, service } = expose();
+      ipc.answer = (channel, lines) => ({ ok: true, value: { channel, lines } });
+      const request = { probe: method };
+      expect(await service[method]!(request)).toEqual({
+        channel: `${IPC_PREFIX}${method}`,
+        lines: encodeRequest(method, request),
+      });
+    },
+  );
 
   it('a request main refuses rejects with its status and words', async () => {
     const { ipc, service } = expose();
-    ipc.answer = () => ({ ok: false, status: 400, error: 'Bad request to check: path: Required' });
-    const call = service.check!({});
-    await expect(call).rejects.toBeInstanceOf(RemoteError);
-    await expect(call).rejects.toMatchObject({ status: 400, message: /path: Required/ });
+    ipc.answer = () => ({
+      ok: false,
+      status: 400,
+      error: 'Bad request to follow: batch: Required',
+    });
+    const call = service.follow!({});
+    await expect(call).rejects.toBeInstanceOf(ServiceError);
+    await expect(call).rejects.toMatchObject({ status: 400, message: /batch: Required/ });
   });
 
   it('subscribe: one subscription for many listeners, batches only (never the IPC event)', async () => {

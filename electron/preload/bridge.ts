@@ -3,11 +3,22 @@
  * transport serves, so the UI never knows which it has) and the native touches. Electron is
  * passed in, typed by the little used, so the bridge's shape is tested without Electron.
  */
-import { BATCH_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from '../service/api';
-import type { Batch, BatchListener, SendsheetApi, SendsheetEvents } from '../service/api';
-import { ipcApi } from '../service/remote';
-import { DESKTOP_CHANNELS, DESKTOP_GLOBAL, SERVICE_GLOBAL } from './desktop-api';
-import type { ChosenFile, DesktopApi, DesktopCommand, SaveTarget } from './desktop-api';
+import {
+  BATCH_CHANNEL,
+  SUBSCRIBE_CHANNEL,
+  UNSUBSCRIBE_CHANNEL,
+} from '../../core/contract/channels';
+import type { Batch, BatchListener, SendsheetApi, SendsheetEvents } from '../../core/contract/api';
+import { ipcCall, makeClient } from '../../core/contract/client';
+import { errorText } from '../../core/contract/errors';
+import { DESKTOP_CHANNELS, DESKTOP_GLOBAL, SERVICE_GLOBAL } from '../../core/contract/channels';
+import type {
+  ChosenFile,
+  DesktopApi,
+  DesktopCommand,
+  PageFile,
+  SaveTarget,
+} from '../../core/contract/desktop';
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void;
 
@@ -21,7 +32,7 @@ export interface IpcRendererLike {
 export interface PreloadElectron {
   contextBridge: { exposeInMainWorld(key: string, api: unknown): void };
   ipcRenderer: IpcRendererLike;
-  webUtils: { getPathForFile(file: File): string };
+  webUtils: { getPathForFile(file: PageFile): string };
 }
 
 function listenerOf(value: unknown): BatchListener {
@@ -41,10 +52,10 @@ export function serviceBridge(ipc: IpcRendererLike): SendsheetApi & SendsheetEve
   };
   const tell = (channel: string) =>
     void ipc.invoke(channel).catch((error: unknown) => {
-      console.error(`Sendsheet: ${channel} failed: ${(error as Error).message}`);
+      console.error(`Sendsheet: ${channel} failed: ${errorText(error)}`);
     });
   return {
-    ...ipcApi((channel, request) => ipc.invoke(channel, request)),
+    ...makeClient(ipcCall((channel, lines) => ipc.invoke(channel, lines))),
     subscribe(value: BatchListener) {
       const listener = listenerOf(value);
       listeners.add(listener);
@@ -82,7 +93,7 @@ export function desktopBridge(
           if (Array.isArray(earlier))
             for (const command of earlier) value(command as DesktopCommand);
         },
-        (error: unknown) => console.error(`Sendsheet: ${(error as Error).message}`),
+        (error: unknown) => console.error(`Sendsheet: ${errorText(error)}`),
       );
       return () => void ipc.removeListener(DESKTOP_CHANNELS.command, listener);
     },

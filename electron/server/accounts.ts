@@ -9,6 +9,7 @@
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { errorText } from '../../core/contract/errors';
 
 export interface Account {
   user: string;
@@ -94,7 +95,7 @@ export function parseConfig(text: string): ConfigResult {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [`The config is not valid JSON: ${(error as Error).message}.`] };
+    return { ok: false, problems: [`The config is not valid JSON: ${errorText(error)}.`] };
   }
   if (!isRecord(json)) return { ok: false, problems: ['The config must be a JSON object.'] };
   const problems: string[] = [];
@@ -145,7 +146,7 @@ export async function readConfig(path: string): Promise<ConfigResult> {
   } catch (error) {
     return {
       ok: false,
-      problems: [`Cannot read the config ${path}: ${(error as Error).message}.`],
+      problems: [`Cannot read the config ${path}: ${errorText(error)}.`],
     };
   }
   return parseConfig(text);

@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { FileSystem } from 'ftp-srv';
 import type { FtpConnection } from 'ftp-srv';
 import { parseStageName } from '../../core/names';
-import { isErrno } from './files';
+import { isErrno } from '../base/files';
 import type { Logger } from './log';
 import { resolveFtpPath } from './paths';
 import { StagedUpload } from './upload';

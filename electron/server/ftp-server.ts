@@ -14,6 +14,7 @@ import { applyCommandRules } from './commands';
 import { AccountFileSystem } from './file-system';
 import type { AccountFolder } from './file-system';
 import type { Logger } from './log';
+import { errorText } from '../../core/contract/errors';
 
 export interface FtpServerOptions {
   /** `A` or `B`, in greetings and log lines. */
@@ -135,9 +136,7 @@ export async function startFtpServer(options: FtpServerOptions): Promise<Running
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
-      code === 'EADDRINUSE'
-        ? 'the port is in use (is another server running?)'
-        : (error as Error).message;
+      code === 'EADDRINUSE' ? 'the port is in use (is another server running?)' : errorText(error);
     throw new ListenError(`Server ${name} cannot listen on ${host}:${options.port}: ${why}.`, {
       server: name,
       port: options.port,

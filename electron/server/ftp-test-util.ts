@@ -110,4 +110,9 @@ export async function answer(client: Client, command: string): Promise<string> {
 }
 
 export const GOOD_CSV = 'msisdn,message\n4512345678,Hello\n4512345679,Hi there\n';
+/** GOOD_CSV's messages, as the app sends them. */
+export const GOOD_MESSAGES = [
+  { msisdn: '4512345678', message: 'Hello' },
+  { msisdn: '4512345679', message: 'Hi there' },
+];
 export const BAD_CSV = 'msisdn,message\n123,Hello\n';

@@ -7,7 +7,7 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Message } from '../../core/values';
-import { createFileOnce, isErrno } from './files';
+import { createFileOnce, isErrno } from '../base/files';
 import { layoutOf } from './layout';
 
 export interface OutboxRecord {

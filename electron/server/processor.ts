@@ -7,23 +7,25 @@
  * file, exactly one rename succeeds, and the others find the file gone and do nothing. What
  * happens after the claim can be repeated: the batch is queued under the file's own name, once,
  * and a run killed half-way is picked up again from the `.processing` file on the next start.
+ * This file notices and claims files and keeps the queue; processing-run.ts processes one.
  */
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { finishedName, parseStageName, processingName } from '../../core/names';
-import { internalErrorFile, processFile } from '../../core/processing';
+import { parseStageName, processingName } from '../../core/names';
 import type { Faults } from './faults';
-import { isErrno, readRegularFile, replaceFile } from './files';
+import { isErrno } from '../base/files';
 import { accountRoot } from './layout';
 import type { Layout } from './layout';
 import type { Logger } from './log';
-import { batchExists, commitBatch } from './outbox';
+import { batchExists } from './outbox';
+import { ProcessingRun } from './processing-run';
+import type { Job } from './processing-run';
 import { RetryStore } from './retries';
 import type { RetryPolicy } from './retries';
-import { plural } from '../words';
+import { errorText } from '../../core/contract/errors';
 
 export interface ProcessorOptions {
   layout: Layout;
@@ -37,21 +39,8 @@ export interface ProcessorOptions {
   faults: Faults | null;
 }
 
-interface Job {
-  account: string;
-  processing: string;
-}
-
-type Outcome = { done: true } | { done: false; retryAt: number };
-
-const DONE: Outcome = { done: true };
-
 function key(account: string, name: string): string {
   return `${account}/${name}`;
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The next whole second after `at`: a stamp that is free again. */
@@ -61,6 +50,7 @@ function nextSecond(at: Date): Date {
 
 export class Processor {
   private readonly retries: RetryStore;
+  private readonly run: ProcessingRun;
   /** Claims under way, and whether another notice came in meanwhile. */
   private readonly claims = new Map<string, { again: boolean; done: Promise<void> }>();
   /** `.processing` files queued, running or waiting for a retry. */
@@ -75,6 +65,7 @@ export class Processor {
 
   constructor(private readonly options: ProcessorOptions) {
     this.retries = new RetryStore(options.layout);
+    this.run = new ProcessingRun(options, this.retries);
   }
 
   /** Picks up what a previous run left `.processing`, then every `.ready` file, then watches. */
@@ -103,11 +94,7 @@ export class Processor {
         try {
           await this.claim(account, name);
         } catch (error) {
-          this.options.log.error(
-            account,
-            name,
-            `could not start processing: ${describeError(error)}`,
-          );
+          this.options.log.error(account, name, `could not start processing: ${errorText(error)}`);
         }
       } while (entry.again && !this.closed);
       this.claims.delete(id);
@@ -165,7 +152,7 @@ export class Processor {
       this.options.log.warn(
         account,
         null,
-        `cannot watch the folder (${describeError(error)}); it is listed every few seconds instead`,
+        `cannot watch the folder (${errorText(error)}); it is listed every few seconds instead`,
       );
     }
   }
@@ -178,7 +165,7 @@ export class Processor {
           this.notice(account, name);
         }
       } catch (error) {
-        this.options.log.warn(account, null, `cannot list the folder: ${describeError(error)}`);
+        this.options.log.warn(account, null, `cannot list the folder: ${errorText(error)}`);
       }
     }
   }
@@ -285,139 +272,12 @@ export class Processor {
       return;
     }
     this.running = (async () => {
-      const outcome = await this.process(job);
+      const outcome = await this.run.process(job);
       if (outcome.done || this.closed) this.scheduled.delete(key(job.account, job.processing));
       else this.later(job, outcome.retryAt);
     })().finally(() => {
       this.running = null;
       this.pump();
     });
-  }
-
-  private async process(job: Job): Promise<Outcome> {
-    const { account, processing } = job;
-    const root = accountRoot(this.options.layout, account);
-    const path = join(root, processing);
-    const stage = parseStageName(processing)!;
-    const readyName = `${stage.base}.ready`;
-    const previous = await this.retries.read(account, processing);
-    const attempt = (previous?.attempts ?? 0) + 1;
-    let bytes: Uint8Array;
-    try {
-      bytes = await readRegularFile(path);
-    } catch (error) {
-      if (isErrno(error, 'ENOENT')) {
-        // Finished by another server process that resumed it too.
-        await this.retries.clear(account, processing).catch(() => {});
-        return DONE;
-      }
-      return this.failed(job, attempt, describeError(error), null);
-    }
-    try {
-      const result = processFile({ name: readyName, bytes }, this.options.now());
-      const context = { account, file: processing };
-      await this.options.faults?.at('queue', context);
-      if (result.outcome === 'success') {
-        const { messages, parts } = result.verdict;
-        const batch = `${stage.base}.${stage.stamp}`;
-        const { layout } = this.options;
-        const queued = await commitBatch(layout.outbox, layout.tmp, account, batch, messages);
-        await this.options.faults?.at('committed', context);
-        const success = finishedName(processing, 'success');
-        await rename(path, join(root, success)).catch((error: unknown) => {
-          if (!isErrno(error, 'ENOENT')) throw error;
-        });
-        const before = queued === 'already' ? ' (queued by an earlier run, not again)' : '';
-        this.options.log.info(
-          account,
-          success,
-          `accepted: ${plural(messages.length, 'message')}, ${plural(parts, 'SMS part')} queued${before}`,
-        );
-      } else {
-        const rejected = finishedName(processing, 'rejected');
-        await this.finishRejected(root, processing, rejected, result.bytes);
-        const { problemCount, problemCounts } = result.verdict;
-        const codes = Object.keys(problemCounts).join(', ');
-        this.options.log.info(
-          account,
-          rejected,
-          `rejected: ${plural(problemCount, 'problem')} (${codes})`,
-        );
-      }
-      await this.retries.clear(account, processing);
-      return DONE;
-    } catch (error) {
-      return this.failed(job, attempt, describeError(error), bytes);
-    }
-  }
-
-  /** The rejected file appears whole, then the `.processing` one goes: a crash between repeats both. */
-  private async finishRejected(
-    root: string,
-    processing: string,
-    rejected: string,
-    bytes: Uint8Array,
-  ) {
-    await replaceFile(join(root, rejected), bytes, this.options.layout.tmp);
-    await unlink(join(root, processing)).catch((error: unknown) => {
-      if (!isErrno(error, 'ENOENT')) throw error;
-    });
-  }
-
-  /** SPEC 9: the server's own failure is tried again later, and after the last attempt rejected. */
-  private async failed(
-    job: Job,
-    attempt: number,
-    reason: string,
-    bytes: Uint8Array | null,
-  ): Promise<Outcome> {
-    const { account, processing } = job;
-    const { log, retry } = this.options;
-    const retryAt = Date.now() + retry.intervalMs;
-    if (attempt >= retry.attempts) {
-      const rejected = finishedName(processing, 'rejected');
-      try {
-        const root = accountRoot(this.options.layout, account);
-        const original = bytes ?? (await readRegularFile(join(root, processing)));
-        const readyName = `${parseStageName(processing)!.base}.ready`;
-        const out = internalErrorFile(
-          { name: readyName, bytes: original },
-          attempt,
-          reason,
-          this.options.now(),
-        );
-        await this.finishRejected(root, processing, rejected, out);
-        await this.retries.clear(account, processing).catch(() => {});
-        log.error(
-          account,
-          rejected,
-          `rejected with internal-error after ${plural(attempt, 'failed attempt')}: ${reason}`,
-        );
-        return DONE;
-      } catch (error) {
-        log.error(
-          account,
-          processing,
-          `attempt ${attempt} failed (${reason}), and so did writing the rejection (${describeError(error)}); trying again later`,
-        );
-      }
-    } else {
-      const next = `${new Date(retryAt).toISOString().slice(0, 19)}Z`;
-      log.warn(
-        account,
-        processing,
-        `attempt ${attempt} of ${retry.attempts} failed: ${reason}; trying again at ${next}`,
-      );
-    }
-    try {
-      await this.retries.save(account, processing, {
-        attempts: attempt,
-        lastError: reason,
-        nextAt: retryAt,
-      });
-    } catch (error) {
-      log.error(account, processing, `cannot record the failed attempt: ${describeError(error)}`);
-    }
-    return { done: false, retryAt };
   }
 }

@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isErrno, replaceFile } from './files';
+import { isErrno, replaceFile } from '../base/files';
 import type { Layout } from './layout';
 
 export interface RetryRecord {

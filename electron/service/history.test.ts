@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lock } from 'proper-lockfile';
 import { describe, expect, it } from 'vitest';
-import type { Batch } from './api';
+import type { Batch } from '../../core/contract/api';
 import { History, historyFile } from './history';
 
 function batch(id: string, patch: Partial<Batch> = {}): Batch {

@@ -10,8 +10,8 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { lock } from 'proper-lockfile';
 import type { LockOptions } from 'proper-lockfile';
-import { isErrno, replaceFile } from '../server/files';
-import type { Batch } from './api';
+import { isErrno, replaceFile } from '../base/files';
+import type { Batch } from '../../core/contract/api';
 
 const VERSION = 1;
 

@@ -5,12 +5,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatedProfile, providerProfile } from '../client/profile';
+import { emulatedProfile } from '../backend/practice';
+import { providerProfile } from '../client/profile';
 import { Faults } from '../server/faults';
 import { BAD_CSV, connect, GOOD_CSV, names, startTestProvider } from '../server/ftp-test-util';
 import type { TestProvider } from '../server/ftp-test-util';
 import { readOutbox } from '../server/outbox';
-import type { Batch, BatchState } from './api';
+import type { Batch, BatchState } from '../../core/contract/api';
 import { SendsheetService } from './service';
 import type { ServiceOptions } from './service';
 
@@ -58,7 +59,7 @@ describe('issue 4: send checks with core first, then uploads and follows to the 
     const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
     const { service, seen, until } = await start(dataDir);
     try {
-      const sent = await service.send({ path: 'good.csv', profile: 'emulated' });
+      const sent = await service.sendFile({ path: 'good.csv', profile: 'emulated' });
       expect(sent.ok).toBe(true);
       if (!sent.ok) return;
       expect(sent.batch).toMatchObject({
@@ -97,7 +98,7 @@ describe('issue 4: send checks with core first, then uploads and follows to the 
     const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
     const { service, seen } = await start(dataDir);
     try {
-      const sent = await service.send({ path: 'bad.csv', profile: 'emulated' });
+      const sent = await service.sendFile({ path: 'bad.csv', profile: 'emulated' });
       expect(sent).toMatchObject({
         ok: false,
         error: 'Not sent: the provider would reject bad.csv.ready (1 problem).',
@@ -121,7 +122,11 @@ describe('issue 4: send checks with core first, then uploads and follows to the 
     const { service, until } = await start(dataDir);
     try {
       faults.failNext(5);
-      const sent = await service.send({ path: 'good.csv', profile: 'emulated', as: 'retried.csv' });
+      const sent = await service.sendFile({
+        path: 'good.csv',
+        profile: 'emulated',
+        as: 'retried.csv',
+      });
       if (!sent.ok) throw new Error(sent.error);
       const end = await until(sent.batch.id, ['success', 'rejected', 'failed']);
       expect(end.state).toBe('rejected');
@@ -138,15 +143,15 @@ describe('issue 4: send checks with core first, then uploads and follows to the 
   it('answers what it cannot do as values: an unknown profile, a missing file, no password', async () => {
     const { service } = await start(await mkdtemp(join(tmpdir(), 'sendsheet-data-')));
     try {
-      expect(await service.send({ path: 'good.csv', profile: 'nope' })).toMatchObject({
+      expect(await service.sendFile({ path: 'good.csv', profile: 'nope' })).toMatchObject({
         ok: false,
         error: 'There is no profile "nope".',
       });
-      expect(await service.send({ path: 'missing.csv', profile: 'emulated' })).toMatchObject({
+      expect(await service.sendFile({ path: 'missing.csv', profile: 'emulated' })).toMatchObject({
         ok: false,
         error: expect.stringMatching(/^Cannot read .*missing\.csv: there is no such file\.$/),
       });
-      expect(await service.send({ path: 'good.csv', profile: 'gatewayapi' })).toMatchObject({
+      expect(await service.sendFile({ path: 'good.csv', profile: 'gatewayapi' })).toMatchObject({
         ok: false,
         error: 'The profile "GatewayAPI legacy FTP" has no password yet.',
       });
@@ -171,7 +176,11 @@ describe('a history that cannot be saved does not stop a send', () => {
       // Something took the history file's place: it can be neither read nor replaced.
       await rm(join(dataDir, 'history.json'), { force: true });
       await mkdir(join(dataDir, 'history.json', 'in-the-way'), { recursive: true });
-      const sent = await service.send({ path: 'good.csv', profile: 'emulated', as: 'nohist.csv' });
+      const sent = await service.sendFile({
+        path: 'good.csv',
+        profile: 'emulated',
+        as: 'nohist.csv',
+      });
       if (!sent.ok) throw new Error(sent.error);
       const end = await until(sent.batch.id, ['success', 'rejected', 'failed']);
       expect(end.state).toBe('success');
@@ -199,7 +208,7 @@ describe('issue 4: closing the app stops a send that is waiting for the servers'
       }),
     };
     const { service, seen } = await start(dataDir, { profiles: [down] });
-    const sent = await service.send({ path: 'good.csv', profile: 'emulated' });
+    const sent = await service.sendFile({ path: 'good.csv', profile: 'emulated' });
     if (!sent.ok) throw new Error(sent.error);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = Date.now();
@@ -225,7 +234,7 @@ describe('issue 4: the history survives a restart, and unfinished batches are fo
     const first = await start(dataDir);
     let id: string;
     try {
-      const sent = await first.service.send({
+      const sent = await first.service.sendFile({
         path: 'good.csv',
         profile: 'emulated',
         as: 'held.csv',
@@ -265,8 +274,8 @@ describe('issue 4: the history survives a restart, and unfinished batches are fo
     const cli = await start(dataDir, { resume: false });
     try {
       const [fromApp, fromCli] = await Promise.all([
-        app.service.send({ path: 'good.csv', profile: 'emulated', as: 'app.csv' }),
-        cli.service.send({ path: 'good.csv', profile: 'emulated', as: 'cli.csv' }),
+        app.service.sendFile({ path: 'good.csv', profile: 'emulated', as: 'app.csv' }),
+        cli.service.sendFile({ path: 'good.csv', profile: 'emulated', as: 'cli.csv' }),
       ]);
       if (!fromApp.ok || !fromCli.ok) throw new Error('not sent');
       await app.until(fromApp.batch.id, ['success']);
@@ -287,52 +296,95 @@ describe('issue 4: the history survives a restart, and unfinished batches are fo
   });
 });
 
-describe('issue 4: open, check and export through the service', () => {
-  it('opens a file with a preview, checks it under another name, exports messages and sends the export', async () => {
+describe('issue 17: send in one call: the Node side writes, checks and uploads the messages', () => {
+  it('one batch per file of rowsPerFile messages, each followed to success, every message queued once', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
     const { service, until } = await start(dataDir);
     try {
-      const opened = await service.openFile({ path: 'good.csv', previewRows: 1 });
-      expect(opened).toMatchObject({
-        ok: true,
-        file: {
-          fileName: 'good.csv',
-          bytes: GOOD_CSV.length,
-          verdict: { status: 'success', rows: 2 },
-        },
+      const messages = [
+        { msisdn: '4512345678', message: 'Hej Søren' },
+        { msisdn: '4512345679', message: 'Hej Anne' },
+        { msisdn: '4512345680', message: 'Hej Bo', sender: 'Shop' },
+      ];
+      const sent = await service.send({
+        profile: 'emulated',
+        files: { baseName: 'Campaign.xlsx', format: 'excel', rowsPerFile: 2 },
+        messages,
       });
-      if (opened.ok) expect(opened.file.preview.map((m) => m.msisdn)).toEqual(['4512345678']);
-      const checked = await service.check({ path: 'good.csv', as: 'good.csv.excel' });
-      expect(checked).toMatchObject({
-        ok: true,
-        verdict: { name: 'good.csv.excel.ready', status: 'rejected', format: 'excel' },
-      });
+      if (!sent.ok) throw new Error(sent.error);
+      expect(sent.batches.map((batch) => [batch.fileName, batch.rows, batch.state])).toEqual([
+        ['Campaign-1-of-2.csv', 2, 'uploading'],
+        ['Campaign-2-of-2.csv', 1, 'uploading'],
+      ]);
+      for (const batch of sent.batches) {
+        expect(batch.uploadName).toMatch(
+          new RegExp(`^Campaign-\\d-of-2-${batch.id}\\.csv\\.cp1252\\.excel\\.ready$`),
+        );
+        expect((await until(batch.id, ['success', 'rejected', 'failed'])).state).toBe('success');
+      }
+      const queued = (await readOutbox(provider.dir)).filter((r) =>
+        r.batch.startsWith('Campaign-'),
+      );
+      expect(queued.map((r) => [r.msisdn, r.message, r.sender]).sort()).toEqual(
+        messages.map((m) => [m.msisdn, m.message, m.sender ?? '']).sort(),
+      );
+    } finally {
+      await service.close();
+    }
+  });
 
+  it('messages with a problem the server would reject: nothing is sent, every problem named', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
+    const { service, seen } = await start(dataDir);
+    try {
+      const refused = await service.send({
+        profile: 'emulated',
+        files: { baseName: 'x', rowsPerFile: 1 },
+        messages: [
+          { msisdn: '4512345678', message: 'fine' },
+          { msisdn: '12', message: '' },
+        ],
+      });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: 'Nothing was sent: the messages have 2 problems.',
+        problems: [
+          { row: 3, code: 'bad-msisdn' },
+          { row: 3, code: 'empty-message' },
+        ],
+      });
+      expect(seen).toEqual([]);
+      expect(await service.batches({})).toEqual([]);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('exports messages into a folder, and refuses messages with problems', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
+    const folder = join(dataDir, 'chosen');
+    const { service } = await start(dataDir);
+    try {
       const exported = await service.exportMessages({
+        files: { baseName: 'Campaign.xlsx' },
         messages: [{ msisdn: '4512345678', message: 'Hej Søren' }],
-        baseName: 'Campaign.xlsx',
+        folder,
       });
       expect(exported).toMatchObject({
         ok: true,
         files: [
-          { fileName: 'Campaign.csv', uploadName: 'Campaign.csv.cp1252.excel.ready', rows: 1 },
+          {
+            path: join(folder, 'Campaign.csv'),
+            fileName: 'Campaign.csv',
+            uploadName: 'Campaign.csv.cp1252.excel.ready',
+            rows: 1,
+          },
         ],
       });
-      if (!exported.ok) return;
-      const file = exported.files[0]!;
-      expect(file.path).toBe(join(dataDir, 'exports', 'Campaign.csv'));
-      const sent = await service.send({
-        path: file.path,
-        profile: 'emulated',
-        as: file.uploadName,
-      });
-      if (!sent.ok) throw new Error(sent.error);
-      expect(sent.batch.uploadName).toBe(`Campaign-${sent.batch.id}.csv.cp1252.excel.ready`);
-      expect((await until(sent.batch.id, ['success', 'rejected', 'failed'])).state).toBe('success');
-
       const refused = await service.exportMessages({
+        files: { baseName: 'x' },
         messages: [{ msisdn: '12', message: '' }],
-        baseName: 'x',
+        folder,
       });
       expect(refused).toMatchObject({
         ok: false,

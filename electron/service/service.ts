@@ -1,41 +1,23 @@
 /**
- * The service behind both transports, implemented once: open and check a file with core, export
- * messages, send a file (checked first: a file core rejects is never uploaded) and follow it to
- * the end, the history, the profiles. Every change of a batch goes to the listeners and, when
- * its state changes, to the history on disk.
+ * The service behind both transports, implemented once: send messages (written into the
+ * provider's files and checked as its server will, before any is uploaded), export them into a
+ * folder, follow each batch to its end, and the history and profiles. The command line's `send`
+ * sends a file from disk through the same way (sendFile).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { inspectFile } from '../../core/check';
 import type { Decision } from '../../core/check';
-import { writeExport } from '../../core/writer';
-import { batchNames, namesOfBatch, newBatchId, serverNameOf } from '../client/batch-names';
-import type { BatchNames } from '../client/batch-names';
-import { deliver } from '../client/deliver';
-import type { Delivered } from '../client/deliver';
-import { DEFAULT_BACKOFF, Failover } from '../client/failover';
-import type { Backoff } from '../client/failover';
-import { Follower } from '../client/follower';
-import type { FollowUpdate } from '../client/follower';
-import type { Profile } from '../client/profile';
-import { describeFailedAttempt } from '../client/words';
-import { summarizeProfile } from '../client/profile';
-import { nodeCheckOptions } from '../native-text';
-import { replaceFile } from '../server/files';
-import { FINAL_STATES } from './api';
+import { FINAL_STATES } from '../../core/contract/api';
 import type {
   Batch,
   BatchListener,
   BatchRequest,
   BatchState,
-  CheckOutcome,
-  CheckRequest,
   EmptyRequest,
   ExportOutcome,
   ExportRequest,
-  OpenedFile,
-  OpenFileRequest,
   Outcome,
   ProfileSummary,
   SendOutcome,
@@ -43,106 +25,81 @@ import type {
   SendsheetApi,
   SendsheetEvents,
   UpdateProfileRequest,
-  VerdictSummary,
-} from './api';
+} from '../../core/contract/api';
+import { errorText } from '../../core/contract/errors';
+import { writeExport } from '../../core/writer';
+import { nodeCheckOptions } from '../base/native-text';
+import { describeReadError } from '../base/read-error';
+import { plural } from '../base/words';
+import { batchNames, namesOfBatch, newBatchId, serverNameOf } from '../client/batch-names';
+import type { Profile } from '../client/profile';
+import { Courier } from './courier';
 import { History, historyFile } from './history';
-import { describeReadError } from '../read-error';
+import { LiveBatches } from './live-batches';
+import { Profiles } from './profiles';
+import { saveFiles } from './saved-files';
+import { DEFAULT_TIMINGS } from './timings';
+import type { Timings } from './timings';
 
-export interface Timings {
-  /** From opening a connection to being logged in. */
-  connectTimeoutMs: number;
-  /** How long a later step may go without an answer. */
-  idleTimeoutMs: number;
-  /** How long to keep trying to send while neither server answers. */
-  giveUpAfterMs: number;
-  /** Time between two listings when following. */
-  pollIntervalMs: number;
-  /** How long a batch is followed before it is `timed-out`. */
-  followForMs: number;
-  backoff: Backoff;
-}
-
-export const DEFAULT_TIMINGS: Timings = {
-  connectTimeoutMs: 4000,
-  idleTimeoutMs: 20_000,
-  giveUpAfterMs: 5 * 60_000,
-  pollIntervalMs: 2000,
-  // SPEC 9: a failing batch is retried 5 times, 30 minutes apart; follow it through that.
-  followForMs: 3 * 60 * 60_000,
-  backoff: DEFAULT_BACKOFF,
-};
+export type { Timings };
 
 export interface ServiceOptions {
-  /** The app's data folder: the history, and exports by default. */
+  /** The app's data folder: the history. */
   dataDir: string;
   /** The profiles; the first is the default. */
   profiles: Profile[];
   timings?: Partial<Timings>;
   /** Follow again, at start, the batches of the history that were not finished. Default true. */
   resume?: boolean;
-  /** Where relative paths are read from. Default the process's folder. */
+  /** Where sendFile reads relative paths from. Default the process's folder. */
   cwd?: string;
 }
 
-const DEFAULT_PREVIEW_ROWS = 100;
-
-function summarize(name: string, verdict: Decision): VerdictSummary {
-  const { status, encoding, encodingSource, format, rows, skipped, parts } = verdict;
-  const { problems, problemCount, problemCounts } = verdict;
-  return {
-    name,
-    status,
-    encoding,
-    encodingSource,
-    format,
-    rows,
-    skipped,
-    parts,
-    problems,
-    problemCount,
-    problemCounts,
-  };
+/** A file from disk, sent as the command line sends it. */
+export interface FileSendRequest {
+  path: string;
+  profile: string;
+  /** The name the server reads the file under (its modifiers); default the file's name. */
+  as?: string;
 }
 
-function problemCount(verdict: Decision): string {
-  const count = verdict.problemCount;
-  return `${count.toLocaleString('en-US')} problem${count === 1 ? '' : 's'}`;
-}
+/** What the server decided about a file that was not sent, under the name it was checked as. */
+export type CheckedFile = Decision & { name: string };
 
-async function readLocal(
-  path: string,
-): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: string }> {
-  try {
-    return { ok: true, bytes: await readFile(path) };
-  } catch (error) {
-    const why = describeReadError(error);
-    return { ok: false, error: `Cannot read ${path}: ${why}.` };
-  }
+export type FileSendOutcome =
+  { ok: true; batch: Batch } | { ok: false; error: string; verdict: CheckedFile | null };
+
+function problemCount(decision: Decision): string {
+  return plural(decision.problemCount, 'problem');
 }
 
 export class SendsheetService implements SendsheetApi, SendsheetEvents {
-  private readonly listeners = new Set<BatchListener>();
-  private readonly current = new Map<string, Batch>();
-  private readonly followers = new Map<string, Follower>();
-  private readonly deliveries = new Set<Promise<void>>();
-  private readonly profileMap: Map<string, Profile>;
-  private readonly timings: Timings;
-  private readonly stopping = new AbortController();
+  private readonly courier: Courier;
 
   private constructor(
     private readonly options: ServiceOptions,
     private readonly store: History,
+    private readonly live: LiveBatches,
+    private readonly profileBook: Profiles,
+    timings: Timings,
     /** Set when the history could not be read at start. */
     readonly warning: string | null,
   ) {
-    this.profileMap = new Map(options.profiles.map((profile) => [profile.id, profile]));
-    this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
+    this.courier = new Courier(live, timings);
   }
 
   static async start(options: ServiceOptions): Promise<SendsheetService> {
-    if (options.profiles.length === 0) throw new Error('The service needs at least one profile.');
+    const profiles = new Profiles(options.profiles);
     const { history, warning } = await History.load(historyFile(options.dataDir));
-    const service = new SendsheetService(options, history, warning);
+    const timings = { ...DEFAULT_TIMINGS, ...options.timings };
+    const service = new SendsheetService(
+      options,
+      history,
+      new LiveBatches(history),
+      profiles,
+      timings,
+      warning,
+    );
     if (options.resume ?? true) {
       for (const batch of history.list().reverse()) {
         if (batch.state === 'ready' || batch.state === 'processing')
@@ -153,295 +110,144 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   }
 
   subscribe(listener: BatchListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.live.subscribe(listener);
   }
 
   /** Stops following and waits for uploads under way to end (they stop at once). */
   async close(): Promise<void> {
-    this.stopping.abort();
-    await Promise.all([...this.deliveries]);
-    await Promise.all([...this.followers.values()].map((follower) => follower.close()));
-    this.followers.clear();
-    this.listeners.clear();
+    await this.courier.close();
+    this.live.close();
     await this.store.flush();
   }
 
-  private path(path: string): string {
-    return resolve(this.options.cwd ?? process.cwd(), path);
-  }
-
-  async openFile(request: OpenFileRequest): Promise<Outcome<{ file: OpenedFile }>> {
-    const path = this.path(request.path);
-    const read = await readLocal(path);
-    if (!read.ok) return read;
-    const fileName = basename(path);
-    const name = serverNameOf(fileName);
-    const inspection = inspectFile({ name, bytes: read.bytes }, nodeCheckOptions);
-    const verdict = inspection.decision;
-    const preview = inspection.messages(request.previewRows ?? DEFAULT_PREVIEW_ROWS);
-    return {
-      ok: true,
-      file: {
-        path,
-        fileName,
-        bytes: read.bytes.length,
-        verdict: summarize(name, verdict),
-        preview,
-      },
-    };
-  }
-
-  async check(request: CheckRequest): Promise<CheckOutcome> {
-    const path = this.path(request.path);
-    const read = await readLocal(path);
-    if (!read.ok) return read;
-    const name = serverNameOf(basename(path), request.as);
-    const { decision } = inspectFile({ name, bytes: read.bytes }, nodeCheckOptions);
-    return { ok: true, verdict: summarize(name, decision) };
-  }
-
-  async exportMessages(request: ExportRequest): Promise<ExportOutcome> {
-    const result = writeExport(request.messages, {
-      baseName: request.baseName,
-      format: request.format,
-      encoding: request.encoding,
-      rowsPerFile: request.rowsPerFile,
-    });
-    if (!result.ok) {
-      const count = result.problems.length;
+  async send(request: SendRequest): Promise<SendOutcome> {
+    const usable = this.profileBook.usable(request.profile);
+    if (!usable.ok) return { ...usable, problems: [] };
+    const written = writeExport(request.messages, request.files);
+    if (!written.ok) {
       return {
         ok: false,
-        error: `Nothing was exported: the messages have ${count.toLocaleString('en-US')} problem${count === 1 ? '' : 's'}.`,
-        problems: result.problems,
+        error: `Nothing was sent: the messages have ${plural(written.problems.length, 'problem')}.`,
+        problems: written.problems,
       };
     }
-    const folder = this.path(request.folder ?? join(this.options.dataDir, 'exports'));
+    // Every file is checked as the server will check it before any is sent: all or nothing.
+    const checked = written.files.map((file) => ({
+      file,
+      decision: inspectFile({ name: file.uploadName, bytes: file.bytes }, nodeCheckOptions)
+        .decision,
+    }));
+    const refused = checked.find(({ decision }) => decision.status !== 'success');
+    if (refused) {
+      return {
+        ok: false,
+        error: `Nothing was sent: the provider would reject ${refused.file.uploadName} (${problemCount(refused.decision)}).`,
+        problems: refused.decision.problems,
+      };
+    }
+    const batches: Batch[] = [];
+    for (const { file, decision } of checked) {
+      batches.push(
+        await this.dispatch(usable.profile, file.fileName, file.uploadName, file.bytes, decision),
+      );
+    }
+    return { ok: true, batches };
+  }
+
+  async sendFile(request: FileSendRequest): Promise<FileSendOutcome> {
+    const usable = this.profileBook.usable(request.profile);
+    if (!usable.ok) return { ...usable, verdict: null };
+    const path = resolve(this.options.cwd ?? process.cwd(), request.path);
+    let bytes: Uint8Array;
     try {
-      await mkdir(folder, { recursive: true });
-      const files = [];
-      for (const file of result.files) {
-        const path = join(folder, file.fileName);
-        await replaceFile(path, file.bytes, folder);
-        files.push({
-          path,
-          fileName: file.fileName,
-          uploadName: file.uploadName,
-          rows: file.rows,
-          bytes: file.bytes.length,
-          encoding: file.encoding,
-          format: file.format,
-        });
-      }
-      return { ok: true, files };
+      bytes = await readFile(path);
     } catch (error) {
       return {
         ok: false,
-        error: `Cannot write to ${folder}: ${(error as Error).message}`,
-        problems: [],
-      };
-    }
-  }
-
-  async send(request: SendRequest): Promise<SendOutcome> {
-    const profile = this.profileMap.get(request.profile);
-    if (!profile)
-      return { ok: false, error: `There is no profile "${request.profile}".`, verdict: null };
-    if (profile.password === null) {
-      return {
-        ok: false,
-        error: `The profile "${profile.name}" has no password yet.`,
+        error: `Cannot read ${path}: ${describeReadError(error)}.`,
         verdict: null,
       };
     }
-    const path = this.path(request.path);
-    const read = await readLocal(path);
-    if (!read.ok) return { ...read, verdict: null };
     const fileName = basename(path);
     const serverName = serverNameOf(fileName, request.as);
-    const verdict = inspectFile({ name: serverName, bytes: read.bytes }, nodeCheckOptions).decision;
-    if (verdict.status !== 'success') {
+    const decision = inspectFile({ name: serverName, bytes }, nodeCheckOptions).decision;
+    if (decision.status !== 'success') {
       return {
         ok: false,
-        error: `Not sent: the provider would reject ${serverName} (${problemCount(verdict)}).`,
-        verdict: summarize(serverName, verdict),
+        error: `Not sent: the provider would reject ${serverName} (${problemCount(decision)}).`,
+        verdict: { ...decision, name: serverName },
       };
     }
+    return {
+      ok: true,
+      batch: await this.dispatch(usable.profile, fileName, serverName, bytes, decision),
+    };
+  }
+
+  /** Makes the batch of one checked file and sets it on its way. */
+  private async dispatch(
+    profile: Profile,
+    fileName: string,
+    serverName: string,
+    bytes: Uint8Array,
+    decision: Decision,
+  ): Promise<Batch> {
     const names = batchNames(serverName, newBatchId(randomBytes));
-    const batch: Batch = {
+    const batch = await this.live.begin({
       id: names.id,
       fileName,
       uploadName: names.readyName,
       profile: profile.id,
       server: null,
       note: null,
-      rows: verdict.rows,
-      parts: verdict.parts,
-      bytes: read.bytes.length,
+      rows: decision.rows,
+      parts: decision.parts,
+      bytes: bytes.length,
       state: 'uploading',
       stamp: null,
-      progress: { bytes: 0, total: read.bytes.length, percent: 0 },
+      progress: { bytes: 0, total: bytes.length, percent: 0 },
       times: { uploading: new Date().toISOString() },
       cause: null,
       error: null,
-    };
-    this.current.set(batch.id, batch);
-    const recorded = await this.record(batch);
-    this.emit(recorded);
-    const delivery = this.deliver(profile, names, read.bytes).finally(() =>
-      this.deliveries.delete(delivery),
-    );
-    this.deliveries.add(delivery);
-    return { ok: true, batch: { ...recorded } };
+    });
+    this.courier.carry(profile, names, bytes);
+    return batch;
   }
 
-  private async deliver(profile: Profile, names: BatchNames, bytes: Uint8Array): Promise<void> {
-    const id = names.id;
-    const failover = new Failover(
-      profile,
-      this.timings,
-      this.timings.backoff,
-      this.stopping.signal,
-    );
-    let result: Delivered;
-    try {
-      result = await deliver(failover, names, bytes, {
-        giveUpAfterMs: this.timings.giveUpAfterMs,
-        signal: this.stopping.signal,
-        onEvent: (event) => {
-          if (event.type === 'server') {
-            void this.change(id, { server: event.server.name, note: event.note });
-          } else if (event.type === 'attempt') {
-            // The batch says why it waits, and when the next try is; the history keeps it.
-            void this.change(id, { note: describeFailedAttempt(event.attempt) });
-          } else {
-            const percent = event.total === 0 ? 100 : Math.floor((event.bytes * 100) / event.total);
-            void this.change(id, { progress: { bytes: event.bytes, total: event.total, percent } });
-          }
-        },
-      });
-    } catch (error) {
-      // A bug, not a server's failure: the batch still ends with a state, and says why.
-      result = {
+  async exportMessages(request: ExportRequest): Promise<ExportOutcome> {
+    const written = writeExport(request.messages, request.files);
+    if (!written.ok) {
+      return {
         ok: false,
-        unreachable: false,
-        error: `Internal error: ${(error as Error).message}`,
+        error: `Nothing was exported: the messages have ${plural(written.problems.length, 'problem')}.`,
+        problems: written.problems,
       };
     }
-    if (!result.ok) {
-      await this.change(id, { state: 'failed', error: result.error, progress: null });
-      return;
-    }
-    const stage = result.stage;
-    const known = stage.stage === 'ready' || stage.stage === 'processing' ? stage.stage : null;
-    await this.change(id, {
-      state: 'ready',
-      server: result.server.name,
-      note: result.note,
-      progress: { bytes: bytes.length, total: bytes.length, percent: 100 },
-    });
-    if (known === 'processing') await this.change(id, { state: 'processing', stamp: stage.stamp });
-    this.followerFor(profile).follow({
-      id,
-      names,
-      until: Date.now() + this.timings.followForMs,
-      known: known === null ? undefined : { state: known, stamp: stage.stamp },
-    });
-  }
-
-  private followerFor(profile: Profile): Follower {
-    let follower = this.followers.get(profile.id);
-    if (!follower) {
-      const failover = new Failover(
-        profile,
-        this.timings,
-        this.timings.backoff,
-        this.stopping.signal,
-      );
-      follower = new Follower(
-        failover,
-        { intervalMs: this.timings.pollIntervalMs },
-        (update) => void this.followed(update),
-      );
-      this.followers.set(profile.id, follower);
-    }
-    return follower;
-  }
-
-  private async followed(update: FollowUpdate): Promise<void> {
-    if (!('server' in update)) {
-      await this.change(update.id, { state: update.state, error: update.error });
-      return;
-    }
-    await this.change(update.id, {
-      state: update.state,
-      stamp: update.stamp,
-      server: update.server.name,
-      cause: update.cause,
-      error: update.error,
-    });
-  }
-
-  /** Applies a change, tells the listeners, and records a new state in the history. */
-  private async change(id: string, patch: Partial<Batch>): Promise<void> {
-    const before = this.current.get(id) ?? this.store.get(id);
-    if (!before) return;
-    const batch: Batch = { ...before, ...patch };
-    const stateChanged = patch.state !== undefined && patch.state !== before.state;
-    if (stateChanged) batch.times = { ...before.times, [patch.state!]: new Date().toISOString() };
-    this.current.set(id, batch);
-    this.emit(batch);
-    if (stateChanged || patch.server !== undefined || patch.note !== undefined) {
-      const recorded = await this.record(batch);
-      if (recorded !== batch) this.emit(recorded);
-    }
-  }
-
-  /**
-   * Puts the batch in the history. The send goes on whatever happens to the history: when it
-   * cannot be saved, the batch says so, and that is the batch from then on.
-   */
-  private async record(batch: Batch): Promise<Batch> {
     try {
-      await this.store.put(batch);
-      return batch;
+      return { ok: true, files: await saveFiles(written.files, request.folder) };
     } catch (error) {
-      const why = `The history could not be saved (${(error as Error).message}): this batch may be missing from History.`;
-      if (batch.note?.includes(why)) return batch;
-      const noted = { ...batch, note: batch.note ? `${batch.note} ${why}` : why };
-      this.current.set(batch.id, noted);
-      return noted;
-    }
-  }
-
-  private emit(batch: Batch): void {
-    for (const listener of this.listeners) {
-      try {
-        listener({ ...batch });
-      } catch {
-        // A listener's failure is its own; the others still hear of the change.
-      }
+      return {
+        ok: false,
+        error: `Cannot write to ${request.folder}: ${errorText(error)}`,
+        problems: [],
+      };
     }
   }
 
   async batches(_request: EmptyRequest = {}): Promise<Batch[]> {
-    return [...this.current.values()].map((batch) => ({ ...batch }));
+    return this.live.list();
   }
 
   async follow(request: BatchRequest): Promise<Outcome<{ batch: Batch }>> {
-    const batch = this.current.get(request.batch) ?? this.store.get(request.batch);
+    const batch = this.live.get(request.batch);
     if (!batch) return { ok: false, error: `There is no batch "${request.batch}" in the history.` };
-    const profile = this.profileMap.get(batch.profile);
+    const profile = this.profileBook.get(batch.profile);
     if (!profile)
       return { ok: false, error: `The batch's profile "${batch.profile}" is not known.` };
-    if (
-      (FINAL_STATES as readonly BatchState[]).includes(batch.state) &&
-      batch.state !== 'timed-out'
-    ) {
-      return { ok: true, batch: { ...batch } };
-    }
-    if (batch.state === 'uploading' && this.current.has(batch.id))
-      return { ok: true, batch: { ...batch } };
+    const ended =
+      (FINAL_STATES as readonly BatchState[]).includes(batch.state) && batch.state !== 'timed-out';
+    const uploadingNow = batch.state === 'uploading' && this.live.isLive(batch.id);
+    if (ended || uploadingNow) return { ok: true, batch: { ...batch } };
     const names = namesOfBatch(batch.uploadName, batch.id);
     if (names === null) {
       return {
@@ -449,14 +255,8 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
         error: `The batch's upload name ${batch.uploadName} is not one this app made.`,
       };
     }
-    this.current.set(batch.id, batch);
-    const known = batch.state === 'ready' || batch.state === 'processing' ? batch.state : null;
-    this.followerFor(profile).follow({
-      id: batch.id,
-      names,
-      until: Date.now() + this.timings.followForMs,
-      known: known === null ? undefined : { state: known, stamp: batch.stamp },
-    });
+    this.live.adopt(batch);
+    this.courier.follow(profile, batch, names);
     return { ok: true, batch: { ...batch } };
   }
 
@@ -471,16 +271,12 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   }
 
   async profiles(_request: EmptyRequest = {}): Promise<ProfileSummary[]> {
-    return [...this.profileMap.values()].map(summarizeProfile);
+    return this.profileBook.summaries();
   }
 
   async updateProfile(
     request: UpdateProfileRequest,
   ): Promise<Outcome<{ profile: ProfileSummary }>> {
-    const profile = this.profileMap.get(request.profile);
-    if (!profile) return { ok: false, error: `There is no profile "${request.profile}".` };
-    if (request.user !== undefined) profile.user = request.user;
-    if (request.password !== undefined) profile.password = request.password;
-    return { ok: true, profile: summarizeProfile(profile) };
+    return this.profileBook.update(request);
   }
 }

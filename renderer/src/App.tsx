@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { desktop } from './service/desktop';
-import { useBatch } from './stores/batch';
+import { emit } from './stores/commands';
 import { useFile } from './stores/file';
-import { useSettings } from './stores/settings';
 import { useUi } from './stores/ui';
 import type { Screen } from './stores/ui';
 import { HistoryScreen } from './ui/HistoryScreen';
@@ -18,10 +18,9 @@ const SCREENS: { id: Screen; label: string }[] = [
 ];
 
 export function App() {
-  const { screen, go } = useUi();
+  const screen = useUi((state) => state.screen);
+  const go = useUi((state) => state.go);
   const open = useFile((state) => state.open);
-  const fileName = useFile((state) => (state.file.status === 'ready' ? state.file.fileName : null));
-  const { defaultCountry, defaultSender } = useSettings();
   const [dragging, setDragging] = useState(false);
 
   // The desktop window's menu: open a file (also one the system opened with Sendsheet), export,
@@ -33,21 +32,15 @@ export function App() {
       if (command.command === 'open') {
         useUi.getState().go('send');
         void useFile.getState().openPath(command.path);
-      } else {
-        useUi.getState().run(command.command);
+        return;
       }
+      // The send panel carries out Export and Send. The send screen is shown at once (flushSync)
+      // so that the panel listens by the time the command is given; with no file open there is
+      // no panel, and the command is dropped.
+      flushSync(() => useUi.getState().go('send'));
+      emit(command.command);
     });
   }, []);
-
-  // A new file starts from the person's defaults; a new default country applies at once.
-  useEffect(() => {
-    useBatch.getState().reset({
-      defaultCountry: useSettings.getState().defaultCountry,
-      sender: useSettings.getState().defaultSender,
-    });
-  }, [fileName]);
-  useEffect(() => useBatch.getState().update({ defaultCountry }), [defaultCountry]);
-  useEffect(() => useBatch.getState().update({ sender: defaultSender }), [defaultSender]);
 
   return (
     <div

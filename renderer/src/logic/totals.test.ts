@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mapping } from './mapping';
-import { buildPreview, DEFAULT_BATCH } from './rows';
+import { DEFAULT_CAMPAIGN } from './campaign-settings';
+import { buildPreview } from './preview';
 import { sheetFromRows } from './sheet';
 import { totalsOf } from './totals';
 
@@ -23,7 +24,7 @@ const mapping: Mapping = {
 
 describe('totals above the preview (issue 5, flow 4)', () => {
   it('counts recipients, parts, UCS-2, problems and the parts histogram', () => {
-    const totals = totalsOf(buildPreview(sheet, mapping, DEFAULT_BATCH).rows);
+    const totals = totalsOf(buildPreview(sheet, mapping, DEFAULT_CAMPAIGN).rows);
     expect(totals).toMatchObject({
       recipients: 5,
       parts: 6,
@@ -42,17 +43,17 @@ describe('totals above the preview (issue 5, flow 4)', () => {
       ['msisdn', 'message'],
       ['4520123456', `${'a'.repeat(70)}’`],
     ]);
-    const before = totalsOf(buildPreview(wordy, mapping, DEFAULT_BATCH).rows);
+    const before = totalsOf(buildPreview(wordy, mapping, DEFAULT_CAMPAIGN).rows);
     expect(before).toMatchObject({ fixable: 1, partsSaved: 1, parts: 2 });
     const after = totalsOf(
-      buildPreview(wordy, mapping, { ...DEFAULT_BATCH, replaceLookalikes: true }).rows,
+      buildPreview(wordy, mapping, { ...DEFAULT_CAMPAIGN, replaceLookalikes: true }).rows,
     );
     expect(after).toMatchObject({ fixable: 0, partsSaved: 0, parts: 1, ucs2: 0 });
   });
 
   it('leaves removed duplicates out of the recipients and parts', () => {
     const totals = totalsOf(
-      buildPreview(sheet, mapping, { ...DEFAULT_BATCH, removeDuplicates: true }).rows,
+      buildPreview(sheet, mapping, { ...DEFAULT_CAMPAIGN, removeDuplicates: true }).rows,
     );
     expect(totals).toMatchObject({ recipients: 4, parts: 5, duplicates: 1 });
   });

@@ -1,6 +1,6 @@
-/** The figures above the preview: what the batch costs and what is wrong with it. */
+/** The figures above the preview: what the messages cost and what is wrong with them. */
 import { MAX_PARTS } from '../../../core/segments';
-import type { PreviewRow } from './rows';
+import type { PreviewRow } from './preview-row';
 
 export interface Totals {
   /** Messages that will be sent (repeats left out when the person chose so). */

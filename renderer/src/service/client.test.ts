@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import * as api from '../../../electron/service/api';
+import { METHODS } from '../../../core/contract/api';
+import { ServiceError } from '../../../core/contract/errors';
 import type { EventSourceLike } from './client';
-import { API_PREFIX, BATCH_EVENT, EVENTS_PATH, httpService, ServiceError } from './client';
+import { httpService } from './client';
+import { BATCH_EVENT } from '../../../core/contract/channels';
 
-describe('the service over HTTP (issue 5: one interface, two transports)', () => {
-  it('uses the transport names of the service interface', () => {
-    expect([API_PREFIX, EVENTS_PATH, BATCH_EVENT]).toEqual([
-      api.API_PREFIX,
-      api.EVENTS_PATH,
-      api.BATCH_EVENT,
-    ]);
-  });
-
-  it('implements every method of the interface as POST /api/<method> with JSON', async () => {
-    const calls: { url: string; init: RequestInit }[] = [];
+describe('the service over HTTP (one client, made from the contract)', () => {
+  it('implements every method of the contract as POST /api/<method>', async () => {
+    const calls: { url: string; init: { body: string; method: string } }[] = [];
     const service = httpService('http://x', async (url, init) => {
       calls.push({ url, init });
       return new Response(JSON.stringify([{ id: 'p' }]), { status: 200 });
     });
-    for (const method of api.METHODS) {
-      expect(typeof service[method]).toBe('function');
-    }
+    for (const method of METHODS) expect(typeof service[method]).toBe('function');
     expect(await service.profiles({})).toEqual([{ id: 'p' }]);
     expect(calls[0]!.url).toBe('http://x/api/profiles');
     expect(calls[0]!.init.method).toBe('POST');
@@ -31,13 +23,13 @@ describe('the service over HTTP (issue 5: one interface, two transports)', () =>
     const refused = httpService(
       '',
       async () =>
-        new Response(JSON.stringify({ status: 400, error: 'Bad request to send: path' }), {
+        new Response(JSON.stringify({ status: 400, error: 'Bad request to send: profile' }), {
           status: 400,
         }),
     );
-    await expect(refused.send({ path: 'a', profile: 'p' })).rejects.toThrow(
-      'Sendsheet refused the request: Bad request to send: path',
-    );
+    await expect(
+      refused.send({ profile: '', files: { baseName: 'a' }, messages: [] }),
+    ).rejects.toThrow('Sendsheet refused the request: Bad request to send: profile');
     const down = httpService('', async () => {
       throw new TypeError('fetch failed');
     });

@@ -3,7 +3,7 @@
  * Electron preload puts on `window.sendsheetDesktop`. In a browser there are none, and the UI
  * uses the page's own file input, downloads and buttons instead.
  */
-import type { DesktopApi } from '../../../electron/preload/desktop-api';
+import type { DesktopApi } from '../../../core/contract/desktop';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 /** Past batches, as the service keeps them. */
 import { create } from 'zustand';
-import type { Batch } from '../../../electron/service/api';
+import type { Batch } from '../../../core/contract/api';
 import { errorWords, service } from './service';
 
 export interface HistoryStore {

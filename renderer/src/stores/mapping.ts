@@ -1,8 +1,12 @@
-/** Which column is which: guessed when a sheet is chosen, then the person's to change. */
+/**
+ * Which column is which: guessed when a sheet is shown (stores/file.ts), then the person's to
+ * change.
+ */
 import { create } from 'zustand';
 import { EMPTY_MAPPING, guessMapping } from '../logic/mapping';
 import type { Mapping, MessageSource } from '../logic/mapping';
 import type { Sheet } from '../logic/sheet';
+import { useSending } from './sending';
 
 /** How long the message text rests before the preview is built for it. */
 export const TEMPLATE_SETTLE_MS = 250;
@@ -34,12 +38,17 @@ export const useMapping = create<MappingStore>()((set, get) => ({
     if (get().sheet === sheet) return;
     clearTimeout(settling);
     set({ sheet, draft: null, mapping: sheet === null ? EMPTY_MAPPING : guessMapping(sheet) });
+    // Other columns make other messages: a file exported before them is not theirs.
+    useSending.getState().clearResult();
   },
-  setColumn: (field, column) =>
-    set((state) => ({ mapping: { ...state.mapping, [field]: column } })),
+  setColumn(field, column) {
+    set((state) => ({ mapping: { ...state.mapping, [field]: column } }));
+    useSending.getState().clearResult();
+  },
   setMessage(message) {
     clearTimeout(settling);
     set((state) => ({ draft: null, mapping: { ...state.mapping, message } }));
+    useSending.getState().clearResult();
   },
   editTemplate(text) {
     clearTimeout(settling);

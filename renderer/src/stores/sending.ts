@@ -1,17 +1,12 @@
 /**
- * Exporting and sending: the files written for this batch, the batches sent and their live
+ * Exporting and sending: the files written for these messages, the batches sent and their live
  * state from the service's events, and for each batch which preview rows its file holds, so a
  * rejection's rows lead back to the preview.
  */
 import { create } from 'zustand';
-import type {
-  Batch,
-  ExportedFile,
-  ProfileSummary,
-  SendOutcome,
-} from '../../../electron/service/api';
+import type { Batch, ProfileSummary, SavedFile } from '../../../core/contract/api';
 import type { Problem } from '../../../core/problems';
-import type { ExportFile, ExportOptions, OutgoingMessage } from '../../../core/writer';
+import type { ExportOptions, OutgoingMessage, WrittenFile } from '../../../core/writer';
 import { writeExport } from '../../../core/writer';
 import { rowsOfFiles } from '../logic/batches';
 import { errorWords, service } from './service';
@@ -24,9 +19,9 @@ export interface SentFile {
 
 export interface SendingStore {
   profiles: ProfileSummary[];
-  /** What core wrote for this batch, kept to save or send. */
-  written: ExportFile[] | null;
-  saved: ExportedFile[] | null;
+  /** The files core wrote here in a browser, for the page to download. */
+  written: WrittenFile[] | null;
+  saved: SavedFile[] | null;
   problems: Problem[];
   error: string | null;
   busy: boolean;
@@ -34,13 +29,11 @@ export interface SendingStore {
   order: string[];
   sent: Record<string, SentFile>;
   loadProfiles(): Promise<void>;
-  /** Writes the files with core and saves them in the app's exports folder. */
-  exportFiles(
-    messages: OutgoingMessage[],
-    options: ExportOptions,
-    /** The folder chosen in the desktop window's save dialog; default the app's exports folder. */
-    folder?: string,
-  ): Promise<ExportedFile[] | null>;
+  /**
+   * Into the folder chosen in the desktop window's save dialog; without one (a browser), the
+   * files are written here, for the page to download.
+   */
+  exportFiles(messages: OutgoingMessage[], options: ExportOptions, folder?: string): Promise<void>;
   send(
     messages: OutgoingMessage[],
     rowOf: number[],
@@ -51,7 +44,7 @@ export interface SendingStore {
   clearResult(): void;
 }
 
-export const useSending = create<SendingStore>()((set, get) => ({
+export const useSending = create<SendingStore>()((set) => ({
   profiles: [],
   written: null,
   saved: null,
@@ -71,59 +64,52 @@ export const useSending = create<SendingStore>()((set, get) => ({
   async exportFiles(messages, options, folder) {
     set({ busy: true, error: null, problems: [], saved: null, written: null });
     try {
+      if (folder !== undefined) {
+        // The desktop window: the Node side writes into the folder the person chose.
+        const outcome = await service().exportMessages({ files: options, messages, folder });
+        if (!outcome.ok) {
+          set({ problems: outcome.problems, error: outcome.error });
+          return;
+        }
+        set({ saved: outcome.files });
+        return;
+      }
+      // A browser: the files are written here and downloaded; nothing goes to the Node side.
       const written = writeExport(messages, options);
       if (!written.ok) {
         set({
           problems: written.problems,
           error: 'Nothing was exported: fix the problems shown first.',
         });
-        return null;
+        return;
       }
       set({ written: written.files });
-      const outcome = await service().exportMessages({
-        messages,
-        baseName: options.baseName,
-        format: options.format,
-        encoding: options.encoding,
-        rowsPerFile: options.rowsPerFile,
-        ...(folder === undefined ? {} : { folder }),
-      });
-      if (!outcome.ok) {
-        set({ problems: outcome.problems, error: outcome.error });
-        return null;
-      }
-      set({ saved: outcome.files });
-      return outcome.files;
     } catch (error) {
       set({ error: errorWords(error) });
-      return null;
     } finally {
       set({ busy: false });
     }
   },
   async send(messages, rowOf, options, profile) {
-    const files = await get().exportFiles(messages, options);
-    if (files === null) return;
-    set({ busy: true });
+    set({ busy: true, error: null, problems: [], saved: null, written: null });
     try {
-      const fileRows = rowsOfFiles(files, rowOf);
-      for (const [index, file] of files.entries()) {
-        const outcome: SendOutcome = await service().send({
-          path: file.path,
-          profile,
-          as: file.uploadName,
-        });
-        if (!outcome.ok) {
-          set({ error: outcome.error, problems: outcome.verdict?.problems ?? [] });
-          return;
-        }
-        const batch = outcome.batch;
-        set((state) => ({
-          batches: { ...state.batches, [batch.id]: state.batches[batch.id] ?? batch },
-          order: state.order.includes(batch.id) ? state.order : [...state.order, batch.id],
-          sent: { ...state.sent, [batch.id]: { batchId: batch.id, rowOf: fileRows[index]! } },
-        }));
+      const outcome = await service().send({ profile, files: options, messages });
+      if (!outcome.ok) {
+        set({ error: outcome.error, problems: outcome.problems });
+        return;
       }
+      const fileRows = rowsOfFiles(outcome.batches, rowOf);
+      set((state) => {
+        const batches = { ...state.batches };
+        const order = [...state.order];
+        const sent = { ...state.sent };
+        outcome.batches.forEach((batch, index) => {
+          batches[batch.id] ??= batch;
+          if (!order.includes(batch.id)) order.push(batch.id);
+          sent[batch.id] = { batchId: batch.id, rowOf: fileRows[index]! };
+        });
+        return { batches, order, sent };
+      });
     } catch (error) {
       set({ error: errorWords(error) });
     } finally {

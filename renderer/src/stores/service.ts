@@ -1,4 +1,7 @@
-/** The one service object, chosen at startup (see service/client.ts); tests may set another. */
+/**
+ * The one service object, chosen at its first use (see service/client.ts); a test puts its own
+ * on `window.sendsheet` before that.
+ */
 import { chooseService } from '../service/client';
 import type { Service } from '../service/client';
 
@@ -10,6 +13,4 @@ export function service(): Service {
 }
 
 /** Errors as words for the person; a bug's message is still better than nothing. */
-export function errorWords(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorText as errorWords } from '../../../core/contract/errors';

@@ -1,7 +1,11 @@
-/** The person's own defaults, kept in this browser's storage across runs. */
+/**
+ * The person's own defaults, kept in this browser's storage across runs. A file opened starts
+ * from them (stores/file.ts); a default changed applies at once to the file open now.
+ */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { CountryCode } from '../logic/phone';
+import { useCampaign } from './campaign';
 
 export interface SettingsState {
   defaultCountry: CountryCode;
@@ -18,8 +22,14 @@ export const useSettings = create<SettingsState>()(
       defaultCountry: 'DK',
       defaultSender: '',
       defaultProfile: 'emulated',
-      setDefaultCountry: (defaultCountry) => set({ defaultCountry }),
-      setDefaultSender: (defaultSender) => set({ defaultSender }),
+      setDefaultCountry(defaultCountry) {
+        set({ defaultCountry });
+        useCampaign.getState().update({ defaultCountry });
+      },
+      setDefaultSender(defaultSender) {
+        set({ defaultSender });
+        useCampaign.getState().update({ sender: defaultSender });
+      },
       setDefaultProfile: (defaultProfile) => set({ defaultProfile }),
     }),
     { name: 'sendsheet-settings' },

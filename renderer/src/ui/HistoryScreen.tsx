@@ -3,7 +3,10 @@ import { useHistory } from '../stores/history';
 import { BatchView } from './Timeline';
 
 export function HistoryScreen() {
-  const { batches, error, load, clear } = useHistory();
+  const batches = useHistory((state) => state.batches);
+  const error = useHistory((state) => state.error);
+  const load = useHistory((state) => state.load);
+  const clear = useHistory((state) => state.clear);
   const [open, setOpen] = useState<string | null>(null);
   useEffect(() => void load(), [load]);
   const chosen = batches.find((batch) => batch.id === open);

@@ -12,7 +12,11 @@ const HELP = {
 
 export function MappingPanel({ unknownPlaceholders }: { unknownPlaceholders: string[] }) {
   const sheet = useFile(selectSheet);
-  const { mapping, draft, setColumn, setMessage, editTemplate } = useMapping();
+  const mapping = useMapping((state) => state.mapping);
+  const draft = useMapping((state) => state.draft);
+  const setColumn = useMapping((state) => state.setColumn);
+  const setMessage = useMapping((state) => state.setMessage);
+  const editTemplate = useMapping((state) => state.editTemplate);
   const base = useId();
   if (sheet === null) return null;
   const columnSelect = (field: 'msisdn' | 'sender' | 'userref' | 'class', required: boolean) => (

@@ -7,7 +7,11 @@ export const ACCEPT = '.xlsx,.xlsm,.xls,.ods,.csv,.txt,.tsv';
 
 /** Choosing the file; dropping one anywhere on the window does the same (see App). */
 export function OpenFile() {
-  const { file, sheetIndex, open, openPath, chooseSheet } = useFile();
+  const file = useFile((state) => state.file);
+  const sheetIndex = useFile((state) => state.sheetIndex);
+  const open = useFile((state) => state.open);
+  const openPath = useFile((state) => state.openPath);
+  const chooseSheet = useFile((state) => state.chooseSheet);
   const api = desktop();
   const inputId = useId();
   const sheetId = useId();

@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ucs2Characters, ucs2Title } from '../logic/forcing';
-import type { PreviewRow } from '../logic/rows';
+import type { PreviewRow } from '../logic/preview-row';
 import { inSlots } from '../logic/slots';
-import { useUi } from '../stores/ui';
+import { on } from '../stores/commands';
 
 type Filter = 'all' | 'problems-first' | 'problems-only';
 const ROW_HEIGHT = 34;
@@ -89,7 +89,8 @@ const PreviewLine = memo(function PreviewLine({ row, position, start, focused }:
 export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
   const [filter, setFilter] = useState<Filter>('all');
   const filterId = useId();
-  const focus = useUi((state) => state.focus);
+  /** The row a rejection's cause led to (its index), marked until another is. */
+  const [focused, setFocused] = useState<number | null>(null);
   const shown = useMemo(() => {
     if (filter === 'all') return rows;
     const bad = rows.filter((row) => row.errors.length > 0);
@@ -116,11 +117,12 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
   const slotCount = useRef(0);
   slotCount.current = Math.max(slotCount.current, items.length);
   const slots = inSlots(items, slotCount.current);
-  useEffect(() => {
-    if (focus === null) return;
-    const position = shown.findIndex((row) => row.index === focus.index);
+  const showRow = useEffectEvent((index: number) => {
+    setFocused(index);
+    const position = shown.findIndex((row) => row.index === index);
     if (position >= 0) virtualizer.scrollToIndex(position, { align: 'center' });
-  }, [focus, shown, virtualizer]);
+  });
+  useEffect(() => on('showRow', showRow), []);
 
   return (
     <section aria-labelledby="preview-heading" className="panel preview">
@@ -169,7 +171,7 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
                   row={row}
                   position={item.index}
                   start={item.start}
-                  focused={focus?.index === row.index}
+                  focused={focused === row.index}
                 />
               );
             })}

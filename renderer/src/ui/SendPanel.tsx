@@ -1,13 +1,13 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffectEvent, useId, useLayoutEffect, useRef } from 'react';
 import type { ExportOptions } from '../../../core/writer';
 import type { PreviewData } from './usePreview';
-import { useBatch } from '../stores/batch';
+import { useCampaign } from '../stores/campaign';
 import { useFile } from '../stores/file';
 import { desktop } from '../service/desktop';
+import { on } from '../stores/commands';
 import { useSending } from '../stores/sending';
 import { useSettings } from '../stores/settings';
 import { useMapping } from '../stores/mapping';
-import { useUi } from '../stores/ui';
 import { Timeline } from './Timeline';
 import { bytes, count } from './words';
 
@@ -26,18 +26,21 @@ export function SendPanel({ data }: { data: PreviewData }) {
   const fileName = useFile((state) =>
     state.file.status === 'ready' ? state.file.fileName : 'batch',
   );
-  const settings = useBatch((state) => state.settings);
-  const sending = useSending();
-  const { defaultProfile, setDefaultProfile } = useSettings();
-  const focusRow = useUi((state) => state.focusRow);
-  const [profile, setProfile] = useState(defaultProfile);
+  const settings = useCampaign((state) => state.settings);
+  // Field by field: the batches' live events change the store many times a second while a
+  // file uploads, and only the Timeline shows them.
+  const profiles = useSending((state) => state.profiles);
+  const busy = useSending((state) => state.busy);
+  const saved = useSending((state) => state.saved);
+  const written = useSending((state) => state.written);
+  const error = useSending((state) => state.error);
+  const problems = useSending((state) => state.problems);
+  const exportFiles = useSending((state) => state.exportFiles);
+  const send = useSending((state) => state.send);
+  const profile = useSettings((state) => state.defaultProfile);
+  const setDefaultProfile = useSettings((state) => state.setDefaultProfile);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const { loadProfiles, clearResult } = sending;
-
-  useEffect(() => void loadProfiles(), [loadProfiles]);
-  // A change to the messages makes a file written before it stale.
-  useEffect(() => clearResult(), [data, clearResult]);
 
   const baseName = fileName.replace(/\.[^.]+$/, '');
   const options: ExportOptions = {
@@ -47,8 +50,8 @@ export function SendPanel({ data }: { data: PreviewData }) {
     rowsPerFile: settings.rowsPerFile,
   };
   /**
-   * In the desktop window the person chooses where the files go; in a browser the app keeps
-   * them in its exports folder and the browser downloads the same bytes.
+   * In the desktop window the person chooses where the files go and the Node side writes them
+   * there; in a browser core's writer makes them here and the browser downloads them.
    */
   const exportNow = async () => {
     // The menu's Export too: the preview is of the text before the one being typed.
@@ -57,34 +60,34 @@ export function SendPanel({ data }: { data: PreviewData }) {
     if (api !== null) {
       const target = await api.chooseSaveTarget(`${baseName}.csv`);
       if (target === null) return;
-      await sending.exportFiles(
+      await exportFiles(
         data.outgoing().messages,
         { ...options, baseName: target.baseName },
         target.folder,
       );
       return;
     }
-    const saved = await sending.exportFiles(data.outgoing().messages, options);
-    const written = useSending.getState().written;
-    if (saved && written) for (const file of written) download(file.fileName, file.bytes);
+    await exportFiles(data.outgoing().messages, options);
+    const files = useSending.getState().written;
+    if (files) for (const file of files) download(file.fileName, file.bytes);
   };
-  const exportRef = useRef(exportNow);
-  exportRef.current = exportNow;
-  const blockedRef = useRef(false);
 
-  // The desktop menu's Export and Send.
-  const command = useUi((state) => state.command);
-  useEffect(() => {
-    if (command === null) return;
-    if (command.name === 'export') void exportRef.current();
-    else if (!blockedRef.current) dialog.current?.showModal();
-  }, [command]);
-
-  const chosen = sending.profiles.find((p) => p.id === profile) ?? sending.profiles[0];
+  const chosen = profiles.find((p) => p.id === profile) ?? profiles[0];
   // While the message text is being typed, the preview is of the text before it.
   const pending = useMapping((state) => state.draft !== null);
   const blocked = pending || data.totals.rowsWithErrors > 0 || data.totals.recipients === 0;
-  blockedRef.current = blocked;
+  const sendable = !busy && !blocked && chosen !== undefined;
+
+  // The desktop menu's Export and Send do what the buttons do. In a layout effect, the panel
+  // listens as soon as it is shown: App shows the send screen, then gives the command.
+  const onExport = useEffectEvent(() => void exportNow());
+  const onSend = useEffectEvent(() => {
+    if (sendable) dialog.current?.showModal();
+  });
+  useLayoutEffect(() => {
+    const stops = [on('export', onExport), on('send', onSend)];
+    return () => stops.forEach((stop) => stop());
+  }, []);
 
   return (
     <section aria-labelledby="send-heading" className="panel">
@@ -98,19 +101,16 @@ export function SendPanel({ data }: { data: PreviewData }) {
         </p>
       )}
       <div className="actions">
-        <button type="button" disabled={sending.busy || pending} onClick={() => void exportNow()}>
+        <button type="button" disabled={busy || pending} onClick={() => void exportNow()}>
           Export file{data.totals.recipients > settings.rowsPerFile ? 's' : ''}
         </button>
         <label htmlFor={`${id}-profile`}>Send with </label>
         <select
           id={`${id}-profile`}
           value={chosen?.id ?? ''}
-          onChange={(event) => {
-            setProfile(event.currentTarget.value);
-            setDefaultProfile(event.currentTarget.value);
-          }}
+          onChange={(event) => setDefaultProfile(event.currentTarget.value)}
         >
-          {sending.profiles.map((p) => (
+          {profiles.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
               {p.hasPassword ? '' : ' (no password yet)'}
@@ -120,19 +120,19 @@ export function SendPanel({ data }: { data: PreviewData }) {
         <button
           type="button"
           className="primary"
-          disabled={sending.busy || blocked || !chosen}
+          disabled={!sendable}
           onClick={() => dialog.current?.showModal()}
         >
           Send…
         </button>
       </div>
       <div role="status" aria-live="polite">
-        {sending.busy && <p>Working…</p>}
-        {sending.saved && (
+        {busy && <p>Working…</p>}
+        {saved && (
           <div data-testid="export-result">
-            <p>Saved {count(sending.saved.length, 'file')}:</p>
+            <p>Saved {count(saved.length, 'file')}:</p>
             <ul>
-              {sending.saved.map((file) => (
+              {saved.map((file) => (
                 <li key={file.path}>
                   <code>{file.path}</code> — {count(file.rows, 'message')}, {bytes(file.bytes)},{' '}
                   {file.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8'}; upload name{' '}
@@ -142,13 +142,28 @@ export function SendPanel({ data }: { data: PreviewData }) {
             </ul>
           </div>
         )}
-      </div>
-      {sending.error && (
-        <div className="error" role="alert" data-testid="send-error">
-          <p>{sending.error}</p>
-          {sending.problems.length > 0 && (
+        {written && (
+          <div data-testid="export-result">
+            <p>Downloaded {count(written.length, 'file')}:</p>
             <ul>
-              {sending.problems.slice(0, 50).map((problem, i) => (
+              {written.map((file) => (
+                <li key={file.fileName}>
+                  <code>{file.fileName}</code> — {count(file.rows, 'message')},{' '}
+                  {bytes(file.bytes.length)},{' '}
+                  {file.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8'}; upload name{' '}
+                  <code>{file.uploadName}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      {error && (
+        <div className="error" role="alert" data-testid="send-error">
+          <p>{error}</p>
+          {problems.length > 0 && (
+            <ul>
+              {problems.slice(0, 50).map((problem, i) => (
                 <li key={i}>
                   {problem.row !== null && `Row ${problem.row}: `}
                   {problem.message}
@@ -178,7 +193,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
               dialog.current?.close();
               if (chosen) {
                 const { messages, rowOf } = data.outgoing();
-                void sending.send(messages, rowOf, options, chosen.id);
+                void send(messages, rowOf, options, chosen.id);
               }
             }}
           >
@@ -186,7 +201,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
           </button>
         </div>
       </dialog>
-      <Timeline onRow={focusRow} />
+      <Timeline />
     </section>
   );
 }

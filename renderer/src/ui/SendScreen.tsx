@@ -1,4 +1,4 @@
-import { BatchPanel } from './BatchPanel';
+import { CampaignPanel } from './CampaignPanel';
 import { MappingPanel } from './MappingPanel';
 import { OpenFile } from './OpenFile';
 import { PreviewTable } from './PreviewTable';
@@ -15,7 +15,7 @@ export function SendScreen() {
       {data && (
         <>
           <MappingPanel unknownPlaceholders={data.preview.unknownPlaceholders} />
-          <BatchPanel duplicates={data.totals.duplicates} />
+          <CampaignPanel duplicates={data.totals.duplicates} />
           <TotalsPanel totals={data.totals} />
           <SendPanel data={data} />
           <PreviewTable rows={data.preview.rows} />

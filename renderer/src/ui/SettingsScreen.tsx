@@ -4,7 +4,7 @@ import type { CountryCode } from '../logic/phone';
 import { errorWords, service } from '../stores/service';
 import { useSending } from '../stores/sending';
 import { useSettings } from '../stores/settings';
-import type { ProfileSummary } from '../../../electron/service/api';
+import type { ProfileSummary } from '../../../core/contract/api';
 
 const regionNames =
   typeof Intl.DisplayNames === 'function'
@@ -81,8 +81,12 @@ function ProfileEditor({ profile, onSaved }: { profile: ProfileSummary; onSaved:
 }
 
 export function SettingsScreen() {
-  const { defaultCountry, defaultSender, setDefaultCountry, setDefaultSender } = useSettings();
-  const { profiles, loadProfiles } = useSending();
+  const defaultCountry = useSettings((state) => state.defaultCountry);
+  const defaultSender = useSettings((state) => state.defaultSender);
+  const setDefaultCountry = useSettings((state) => state.setDefaultCountry);
+  const setDefaultSender = useSettings((state) => state.setDefaultSender);
+  const profiles = useSending((state) => state.profiles);
+  const loadProfiles = useSending((state) => state.loadProfiles);
   const id = useId();
   useEffect(() => void loadProfiles(), [loadProfiles]);
   return (

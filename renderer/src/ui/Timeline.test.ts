@@ -2,7 +2,7 @@ import { createElement, isValidElement } from 'react';
 import type { ReactElement, ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import type { Batch } from '../../../electron/service/api';
+import type { Batch } from '../../../core/contract/api';
 import { BatchView } from './Timeline';
 
 /** A batch the provider rejected, with problems on rows 2 and 4 of the file and one on none. */
@@ -48,7 +48,7 @@ function text(node: ReactNode): string {
 }
 
 describe('a rejected batch: its cause, each row leading to the preview row it came from', () => {
-  // This file held preview rows 10, 11 and 12 (the batch was split, so not from row 0).
+  // This file held preview rows 10, 11 and 12 (the messages were split into files, so not from row 0).
   const rowOf = [10, 11, 12];
 
   it('shows every problem, with a link for each row the server named', () => {

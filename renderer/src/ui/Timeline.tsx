@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import type { Batch, BatchState } from '../../../electron/service/api';
+import type { Batch, BatchState } from '../../../core/contract/api';
 import { previewRowOf } from '../logic/batches';
+import { emit } from '../stores/commands';
 import { useSending } from '../stores/sending';
 import { count } from './words';
 
@@ -113,16 +114,24 @@ export function BatchView({
   );
 }
 
+/** A rejection's row leads to the preview row it came from. */
+function showRow(index: number): void {
+  emit('showRow', index);
+}
+
 /** The batches of this run, live from the service's events. */
-export function Timeline({ onRow }: { onRow: (index: number) => void }) {
-  const { batches, order, sent, listen } = useSending();
+export function Timeline() {
+  const batches = useSending((state) => state.batches);
+  const order = useSending((state) => state.order);
+  const sent = useSending((state) => state.sent);
+  const listen = useSending((state) => state.listen);
   useEffect(() => listen(), [listen]);
   const mine = order.filter((id) => sent[id]);
   if (mine.length === 0) return null;
   return (
     <div aria-live="polite" aria-label="Sent batches">
       {mine.map((id) => (
-        <BatchView key={id} batch={batches[id]!} onRow={onRow} rowOf={sent[id]!.rowOf} />
+        <BatchView key={id} batch={batches[id]!} onRow={showRow} rowOf={sent[id]!.rowOf} />
       ))}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Totals } from '../logic/totals';
-import { useBatch } from '../stores/batch';
+import { useCampaign } from '../stores/campaign';
 import { count } from './words';
 
 function PartsChart({ histogram }: { histogram: number[] }) {
@@ -44,7 +44,8 @@ function PartsChart({ histogram }: { histogram: number[] }) {
 }
 
 export function TotalsPanel({ totals }: { totals: Totals }) {
-  const { settings, update } = useBatch();
+  const replaced = useCampaign((state) => state.settings.replaceLookalikes);
+  const update = useCampaign((state) => state.update);
   return (
     <section aria-labelledby="totals-heading" className="panel totals">
       <h2 id="totals-heading">4. Check the messages</h2>
@@ -89,7 +90,7 @@ export function TotalsPanel({ totals }: { totals: Totals }) {
           </button>
         </div>
       )}
-      {settings.replaceLookalikes && (
+      {replaced && (
         <p className="note">
           Look-alike characters are replaced.{' '}
           <button

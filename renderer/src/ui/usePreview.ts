@@ -1,10 +1,16 @@
-/** The preview, derived from the sheet, the mapping and the batch settings: computed, not stored. */
-import { useEffect, useMemo } from 'react';
-import { assemblePreview, outgoingMessages, readMessages, readNumbers } from '../logic/rows';
-import type { Outgoing, Preview } from '../logic/rows';
+/**
+ * The preview, derived from the sheet, the mapping and the campaign's settings: computed, not
+ * stored.
+ */
+import { useMemo } from 'react';
+import { readMessages, readNumbers } from '../logic/columns';
+import { outgoingMessages } from '../logic/outgoing';
+import type { Outgoing } from '../logic/outgoing';
+import { assemblePreview } from '../logic/preview';
+import type { Preview } from '../logic/preview';
 import { totalsOf } from '../logic/totals';
 import type { Totals } from '../logic/totals';
-import { useBatch } from '../stores/batch';
+import { useCampaign } from '../stores/campaign';
 import { selectSheet, useFile } from '../stores/file';
 import { useMapping } from '../stores/mapping';
 
@@ -20,13 +26,15 @@ export interface PreviewData {
 
 export function usePreview(): PreviewData | null {
   const sheet = useFile(selectSheet);
-  const { mapping, guessFor, sheet: mappedSheet } = useMapping();
-  const settings = useBatch((state) => state.settings);
-  useEffect(() => guessFor(sheet), [sheet, guessFor]);
-  // Until the guesses for this sheet are in, the old mapping would point at wrong columns.
+  const mapping = useMapping((state) => state.mapping);
+  const mappedSheet = useMapping((state) => state.sheet);
+  const settings = useCampaign((state) => state.settings);
+  // The mapping is guessed for each sheet before it is shown (stores/file.ts); a mapping made
+  // for another sheet would point at wrong columns.
   const ready = sheet !== null && mappedSheet === sheet ? sheet : null;
-  // The columns are read once and kept while only batch settings change: typing a sender
-  // then redoes the rows' checks, not the parsing of every number (most of a preview's cost).
+  // The columns are read once and kept while only the campaign's settings change: typing a
+  // sender then redoes the rows' checks, not the parsing of every number (most of a preview's
+  // cost).
   const numbers = useMemo(
     () => (ready ? readNumbers(ready, mapping.msisdn, settings.defaultCountry) : null),
     [ready, mapping.msisdn, settings.defaultCountry],

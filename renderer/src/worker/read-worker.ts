@@ -4,6 +4,7 @@
  * so whatever a crafted file does to this worker's objects dies with it.
  */
 import { readAnyFile } from './spreadsheet';
+import { errorText } from '../../../core/contract/errors';
 
 export interface ReadRequest {
   name: string;
@@ -18,7 +19,7 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
   } catch (error) {
     outcome = {
       ok: false as const,
-      error: `${name} could not be read: ${(error as Error).message}`,
+      error: `${name} could not be read: ${errorText(error)}`,
     };
   }
   self.postMessage(outcome);

@@ -12,6 +12,7 @@ import { readDelimited } from '../logic/delimited';
 import type { InputDelimiter } from '../logic/delimited';
 import type { Sheet } from '../logic/sheet';
 import { sheetFromRows } from '../logic/sheet';
+import { errorText } from '../../../core/contract/errors';
 
 export type FileKind = 'spreadsheet' | 'text';
 
@@ -69,7 +70,7 @@ export function readSpreadsheet(name: string, bytes: Uint8Array): ReadOutcome {
   } catch (error) {
     return {
       ok: false,
-      error: `${name} is not a spreadsheet that can be read (${(error as Error).message}). Save it again from Excel, or as CSV.`,
+      error: `${name} is not a spreadsheet that can be read (${errorText(error)}). Save it again from Excel, or as CSV.`,
     };
   }
   const sheets: Sheet[] = [];

@@ -1,4 +1,4 @@
-import type { CheckOptions } from '../core/check';
+import type { CheckOptions } from '../../core/check';
 
 /**
  * Node's Buffer decodes Latin-1 about ten times faster than TextDecoder does, which is most of

@@ -1,17 +1,18 @@
 import { useId } from 'react';
 import { senderProblem } from '../../../core/values';
-import { useBatch } from '../stores/batch';
-import type { MessageClassChoice } from '../logic/rows';
+import { useCampaign } from '../stores/campaign';
+import type { MessageClassChoice } from '../logic/campaign-settings';
 import type { ExportEncoding } from '../../../core/writer';
 import type { Format } from '../../../core/check';
 
-export function BatchPanel({ duplicates }: { duplicates: number }) {
-  const { settings, update } = useBatch();
+export function CampaignPanel({ duplicates }: { duplicates: number }) {
+  const settings = useCampaign((state) => state.settings);
+  const update = useCampaign((state) => state.update);
   const id = useId();
   const senderError = senderProblem(settings.sender);
   return (
-    <section aria-labelledby="batch-heading" className="panel">
-      <h2 id="batch-heading">3. Settings for this batch</h2>
+    <section aria-labelledby="campaign-heading" className="panel">
+      <h2 id="campaign-heading">3. Settings for this campaign</h2>
       <div className="fields">
         <div className="field">
           <label htmlFor={`${id}-sender`}>Sender</label>

@@ -1,26 +1,33 @@
 /**
- * What runs behind the window, as in headless mode: the emulated provider's two FTP servers
- * on this computer and the service, with the provider's real servers as a second profile.
- * When the emulated servers' ports are taken (a `sendsheet serve` is running), the window
- * uses that one instead of failing.
+ * What runs behind the UI, in the window and in headless mode alike: the emulated provider's two
+ * FTP servers on this computer (unless told not to), the profiles (practice, and the provider's
+ * real servers) and the service. The one composition root of the Node side.
  */
 import { join } from 'node:path';
-import { emulatedProfile, providerProfile } from '../client/profile';
+import { errorText } from '../../core/contract/errors';
+import { providerProfile } from '../client/profile';
 import type { Profile } from '../client/profile';
 import { formatLogEntry } from '../server/log';
 import { DEFAULT_PORTS, startProvider } from '../server/provider';
 import type { Provider } from '../server/provider';
 import { SendsheetService } from '../service/service';
+import { emulatedProfile, runningElsewhere } from './practice';
 
 export interface BackendOptions {
   /** The app's data: history and exports. */
   dataDir: string;
-  /** The emulated provider's data folder. */
-  providerDir: string;
+  /** The emulated provider's data folder; null to start none and use one running elsewhere. */
+  providerDir: string | null;
   /** The emulated servers' control ports. Default 2121 and 2122. */
   ports?: readonly [number, number];
-  /** The user name of the provider's real account, until the person gives one. */
+  /**
+   * When the emulated provider cannot start (its ports are taken): `use-running` takes the one
+   * already running there (a `sendsheet serve`, say), `fail` throws.
+   */
+  whenProviderFails: 'use-running' | 'fail';
+  /** The provider's real account, until the person gives one in the app. */
   providerUser?: string;
+  providerPassword?: string | null;
   /** Called with the profiles before the service starts, to give them their credentials. */
   prepare?: (profiles: Profile[]) => Promise<void>;
   log: (line: string) => void;
@@ -31,7 +38,7 @@ export interface Backend {
   /** The emulated provider, or null when another process runs it. */
   provider: Provider | null;
   profiles: readonly Profile[];
-  /** The exports folder the service writes to by default. */
+  /** The app's own exports folder, where the save dialog starts. */
   exportsFolder: string;
   close(): Promise<void>;
 }
@@ -39,28 +46,25 @@ export interface Backend {
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const ports = options.ports ?? DEFAULT_PORTS;
   let provider: Provider | null = null;
-  try {
-    provider = await startProvider({
-      dir: options.providerDir,
-      ports,
-      log: (entry) => {
-        if (entry.level !== 'info') options.log(formatLogEntry(entry));
-      },
-    });
-  } catch (error) {
-    options.log(
-      `The emulated provider did not start: ${(error as Error).message} Using the one already running on 127.0.0.1:${ports.join(' and ')}.`,
-    );
+  if (options.providerDir !== null) {
+    try {
+      provider = await startProvider({
+        dir: options.providerDir,
+        ports,
+        log: (entry) => {
+          if (entry.level !== 'info') options.log(formatLogEntry(entry));
+        },
+      });
+    } catch (error) {
+      if (options.whenProviderFails === 'fail') throw error;
+      options.log(
+        `The emulated provider did not start: ${errorText(error)} Using the one already running on 127.0.0.1:${ports.join(' and ')}.`,
+      );
+    }
   }
   const profiles: Profile[] = [
-    emulatedProfile(
-      provider ?? {
-        host: '127.0.0.1',
-        servers: ports.map((port, index) => ({ name: index === 0 ? 'A' : 'B', port })),
-        certificate: null,
-      },
-    ),
-    providerProfile(options.providerUser ?? '', null),
+    emulatedProfile(provider ?? runningElsewhere(ports)),
+    providerProfile(options.providerUser ?? '', options.providerPassword ?? null),
   ];
   try {
     await options.prepare?.(profiles);

@@ -10,7 +10,11 @@ import { startBackend } from './backend';
 
 async function dirs() {
   const root = await mkdtemp(join(tmpdir(), 'sendsheet-backend-'));
-  return { dataDir: join(root, 'app'), providerDir: join(root, 'server') };
+  return {
+    dataDir: join(root, 'app'),
+    providerDir: join(root, 'server'),
+    whenProviderFails: 'use-running' as const,
+  };
 }
 
 describe('issue 6: the backend of the window', () => {

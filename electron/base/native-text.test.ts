@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { checkFile } from '../core/check';
-import { decode } from '../core/decode';
+import { checkFile } from '../../core/check';
+import { decode } from '../../core/decode';
 import { nodeCheckOptions } from './native-text';
 
 describe("Node's Latin-1 decoder gives core the same text as the web one", () => {

@@ -1,0 +1,221 @@
+/**
+ * The one interface between the UI and the Node side: what can be asked, what comes back, and
+ * the list of methods. Types and plain values only, no Node and no DOM: the renderer, the
+ * preload, the main process and the HTTP server all import this file as it is. The schemas that
+ * check each request where it arrives are beside it (schemas.ts), for the Node side alone.
+ */
+import type { Encoding } from '../decode';
+import type { Format } from '../check';
+import type { Problem } from '../problems';
+import type { ExportOptions, OutgoingMessage } from '../writer';
+
+export type { ExportOptions, OutgoingMessage };
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+/**
+ * Send messages: the Node side writes them into the provider's files as `files` says (core's
+ * writer), checks each file as the server will (core's check), and uploads each as a batch.
+ */
+export interface SendRequest {
+  profile: string;
+  /** How the messages are written into files: base name, format, encoding, rows per file. */
+  files: ExportOptions;
+  messages: OutgoingMessage[];
+}
+
+/** Export messages into a folder the person chose in the desktop window's save dialog. */
+export interface ExportRequest {
+  files: ExportOptions;
+  messages: OutgoingMessage[];
+  folder: string;
+}
+
+export interface BatchRequest {
+  batch: string;
+}
+
+export interface UpdateProfileRequest {
+  profile: string;
+  user?: string;
+  /** Kept in memory only: never written to disk, never logged. */
+  password?: string;
+}
+
+export type EmptyRequest = Record<string, never>;
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+/** An operation that can fail for a reason the person can act on: a value, not an exception. */
+export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: string };
+
+/** A file written into a folder of the person's choice. */
+export interface SavedFile {
+  path: string;
+  fileName: string;
+  /** The name that starts processing on the server, with its modifiers and `.ready`. */
+  uploadName: string;
+  rows: number;
+  bytes: number;
+  encoding: Encoding;
+  format: Format;
+}
+
+/** Nothing is written or sent while the messages have a problem the server would reject. */
+export type ExportOutcome =
+  { ok: true; files: SavedFile[] } | { ok: false; error: string; problems: Problem[] };
+
+export type SendOutcome =
+  { ok: true; batches: Batch[] } | { ok: false; error: string; problems: Problem[] };
+
+export type Security = 'ftp' | 'ftps';
+
+export interface ServerSummary {
+  /** `A` or `B`. */
+  name: string;
+  host: string;
+  port: number;
+  security: Security;
+  /** The SHA-256 fingerprint the server's certificate is pinned to, if any. */
+  fingerprint: string | null;
+}
+
+/** A profile as the UI sees it: never its password. */
+export interface ProfileSummary {
+  id: string;
+  name: string;
+  servers: ServerSummary[];
+  user: string;
+  hasPassword: boolean;
+}
+
+/**
+ * A batch is one file on its way to the provider, as the app follows it: `uploading` (with
+ * progress) -> `ready` -> `processing` -> `success` | `rejected`; or it ends `failed` (not
+ * sent: neither server could be reached, or one refused), `timed-out` (sent, but not finished
+ * while it was followed) or `vanished` (its file left the server before it was finished).
+ */
+export const BATCH_STATES = [
+  'uploading',
+  'ready',
+  'processing',
+  'success',
+  'rejected',
+  'failed',
+  'timed-out',
+  'vanished',
+] as const;
+export type BatchState = (typeof BATCH_STATES)[number];
+
+export const FINAL_STATES: readonly BatchState[] = [
+  'success',
+  'rejected',
+  'failed',
+  'timed-out',
+  'vanished',
+];
+
+export interface Progress {
+  bytes: number;
+  total: number;
+  percent: number;
+}
+
+/** The cause the server appended to a rejected file, read back into problems (SPEC 8). */
+export interface RejectionCause {
+  /** When the server rejected it, `YYYY-MM-DDTHH:MM:SSZ`. */
+  at: string;
+  total: number;
+  problems: Problem[];
+  /** Problems counted but not listed. */
+  more: number;
+}
+
+export interface Batch {
+  id: string;
+  fileName: string;
+  /** The `.ready` name the file is renamed to on the server. */
+  uploadName: string;
+  profile: string;
+  /** The server in use, `A` or `B`, or null before one answered. */
+  server: string | null;
+  /** Why the other server was left, in words, when it was. */
+  note: string | null;
+  rows: number;
+  parts: number;
+  bytes: number;
+  state: BatchState;
+  /** The processing stamp, `YYYYMMDDTHHMMSS`, once processing started. */
+  stamp: string | null;
+  progress: Progress | null;
+  /** When the batch reached each state, ISO 8601. */
+  times: Partial<Record<BatchState, string>>;
+  cause: RejectionCause | null;
+  /** For `failed`, `timed-out` and `vanished`: what happened, in words. */
+  error: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The interface
+
+/** The service, implemented once on the Node side and reached over IPC or HTTP. */
+export interface SendsheetApi {
+  /** Writes, checks and uploads the messages; one batch per file, each then followed. */
+  send(request: SendRequest): Promise<SendOutcome>;
+  exportMessages(request: ExportRequest): Promise<ExportOutcome>;
+  /** The batches of this run, as they are now; changes come as events. */
+  batches(request: EmptyRequest): Promise<Batch[]>;
+  /** Follows again a batch of the history that was not finished (after a restart, say). */
+  follow(request: BatchRequest): Promise<Outcome<{ batch: Batch }>>;
+  history(request: EmptyRequest): Promise<Batch[]>;
+  clearHistory(request: EmptyRequest): Promise<{ cleared: number }>;
+  profiles(request: EmptyRequest): Promise<ProfileSummary[]>;
+  updateProfile(request: UpdateProfileRequest): Promise<Outcome<{ profile: ProfileSummary }>>;
+}
+
+export type Method = keyof SendsheetApi;
+
+/** Every method; a transport serves these and nothing else. */
+export const METHODS = [
+  'send',
+  'exportMessages',
+  'batches',
+  'follow',
+  'history',
+  'clearHistory',
+  'profiles',
+  'updateProfile',
+] as const satisfies readonly Method[];
+
+// A method of the interface missing from METHODS fails to compile here.
+type Missing = Exclude<Method, (typeof METHODS)[number]>;
+const everyMethodListed: [Missing] extends [never] ? true : Missing = true;
+void everyMethodListed;
+
+export function isMethod(name: string): name is Method {
+  return (METHODS as readonly string[]).includes(name);
+}
+
+export type RequestOf<M extends Method> = Parameters<SendsheetApi[M]>[0];
+export type AnswerOf<M extends Method> = Awaited<ReturnType<SendsheetApi[M]>>;
+
+/** Every change of a batch, in order, for as long as one listens. */
+export type BatchListener = (batch: Batch) => void;
+
+export interface SendsheetEvents {
+  subscribe(listener: BatchListener): () => void;
+}
+
+/** The service as the UI reaches it. */
+export type Service = SendsheetApi & SendsheetEvents;
+
+/** What a transport answers when it will not call the service. */
+export interface TransportError {
+  status: 400 | 403 | 404 | 405 | 413 | 415 | 500;
+  error: string;
+}
+
+/** What an IPC handler answers: a thrown error would reach the window without its words. */
+export type IpcAnswer<T = unknown> = { ok: true; value: T } | ({ ok: false } & TransportError);

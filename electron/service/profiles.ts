@@ -1,0 +1,38 @@
+/** The profiles the service sends with, by id; a password given in the app is kept in memory. */
+import type { Outcome, ProfileSummary, UpdateProfileRequest } from '../../core/contract/api';
+import type { Profile } from '../client/profile';
+import { summarizeProfile } from '../client/profile';
+
+export class Profiles {
+  private readonly byId: Map<string, Profile>;
+
+  constructor(profiles: readonly Profile[]) {
+    if (profiles.length === 0) throw new Error('The service needs at least one profile.');
+    this.byId = new Map(profiles.map((profile) => [profile.id, profile]));
+  }
+
+  get(id: string): Profile | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The profile to send with, or why it cannot be used. */
+  usable(id: string): { ok: true; profile: Profile } | { ok: false; error: string } {
+    const profile = this.byId.get(id);
+    if (!profile) return { ok: false, error: `There is no profile "${id}".` };
+    if (profile.password === null)
+      return { ok: false, error: `The profile "${profile.name}" has no password yet.` };
+    return { ok: true, profile };
+  }
+
+  summaries(): ProfileSummary[] {
+    return [...this.byId.values()].map(summarizeProfile);
+  }
+
+  update(request: UpdateProfileRequest): Outcome<{ profile: ProfileSummary }> {
+    const profile = this.byId.get(request.profile);
+    if (!profile) return { ok: false, error: `There is no profile "${request.profile}".` };
+    if (request.user !== undefined) profile.user = request.user;
+    if (request.password !== undefined) profile.password = request.password;
+    return { ok: true, profile: summarizeProfile(profile) };
+  }
+}

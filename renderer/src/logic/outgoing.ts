@@ -1,0 +1,25 @@
+/** The messages to export or send, made from the preview's rows only when they are needed. */
+import type { OutgoingMessage } from '../../../core/writer';
+import type { PreviewRow } from './preview-row';
+
+/** The messages to export or send, in order. */
+export interface Outgoing {
+  messages: OutgoingMessage[];
+  /** For each message, the index of the preview row it came from. */
+  rowOf: number[];
+}
+
+export function outgoingMessages(rows: readonly PreviewRow[]): Outgoing {
+  const messages: OutgoingMessage[] = [];
+  const rowOf: number[] = [];
+  for (const row of rows) {
+    if (!row.included) continue;
+    const message: OutgoingMessage = { msisdn: row.msisdn, message: row.message };
+    if (row.sender !== '') message.sender = row.sender;
+    if (row.messageClass !== 'standard') message.class = row.messageClass;
+    if (row.userref !== '') message.userref = row.userref;
+    messages.push(message);
+    rowOf.push(row.index);
+  }
+  return { messages, rowOf };
+}

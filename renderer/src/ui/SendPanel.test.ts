@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+import { act, createElement, Profiler } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Batch, BatchListener, Service } from '../../../core/contract/api';
+import { DEFAULT_CAMPAIGN } from '../logic/campaign-settings';
+import { outgoingMessages } from '../logic/outgoing';
+import { buildPreview } from '../logic/preview';
+import { byColumn, sampleSheet } from '../logic/preview-test-util';
+import { totalsOf } from '../logic/totals';
+import { emit } from '../stores/commands';
+import { useSending } from '../stores/sending';
+import { SendPanel } from './SendPanel';
+import type { PreviewData } from './usePreview';
+
+// The Timeline is the one part that shows the batches' events: without it, what renders is the
+// panel alone.
+vi.mock('./Timeline', () => ({ Timeline: () => null }));
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** The service's batch events, pushed by the test. */
+const listeners = new Set<BatchListener>();
+window.sendsheet = {
+  subscribe(listener: BatchListener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+} as Partial<Service> as Service;
+
+const uploading: Batch = {
+  id: 'b1',
+  fileName: 'november.csv',
+  uploadName: 'november.20261125T031700.csv.excel.ready',
+  profile: 'emulated',
+  server: 'A',
+  note: null,
+  rows: 3,
+  parts: 3,
+  bytes: 120,
+  state: 'uploading',
+  stamp: null,
+  progress: null,
+  times: { uploading: '2026-11-25T03:17:00Z' },
+  cause: null,
+  error: null,
+};
+
+function previewData(): PreviewData {
+  const preview = buildPreview(sampleSheet, byColumn, DEFAULT_CAMPAIGN);
+  return {
+    preview,
+    totals: totalsOf(preview.rows),
+    outgoing: () => outgoingMessages(preview.rows),
+  };
+}
+
+describe('the send panel', () => {
+  let root: Root;
+  let mounted = false;
+  let renders = 0;
+  let stopListening: () => void;
+
+  beforeEach(async () => {
+    renders = 0;
+    useSending.setState({ busy: false, error: null, problems: [] });
+    root = createRoot(document.body.appendChild(document.createElement('div')));
+    const data = previewData();
+    await act(async () =>
+      root.render(
+        createElement(
+          Profiler,
+          { id: 'send-panel', onRender: () => renders++ },
+          createElement(SendPanel, { data }),
+        ),
+      ),
+    );
+    mounted = true;
+    stopListening = useSending.getState().listen();
+  });
+
+  afterEach(() => {
+    stopListening();
+    if (mounted) act(() => root.unmount());
+  });
+
+  it('does not render again at each upload progress event, only the timeline does', () => {
+    const before = renders;
+    for (const percent of [10, 40, 70, 100])
+      act(() => {
+        for (const listener of listeners)
+          listener({ ...uploading, progress: { bytes: percent, total: 100, percent } });
+      });
+    // The events reached the store...
+    expect(useSending.getState().batches['b1']?.progress?.percent).toBe(100);
+    // ...and the panel was left alone.
+    expect(renders).toBe(before);
+    // What the panel shows does render it.
+    act(() => useSending.setState({ busy: true }));
+    expect(renders).toBe(before + 1);
+  });
+
+  it("carries out the menu's commands while it is shown, and only then", async () => {
+    let heard = 0;
+    await act(async () => {
+      heard = emit('export');
+    });
+    expect(heard).toBe(1);
+    // The sample sheet has rows the provider would reject: the export says so, as the button's.
+    expect(useSending.getState().error).toBe('Nothing was exported: fix the problems shown first.');
+    act(() => root.unmount());
+    mounted = false;
+    expect(emit('export')).toBe(0);
+    expect(emit('send')).toBe(0);
+  });
+});
