@@ -452,7 +452,7 @@ describe('SPEC 8 parseCause: the problems the server found, back from the file',
     const ratio = growth((size) => {
       const found = texts(size);
       return () => totals(found);
-    }, 75_000);
+    }, 20_000);
     expect(ratio).toBeLessThan(LINEAR_LIMIT);
   });
 });
