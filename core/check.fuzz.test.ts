@@ -170,10 +170,7 @@ describe('fuzz: a verdict on 1 MiB of the worst inputs, in linear time', () => {
   it.each(cases)('%s: a verdict, in time growing as the size', (_label, bytesOf, name, size) => {
     const verdict = checkFile({ name, bytes: bytesOf(MiB) });
     expect(verdict.status).toBe(verdict.problems.length === 0 ? 'success' : 'rejected');
-    const ratio = growth((at) => {
-      const bytes = bytesOf(at);
-      return () => checkFile({ name, bytes });
-    }, size);
+    const ratio = growth(bytesOf, (bytes) => checkFile({ name, bytes }), size);
     expect(ratio).toBeLessThan(LINEAR_LIMIT);
   });
 });

@@ -31,9 +31,9 @@ function time(work: () => unknown): number {
  * How many times longer the work takes on `SCALE * size` than on `size`: the best of `runs`
  * times of each, taking turns so that both see the same machine. The small input is timed over
  * `SCALE` runs in a row, the same amount of work as one large run: a garbage collection then
- * falls in both alike, where one short run could miss it and look fast. `prepare` builds the
- * input of a size (not timed) and gives the work on it; a first run of each, not counted, lets
- * V8 compile the code.
+ * falls in both alike, where one short run could miss it and look fast. `input` builds the
+ * input of a size, untimed; `work` is what is timed on it. A first run of each, not counted,
+ * lets V8 compile the code.
  *
  * Choose `size` so that both inputs cost V8 the same per element: past some sizes an element
  * costs several times more (an array over 128 KiB becomes a large object, and soon outgrows
@@ -41,19 +41,25 @@ function time(work: () => unknown): number {
  * and a small input on one side of such a line against a large one on the other measures the
  * line, not the work. Quadratic work shows at any size.
  */
-export function growth(prepare: (size: number) => () => unknown, size: number, runs = 5): number {
-  const small = prepare(size);
-  const large = prepare(size * SCALE);
+export function growth<Input>(
+  input: (size: number) => Input,
+  work: (input: Input) => unknown,
+  size: number,
+  runs = 5,
+): number {
+  const small = input(size);
+  const large = input(size * SCALE);
   const smalls = () => {
-    for (let run = 0; run < SCALE; run++) small();
+    for (let run = 0; run < SCALE; run++) work(small);
   };
+  const larges = () => work(large);
   time(smalls);
-  time(large);
+  time(larges);
   let bestSmalls = Infinity;
   let bestLarge = Infinity;
   for (let run = 0; run < runs; run++) {
     bestSmalls = Math.min(bestSmalls, time(smalls));
-    bestLarge = Math.min(bestLarge, time(large));
+    bestLarge = Math.min(bestLarge, time(larges));
   }
   // A run too short for the clock counts as the clock's step, not as zero.
   return (SCALE * bestLarge) / Math.max(bestSmalls, 0.001);
