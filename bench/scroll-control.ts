@@ -29,7 +29,7 @@ export async function benchScrollControl(runs = 1): Promise<void> {
       await page.setContent(PAGE);
       // tsx keeps function names with a helper that the page does not have.
       await page.evaluate('window.__name = (f) => f');
-      const watcher = watchStalls();
+      const watcher = await watchStalls();
       await page.evaluate(() => {
         const scroller = document.getElementById('scroller')!;
         const content = document.getElementById('content')!;

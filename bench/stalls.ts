@@ -21,23 +21,34 @@ export interface Stall {
 export const STALL_MS = 30;
 
 // getBuiltinModule, as the code runs as CommonJS or as a module depending on the loader.
+// The first tick tells the watcher is watching: a thread takes tens of milliseconds to start,
+// more on a busy machine, and a stall before its timer runs would go unseen. Stopping looks at
+// the time once more, so that a stall still going on when asked to stop is counted too.
 const WATCHER = `
 const { parentPort } = process.getBuiltinModule('node:worker_threads');
 const stalls = [];
-let last = Date.now();
-const timer = setInterval(() => {
+let last = null;
+const tick = () => {
   const now = Date.now();
-  if (now - last > 10) stalls.push({ from: last, to: now });
+  if (last === null) parentPort.postMessage('watching');
+  else if (now - last > 10) stalls.push({ from: last, to: now });
   last = now;
-}, 2);
+};
+const timer = setInterval(tick, 2);
 parentPort.on('message', () => {
   clearInterval(timer);
+  if (last !== null) tick();
   parentPort.postMessage(stalls);
 });
 `;
 
-export function watchStalls(): { stop: () => Promise<Stall[]> } {
+/** Starts watching; resolves once the watcher's timer runs. */
+export async function watchStalls(): Promise<{ stop: () => Promise<Stall[]> }> {
   const worker = new Worker(WATCHER, { eval: true });
+  await new Promise<void>((resolve, reject) => {
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+  });
   return {
     stop: async () => {
       const stalls = new Promise<Stall[]>((resolve) => worker.once('message', resolve));

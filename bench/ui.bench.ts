@@ -89,7 +89,7 @@ export async function benchUi(): Promise<boolean> {
     }
 
     // Scroll end to end, 3,000 px a frame (about 90 rows, each frame new rows), measuring every frame.
-    const watcher = watchStalls();
+    const watcher = await watchStalls();
     // Long tasks, and long animation frames, which say where a slow frame's time went:
     // scripts, style and layout, or neither (paint, compositing, garbage collection).
     await page.evaluate(() => {

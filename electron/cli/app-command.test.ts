@@ -84,7 +84,7 @@ describe('issue 4: sendsheet app (headless)', () => {
     });
     if (!sent.ok) throw new Error(sent.error);
     let batch: Batch | undefined;
-    for (let i = 0; i < 200; i++) {
+    for (const end = Date.now() + 20_000; Date.now() < end;) {
       batch = (await api.batches({})).find((b) => b.id === sent.batches[0]!.id);
       if (batch?.state === 'success') break;
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -23,7 +23,9 @@ afterAll(async () => {
   await provider.close();
 });
 
-const timings = { connectTimeoutMs: 1000, idleTimeoutMs: 3000 };
+const timings = { connectTimeoutMs: 5000, idleTimeoutMs: 10_000 };
+/** Long enough for any batch here to end, however busy the machine; only a bug reaches it. */
+const FOLLOW_MS = 20_000;
 
 function profile() {
   return testProfile([provider.servers[0]!.port, provider.servers[1]!.port]);
@@ -61,7 +63,7 @@ describe('SPEC 1: following a batch through the life cycle by listing', () => {
     );
     const { instance, updates, end } = follower();
     try {
-      const until = Date.now() + 10_000;
+      const until = Date.now() + FOLLOW_MS;
       const ends = [end(a.id), end(b.id)];
       instance.follow({ id: a.id, names: a, until });
       instance.follow({ id: b.id, names: b, until });
@@ -89,7 +91,7 @@ describe('SPEC 1: following a batch through the life cycle by listing', () => {
     const { instance, end } = follower();
     try {
       const ended = end(names.id);
-      instance.follow({ id: names.id, names, until: Date.now() + 10_000 });
+      instance.follow({ id: names.id, names, until: Date.now() + FOLLOW_MS });
       const update = await ended;
       expect(update.state).toBe('rejected');
       if (!('cause' in update)) return;
@@ -112,7 +114,7 @@ describe('SPEC 1: following a batch through the life cycle by listing', () => {
     const { instance, end } = follower();
     try {
       const ended = end(names.id);
-      instance.follow({ id: names.id, names, until: Date.now() + 10_000 });
+      instance.follow({ id: names.id, names, until: Date.now() + FOLLOW_MS });
       const update = await ended;
       if (!('cause' in update)) throw new Error(`ended ${update.state}`);
       expect(update.cause).toMatchObject({ total: 120, more: 20 });
@@ -166,7 +168,7 @@ describe('SPEC 1: following a batch through the life cycle by listing', () => {
       instance.follow({
         id: names.id,
         names,
-        until: Date.now() + 10_000,
+        until: Date.now() + FOLLOW_MS,
         known: { state: 'ready', stamp: null },
       });
       const update = await ended;

@@ -165,8 +165,10 @@ const root = mkdtempSync(join(tmpdir(), 'sendsheet-main-'));
 const index = join(root, 'app', 'dist', 'renderer', 'index.html');
 const appUrl = APP_URL;
 
+/** Waits for what the main process does; 20 s only to fail before the test's own time-out. */
 async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  const end = Date.now() + 20_000;
+  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
   if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 

@@ -56,7 +56,8 @@ async function follow(
   base: string,
   stage: 'success' | 'rejected',
 ): Promise<string> {
-  for (let i = 0; i < 100; i++) {
+  // 20 s only to fail before the test's own time-out: a busy machine is slow, never that slow.
+  for (const end = Date.now() + 20_000; Date.now() < end;) {
     const names = (await list()).split(/\r?\n/).map((line) => line.trim().split(/\s+/).pop() ?? '');
     const name = finished(names, base, stage);
     if (name) return name;

@@ -75,11 +75,14 @@ export async function names(client: Client): Promise<string[]> {
   return (await client.list()).map((file) => file.name).sort();
 }
 
-/** Lists the folder until `done` holds for the names in it, as a client following a file does. */
+/**
+ * Lists the folder until `done` holds for the names in it, as a client following a file does.
+ * The time-out only tells a file that never gets there apart from the test's own time-out.
+ */
 export async function waitForNames(
   client: Client,
   done: (names: string[]) => boolean,
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
 ): Promise<string[]> {
   const until = Date.now() + timeoutMs;
   for (;;) {

@@ -134,16 +134,18 @@ describe('SPEC 1: life cycle, NAME.ready -> NAME.STAMP.processing -> NAME.STAMP.
     await expect(transfer).rejects.toThrow();
     b.close();
     b = await connect(provider, { server: 1 });
-    await provider.idle();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect((await names(b)).filter((n) => n.startsWith(base))).toEqual([]);
-    expect(await readdir(provider.layout.uploads)).toEqual([]);
-    expect(
+    // The server finds the upload broken off when it reads the closed connections, some time
+    // after the client is gone: wait for it to say so, then for it to clear the part away.
+    const brokenOff = () =>
       provider.logs.some(
         (e) =>
           e.file === `${base}.ready` && e.message.startsWith('upload broken off by the client'),
-      ),
-    ).toBe(true);
+      );
+    const patiently = { timeout: 20_000, interval: 20 };
+    await expect.poll(brokenOff, patiently).toBe(true);
+    await expect.poll(() => readdir(provider.layout.uploads), patiently).toEqual([]);
+    await provider.idle();
+    expect((await names(b)).filter((n) => n.startsWith(base))).toEqual([]);
   });
 });
 

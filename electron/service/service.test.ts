@@ -4,8 +4,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emulatedProfile } from '../backend/practice';
+import { FtpSession } from '../client/ftp-session';
 import { providerProfile } from '../client/profile';
 import { Faults } from '../server/faults';
 import { BAD_CSV, connect, GOOD_CSV, names, startTestProvider } from '../server/ftp-test-util';
@@ -28,6 +29,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await provider.close();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 async function start(dataDir: string, options: Partial<ServiceOptions> = {}) {
@@ -207,13 +212,25 @@ describe('issue 4: closing the app stops a send that is waiting for the servers'
         certificate: null,
       }),
     };
-    const { service, seen } = await start(dataDir, { profiles: [down] });
+    // After a round of both servers refusing, the send waits 10 minutes before the next: a
+    // close that waited for it would end long past this test's time-out.
+    const wait = 10 * 60_000;
+    const { service, seen } = await start(dataDir, {
+      profiles: [down],
+      timings: {
+        pollIntervalMs: 50,
+        connectTimeoutMs: 1000,
+        giveUpAfterMs: 3 * wait,
+        backoff: { firstMs: wait, maxMs: wait },
+      },
+    });
+    const open = vi.spyOn(FtpSession, 'open');
     const sent = await service.sendFile({ path: 'good.csv', profile: 'emulated' });
     if (!sent.ok) throw new Error(sent.error);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const started = Date.now();
+    const refused = () => open.mock.settledResults.filter((r) => r.type === 'rejected').length;
+    while (refused() < 2) await new Promise((resolve) => setTimeout(resolve, 10));
     await service.close();
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(open).toHaveBeenCalledTimes(2);
     expect(seen.at(-1)).toMatchObject({
       state: 'failed',
       error: 'Stopped before anything was sent.',
