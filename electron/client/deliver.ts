@@ -177,12 +177,12 @@ export async function deliver(
       uncertain = true;
       if (failure.kind !== 'connection' && failure.kind !== 'transient') {
         const again = refused.has(server);
-        refused.set(server, `${capitalize(describeServer(server))} ${failure.reason}`);
+        refused.set(server, `${describeServer(server)} ${failure.reason}`);
         if (again || refused.size === failover.serverCount) {
           return finish({
             ok: false,
             unreachable: false,
-            error: `${[...refused.values()].join('; ')}. ${renaming === null ? 'Nothing was sent.' : `The batch's file ${renaming} was not renamed: nothing was sent.`}`,
+            error: `${capitalize([...refused.values()].join('; '))}. ${renaming === null ? 'Nothing was sent.' : `The batch's file ${renaming} was not renamed: nothing was sent.`}`,
           });
         }
       }
