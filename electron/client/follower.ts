@@ -178,9 +178,9 @@ export class Follower {
     }
     if (unanswered.final !== null) return `Stopped following: ${unanswered.final}`;
     const reasons = [...unanswered.reasons].map(
-      ([server, reason]) => `${describeServer(server)} ${reason}`,
+      ([server, reason]) => `; ${describeServer(server)} ${reason}`,
     );
-    return `Stopped following: neither server answered while following: the batch may still be processing (it was last seen ${last}; ${reasons.join('; ')}).`;
+    return `Stopped following: neither server answered while following: the batch may still be processing (it was last seen ${last}${reasons.join('')}).`;
   }
 
   private async read(
