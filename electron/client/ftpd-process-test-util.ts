@@ -113,6 +113,8 @@ process.once('exit', () => {
   }
 });
 
+export class ServerDidNotStart extends Error {}
+
 /** One server process: A or B. */
 export class Ftpd {
   private child: ChildProcess | null = null;
@@ -152,7 +154,7 @@ export class Ftpd {
       await sleep(25);
     }
     await this.stop();
-    throw new Error(
+    throw new ServerDidNotStart(
       `server ${this.name} (${this.command.program}) did not start on port ${this.port}: ${output.trim() || '(it said nothing)'}`,
     );
   }

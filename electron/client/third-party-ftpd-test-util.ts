@@ -18,6 +18,7 @@ import {
   freePortRange,
   Ftpd,
   HOW_TO_INSTALL,
+  ServerDidNotStart,
 } from './ftpd-process-test-util';
 import type { FtpdKind } from './ftpd-process-test-util';
 import type { Profile } from './profile';
@@ -162,11 +163,25 @@ function pureFtpdArgs(
 /**
  * Starts servers A and B of `kind` on one new folder, on free loopback ports; `a` and `b` set
  * each one (TLS, writing). Runs as root, as CI does: pure-ftpd needs it to take its users'
- * identities.
+ * identities. A port found free can be taken by another test run before the server binds it:
+ * the pair is then started again on others.
  */
 export async function startFtpdPair(
   kind: FtpdKind,
   options: { a?: FtpdOptions; b?: FtpdOptions } = {},
+): Promise<FtpdPair> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await startPairOnce(kind, options);
+    } catch (error) {
+      if (tries === 3 || !(error instanceof ServerDidNotStart)) throw error;
+    }
+  }
+}
+
+async function startPairOnce(
+  kind: FtpdKind,
+  options: { a?: FtpdOptions; b?: FtpdOptions },
 ): Promise<FtpdPair> {
   const program = findProgram(kind, `usr/sbin/${kind}`);
   if (kind === 'pure-ftpd' && process.getuid?.() !== 0) {
