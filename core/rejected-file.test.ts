@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { appendCause, MAX_CAUSE_LINES, parseCause } from './cause';
-import { BYTE_ORDER_MARKS, decode } from './decode';
+import { BYTE_ORDER_MARKS, decode, ENCODINGS } from './decode';
 import type { Encoding, ForcedEncoding } from './decode';
 import { PROBLEM_CODES } from './problems';
 import type { Problem } from './problems';
@@ -62,14 +62,7 @@ const anyProblem = fc.record({
 /** A file as a customer might upload it: a mark or none, text, and a few bytes of anything. */
 const file = fc
   .record({
-    encoding: fc.constantFrom<Encoding>(
-      'utf-8',
-      'windows-1252',
-      'utf-16le',
-      'utf-16be',
-      'utf-32le',
-      'utf-32be',
-    ),
+    encoding: fc.constantFrom(...ENCODINGS),
     bom: fc.boolean(),
     crlf: fc.boolean(),
     rows: fc.array(text, { maxLength: 4 }),

@@ -4,7 +4,7 @@
  */
 import { parseCause, unitOf } from './cause';
 import type { ParsedCause } from './cause';
-import { decode } from './decode';
+import { decode, ENCODINGS } from './decode';
 import type { Encoding, ForcedEncoding } from './decode';
 import { resolveC1, WEB_LATIN1 } from './windows1252';
 import type { Latin1Decoder } from './windows1252';
@@ -54,16 +54,6 @@ function readLeniently(bytes: Uint8Array, encoding: Encoding, latin1: Latin1Deco
       return new TextDecoder(encoding).decode(aligned);
   }
 }
-
-/** Every encoding the server writes a cause in, in the order they are tried as a last resort. */
-const ENCODINGS: readonly Encoding[] = [
-  'utf-8',
-  'windows-1252',
-  'utf-16le',
-  'utf-16be',
-  'utf-32le',
-  'utf-32be',
-];
 
 /**
  * The cause at the end of a rejected file, or null when it has none that core can read. The file
