@@ -132,6 +132,24 @@ describe('sendsheet serve', () => {
     }
   });
 
+  it('issue 15: a second serve on the same folder says which process uses it, and exits 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-serve-'));
+    const first = capture(dir);
+    const stop = new AbortController();
+    const serving = serveCommand(['--dir', 'd', '--ports', '0,0'], first.io, stop.signal);
+    try {
+      await until(() => first.out.stdout.includes('Press Ctrl-C to stop.'), 'the start');
+      const second = capture(dir);
+      expect(await run(['serve', '--dir', 'd', '--ports', '0,0'], second.io)).toBe(2);
+      expect(second.out.stderr).toContain(
+        `Another emulated provider (process ${process.pid}, a sendsheet serve or app) uses the folder ${join(dir, 'd')}: stop it, or choose another folder with --dir.`,
+      );
+    } finally {
+      stop.abort();
+      expect(await serving).toBe(0);
+    }
+  });
+
   it('parses --ports', () => {
     expect(parsePorts('2121,2122')).toEqual([2121, 2122]);
     expect(parsePorts(' 0 , 0 ')).toEqual([0, 0]);

@@ -13,6 +13,7 @@ import { startFtpServer } from './ftp-server';
 import type { RunningFtpServer } from './ftp-server';
 import { accountRoot, layoutOf } from './layout';
 import type { Layout } from './layout';
+import { lockFolder } from './folder-lock';
 import { logger, silentLog } from './log';
 import type { Log } from './log';
 import { Processor } from './processor';
@@ -107,6 +108,25 @@ async function prepareFolders(
 export async function startProvider(options: ProviderOptions): Promise<Provider> {
   const dir = resolve(options.dir);
   const layout = layoutOf(dir);
+  // Before anything in the folder is touched: a second provider would clear the first one's uploads.
+  const lock = await lockFolder(dir, layout.state);
+  try {
+    const provider = await startServing(options, layout);
+    return {
+      ...provider,
+      close: async () => {
+        await provider.close();
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function startServing(options: ProviderOptions, layout: Layout): Promise<Provider> {
+  const { dir } = layout;
   const accounts = options.accounts ?? [{ ...DEMO_ACCOUNT }];
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
