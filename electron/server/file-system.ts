@@ -4,9 +4,8 @@
  * permissions changed; nothing outside the folder can be reached, by `..`, absolute path or
  * symbolic link. Every refusal is a clear sentence, which ftp-srv sends as `550 <sentence>`.
  */
-import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { lstat, open, readdir, rename, unlink } from 'node:fs/promises';
+import { lstat, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
@@ -15,6 +14,7 @@ import { FileSystem } from 'ftp-srv';
 import type { FtpConnection } from 'ftp-srv';
 import { parseStageName } from '../../core/names';
 import { isErrno } from '../base/files';
+import { NotRegularFile, openForReading } from './account-file';
 import type { Logger } from './log';
 import { resolveFtpPath } from './paths';
 import { StagedUpload } from './upload';
@@ -261,16 +261,10 @@ export class AccountFileSystem extends FileSystem {
   ): Promise<{ stream: Readable; clientPath: string }> {
     const name = this.fileName(path);
     try {
-      const handle = await open(
-        join(this.folder.root, name),
-        constants.O_RDONLY | constants.O_NOFOLLOW,
-      );
-      if (!(await handle.stat()).isFile()) {
-        await handle.close();
-        throw new FtpRefusal(`No such file: ${name}.`);
-      }
+      const { handle } = await openForReading(join(this.folder.root, name));
       return { stream: handle.createReadStream({ start }), clientPath: `/${name}` };
     } catch (error) {
+      if (error instanceof NotRegularFile) throw new FtpRefusal(`No such file: ${name}.`);
       throw refusal(error, name);
     }
   }

@@ -1,4 +1,3 @@
-import { watch } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -21,7 +20,6 @@ import {
   waitForNames,
 } from './ftp-test-util';
 import type { TestProvider } from './ftp-test-util';
-import { accountRoot } from './layout';
 import { readOutbox } from './outbox';
 
 let provider: TestProvider;
@@ -339,39 +337,6 @@ describe('SPEC 1: exactly once, whichever server saw the rename', () => {
       .filter((r) => r.batch.startsWith(`${base}.`))
       .map((r) => r.message);
     expect(messages).toEqual(['Hello', 'Hi there', 'Second']);
-  });
-});
-
-describe('Issue 15: one .processing name per processing', () => {
-  it('no other name of the file appears, even for a moment, when one name is uploaded twice in a second', async () => {
-    const base = fresh('once');
-    const seen = new Set<string>();
-    const watcher = watch(accountRoot(provider.layout, 'demo'), (_event, name) => {
-      if (name?.startsWith(`${base}.`) && name.endsWith('.processing')) seen.add(name);
-    });
-    try {
-      for (const message of ['First', 'Second']) {
-        await upload(a, `${base}.ready`, `msisdn,message\n4512345678,${message}\n`);
-        await waitForNames(a, (n) => !n.includes(`${base}.ready`));
-      }
-      const found = await waitForNames(
-        a,
-        (n) =>
-          n.filter((name) => name.startsWith(`${base}.`) && name.endsWith('.success')).length === 2,
-      );
-      // The processor's own notices of the renames come after the claims: let them all in.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      await provider.idle();
-      const stamps = found
-        .filter((n) => n.startsWith(`${base}.`))
-        .map((n) => parseStageName(n)!.stamp);
-      expect([...seen].map((n) => parseStageName(n)!.stamp).sort()).toEqual(stamps.sort());
-      expect((await names(a)).filter((n) => n.startsWith(`${base}.`))).toEqual(
-        found.filter((n) => n.startsWith(`${base}.`)),
-      );
-    } finally {
-      watcher.close();
-    }
   });
 });
 
