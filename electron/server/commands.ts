@@ -17,6 +17,7 @@ import type { Server, Socket } from 'node:net';
 import { createSecureContext, TLSSocket } from 'node:tls';
 import type { SecureContextOptions } from 'node:tls';
 import type { FtpConnection } from 'ftp-srv';
+import { replyCode, withoutPaths } from './replies';
 
 interface Command {
   directive: string;
@@ -61,6 +62,35 @@ const PASSIVE_IDLE_MS = 30_000;
 
 export interface CommandOptions {
   tls: SecureContextOptions;
+  /** The server's own folders, never to be shown in a reply. */
+  paths: readonly string[];
+}
+
+/**
+ * Every reply goes out without the server's paths in it, and with the code its refusal asks
+ * for (replies.ts), whichever of ftp-srv's commands sends it.
+ */
+function guardReplies(connection: Connection, paths: readonly string[]): void {
+  const send = connection.reply.bind(connection) as (
+    options: unknown,
+    ...letters: unknown[]
+  ) => Promise<unknown>;
+  const clean = (letter: unknown): unknown => {
+    if (typeof letter === 'string') return withoutPaths(letter, paths);
+    if (typeof letter === 'object' && letter !== null && 'message' in letter) {
+      const { message } = letter as { message: unknown };
+      if (typeof message === 'string') return { ...letter, message: withoutPaths(message, paths) };
+    }
+    return letter;
+  };
+  connection.reply = ((options: unknown, ...letters: unknown[]) => {
+    const first = letters[0];
+    const code =
+      typeof options === 'number' && typeof first === 'string'
+        ? replyCode(connection, options, first)
+        : options;
+    return send(code, ...letters.map(clean));
+  }) as Connection['reply'];
 }
 
 /** The address the client reached this server at, in the form PASV writes (a, b, c, d). */
@@ -159,6 +189,7 @@ function upgradeToTls(
 
 export function applyCommandRules(ftpConnection: FtpConnection, options: CommandOptions): void {
   const connection = ftpConnection as unknown as Connection;
+  guardReplies(connection, options.paths);
   // Replies are small and a client waits for each: without this, a multi-line reply (FEAT, a
   // LIST's 150 and 226) sits ~40 ms behind Nagle's algorithm and the client's delayed ACK.
   connection.commandSocket.setNoDelay(true);

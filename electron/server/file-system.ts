@@ -17,6 +17,8 @@ import { isErrno } from '../base/files';
 import { NotRegularFile, openForReading } from './account-file';
 import type { Logger } from './log';
 import { resolveFtpPath } from './paths';
+import { expectReply, FtpRefusal } from './replies';
+import type { AccountStorage, Allowance } from './storage';
 import { StagedUpload } from './upload';
 
 export interface AccountFolder {
@@ -30,6 +32,8 @@ export interface AccountFolder {
   log: Logger;
   /** A file in the folder now has a `.ready` name. */
   onReady: (account: string, name: string) => void;
+  /** What the account may store, shared by both servers. */
+  storage: AccountStorage;
 }
 
 /** What LIST shows of a file: the owner is the server, not a user of this machine. */
@@ -42,9 +46,6 @@ export interface ListedFile {
   gid: string;
   isDirectory(): boolean;
 }
-
-/** A refusal or failure the client is told about; the message never shows a server path. */
-export class FtpRefusal extends Error {}
 
 function isProcessingName(name: string): boolean {
   return parseStageName(name)?.stage === 'processing';
@@ -188,22 +189,20 @@ export class AccountFileSystem extends FileSystem {
           : `${name} is a name the server gives files it is processing: upload under another name.`,
       );
     }
-    const existing =
-      append || (start ?? 0) > 0
-        ? await this.fileStats(name).then(
-            () => join(root, name),
-            () => null,
-          )
-        : null;
-    if ((start ?? 0) > 0 && existing === null)
+    const resumed =
+      append || (start ?? 0) > 0 ? await this.fileStats(name).catch(() => null) : null;
+    if ((start ?? 0) > 0 && resumed === null)
       throw new FtpRefusal(`Cannot resume ${name}: there is no such file.`);
+    const allowance = await this.allowance(name, append ? (resumed?.size ?? 0) : (start ?? 0));
     let stream: StagedUpload;
     try {
       stream = await StagedUpload.open({
         stagingDir: this.folder.stagingDir,
-        existing,
+        existing: resumed === null ? null : join(root, name),
         append,
         start: start !== undefined && start > 0 ? start : undefined,
+        allowance,
+        refuse: (error) => refusal(error, name),
         publish: async (staged, size) => {
           if (!(await this.clientStillConnected())) {
             log.warn(
@@ -215,7 +214,9 @@ export class AccountFileSystem extends FileSystem {
               'The control connection closed during the upload: the file was discarded.',
             );
           }
-          await rename(staged, join(root, name));
+          await rename(staged, join(root, name)).catch((error: unknown) => {
+            throw refusal(error, name);
+          });
           log.info(
             account,
             name,
@@ -225,6 +226,7 @@ export class AccountFileSystem extends FileSystem {
         },
       });
     } catch (error) {
+      allowance.end();
       throw refusal(error, name);
     }
     // ftp-srv ends an upload by emitting 'close' on the stream when something listens for it,
@@ -233,6 +235,32 @@ export class AccountFileSystem extends FileSystem {
       if (!stream.destroyed && !stream.writableEnded) stream.end();
     });
     return { stream, clientPath: `/${name}` };
+  }
+
+  /** The upload's share of the account's storage, its refusals answered 552. */
+  private async allowance(name: string, start: number): Promise<Allowance> {
+    const { storage, account, root, log, server } = this.folder;
+    const tell = (error: unknown) => {
+      if (!(error instanceof FtpRefusal)) return error;
+      log.warn(account, name, `upload refused on server ${server}: ${error.message}`);
+      return expectReply(this.connection, error);
+    };
+    let counted: Allowance;
+    try {
+      counted = await storage.begin(account, root, name, start);
+    } catch (error) {
+      throw tell(error);
+    }
+    return {
+      take: (bytes) => {
+        try {
+          counted.take(bytes);
+        } catch (error) {
+          throw tell(error);
+        }
+      },
+      end: () => counted.end(),
+    };
   }
 
   /**

@@ -27,6 +27,8 @@ export interface FtpServerOptions {
   tls: { key: string; cert: string };
   accounts: readonly Account[];
   folder: (account: string) => Omit<AccountFolder, 'server' | 'log'>;
+  /** The server's own folders, never to be shown in a reply. */
+  paths: readonly string[];
   /** How long a refused login waits before its answer, against password guessing. */
   loginDelayMs: number;
   log: Logger;
@@ -125,7 +127,7 @@ export async function startFtpServer(options: FtpServerOptions): Promise<Running
   // Events ftp-srv emits but its typings leave out.
   const events = server as EventEmitter;
   events.on('connect', ({ connection }: { connection: FtpConnection }) =>
-    applyCommandRules(connection, { tls: options.tls }),
+    applyCommandRules(connection, { tls: options.tls, paths: options.paths }),
   );
   events.on('server-error', ({ error }: { error: Error }) =>
     log.error(null, null, `server ${name}: ${error.message}`),

@@ -18,6 +18,8 @@ import { logger, silentLog } from './log';
 import type { Log } from './log';
 import { Processor } from './processor';
 import { SPEC_RETRY } from './retries';
+import { AccountStorage, DEFAULT_STORAGE } from './storage';
+import type { StorageLimits } from './storage';
 import type { RetryPolicy } from './retries';
 
 export interface ProviderOptions {
@@ -40,6 +42,8 @@ export interface ProviderOptions {
   scanIntervalMs?: number;
   /** How long a refused login waits for its answer. Default 1 s. */
   loginDelayMs?: number;
+  /** The size an upload may reach, and an account's quota. Default 100 MiB and 1 GiB. */
+  storage?: Partial<StorageLimits>;
   log?: Log;
   faults?: Faults;
   /** The clock for stamps and causes. */
@@ -151,6 +155,7 @@ async function startServing(options: ProviderOptions, layout: Layout): Promise<P
   });
   await processor.start();
 
+  const storage = new AccountStorage({ ...DEFAULT_STORAGE, ...options.storage });
   const ports = options.ports ?? DEFAULT_PORTS;
   const passive = halves(options.passivePorts ?? DEFAULT_PASSIVE_PORTS);
   const servers: RunningFtpServer[] = [];
@@ -173,7 +178,9 @@ async function startServing(options: ProviderOptions, layout: Layout): Promise<P
             root: roots.get(account)!,
             stagingDir: layout.uploads,
             onReady: (user, file) => processor.notice(user, file),
+            storage,
           }),
+          paths: [...new Set([dir, await realpath(dir)])],
           loginDelayMs: options.loginDelayMs ?? 1000,
           log,
         }),

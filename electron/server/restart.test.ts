@@ -119,7 +119,8 @@ describe('Issue 15: a file whose processing kills the server counts as an attemp
     try {
       const found = await waitForNames(
         client,
-        (n) => finished(n, 'boom.csv', 'rejected') !== undefined,
+        // The .rejected file appears first, then the .processing one goes.
+        (n) => n.length === 1 && finished(n, 'boom.csv', 'rejected') !== undefined,
       );
       expect(found).toEqual([held.replace(/\.processing$/, '.rejected')]);
       const cause = parseCause((await download(client, found[0]!)).toString());
