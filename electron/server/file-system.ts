@@ -148,7 +148,11 @@ export class AccountFileSystem extends FileSystem {
       const file = await this.get(path);
       return [file];
     }
-    const entries = await readdir(this.folder.root, { withFileTypes: true });
+    const entries = await readdir(this.folder.root, { withFileTypes: true }).catch(
+      (error: unknown) => {
+        throw refusal(error, '/');
+      },
+    );
     const files = await Promise.all(
       entries
         .filter((entry) => entry.isFile())
@@ -215,7 +219,10 @@ export class AccountFileSystem extends FileSystem {
             );
           }
           await rename(staged, join(root, name)).catch((error: unknown) => {
-            throw refusal(error, name);
+            const full = isErrno(error, 'ENOSPC') || isErrno(error, 'EDQUOT');
+            throw full
+              ? refusal(error, name)
+              : new FtpRefusal(`The server could not store ${name}: upload it again.`);
           });
           log.info(
             account,

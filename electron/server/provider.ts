@@ -19,6 +19,7 @@ import type { Log } from './log';
 import { Processor } from './processor';
 import { SPEC_RETRY } from './retries';
 import { AccountStorage, DEFAULT_STORAGE } from './storage';
+import { DEFAULT_THROTTLE, LoginThrottle } from './throttle';
 import type { StorageLimits } from './storage';
 import type { RetryPolicy } from './retries';
 
@@ -40,8 +41,16 @@ export interface ProviderOptions {
   retry?: Partial<RetryPolicy>;
   /** How often the folders are listed as a safety net for missed changes. Default 2 s. */
   scanIntervalMs?: number;
-  /** How long a refused login waits for its answer. Default 1 s. */
+  /** How long a refused login waits for its answer; it grows after 5 in a row. Default 1 s. */
   loginDelayMs?: number;
+  /** The most a refused login waits. Default 30 s. */
+  maxLoginDelayMs?: number;
+  /** Control connections one address may hold at once, both servers together. Default 50. */
+  connectionsPerAddress?: number;
+  /** A control connection with no command under way for this long is closed. Default 300 s. */
+  idleTimeoutMs?: number;
+  /** A data connection with nothing sent either way for this long is closed. Default 60 s. */
+  dataTimeoutMs?: number;
   /** The size an upload may reach, and an account's quota. Default 100 MiB and 1 GiB. */
   storage?: Partial<StorageLimits>;
   log?: Log;
@@ -65,6 +74,9 @@ export interface Provider {
 
 export const DEFAULT_PORTS: readonly [number, number] = [2121, 2122];
 export const DEFAULT_PASSIVE_PORTS: readonly [number, number] = [21000, 21099];
+/** vsftpd's idle_session_timeout. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 300_000;
+export const DEFAULT_DATA_TIMEOUT_MS = 60_000;
 
 function halves(range: readonly [number, number] | 'any'): [[number, number], [number, number]] {
   if (range === 'any')
@@ -156,11 +168,19 @@ async function startServing(options: ProviderOptions, layout: Layout): Promise<P
   await processor.start();
 
   const storage = new AccountStorage({ ...DEFAULT_STORAGE, ...options.storage });
+  const throttle = new LoginThrottle({
+    ...DEFAULT_THROTTLE,
+    delayMs: options.loginDelayMs ?? DEFAULT_THROTTLE.delayMs,
+    maxDelayMs: options.maxLoginDelayMs ?? DEFAULT_THROTTLE.maxDelayMs,
+    connectionsPerAddress: options.connectionsPerAddress ?? DEFAULT_THROTTLE.connectionsPerAddress,
+    log,
+  });
   const ports = options.ports ?? DEFAULT_PORTS;
   const passive = halves(options.passivePorts ?? DEFAULT_PASSIVE_PORTS);
   const servers: RunningFtpServer[] = [];
   const close = async () => {
     await Promise.all(servers.map((server) => server.close()));
+    throttle.close();
     await processor.close();
   };
   try {
@@ -181,7 +201,9 @@ async function startServing(options: ProviderOptions, layout: Layout): Promise<P
             storage,
           }),
           paths: [...new Set([dir, await realpath(dir)])],
-          loginDelayMs: options.loginDelayMs ?? 1000,
+          throttle,
+          idleMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+          dataMs: options.dataTimeoutMs ?? DEFAULT_DATA_TIMEOUT_MS,
           log,
         }),
       );

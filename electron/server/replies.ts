@@ -29,7 +29,7 @@ export function expectReply(connection: object, refusal: FtpRefusal): FtpRefusal
 
 /** The code to send for a reply ftp-srv is about to send. */
 export function replyCode(connection: object, code: number, message: string): number {
-  if (code !== 550) return code;
+  if (code < 400) return code;
   const codes = coded.get(connection);
   const own = codes?.get(message);
   if (own === undefined) return code;
@@ -47,4 +47,36 @@ export function withoutPaths(text: string, paths: readonly string[]): string {
     out = out.replace(new RegExp(`${escaped}[^\\s'"]*`, 'g'), '(a file of the server)');
   }
   return out;
+}
+
+/** What ftp-srv's connection replies with. */
+interface Replying {
+  reply(options: unknown, ...letters: unknown[]): Promise<unknown>;
+}
+
+/**
+ * Every reply goes out without the server's paths in it, and with the code its refusal asks
+ * for (expectReply), whichever of ftp-srv's commands sends it.
+ */
+export function guardReplies(connection: Replying, paths: readonly string[]): void {
+  const send = connection.reply.bind(connection) as (
+    options: unknown,
+    ...letters: unknown[]
+  ) => Promise<unknown>;
+  const clean = (letter: unknown): unknown => {
+    if (typeof letter === 'string') return withoutPaths(letter, paths);
+    if (typeof letter === 'object' && letter !== null && 'message' in letter) {
+      const { message } = letter as { message: unknown };
+      if (typeof message === 'string') return { ...letter, message: withoutPaths(message, paths) };
+    }
+    return letter;
+  };
+  connection.reply = ((options: unknown, ...letters: unknown[]) => {
+    const first = letters[0];
+    const code =
+      typeof options === 'number' && typeof first === 'string'
+        ? replyCode(connection, options, first)
+        : options;
+    return send(code, ...letters.map(clean));
+  }) as Replying['reply'];
 }
