@@ -21,6 +21,9 @@ describe('sendsheet serve', () => {
     expect(ports).toHaveLength(2);
     expect(out.stdout).toContain('Account: user demo, password demo');
     expect(out.stdout).toContain(`Folder: ${join(dir, 'data')}`);
+    expect(out.stdout).toContain(
+      'Limits: uploads up to 100 MiB, 1024 MiB per account, idle connections closed after 300 s (data 60 s), 50 connections per address',
+    );
     expect(out.stdout).toMatch(
       /explicit FTPS \(AUTH TLS\); self-signed certificate, SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}/,
     );
@@ -52,6 +55,11 @@ describe('sendsheet serve', () => {
       JSON.stringify({
         accounts: [{ user: 'alice', password: 'pw' }],
         passivePorts: [40000, 40009],
+        uploadLimitMiB: 40,
+        quotaMiB: 0.5,
+        idleTimeoutSeconds: 20,
+        dataTimeoutSeconds: 5,
+        connectionsPerAddress: 3,
       }),
     );
     await writeFile(
@@ -70,6 +78,9 @@ describe('sendsheet serve', () => {
     ).toBe(0);
     expect(out.stdout).toContain('Accounts: alice');
     expect(out.stdout).toContain('Passive ports 40000-40009');
+    expect(out.stdout).toContain(
+      'Limits: uploads up to 40 MiB, 512 KiB per account, idle connections closed after 20 s (data 5 s), 3 connections per address',
+    );
     expect(out.stdout).not.toContain('demo');
 
     const bad = capture(dir);

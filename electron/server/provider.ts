@@ -66,10 +66,18 @@ export interface Provider {
   servers: readonly RunningFtpServer[];
   accounts: readonly Account[];
   certificate: { fingerprint: string; created: boolean };
+  /** The limits it keeps to (issue 15), defaults filled in. */
+  limits: ProviderLimits;
   /** Resolves when no file is being claimed or processed (a retry may still be waiting). */
   idle(): Promise<void>;
   /** Stops both servers, finishes the file in hand and stops watching. */
   close(): Promise<void>;
+}
+
+export interface ProviderLimits extends StorageLimits {
+  idleTimeoutMs: number;
+  dataTimeoutMs: number;
+  connectionsPerAddress: number;
 }
 
 export const DEFAULT_PORTS: readonly [number, number] = [2121, 2122];
@@ -167,12 +175,19 @@ async function startServing(options: ProviderOptions, layout: Layout): Promise<P
   });
   await processor.start();
 
-  const storage = new AccountStorage({ ...DEFAULT_STORAGE, ...options.storage });
+  const limits: ProviderLimits = {
+    maxFileBytes: options.storage?.maxFileBytes ?? DEFAULT_STORAGE.maxFileBytes,
+    quotaBytes: options.storage?.quotaBytes ?? DEFAULT_STORAGE.quotaBytes,
+    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    dataTimeoutMs: options.dataTimeoutMs ?? DEFAULT_DATA_TIMEOUT_MS,
+    connectionsPerAddress: options.connectionsPerAddress ?? DEFAULT_THROTTLE.connectionsPerAddress,
+  };
+  const storage = new AccountStorage(limits);
   const throttle = new LoginThrottle({
     ...DEFAULT_THROTTLE,
     delayMs: options.loginDelayMs ?? DEFAULT_THROTTLE.delayMs,
     maxDelayMs: options.maxLoginDelayMs ?? DEFAULT_THROTTLE.maxDelayMs,
-    connectionsPerAddress: options.connectionsPerAddress ?? DEFAULT_THROTTLE.connectionsPerAddress,
+    connectionsPerAddress: limits.connectionsPerAddress,
     log,
   });
   const ports = options.ports ?? DEFAULT_PORTS;
@@ -202,8 +217,8 @@ async function startServing(options: ProviderOptions, layout: Layout): Promise<P
           }),
           paths: [...new Set([dir, await realpath(dir)])],
           throttle,
-          idleMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-          dataMs: options.dataTimeoutMs ?? DEFAULT_DATA_TIMEOUT_MS,
+          idleMs: limits.idleTimeoutMs,
+          dataMs: limits.dataTimeoutMs,
           log,
         }),
       );
@@ -219,6 +234,7 @@ async function startServing(options: ProviderOptions, layout: Layout): Promise<P
     servers,
     accounts,
     certificate: { fingerprint: certificate.fingerprint, created: certificate.created },
+    limits,
     idle: () => processor.idle(),
     close,
   };
