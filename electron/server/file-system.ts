@@ -2,7 +2,8 @@
  * What an FTP client can do in its account's folder, with the provider's rules (SPEC 1): a
  * `.processing` file cannot be deleted, renamed or overwritten; no folders can be made and no
  * permissions changed; nothing outside the folder can be reached, by `..`, absolute path or
- * symbolic link. Every refusal is a clear sentence, which ftp-srv sends as `550 <sentence>`.
+ * symbolic link. Every refusal is a clear sentence, which ftp-srv sends as `550 <sentence>`
+ * (or with the code the refusal asks for, replies.ts).
  */
 import type { Stats } from 'node:fs';
 import { lstat, readdir, rename, unlink } from 'node:fs/promises';
