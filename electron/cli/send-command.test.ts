@@ -77,7 +77,12 @@ function servers(a: number = provider.servers[0]!.port, b: number = provider.ser
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const options = ['--plain', '--interval', '0.05', '--data', 'data'];
+/** Each run its own history: these tests send the same file again and again on purpose. */
+let runs = 0;
+const options = {
+  [Symbol.iterator]: () =>
+    ['--plain', '--interval', '0.05', '--data', `data-${++runs}`][Symbol.iterator](),
+};
 
 describe('issue 4: sendsheet send', () => {
   it('--follow: prints each state to .success, exit 0, the messages queued once', async () => {
@@ -249,6 +254,7 @@ describe('issue 4: sendsheet send', () => {
       '00'.repeat(32),
       '--data',
       'data',
+      '--again',
     ]);
     expect(wrong.code).toBe(EXIT_NOT_SENT);
     expect(wrong.stdout).toContain('is not the trusted one');

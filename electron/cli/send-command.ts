@@ -23,16 +23,24 @@ import { plural } from '../base/words';
 export const EXIT_NOT_SENT = 3;
 /** Sent, but its end is not known: followed until the time given, or its file was removed. */
 export const EXIT_UNFINISHED = 4;
+/** Not sent: its messages were sent before, are being sent, or their outcome is unknown. */
+export const EXIT_SENT_BEFORE = 5;
 
 export const SEND_USAGE = `Usage: sendsheet send FILE [--as NAME] [--profile P | --server HOST:PORT --server HOST:PORT]
                      [--user U] [--password-env VAR | --password-file F] [--plain | --fingerprint SHA256]
                      [--follow] [--follow-for S] [--interval S] [--give-up S] [--connect-timeout S]
-                     [--data DIR]
+                     [--again] [--data DIR]
 
 Checks FILE as the provider will (a file it would reject is not sent), uploads it to the first
 of the two servers that answers, checks its size there and renames it to its .ready name; the
 batch's name gets a unique id, so it never overwrites another. With --follow, prints each state
 (ready, processing, success or rejected with its cause) until the end.
+
+Never twice by accident: when the history holds any of FILE's messages (the same number, text,
+sender, class and reference, whatever the file) as sent, being sent or of unknown outcome, it
+names that batch and sends nothing (exit 5); --again sends anyway. Run again after a run that was
+interrupted (killed, power lost, network gone), it asks the servers what became of that batch
+first: it follows it when it reached them, and finishes the upload when it did not.
 
   --as NAME          the name the server reads FILE under (default FILE's name; ".ready" optional;
                      a name without modifiers gets them from FILE's content, as an export is
@@ -53,11 +61,13 @@ batch's name gets a unique id, so it never overwrites another. With --follow, pr
   --interval S       seconds between two listings when following (default 2)
   --give-up S        stop trying after S seconds while neither server answers (default 300)
   --connect-timeout S  seconds a server has to answer a connection (default 4)
+  --again            send even when the messages were sent before (see above)
   --data DIR         the app's data folder, where the history is kept (default ${defaultDataDir('app')})
 
 Exit code: 0 sent (with --follow: accepted), 1 rejected, 2 usage or I/O error, 3 not sent
 (neither server could be reached, or the login was refused), 4 sent but not finished while
-followed.`;
+followed, or not known whether it reached the servers, 5 not sent: the messages were sent
+before, are being sent, or their outcome is unknown (--again sends anyway).`;
 
 function seconds(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -253,6 +263,8 @@ export function describeChange(batch: Batch, before: Batch | null): string[] {
       break;
     }
     case 'failed':
+    case 'cancelled':
+    case 'unknown':
     case 'timed-out':
     case 'vanished':
       lines.push(`  ${batch.state}: ${batch.error ?? ''}`);
@@ -282,6 +294,7 @@ export async function sendCommand(
       interval: { type: 'string' },
       'give-up': { type: 'string' },
       'connect-timeout': { type: 'string' },
+      again: { type: 'boolean' },
       data: { type: 'string' },
     },
     SEND_USAGE,
@@ -340,18 +353,29 @@ export async function sendCommand(
       if (id === null) early.push(batch);
       else if (batch.id === id) seen(batch);
     });
-    const sent = await service.sendFile({ path: file, profile: profile.id, as });
+    const sent = await service.sendFile({
+      path: file,
+      profile: profile.id,
+      as,
+      again: values.again ?? false,
+    });
     if (!sent.ok) {
       if (sent.verdict) {
         io.stdout(formatVerdict(sent.verdict.name, sent.verdict));
         io.stderr(`sendsheet send: ${sent.error}\n`);
         return EXIT_REJECTED;
       }
+      if (sent.earlier) {
+        io.stderr(`sendsheet send: ${sent.error} To send them again anyway: --again.\n`);
+        return EXIT_SENT_BEFORE;
+      }
       throw new UsageError(sent.error);
     }
     const batch = sent.batch;
     io.stdout(
-      `${batch.fileName}: ${plural(batch.rows, 'message')}, ${plural(batch.parts, 'SMS part')}; sending as ${batch.uploadName} (${profile.name})\n`,
+      sent.resumed
+        ? `${batch.fileName}: ${plural(batch.rows, 'message')}, ${plural(batch.parts, 'SMS part')}; an earlier run left ${batch.uploadName} unfinished (${batch.state}): asking the servers what became of it, and finishing it (${profile.name})\n`
+        : `${batch.fileName}: ${plural(batch.rows, 'message')}, ${plural(batch.parts, 'SMS part')}; sending as ${batch.uploadName} (${profile.name})\n`,
     );
     id = batch.id;
     for (const change of early.splice(0)) if (change.id === id) seen(change);
@@ -364,6 +388,7 @@ export async function sendCommand(
       case 'rejected':
         return EXIT_REJECTED;
       case 'failed':
+      case 'cancelled':
         return EXIT_NOT_SENT;
       default:
         return EXIT_UNFINISHED;

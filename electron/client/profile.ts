@@ -28,6 +28,8 @@ export interface Profile {
   user: string;
   /** Null until given: a real account's password is never stored by the app. */
   password: string | null;
+  /** Servers on this computer for practice: nothing sent with them reaches anyone. */
+  practice?: boolean;
 }
 
 export const EMULATED_PROFILE_ID = 'emulated';
@@ -61,5 +63,6 @@ export function summarizeProfile(profile: Profile): ProfileSummary {
     servers: profile.servers.map((server) => ({ ...server })),
     user: profile.user,
     hasPassword: profile.password !== null,
+    practice: profile.practice ?? false,
   };
 }

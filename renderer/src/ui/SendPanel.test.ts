@@ -31,6 +31,7 @@ window.sendsheet = {
 
 const uploading: Batch = {
   id: 'b1',
+  campaign: 'c1',
   fileName: 'november.csv',
   uploadName: 'november.20261125T031700.csv.excel.ready',
   profile: 'emulated',
@@ -45,6 +46,9 @@ const uploading: Batch = {
   times: { uploading: '2026-11-25T03:17:00Z' },
   cause: null,
   error: null,
+  practice: true,
+  test: false,
+  cost: null,
 };
 
 function previewData(): PreviewData {

@@ -13,6 +13,8 @@ const WORDS: Record<BatchState, string> = {
   success: 'Accepted: the messages are on their way',
   rejected: 'Rejected: nothing was sent',
   failed: 'Not sent',
+  cancelled: 'Cancelled: nothing was sent',
+  unknown: 'Not known whether it reached the provider',
   'timed-out': 'Sent, but no answer yet',
   vanished: 'The file left the server before it was finished',
 };
