@@ -145,11 +145,15 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
           (id) => this.profileBook.get(id),
           'check',
         );
-        if (taken === 'unknown-profile') {
-          await this.live.change(batch.id, {
-            state: 'unknown',
-            error: `It was being sent with servers this app does not know ("${batch.profile}", given on the command line), so it cannot ask them what became of it.`,
-          });
+        const why =
+          taken === 'unknown-profile'
+            ? `It was being sent with servers this app does not know ("${batch.profile}", given on the command line), so it cannot ask them what became of it.`
+            : taken === null
+              ? `Its name, ${batch.uploadName}, is not one this app makes, so it cannot be looked for on the servers.`
+              : null;
+        if (why !== null) {
+          this.live.adopt(batch);
+          await this.live.change(batch.id, { state: 'unknown', error: why, progress: null });
         }
       }
     }
