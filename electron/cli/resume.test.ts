@@ -68,9 +68,11 @@ function runSend(file: string, dataDir: string, step: SendStep | null): Promise<
     '--data',
     dataDir,
   ];
-  const env: NodeJS.ProcessEnv = { ...process.env, RESUME_TEST_PASSWORD: 'demo' };
-  delete env[FREEZE_VARIABLE];
-  if (step !== null) env[FREEZE_VARIABLE] = step;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    RESUME_TEST_PASSWORD: 'demo',
+    [FREEZE_VARIABLE]: step ?? '',
+  };
   // From the repository, where tsx is found; the file is named by its whole path.
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
