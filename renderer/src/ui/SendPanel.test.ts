@@ -5,6 +5,7 @@ import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Batch, BatchListener, Service } from '../../../core/contract/api';
 import { DEFAULT_CAMPAIGN } from '../logic/campaign-settings';
+import { leftOutCounts, noneLeftOut } from '../logic/left-out';
 import { outgoingMessages } from '../logic/outgoing';
 import { buildPreview } from '../logic/preview';
 import { byColumn, sampleSheet } from '../logic/preview-test-util';
@@ -53,10 +54,14 @@ const uploading: Batch = {
 
 function previewData(): PreviewData {
   const preview = buildPreview(sampleSheet, byColumn, DEFAULT_CAMPAIGN);
+  const leftOut = noneLeftOut(preview.rows.length);
   return {
     preview,
-    totals: totalsOf(preview.rows),
-    outgoing: () => outgoingMessages(preview.rows),
+    totals: totalsOf(preview.rows, leftOut),
+    leftOut,
+    counts: leftOutCounts(preview.rows, leftOut),
+    cost: null,
+    outgoing: () => outgoingMessages(preview.rows, leftOut),
   };
 }
 
