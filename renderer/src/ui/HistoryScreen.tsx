@@ -81,8 +81,14 @@ export function HistoryScreen() {
   const error = useHistory((state) => state.error);
   const load = useHistory((state) => state.load);
   const clear = useHistory((state) => state.clear);
+  const listen = useHistory((state) => state.listen);
   const [open, setOpen] = useState<string | null>(null);
-  useEffect(() => void load(), [load]);
+  // Live: a batch reconciled, tried again or followed to its end changes here as it goes.
+  useEffect(() => {
+    const stop = listen();
+    void load();
+    return stop;
+  }, [load, listen]);
   const campaigns = campaignsOf(batches);
   const chosen = campaigns.find((campaign) => campaign.id === open);
   return (
