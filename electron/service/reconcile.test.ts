@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Batch } from '../../core/contract/api';
+import { RETRY_STATES } from '../../core/contract/api';
 import { writeExport } from '../../core/writer';
 import { emulatedProfile } from '../backend/practice';
 import { batchNames, newBatchId, tempName } from '../client/batch-names';
@@ -68,11 +69,7 @@ async function leftUploading(dataDir: string, tag: string) {
     test: false,
     cost: null,
   };
-  await batchFilesOf(dataDir).save(
-    names.id,
-    MessageHashes.of(messages.map(canonical)),
-    file.bytes,
-  );
+  await batchFilesOf(dataDir).save(names.id, MessageHashes.of(messages.map(canonical)), file.bytes);
   const { history } = await History.load(historyFile(dataDir));
   await history.transaction((tx) => {
     tx.put(batch);
@@ -164,6 +161,53 @@ describe('issue 13: at start, every batch left uploading is reconciled against t
       expect(await second.service.retry({ batch: batch.id })).toMatchObject({ ok: true });
       expect((await second.until(batch.id, ['success'])).state).toBe('success');
       expect(await queued(provider, batchName.base)).toHaveLength(2);
+    } finally {
+      await second.service.close();
+    }
+  });
+});
+
+describe('issue 13: a batch that could not be sent has a Retry', () => {
+  it('sent while neither server answers: not sent, saying why; Retry sends it once when they answer', async () => {
+    const dataDir = await dataFolder();
+    const down = emulatedProfile({
+      host: '127.0.0.1',
+      servers: [
+        { name: 'A', port: await closedPort() },
+        { name: 'B', port: await closedPort() },
+      ],
+      certificate: null,
+    });
+    const first = await startService(provider, dataDir, {
+      profiles: [down],
+      timings: { pollIntervalMs: 50, connectTimeoutMs: 500, giveUpAfterMs: 300 },
+    });
+    let id = '';
+    try {
+      const sent = await first.service.send({
+        profile: 'emulated',
+        files: { baseName: 'nobodyhome' },
+        messages: [
+          { msisdn: '4520000011', message: 'nobody home one' },
+          { msisdn: '4520000012', message: 'nobody home two' },
+        ],
+      });
+      if (!sent.ok) throw new Error(sent.error);
+      id = sent.batches[0]!.id;
+      const end = await first.until(id, ENDS);
+      expect(end.state).toBe('failed');
+      expect(end.error).toMatch(/Neither server could be reached/);
+    } finally {
+      await first.service.close();
+    }
+    expect(await queued(provider, 'nobodyhome')).toEqual([]);
+    const second = await startService(provider, dataDir);
+    try {
+      const before = (await second.service.history({})).find((b) => b.id === id)!;
+      expect(RETRY_STATES).toContain(before.state);
+      expect(await second.service.retry({ batch: id })).toMatchObject({ ok: true });
+      expect((await second.until(id, ['success'])).state).toBe('success');
+      expect(await queued(provider, 'nobodyhome')).toHaveLength(2);
     } finally {
       await second.service.close();
     }
