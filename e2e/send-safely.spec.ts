@@ -133,6 +133,12 @@ test.describe('issue 13: on an app of its own, practice chosen', () => {
     await panel
       .getByRole('button', { name: 'Leave out 3 rows that cannot receive an SMS' })
       .click();
+    // A warning still in is named by the confirmation.
+    await page.getByRole('button', { name: 'Send…' }).click();
+    await expect(page.getByTestId('confirm-warnings')).toContainText(
+      'Still in the send: 1 number that is in the list twice',
+    );
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Cancel' }).click();
     await panel.getByRole('button', { name: 'Leave out 1 repeated number' }).click();
     await expect(panel.getByRole('button', { name: /rows with problems/ })).toBeDisabled();
     await expect(page.getByTestId('total-recipients')).toHaveText('2');
