@@ -30,6 +30,11 @@ export interface Profile {
   password: string | null;
   /** Servers on this computer for practice: nothing sent with them reaches anyone. */
   practice?: boolean;
+  /**
+   * What to do when a server of this profile turns plain FTP away for want of encryption, in
+   * the words of where the profile was made (the command line's `leave out --plain`).
+   */
+  needsTlsAdvice?: string;
 }
 
 export const EMULATED_PROFILE_ID = 'emulated';
