@@ -219,6 +219,10 @@ test.describe('issue 13: on an app of its own, practice chosen', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Currency').fill('DKK');
     await page.getByLabel('Price per SMS part').fill('0.25');
+    // Germany at its own price.
+    await page.getByRole('button', { name: 'Add a price for a country' }).click();
+    await page.getByLabel('Country', { exact: true }).selectOption({ label: 'Germany (+49)' });
+    await page.getByLabel('Its price per SMS part').fill('0.5');
     await page.getByRole('button', { name: 'Save prices' }).click();
     await expect(page.getByText('Saved: DKK 0.25 per SMS part.')).toBeVisible();
     await open(
@@ -226,20 +230,22 @@ test.describe('issue 13: on an app of its own, practice chosen', () => {
       list('priced.csv', [
         ['+45 20 99 40 01', 'Ann', 'Priced: one part'],
         ['+45 20 99 40 02', 'Bo', `Priced: two parts ${'x'.repeat(160)}`],
+        ['+49 1511 2345678', 'Cy', 'Priced: one part to Germany'],
       ]),
     );
     const parts = Number(await page.getByTestId('total-parts').textContent());
-    expect(parts).toBe(3);
+    expect(parts).toBe(4);
+    // Three parts to Denmark at the one price, one to Germany at its own.
     const expected = new Intl.NumberFormat('en-US', {
       style: 'currency',
       currency: 'DKK',
-    }).format(parts * 0.25);
+    }).format(3 * 0.25 + 1 * 0.5);
     await expect(page.getByTestId('total-cost')).toHaveText(expected);
     await page.getByRole('button', { name: 'Send…' }).click();
     await expect(page.getByTestId('confirm-cost')).toHaveText(expected);
     await page
       .getByTestId('confirm-dialog')
-      .getByRole('button', { name: 'Send 2 messages' })
+      .getByRole('button', { name: 'Send 3 messages' })
       .click();
     await expect(page.getByTestId('batch')).toContainText(`estimated ${expected}`);
     await page.getByRole('button', { name: 'History' }).click();
