@@ -5,9 +5,7 @@
  * cancel or retry one, and the history, profiles and settings. The command line's `send` sends a
  * file from disk through the same way (sendFile).
  */
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import type { Decision } from '../../core/check';
+import { basename } from 'node:path';
 import { FINAL_STATES, RETRY_STATES } from '../../core/contract/api';
 import type {
   AppSettings,
@@ -16,7 +14,6 @@ import type {
   BatchRequest,
   BatchState,
   ConnectionTest,
-  EarlierSend,
   EmptyRequest,
   ExportOutcome,
   ExportRequest,
@@ -34,18 +31,20 @@ import type {
 } from '../../core/contract/api';
 import { errorText } from '../../core/contract/errors';
 import { writeExport } from '../../core/writer';
-import { describeReadError } from '../base/read-error';
 import { plural } from '../base/words';
 import { namesOfBatch, serverNameOf } from '../client/batch-names';
 import { summarizeProfile } from '../client/profile';
 import type { Profile } from '../client/profile';
 import { SettingsStore } from './app-settings';
 import { batchFilesOf } from './batch-files';
+import { cancelOutcome } from './cancel-answer';
 import type { BatchFiles } from './batch-files';
 import { testConnection } from './connection-test';
 import { Courier } from './courier';
+import { fileSendOutcome, readSentFile } from './file-send';
+import type { FileSendOutcome, FileSendRequest } from './file-send';
 import { describeEarlier } from './earlier-words';
-import { History, historyFile, UNFINISHED } from './history';
+import { History, historyFile } from './history';
 import { Launcher } from './launcher';
 import type { Launched } from './launcher';
 import { LiveBatches } from './live-batches';
@@ -73,23 +72,6 @@ export interface ServiceOptions {
   /** Where sendFile reads relative paths from. Default the process's folder. */
   cwd?: string;
 }
-
-/** A file from disk, sent as the command line sends it. */
-export interface FileSendRequest {
-  path: string;
-  profile: string;
-  /** The name the server reads the file under (its modifiers); default the file's name. */
-  as?: string;
-  /** Send even when its messages were sent before, are in flight, or of unknown outcome. */
-  again?: boolean;
-}
-
-/** What the server decided about a file that was not sent, under the name it was checked as. */
-export type CheckedFile = Decision & { name: string };
-
-export type FileSendOutcome =
-  | { ok: true; batch: Batch; resumed: boolean }
-  | { ok: false; error: string; verdict: CheckedFile | null; earlier?: EarlierSend[] };
 
 export class SendsheetService implements SendsheetApi, SendsheetEvents {
   private readonly courier: Courier;
@@ -266,17 +248,9 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   async sendFile(request: FileSendRequest): Promise<FileSendOutcome> {
     const usable = this.profileBook.usable(request.profile);
     if (!usable.ok) return { ...usable, verdict: null };
-    const path = resolve(this.options.cwd ?? process.cwd(), request.path);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      return {
-        ok: false,
-        error: `Cannot read ${path}: ${describeReadError(error)}.`,
-        verdict: null,
-      };
-    }
+    const read = await readSentFile(this.options.cwd ?? process.cwd(), request.path);
+    if (!read.ok) return { ...read, verdict: null };
+    const { path, bytes } = read;
     const fileName = basename(path);
     const serverName = serverNameOf(fileName, request.as);
     const settings = await this.appSettings.get();
@@ -299,18 +273,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
       made.data,
       request.again ? Number.POSITIVE_INFINITY : 0,
     );
-    if (!launched.ok && launched.refused === null)
-      return { ok: false, error: `Not sent: ${launched.error}`, verdict: null };
-    if (!launched.ok) {
-      return {
-        ok: false,
-        error: `Not sent: ${describeEarlier(made.data.hashes.count, launched.refused)}`,
-        verdict: null,
-        earlier: launched.refused.earlier,
-      };
-    }
-    const batch = launched.batches[0]!;
-    return { ok: true, batch, resumed: launched.resumed.includes(batch.id) };
+    return fileSendOutcome(launched, made.data.hashes.count);
   }
 
   async exportMessages(request: ExportRequest): Promise<ExportOutcome> {
@@ -362,28 +325,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   async cancel(request: BatchRequest): Promise<Outcome<{ batch: Batch }>> {
     const batch = this.live.get(request.batch);
     if (!batch) return { ok: false, error: `There is no batch "${request.batch}" in the history.` };
-    switch (this.courier.cancel(batch.id)) {
-      case 'cancelling':
-        return { ok: true, batch: { ...batch } };
-      case 'too-late':
-        return {
-          ok: false,
-          error: 'The file is being handed to the provider: it can no longer be cancelled.',
-        };
-    }
-    if (batch.state === 'uploading')
-      return {
-        ok: false,
-        error:
-          'Another Sendsheet (the app or the command line) is sending this batch: cancel it there.',
-      };
-    if (batch.state === 'cancelled') return { ok: true, batch: { ...batch } };
-    if (UNFINISHED.includes(batch.state) || batch.state === 'success')
-      return {
-        ok: false,
-        error: 'It was handed to the provider already: once there, a batch cannot be cancelled.',
-      };
-    return { ok: false, error: 'It is not being sent: there is nothing to cancel.' };
+    return cancelOutcome(batch, this.courier.cancel(batch.id));
   }
 
   async retry(request: BatchRequest): Promise<Outcome<{ batch: Batch }>> {
