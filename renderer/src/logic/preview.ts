@@ -73,7 +73,6 @@ export function assemblePreview(
       numberColumn.verdicts[index]!,
       first,
       fix,
-      first < 0 || !settings.removeDuplicates,
     );
     scratch.length = 0;
     validateValues(
@@ -101,7 +100,7 @@ export function assemblePreview(
     if (first >= 0) {
       scratchWarnings.push({
         code: 'duplicate',
-        message: `The number ${row.msisdn} is also in row ${sheet.sourceRows[first] ?? first + 2}: ${settings.removeDuplicates ? 'this row is left out' : 'the person gets both messages'}.`,
+        message: `The number ${row.msisdn} is also in row ${sheet.sourceRows[first] ?? first + 2}: the person gets both messages.`,
       });
       ownWarnings = true;
     }

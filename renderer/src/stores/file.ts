@@ -10,6 +10,7 @@ import { desktop } from '../service/desktop';
 import { readFileInWorker } from '../worker/read-file';
 import type { FileKind } from '../worker/spreadsheet';
 import { useCampaign } from './campaign';
+import { useLeaveOut } from './leave-out';
 import { useMapping } from './mapping';
 import { useSending } from './sending';
 import { useSettings } from './settings';
@@ -49,7 +50,10 @@ function sheetOf(file: FileState, sheetIndex: number): Sheet | null {
 export const useFile = create<FileStore>()((set, get) => {
   /** The mapping is for the sheet shown: guessed before it is shown, so no view sees a mismatch. */
   function show(file: FileState, sheetIndex: number): void {
-    useMapping.getState().guessFor(sheetOf(file, sheetIndex));
+    const sheet = sheetOf(file, sheetIndex);
+    useMapping.getState().guessFor(sheet);
+    // Rows left out are rows of one sheet: another starts with every row in.
+    useLeaveOut.getState().reset(sheet);
     set({ file, sheetIndex });
   }
 

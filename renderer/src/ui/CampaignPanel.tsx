@@ -5,7 +5,7 @@ import type { MessageClassChoice } from '../logic/campaign-settings';
 import type { ExportEncoding } from '../../../core/writer';
 import type { Format } from '../../../core/check';
 
-export function CampaignPanel({ duplicates }: { duplicates: number }) {
+export function CampaignPanel() {
   const settings = useCampaign((state) => state.settings);
   const update = useCampaign((state) => state.update);
   const id = useId();
@@ -79,17 +79,6 @@ export function CampaignPanel({ duplicates }: { duplicates: number }) {
             }}
           />
           <small>The provider recommends 10,000.</small>
-        </div>
-        <div className="field">
-          <label>
-            <input
-              type="checkbox"
-              checked={settings.removeDuplicates}
-              disabled={duplicates === 0 && !settings.removeDuplicates}
-              onChange={(event) => update({ removeDuplicates: event.currentTarget.checked })}
-            />{' '}
-            Leave out repeated numbers ({duplicates.toLocaleString('en-US')})
-          </label>
         </div>
       </div>
     </section>

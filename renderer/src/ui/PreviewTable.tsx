@@ -3,10 +3,16 @@ import { memo, useEffect, useEffectEvent, useId, useMemo, useRef, useState } fro
 import type { ReactNode } from 'react';
 import { ucs2Characters, ucs2Title } from '../logic/forcing';
 import type { PreviewRow } from '../logic/preview-row';
+import type { LeftOut } from '../logic/left-out';
 import { inSlots } from '../logic/slots';
 import { on } from '../stores/commands';
+import { useLeaveOut } from '../stores/leave-out';
 
-type Filter = 'all' | 'problems-first' | 'problems-only';
+type Filter = 'all' | 'problems-first' | 'problems-only' | 'left-out';
+
+/** The store's actions are the same functions for good: lines given them stay memoised. */
+const toggleRow = (index: number) => useLeaveOut.getState().toggle(index);
+const chooseRow = (index: number) => useLeaveOut.getState().choose(index);
 const ROW_HEIGHT = 34;
 
 /** The message with the characters that force UCS-2 marked, so the person sees which. */
@@ -45,22 +51,41 @@ interface LineProps {
   position: number;
   start: number;
   focused: boolean;
+  /** Why the row is left out of the send; 0 when it is sent. */
+  leftOut: number;
 }
 
 /**
  * One line of the table. Memoised: while scrolling, only lines that show another row render;
- * the ones still showing theirs are left alone.
+ * the ones still showing theirs are left alone. A row left out or put back changes its own
+ * line's `leftOut`, and only that line renders again.
  */
-const PreviewLine = memo(function PreviewLine({ row, position, start, focused }: LineProps) {
+const PreviewLine = memo(function PreviewLine({
+  row,
+  position,
+  start,
+  focused,
+  leftOut,
+}: LineProps) {
   const problems = problemsText(row);
   return (
     <div
       role="row"
       aria-rowindex={position + 2}
       data-row={row.sourceRow}
-      className={`grid-row${row.errors.length > 0 ? ' has-error' : row.warnings.length > 0 ? ' has-warning' : ''}${row.included ? '' : ' left-out'}${focused ? ' focused' : ''}`}
+      className={`grid-row${row.errors.length > 0 ? ' has-error' : row.warnings.length > 0 ? ' has-warning' : ''}${leftOut === 0 ? '' : ' left-out'}${focused ? ' focused' : ''}`}
       style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      onClick={() => chooseRow(row.index)}
     >
+      <span role="cell">
+        <input
+          type="checkbox"
+          checked={leftOut === 0}
+          aria-label={`Send row ${row.sourceRow}`}
+          onClick={(event) => event.stopPropagation()}
+          onChange={() => toggleRow(row.index)}
+        />
+      </span>
       <span role="cell">{row.sourceRow}</span>
       <span
         role="cell"
@@ -86,19 +111,22 @@ const PreviewLine = memo(function PreviewLine({ row, position, start, focused }:
   );
 });
 
-export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
+export function PreviewTable({ rows, leftOut }: { rows: PreviewRow[]; leftOut: LeftOut }) {
   const [filter, setFilter] = useState<Filter>('all');
   const filterId = useId();
-  /** The row a rejection's cause led to (its index), marked until another is. */
-  const [focused, setFocused] = useState<number | null>(null);
+  /** The row chosen, or the one a rejection's cause led to (its index), marked until another is. */
+  const focused = useLeaveOut((state) => state.chosen);
+  // Only the filter of left-out rows depends on them: the others are not redone at each tick.
+  const leftOutShown = filter === 'left-out' ? leftOut : null;
   const shown = useMemo(() => {
     if (filter === 'all') return rows;
+    if (filter === 'left-out') return rows.filter((row) => leftOutShown![row.index] !== 0);
     const bad = rows.filter((row) => row.errors.length > 0);
     if (filter === 'problems-only') return bad;
     const warned = rows.filter((row) => row.errors.length === 0 && row.warnings.length > 0);
     const fine = rows.filter((row) => row.errors.length === 0 && row.warnings.length === 0);
     return [...bad, ...warned, ...fine];
-  }, [rows, filter]);
+  }, [rows, filter, leftOutShown]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: shown.length,
@@ -118,7 +146,7 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
   slotCount.current = Math.max(slotCount.current, items.length);
   const slots = inSlots(items, slotCount.current);
   const showRow = useEffectEvent((index: number) => {
-    setFocused(index);
+    chooseRow(index);
     const position = shown.findIndex((row) => row.index === index);
     if (position >= 0) virtualizer.scrollToIndex(position, { align: 'center' });
   });
@@ -137,11 +165,13 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
           <option value="all">all rows in order</option>
           <option value="problems-first">problems first</option>
           <option value="problems-only">only rows with problems</option>
+          <option value="left-out">only rows left out</option>
         </select>
       </div>
       <div role="table" aria-label="Messages" aria-rowcount={shown.length + 1} className="grid">
         <div role="rowgroup">
           <div role="row" className="grid-row grid-header" aria-rowindex={1}>
+            <span role="columnheader">Send</span>
             <span role="columnheader">Row</span>
             <span role="columnheader">Number</span>
             <span role="columnheader">Message</span>
@@ -172,6 +202,7 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
                   position={item.index}
                   start={item.start}
                   focused={focused === row.index}
+                  leftOut={leftOut[row.index] ?? 0}
                 />
               );
             })}

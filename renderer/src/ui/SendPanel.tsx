@@ -1,25 +1,25 @@
-import { useEffectEvent, useId, useLayoutEffect, useRef } from 'react';
+import { useEffectEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ExportOptions } from '../../../core/writer';
+import { messageOf } from '../logic/outgoing';
 import type { PreviewData } from './usePreview';
+import { useAppSettings } from '../stores/app-settings';
 import { useCampaign } from '../stores/campaign';
 import { useFile } from '../stores/file';
+import { useLeaveOut } from '../stores/leave-out';
 import { desktop } from '../service/desktop';
 import { on } from '../stores/commands';
-import { useSending } from '../stores/sending';
-import { useSettings } from '../stores/settings';
+import { selectUploading, useSending } from '../stores/sending';
 import { useMapping } from '../stores/mapping';
+import { ConfirmSend } from './ConfirmSend';
+import { ExportResult } from './ExportResult';
 import { Timeline } from './Timeline';
-import { bytes, count } from './words';
+import { count, download } from './words';
 
-function download(fileName: string, data: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** The row a test goes from: the one chosen in the list, else the first that is sent. */
+function testRow(data: PreviewData, chosen: number | null) {
+  const rows = data.preview.rows;
+  if (chosen !== null && rows[chosen]) return rows[chosen];
+  return rows.find((row) => data.leftOut[row.index] === 0 && row.errors.length === 0) ?? null;
 }
 
 export function SendPanel({ data }: { data: PreviewData }) {
@@ -31,15 +31,18 @@ export function SendPanel({ data }: { data: PreviewData }) {
   // file uploads, and only the Timeline shows them.
   const profiles = useSending((state) => state.profiles);
   const busy = useSending((state) => state.busy);
-  const saved = useSending((state) => state.saved);
-  const written = useSending((state) => state.written);
+  const uploading = useSending(selectUploading);
   const error = useSending((state) => state.error);
   const problems = useSending((state) => state.problems);
   const exportFiles = useSending((state) => state.exportFiles);
-  const send = useSending((state) => state.send);
-  const profile = useSettings((state) => state.defaultProfile);
-  const setDefaultProfile = useSettings((state) => state.setDefaultProfile);
+  const prepare = useSending((state) => state.prepare);
+  const sendPrepared = useSending((state) => state.sendPrepared);
+  const profile = useAppSettings((state) => state.settings?.profile ?? null);
+  const ownNumber = useAppSettings((state) => state.settings?.ownNumber ?? '');
+  const updateSettings = useAppSettings((state) => state.update);
+  const chosenRow = useLeaveOut((state) => state.chosen);
   const dialog = useRef<HTMLDialogElement>(null);
+  const [testNote, setTestNote] = useState<string | null>(null);
   const id = useId();
 
   const baseName = fileName.replace(/\.[^.]+$/, '');
@@ -76,14 +79,39 @@ export function SendPanel({ data }: { data: PreviewData }) {
   // While the message text is being typed, the preview is of the text before it.
   const pending = useMapping((state) => state.draft !== null);
   const blocked = pending || data.totals.rowsWithErrors > 0 || data.totals.recipients === 0;
-  const sendable = !busy && !blocked && chosen !== undefined;
+  const sendable = !busy && !blocked && !uploading && chosen !== undefined;
+
+  /** The confirmation opens at once, and fills in when the Node side has prepared the send. */
+  const ask = () => {
+    if (!sendable || !chosen) return;
+    useSending.getState().dismissPrepared();
+    dialog.current?.showModal();
+    const { messages, rowOf } = data.outgoing();
+    void prepare(messages, rowOf, options, chosen.id);
+  };
+  const send = async (again: boolean) => {
+    if (await sendPrepared(again)) dialog.current?.close();
+  };
+  const row = testRow(data, chosenRow);
+  const sendTest = async () => {
+    if (!chosen || row === null || ownNumber === '') return;
+    setTestNote(null);
+    const message = { ...messageOf(row), msisdn: ownNumber };
+    const prepared = await prepare(
+      [message],
+      [row.index],
+      { ...options, baseName: `${baseName}-test` },
+      chosen.id,
+      true,
+    );
+    if (prepared !== null && (await sendPrepared(false)))
+      setTestNote(`Test of row ${row.sourceRow}'s message sent to your number, ${ownNumber}.`);
+  };
 
   // The desktop menu's Export and Send do what the buttons do. In a layout effect, the panel
   // listens as soon as it is shown: App shows the send screen, then gives the command.
   const onExport = useEffectEvent(() => void exportNow());
-  const onSend = useEffectEvent(() => {
-    if (sendable) dialog.current?.showModal();
-  });
+  const onSend = useEffectEvent(ask);
   useLayoutEffect(() => {
     const stops = [on('export', onExport), on('send', onSend)];
     return () => stops.forEach((stop) => stop());
@@ -96,9 +124,14 @@ export function SendPanel({ data }: { data: PreviewData }) {
       {blocked && !pending && (
         <p className="error" role="alert">
           {data.totals.recipients === 0
-            ? 'There are no messages to send yet: choose the phone number and message columns.'
-            : `${count(data.totals.rowsWithErrors, 'message has', 'messages have')} problems the provider would reject. Fix them in the spreadsheet and open it again, or choose other columns: the rows are marked ⛔ in the list below.`}
+            ? data.totals.leftOut > 0
+              ? 'Every row is left out: put back the rows to send.'
+              : 'There are no messages to send yet: choose the phone number and message columns.'
+            : `${count(data.totals.rowsWithErrors, 'message has', 'messages have')} problems the provider would reject. Leave those rows out (in "Rows to send" above, or untick them in the list: they are marked ⛔), or choose other columns.`}
         </p>
+      )}
+      {uploading && (
+        <p role="status">A batch is still uploading: Send waits until the provider has it.</p>
       )}
       <div className="actions">
         <button type="button" disabled={busy || pending} onClick={() => void exportNow()}>
@@ -108,7 +141,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
         <select
           id={`${id}-profile`}
           value={chosen?.id ?? ''}
-          onChange={(event) => setDefaultProfile(event.currentTarget.value)}
+          onChange={(event) => void updateSettings({ profile: event.currentTarget.value })}
         >
           {profiles.map((p) => (
             <option key={p.id} value={p.id}>
@@ -117,47 +150,27 @@ export function SendPanel({ data }: { data: PreviewData }) {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          className="primary"
-          disabled={!sendable}
-          onClick={() => dialog.current?.showModal()}
-        >
+        <button type="button" className="primary" disabled={!sendable} onClick={ask}>
           Send…
         </button>
+        <button
+          type="button"
+          disabled={busy || pending || uploading || row === null || ownNumber === '' || !chosen}
+          title={ownNumber === '' ? 'Add your own mobile number in Settings first.' : undefined}
+          onClick={() => void sendTest()}
+        >
+          Send a test to me
+        </button>
       </div>
-      <div role="status" aria-live="polite">
-        {busy && <p>Working…</p>}
-        {saved && (
-          <div data-testid="export-result">
-            <p>Saved {count(saved.length, 'file')}:</p>
-            <ul>
-              {saved.map((file) => (
-                <li key={file.path}>
-                  <code>{file.path}</code> — {count(file.rows, 'message')}, {bytes(file.bytes)},{' '}
-                  {file.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8'}; upload name{' '}
-                  <code>{file.uploadName}</code>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {written && (
-          <div data-testid="export-result">
-            <p>Downloaded {count(written.length, 'file')}:</p>
-            <ul>
-              {written.map((file) => (
-                <li key={file.fileName}>
-                  <code>{file.fileName}</code> — {count(file.rows, 'message')},{' '}
-                  {bytes(file.bytes.length)},{' '}
-                  {file.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8'}; upload name{' '}
-                  <code>{file.uploadName}</code>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </div>
+      <p className="note">
+        {ownNumber === ''
+          ? 'To send yourself a test first, add your own mobile number in Settings.'
+          : row === null
+            ? 'Choose a row in the list to send yourself its message as a test.'
+            : `A test sends row ${row.sourceRow}'s message to your own number, ${ownNumber}. Click a row in the list to test another.`}
+      </p>
+      {testNote && <p role="status">{testNote}</p>}
+      <ExportResult />
       {error && (
         <div className="error" role="alert" data-testid="send-error">
           <p>{error}</p>
@@ -173,34 +186,12 @@ export function SendPanel({ data }: { data: PreviewData }) {
           )}
         </div>
       )}
-      <dialog ref={dialog} aria-labelledby={`${id}-confirm`} data-testid="confirm-dialog">
-        <h2 id={`${id}-confirm`}>Send these messages?</h2>
-        <p>
-          <strong>{count(data.totals.recipients, 'recipient')}</strong>,{' '}
-          <strong>{count(data.totals.parts, 'SMS part')}</strong>, with the profile{' '}
-          <strong>{chosen?.name}</strong>
-          {chosen ? ` (${chosen.servers.map((s) => `${s.host}:${s.port}`).join(', ')})` : ''}.
-        </p>
-        <p>Once sent, messages cannot be called back.</p>
-        <div className="actions">
-          <button type="button" autoFocus onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              dialog.current?.close();
-              if (chosen) {
-                const { messages, rowOf } = data.outgoing();
-                void send(messages, rowOf, options, chosen.id);
-              }
-            }}
-          >
-            Send {count(data.totals.recipients, 'message')}
-          </button>
-        </div>
-      </dialog>
+      <ConfirmSend
+        dialog={dialog}
+        profile={chosen}
+        warnings={data.totals.warnings}
+        onSend={(again) => void send(again)}
+      />
       <Timeline />
     </section>
   );

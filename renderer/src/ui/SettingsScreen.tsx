@@ -1,82 +1,35 @@
-import { useEffect, useId, useState } from 'react';
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js/max';
+import { useEffect, useId } from 'react';
 import type { CountryCode } from '../logic/phone';
-import { errorWords, service } from '../stores/service';
+import { useAppSettings } from '../stores/app-settings';
 import { useSending } from '../stores/sending';
 import { useSettings } from '../stores/settings';
-import type { ProfileSummary } from '../../../core/contract/api';
+import { COUNTRIES } from './countries';
+import { OwnNumber } from './OwnNumber';
+import { PricesForm } from './PricesForm';
+import { ProfileEditor } from './ProfileEditor';
 
-const regionNames =
-  typeof Intl.DisplayNames === 'function'
-    ? new Intl.DisplayNames(['en'], { type: 'region' })
-    : null;
-const COUNTRIES = getCountries()
-  .map((code) => ({
-    code,
-    name: `${regionNames?.of(code) ?? code} (+${getCountryCallingCode(code)})`,
-  }))
-  .sort((a, b) => a.name.localeCompare(b.name));
-
-function ProfileEditor({ profile, onSaved }: { profile: ProfileSummary; onSaved: () => void }) {
-  const [user, setUser] = useState(profile.user);
-  const [password, setPassword] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
+/** Where sends go unless the person chooses otherwise: practice, or their provider account. */
+function SendWith() {
+  const profiles = useSending((state) => state.profiles);
+  const profile = useAppSettings((state) => state.settings?.profile ?? '');
+  const update = useAppSettings((state) => state.update);
   const id = useId();
   return (
-    <form
-      className="profile"
-      aria-label={`Profile ${profile.name}`}
-      onSubmit={async (event) => {
-        event.preventDefault();
-        try {
-          const outcome = await service().updateProfile({
-            profile: profile.id,
-            ...(user ? { user } : {}),
-            ...(password ? { password } : {}),
-          });
-          setMessage(outcome.ok ? 'Saved.' : outcome.error);
-          setPassword('');
-          onSaved();
-        } catch (error) {
-          setMessage(errorWords(error));
-        }
-      }}
-    >
-      <h3>{profile.name}</h3>
-      <ul>
-        {profile.servers.map((server) => (
-          <li key={server.name}>
-            Server {server.name}: {server.host}:{server.port} (
-            {server.security === 'ftps' ? 'encrypted' : 'not encrypted'}
-            {server.fingerprint ? ', certificate pinned' : ''})
-          </li>
+    <div className="field">
+      <label htmlFor={`${id}-send-with`}>Send with</label>
+      <select
+        id={`${id}-send-with`}
+        value={profile}
+        onChange={(event) => void update({ profile: event.currentTarget.value })}
+      >
+        {profiles.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
         ))}
-      </ul>
-      <div className="fields">
-        <div className="field">
-          <label htmlFor={`${id}-user`}>User name</label>
-          <input
-            id={`${id}-user`}
-            value={user}
-            autoComplete="username"
-            onChange={(event) => setUser(event.currentTarget.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-password`}>Password</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            value={password}
-            autoComplete="current-password"
-            placeholder={profile.hasPassword ? 'set (kept until Sendsheet stops)' : 'not set'}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-          />
-        </div>
-      </div>
-      <button type="submit">Save {profile.name}</button>
-      {message && <p role="status">{message}</p>}
-    </form>
+      </select>
+      <small>Practice sends nothing to anyone: the messages stay on this computer.</small>
+    </div>
   );
 }
 
@@ -87,6 +40,7 @@ export function SettingsScreen() {
   const setDefaultSender = useSettings((state) => state.setDefaultSender);
   const profiles = useSending((state) => state.profiles);
   const loadProfiles = useSending((state) => state.loadProfiles);
+  const loaded = useAppSettings((state) => state.settings !== null);
   const id = useId();
   useEffect(() => void loadProfiles(), [loadProfiles]);
   return (
@@ -116,7 +70,10 @@ export function SettingsScreen() {
             onChange={(event) => setDefaultSender(event.currentTarget.value)}
           />
         </div>
+        {loaded && <SendWith />}
+        {loaded && <OwnNumber />}
       </div>
+      {loaded && <PricesForm />}
       <h2>Server profiles</h2>
       {profiles.map((profile) => (
         <ProfileEditor key={profile.id} profile={profile} onSaved={() => void loadProfiles()} />

@@ -8,6 +8,7 @@ import { BatchView } from './Timeline';
 /** A batch the provider rejected, with problems on rows 2 and 4 of the file and one on none. */
 const rejected: Batch = {
   id: 'b1',
+  campaign: 'c1',
   fileName: 'november-2-of-2.csv',
   uploadName: 'november-2-of-2.20261125T031700.csv.excel.ready',
   profile: 'emulated',
@@ -31,6 +32,9 @@ const rejected: Batch = {
     ],
   },
   error: null,
+  practice: true,
+  test: false,
+  cost: null,
 };
 
 /** Every element in a rendered tree, so its buttons can be pressed without a DOM. */

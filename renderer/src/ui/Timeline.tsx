@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Batch, BatchState } from '../../../core/contract/api';
+import { RETRY_STATES } from '../../../core/contract/api';
 import { previewRowOf } from '../logic/batches';
 import { emit } from '../stores/commands';
 import { useSending } from '../stores/sending';
-import { count } from './words';
+import { count, money } from './words';
 
 const STEPS: readonly BatchState[] = ['uploading', 'ready', 'processing'];
 const WORDS: Record<BatchState, string> = {
@@ -13,9 +14,18 @@ const WORDS: Record<BatchState, string> = {
   success: 'Accepted: the messages are on their way',
   rejected: 'Rejected: nothing was sent',
   failed: 'Not sent',
+  cancelled: 'Cancelled: nothing was sent',
+  unknown: 'Not known whether it reached the provider',
   'timed-out': 'Sent, but no answer yet',
   vanished: 'The file left the server before it was finished',
 };
+
+/** What a state says of a batch: practice says that nothing left the computer. */
+export function stateWords(batch: Pick<Batch, 'state' | 'practice'>): string {
+  if (batch.practice && batch.state === 'success')
+    return 'Accepted by the practice server: no SMS left this computer';
+  return WORDS[batch.state];
+}
 
 /** A step passed too quickly to be seen (a small file processes at once) is still done. */
 function stepClass(batch: Batch, state: BatchState): 'done' | 'current' | 'todo' {
@@ -27,6 +37,40 @@ function stepClass(batch: Batch, state: BatchState): 'done' | 'current' | 'todo'
 
 function time(iso: string | undefined): string {
   return iso ? new Date(iso).toLocaleTimeString() : '';
+}
+
+/** Cancel while uploading; Retry when it was not sent, or its outcome is not known. */
+function BatchActions({ batch }: { batch: Batch }) {
+  const cancelBatch = useSending((state) => state.cancelBatch);
+  const retryBatch = useSending((state) => state.retryBatch);
+  const [said, setSaid] = useState<string | null>(null);
+  const act = async (action: (id: string) => Promise<string | null>) => {
+    setSaid(null);
+    setSaid(await action(batch.id));
+  };
+  return (
+    <>
+      {batch.state === 'uploading' && (
+        <button type="button" onClick={() => void act(cancelBatch)}>
+          Cancel sending<span className="visually-hidden"> {batch.fileName}</span>
+        </button>
+      )}
+      {(batch.state === 'ready' || batch.state === 'processing') && (
+        <p className="note">The provider has the file: it can no longer be cancelled.</p>
+      )}
+      {RETRY_STATES.includes(batch.state) && (
+        <button type="button" onClick={() => void act(retryBatch)}>
+          {batch.state === 'unknown' ? 'Check again' : 'Try again'}
+          <span className="visually-hidden"> {batch.fileName}</span>
+        </button>
+      )}
+      {said && (
+        <p className="error" role="alert">
+          {said}
+        </p>
+      )}
+    </>
+  );
 }
 
 export function BatchView({
@@ -41,15 +85,18 @@ export function BatchView({
   const final = !STEPS.includes(batch.state);
   return (
     <article
-      className={`batch state-${batch.state}`}
+      className={`batch state-${batch.state}${batch.practice ? ' practice' : ''}`}
       aria-label={`Batch ${batch.fileName}`}
       data-testid="batch"
     >
       <h3>
         {batch.fileName} — <span data-testid="batch-state">{batch.state}</span>
+        {batch.test && <span className="tag"> Test to your own number</span>}
+        {batch.practice && <span className="tag"> Practice</span>}
       </h3>
       <p>
-        {count(batch.rows, 'message')}, {count(batch.parts, 'SMS part')}; upload name{' '}
+        {count(batch.rows, 'message')}, {count(batch.parts, 'SMS part')}
+        {batch.cost && <>, estimated {money(batch.cost)}</>}; upload name{' '}
         <code>{batch.uploadName}</code>
         {batch.server && (
           <>
@@ -76,7 +123,7 @@ export function BatchView({
       <ol className="timeline">
         {[...STEPS, ...(final ? [batch.state] : [])].map((state) => (
           <li key={state} className={stepClass(batch, state)}>
-            {WORDS[state]}{' '}
+            {state === batch.state ? stateWords(batch) : WORDS[state]}{' '}
             {batch.times[state] && (
               <time dateTime={batch.times[state]}>{time(batch.times[state])}</time>
             )}
@@ -90,6 +137,7 @@ export function BatchView({
           <pre data-testid="cause-text">{batch.causeText.join('\n')}</pre>
         </figure>
       )}
+      <BatchActions batch={batch} />
       {batch.cause && (
         <div className="error" role="alert">
           <p>

@@ -1,6 +1,7 @@
+import type { Cost } from '../../../core/cost';
 import type { Totals } from '../logic/totals';
 import { useCampaign } from '../stores/campaign';
-import { count } from './words';
+import { count, money } from './words';
 
 function PartsChart({ histogram }: { histogram: number[] }) {
   const max = Math.max(1, ...histogram);
@@ -43,7 +44,7 @@ function PartsChart({ histogram }: { histogram: number[] }) {
   );
 }
 
-export function TotalsPanel({ totals }: { totals: Totals }) {
+export function TotalsPanel({ totals, cost }: { totals: Totals; cost: Cost | null }) {
   const replaced = useCampaign((state) => state.settings.replaceLookalikes);
   const update = useCampaign((state) => state.update);
   return (
@@ -75,7 +76,18 @@ export function TotalsPanel({ totals }: { totals: Totals }) {
           <dt>Warnings</dt>
           <dd>{totals.rowsWithWarnings.toLocaleString('en-US')}</dd>
         </div>
+        <div>
+          <dt>Left out</dt>
+          <dd data-testid="total-left-out">{totals.leftOut.toLocaleString('en-US')}</dd>
+        </div>
+        <div>
+          <dt>Estimated cost</dt>
+          <dd data-testid="total-cost">{cost ? money(cost) : '—'}</dd>
+        </div>
       </dl>
+      {cost === null && (
+        <p className="note">Add your price per SMS part in Settings to see what a send costs.</p>
+      )}
       <PartsChart histogram={totals.partsHistogram} />
       {totals.fixable > 0 && (
         <div className="fix" role="region" aria-label="Replace look-alike characters">
