@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, with the figures printed; exits 1 when a target is missed.
 import { spawnSync } from 'node:child_process';
 import { benchCheck } from './check.bench';
+import { benchCheckMany } from './check-many.bench';
 import { benchCliStart } from './cli-start.bench';
 import { benchHostile } from './hostile.bench';
 import { benchSending } from './sending.bench';
@@ -23,6 +24,7 @@ const ui = benchUi();
 const results = [
   ui,
   benchCliStart(),
+  await benchCheckMany(),
   benchCheck(),
   benchHostile(),
   await benchServers(),
