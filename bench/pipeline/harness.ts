@@ -16,15 +16,17 @@ const ORIGIN = 'http://pipeline.bench';
 const OUT = join(DATA_DIR, 'pipeline');
 
 let built: Promise<void> | null = null;
+let builtReadable = false;
 
-function bundle(): Promise<void> {
+function bundle(readable: boolean): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const options = {
     bundle: true,
     format: 'iife',
     platform: 'browser',
     target: 'chrome120',
-    minify: true,
+    // Minified as the app's own bundle is; readable names for a CPU profile (ui-profile.ts).
+    minify: !readable,
     logLevel: 'error',
   } as const;
   return Promise.all([
@@ -51,8 +53,12 @@ export interface PipelinePage {
   close(): Promise<void>;
 }
 
-export async function openPipelinePage(browser: Browser): Promise<PipelinePage> {
-  built ??= bundle();
+/** `readable`: bundled without minifying, so that a CPU profile names the functions. */
+export async function openPipelinePage(browser: Browser, readable = false): Promise<PipelinePage> {
+  if (built === null || builtReadable !== readable) {
+    built = bundle(readable);
+    builtReadable = readable;
+  }
   await built;
   const page = await browser.newPage();
   let book: Buffer = Buffer.alloc(0);
