@@ -2,7 +2,7 @@
  * Where a drop's time goes, stage by stage, in Chromium (not a target: the figures behind
  * bench/PROFILE.md). For each size: SheetJS's bare read
  * with its default options and with the app's, the app's whole reading in the worker, posting
- * its result as the app does (a structured clone) and with its texts in transferred buffers,
+ * its result as a structured clone (as the app did) and in transferred buffers (as it does now),
  * then the app's preview code on the page (renderer/src/logic), and the page's busiest
  * functions while it runs (a CPU profile, bundled without minifying so names stay).
  * `npx tsx bench/ui-profile.ts [ROWS...]` (default 100000).

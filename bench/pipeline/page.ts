@@ -11,7 +11,9 @@ import { outgoingMessages } from '../../renderer/src/logic/outgoing';
 import { assemblePreview } from '../../renderer/src/logic/preview';
 import type { Sheet } from '../../renderer/src/logic/sheet';
 import { totalsOf } from '../../renderer/src/logic/totals';
-import type { PackedSheet, ReadMode, ReadTimes } from './read-worker';
+import { unpackOutcome } from '../../renderer/src/worker/transfer';
+import type { PackedOutcome } from '../../renderer/src/worker/transfer';
+import type { ReadMode, ReadTimes } from './read-worker';
 
 export interface ReadRun extends ReadTimes {
   mode: ReadMode;
@@ -39,20 +41,6 @@ export interface StageTimes {
 
 const kept: { sheet: Sheet | null; results: unknown[] } = { sheet: null, results: [] };
 
-function unpack(packed: PackedSheet): Sheet {
-  const utf16 = new TextDecoder('utf-16le');
-  return {
-    name: packed.name,
-    header: packed.header,
-    rowCount: packed.rowCount,
-    columns: packed.texts.map((units, index) => ({
-      text: utf16.decode(units),
-      ends: packed.ends[index]!,
-    })),
-    sourceRows: Array.from(packed.sourceRows),
-  };
-}
-
 async function read(mode: ReadMode, name: string, url: string): Promise<ReadRun> {
   const bytes = await (await fetch(url)).arrayBuffer();
   const worker = new Worker('./read-worker.js');
@@ -79,7 +67,8 @@ async function read(mode: ReadMode, name: string, url: string): Promise<ReadRun>
           if (!outcome.ok) run.error = outcome.error ?? 'not read';
           else if (mode === 'app-transfer') {
             const unpacking = performance.now();
-            kept.sheet = unpack(outcome.sheets![0] as PackedSheet);
+            const unpacked = unpackOutcome(result as PackedOutcome);
+            kept.sheet = unpacked.ok ? unpacked.sheets[0]! : null;
             run.unpackMs = performance.now() - unpacking;
           } else kept.sheet = outcome.sheets![0] as Sheet;
         }

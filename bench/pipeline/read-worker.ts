@@ -1,35 +1,25 @@
 /**
  * The reading worker of the pipeline bench, run in Chromium beside the app's: SheetJS's bare
  * read of a workbook (the floor), or the app's own reading (renderer/src/worker/spreadsheet.ts),
- * its result posted as the app posts it (a structured clone) or with its texts as transferred
- * buffers. Each run is a fresh worker, as the app starts one per file.
+ * its result posted as a structured clone of its strings (as the app posted it before) or as
+ * the app posts it now, its texts in transferred buffers (renderer/src/worker/transfer.ts). Each run is a fresh worker, as the app starts one per file.
  */
 import * as XLSX from 'xlsx';
 import { readAnyFile } from '../../renderer/src/worker/spreadsheet';
-import type { ReadOutcome } from '../../renderer/src/worker/spreadsheet';
+import { packOutcome } from '../../renderer/src/worker/transfer';
 
 export type ReadMode = 'bare' | 'bare-app-options' | 'app' | 'app-transfer';
 
 export interface ReadTimes {
   /** ms of the read itself (the whole of the app's reading, for `app` and `app-transfer`). */
   readMs: number;
-  /** For `app-transfer`: ms to put the texts into buffers. */
+  /** For `app-transfer`: ms to put the texts into buffers (packOutcome). */
   packMs: number;
   /** ms that postMessage took here (the structured clone is made as it is called). */
   postMs: number;
   /** When the result was posted, ms since the epoch. */
   postedAt: number;
   cells: number;
-}
-
-/** A sheet's texts as buffers: each column's text as UTF-16 code units. */
-export interface PackedSheet {
-  name: string;
-  header: string[];
-  rowCount: number;
-  texts: Uint16Array[];
-  ends: Uint32Array[];
-  sourceRows: Int32Array;
 }
 
 interface Scope {
@@ -47,32 +37,6 @@ const APP_OPTIONS: XLSX.ParsingOptions = {
   cellFormula: false,
   sheetStubs: false,
 };
-
-function pack(outcome: Extract<ReadOutcome, { ok: true }>): {
-  sheets: PackedSheet[];
-  buffers: ArrayBuffer[];
-} {
-  const buffers: ArrayBuffer[] = [];
-  const sheets = outcome.sheets.map((sheet) => {
-    const texts = sheet.columns.map((column) => {
-      const units = new Uint16Array(column.text.length);
-      for (let i = 0; i < column.text.length; i++) units[i] = column.text.charCodeAt(i);
-      return units;
-    });
-    const ends = sheet.columns.map((column) => column.ends);
-    const sourceRows = Int32Array.from(sheet.sourceRows);
-    for (const array of [...texts, ...ends, sourceRows]) buffers.push(array.buffer as ArrayBuffer);
-    return {
-      name: sheet.name,
-      header: sheet.header,
-      rowCount: sheet.rowCount,
-      texts,
-      ends,
-      sourceRows,
-    };
-  });
-  return { sheets, buffers };
-}
 
 scope.onmessage = (event) => {
   const { mode, name, bytes } = event.data;
@@ -100,10 +64,10 @@ scope.onmessage = (event) => {
     result = outcome;
     if (mode === 'app-transfer' && outcome.ok) {
       const packing = performance.now();
-      const packed = pack(outcome);
+      const packed = packOutcome(outcome);
       packMs = performance.now() - packing;
-      result = { ...outcome, sheets: packed.sheets };
-      transfer = packed.buffers;
+      result = packed.packed;
+      transfer = packed.transfer;
     }
   }
   const readMs = performance.now() - started - packMs;

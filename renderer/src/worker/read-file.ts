@@ -6,6 +6,8 @@
 import { OUTDATED_PAGE, pageIsOutdated } from './outdated';
 import type { ReadRequest } from './read-worker';
 import type { ReadOutcome } from './spreadsheet';
+import { unpackOutcome } from './transfer';
+import type { PackedOutcome } from './transfer';
 
 /** The provider reads files up to 30 MiB; a spreadsheet of that many rows is larger, so 100 MiB. */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
@@ -37,9 +39,9 @@ export async function readFileInWorker(
           error: `${file.name} took longer than ${Math.round(limits.timeLimitMs / 1000)} seconds to read, so reading was stopped. Save it again as CSV, or split it.`,
         });
       }, limits.timeLimitMs);
-      worker.onmessage = (event: MessageEvent<ReadOutcome>) => {
+      worker.onmessage = (event: MessageEvent<PackedOutcome>) => {
         clearTimeout(timer);
-        resolve(event.data);
+        resolve(unpackOutcome(event.data));
       };
       worker.onerror = (event) => {
         clearTimeout(timer);
