@@ -98,16 +98,19 @@ export function parseNumber(raw: string, defaultCountry: CountryCode): Normalise
 }
 
 /**
- * A cache around normaliseNumber: spreadsheets repeat numbers, and parsing one costs tens of
- * microseconds, which adds up over 100,000 rows.
+ * normaliseNumber with a cache for what must be parsed: spreadsheets repeat numbers, and parsing
+ * one costs tens of microseconds, which adds up over 100,000 rows.
  */
 export function numberNormaliser(defaultCountry: CountryCode): (raw: string) => NormalisedNumber {
   // TextMap, not Map: a Map would put every number in V8's string table (see TextMap).
   const cache = new TextMap<NormalisedNumber>();
   return (raw) => {
+    // The fast path costs less than a look-up: only what it leaves to the parse is kept.
+    const msisdn = fastMobile(raw.trim().replace(SEPARATORS, ''), defaultCountry);
+    if (msisdn !== null) return { msisdn, verdict: 'mobile', note: null };
     let found = cache.get(raw);
     if (found === undefined) {
-      found = normaliseNumber(raw, defaultCountry);
+      found = parseNumber(raw, defaultCountry);
       cache.set(raw, found);
     }
     return found;
