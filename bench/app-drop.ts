@@ -49,7 +49,10 @@ export interface Drop {
   startMs: number;
   /** The worker's part: from made to its message here, ms. */
   workerMs: number;
-  /** Reading the message's data: the structured clone made into the page's objects, ms. */
+  /**
+   * Reading the message's data: its structured clone made into the page's objects, ms. The
+   * sheet's texts now come in transferred buffers: their decoding is in pageMs.
+   */
   dataMs: number;
   /** From the message to a usable preview: columns, rows, stores, React, layout, ms. */
   pageMs: number;
