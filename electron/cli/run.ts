@@ -6,7 +6,8 @@ import { errorText } from '../../core/contract/errors';
 const USAGE = `Usage: sendsheet <command> [options]
 
 Commands:
-  check FILE [--as NAME] [--json]   the provider's verdict on a file, as its server gives it
+  check FILE... [--as NAME] [--json]
+                                    the provider's verdict on each file, as its server gives it
   segments [TEXT] [--json]          the encoding and SMS parts of a message
   serve [--dir D] [--ports A,B]     the emulated provider: two FTP servers on 127.0.0.1
         [--config F]

@@ -4,6 +4,7 @@
  * so whatever a crafted file does to this worker's objects dies with it.
  */
 import { readAnyFile } from './spreadsheet';
+import { packOutcome } from './transfer';
 import { errorText } from '../../../core/contract/errors';
 
 export interface ReadRequest {
@@ -22,5 +23,6 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
       error: `${name} could not be read: ${errorText(error)}`,
     };
   }
-  self.postMessage(outcome);
+  const { packed, transfer } = packOutcome(outcome);
+  self.postMessage(packed, transfer);
 };
