@@ -6,11 +6,11 @@
  * The app and `sendsheet send` may share the file at once. Each write takes a lock and first
  * takes in what the others wrote, so no process's batches are lost to another's write.
  */
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { lock } from 'proper-lockfile';
 import type { LockOptions } from 'proper-lockfile';
-import { isErrno, replaceFile } from '../base/files';
+import { isErrno, PRIVATE_FILE, privateDir, replaceFile } from '../base/files';
 import type { Batch } from '../../core/contract/api';
 
 const VERSION = 1;
@@ -73,7 +73,8 @@ export class History {
   /** Reads the history; a file that is not one is kept aside under another name, not lost. */
   static async load(file: string): Promise<Loaded> {
     const history = new History(file);
-    await mkdir(dirname(file), { recursive: true });
+    // The history names every file sent and who it went to: the owner's alone.
+    await privateDir(dirname(file));
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -189,6 +190,7 @@ export class History {
             this.file,
             Buffer.from(JSON.stringify(stored, null, 1)),
             dirname(this.file),
+            PRIVATE_FILE,
           );
         } finally {
           await release();
