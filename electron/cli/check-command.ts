@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { inspectFile } from '../../core/check';
 import type { Decision, Verdict } from '../../core/check';
 import { MAX_FILE_BYTES } from '../../core/decode';
 import { parseStageName } from '../../core/names';
 import { nodeCheckOptions } from '../base/native-text';
-import { describeReadError } from '../base/read-error';
+import { readRegularFileBounded } from '../base/regular-file';
 import type { CommandIo } from './io';
 import { EXIT_OK, EXIT_REJECTED, problemLine, readCommandLine, UsageError } from './io';
 import { plural } from '../base/words';
@@ -110,16 +109,16 @@ export async function checkCommand(args: string[], io: CommandIo): Promise<numbe
     // Past the limit the verdict is known (too-large): the rest is left unread.
     bytes = await io.readStdin(MAX_FILE_BYTES);
   } else {
-    try {
-      bytes = await readFile(resolve(io.cwd, file));
-    } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${describeReadError(error)}.`);
-    }
+    // A regular file only (never /dev/zero or a pipe, which "-" reads), and past the limit,
+    // as for standard input, the rest is left unread.
+    const read = await readRegularFileBounded(resolve(io.cwd, file), MAX_FILE_BYTES);
+    if (!read.ok) throw new UsageError(`cannot read ${file}: ${read.reason}.`);
+    bytes = read.bytes;
   }
   const name =
     stdin && parsed.values.as === undefined ? STDIN_NAME : serverName(file, parsed.values.as);
   const json = parsed.values.json === true;
-  const cut = stdin && bytes.length > MAX_FILE_BYTES;
+  const cut = bytes.length > MAX_FILE_BYTES;
   const inspection = inspectFile({ name, bytes, cut }, { ...nodeCheckOptions, keepMessages: json });
   const { decision } = inspection;
   if (json) {

@@ -136,6 +136,7 @@ async function start(): Promise<void> {
     providerDir: ownData ? join(ownData, 'server') : defaultDataDir('server'),
     whenProviderFails: 'use-running',
     providerUser: process.env.SENDSHEET_USER ?? '',
+    mayExportTo: (folder) => chosen.isFolderGranted(folder),
     prepare: async (profiles) => {
       for (const warning of await credentials.restore(profiles)) log(warning);
     },

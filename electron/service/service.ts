@@ -5,8 +5,7 @@
  * sends a file from disk through the same way (sendFile).
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { inspectFile } from '../../core/check';
 import type { Decision } from '../../core/check';
 import { FINAL_STATES } from '../../core/contract/api';
@@ -29,7 +28,8 @@ import type {
 import { errorText } from '../../core/contract/errors';
 import { writeExport } from '../../core/writer';
 import { nodeCheckOptions } from '../base/native-text';
-import { describeReadError } from '../base/read-error';
+import { readRegularFileBounded } from '../base/regular-file';
+import { MAX_CHOSEN_FILE_BYTES } from '../../core/contract/desktop';
 import { plural } from '../base/words';
 import { batchNames, namesOfBatch, newBatchId, serverNameOf } from '../client/batch-names';
 import type { Profile } from '../client/profile';
@@ -53,6 +53,17 @@ export interface ServiceOptions {
   resume?: boolean;
   /** Where sendFile reads relative paths from. Default the process's folder. */
   cwd?: string;
+  /**
+   * The folders, besides the app's own exports folder, that exportMessages may write into: in
+   * the desktop window, those the person chose in the save dialog. Default none, as in headless
+   * mode, where the page downloads its exports itself.
+   */
+  mayExportTo?: (folder: string) => boolean;
+}
+
+/** The app's own exports folder, in its data folder: the one folder every export may use. */
+export function exportsFolder(dataDir: string): string {
+  return join(dataDir, 'exports');
 }
 
 /** A file from disk, sent as the command line sends it. */
@@ -158,16 +169,13 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     const usable = this.profileBook.usable(request.profile);
     if (!usable.ok) return { ...usable, verdict: null };
     const path = resolve(this.options.cwd ?? process.cwd(), request.path);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      return {
-        ok: false,
-        error: `Cannot read ${path}: ${describeReadError(error)}.`,
-        verdict: null,
-      };
+    const read = await readRegularFileBounded(path, MAX_CHOSEN_FILE_BYTES);
+    if (!read.ok) return { ok: false, error: read.error, verdict: null };
+    if (!read.whole) {
+      const mib = MAX_CHOSEN_FILE_BYTES / 1024 / 1024;
+      return { ok: false, error: `${path} is larger than ${mib} MiB: not sent.`, verdict: null };
     }
+    const bytes = read.bytes;
     const fileName = basename(path);
     const serverName = serverNameOf(fileName, request.as);
     const decision = inspectFile({ name: serverName, bytes }, nodeCheckOptions).decision;
@@ -215,6 +223,15 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   }
 
   async exportMessages(request: ExportRequest): Promise<ExportOutcome> {
+    const folder = resolve(request.folder);
+    const own = exportsFolder(this.options.dataDir);
+    if (folder !== own && !(this.options.mayExportTo?.(folder) ?? false)) {
+      return {
+        ok: false,
+        error: `Sendsheet exports only into its exports folder (${own}) or a folder you chose in the save dialog.`,
+        problems: [],
+      };
+    }
     const written = writeExport(request.messages, request.files);
     if (!written.ok) {
       return {
@@ -224,7 +241,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
       };
     }
     try {
-      return { ok: true, files: await saveFiles(written.files, request.folder) };
+      return { ok: true, files: await saveFiles(written.files, folder, folder === own) };
     } catch (error) {
       return {
         ok: false,
