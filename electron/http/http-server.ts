@@ -45,6 +45,8 @@ export interface HttpOptions {
   heartbeatMs?: number;
   /** This run's secret; default a new random one. */
   secret?: string;
+  /** Waited for between two chunks of a request; default the loop's next turn (tests count). */
+  pause?: () => Promise<void>;
 }
 
 export interface RunningHttp {
@@ -143,7 +145,7 @@ export async function startHttpServer(
     );
     let validated;
     try {
-      validated = await decodeRequest(method, lines, nextTurn);
+      validated = await decodeRequest(method, lines, options.pause ?? nextTurn);
     } catch (error) {
       if (error instanceof BodyTooLarge)
         throw new RequestError({ status: 413, error: `The request is ${error.message}.` });
