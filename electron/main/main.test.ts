@@ -262,6 +262,15 @@ describe('issue 6: the main process', () => {
     );
     expect([...events.keys()]).toContain('will-navigate');
     expect(openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    // Issue 15: shell.openExternal only after the person's click, and only for https.
+    expect(fake.calls.filter((call) => call.startsWith('external'))).toEqual([]);
+    events.get('input-event')!({}, { type: 'mouseUp' });
+    openHandler!({ url: 'http://example.com/' });
+    events.get('input-event')!({}, { type: 'mouseUp' });
+    openHandler!({ url: 'https://example.com/' });
+    expect(fake.calls.filter((call) => call.startsWith('external'))).toEqual([
+      'external https://example.com/',
+    ]);
   });
 
   it('has the menu with Open, Export and Send', () => {
