@@ -3,6 +3,7 @@
  * FTP servers on this computer (unless told not to), the profiles (practice, and the provider's
  * real servers) and the service. The one composition root of the Node side.
  */
+import type { PasswordKeeping } from '../../core/contract/api';
 import { errorText } from '../../core/contract/errors';
 import { providerProfile } from '../client/profile';
 import type { Profile } from '../client/profile';
@@ -29,6 +30,8 @@ export interface BackendOptions {
   providerPassword?: string | null;
   /** Folders exports may go to besides the app's own (the save dialog's: ServiceOptions). */
   mayExportTo?: (folder: string) => boolean;
+  /** Where a password given in the app is kept (ServiceOptions). */
+  passwordKept?: PasswordKeeping;
   /** Called with the profiles before the service starts, to give them their credentials. */
   prepare?: (profiles: Profile[]) => Promise<void>;
   log: (line: string) => void;
@@ -73,6 +76,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       dataDir: options.dataDir,
       profiles,
       ...(options.mayExportTo ? { mayExportTo: options.mayExportTo } : {}),
+      ...(options.passwordKept ? { passwordKept: options.passwordKept } : {}),
     });
     if (service.warning) options.log(service.warning);
     return {

@@ -24,7 +24,13 @@ const fake = vi.hoisted(() => {
     permissionCheck: null as Handler | null,
     headers: null as Handler | null,
   };
-  const state = { appRoot: '', userData: '', menu: null as unknown, locked: true };
+  const state = {
+    appRoot: '',
+    userData: '',
+    menu: null as unknown,
+    locked: true,
+    backendOptions: null as Record<string, unknown> | null,
+  };
   const protocols = new Map<string, Handler>();
 
   class FakeWindow {
@@ -140,6 +146,7 @@ vi.mock('electron', () => fake.electron);
 
 vi.mock('../backend/backend', () => ({
   startBackend: async (options: { prepare?: (profiles: unknown[]) => Promise<void> }) => {
+    fake.state.backendOptions = options;
     await options.prepare?.([]);
     const service: Record<string, unknown> = { subscribe: () => () => {} };
     for (const method of ['openFile', 'check', 'exportMessages', 'send', 'batches', 'follow'])
@@ -248,6 +255,13 @@ describe('issue 6: the main process', () => {
     expect(answers).toEqual([false]);
     expect(fake.session.permissionCheck!({}, 'notifications')).toBe(false);
     expect(fake.session.headers).not.toBeNull();
+  });
+
+  it('issue 15: without a keychain, the service tells the window passwords are kept for this run only', () => {
+    // The fake safeStorage has none (basic_text on Linux).
+    expect(fake.state.backendOptions).toMatchObject({ passwordKept: 'this-run' });
+    const mayExportTo = fake.state.backendOptions!.mayExportTo as (folder: string) => boolean;
+    expect(mayExportTo('/tmp')).toBe(false);
   });
 
   it('hardens every web contents as it is created', () => {

@@ -18,6 +18,7 @@ import type {
   ExportOutcome,
   ExportRequest,
   Outcome,
+  PasswordKeeping,
   ProfileSummary,
   SendOutcome,
   SendRequest,
@@ -59,6 +60,8 @@ export interface ServiceOptions {
    * mode, where the page downloads its exports itself.
    */
   mayExportTo?: (folder: string) => boolean;
+  /** Where a password given in the app is kept (the window's keychain). Default this run only. */
+  passwordKept?: PasswordKeeping;
 }
 
 /** The app's own exports folder, in its data folder: the one folder every export may use. */
@@ -100,7 +103,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   }
 
   static async start(options: ServiceOptions): Promise<SendsheetService> {
-    const profiles = new Profiles(options.profiles);
+    const profiles = new Profiles(options.profiles, options.passwordKept);
     const { history, warning } = await History.load(historyFile(options.dataDir));
     const timings = { ...DEFAULT_TIMINGS, ...options.timings };
     const service = new SendsheetService(

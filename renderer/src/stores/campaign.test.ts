@@ -34,6 +34,7 @@ const profile: ProfileSummary = {
   name: 'Practice',
   user: 'demo',
   hasPassword: true,
+  passwordKept: 'this-run',
   servers: [],
 };
 const profilesAsked = vi.fn(() => Promise.resolve([profile]));

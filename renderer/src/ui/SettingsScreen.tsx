@@ -69,9 +69,14 @@ function ProfileEditor({ profile, onSaved }: { profile: ProfileSummary; onSaved:
             type="password"
             value={password}
             autoComplete="current-password"
-            placeholder={profile.hasPassword ? 'set (kept until Sendsheet stops)' : 'not set'}
+            placeholder={profile.hasPassword ? 'set' : 'not set'}
             onChange={(event) => setPassword(event.currentTarget.value)}
           />
+          <small>
+            {profile.passwordKept === 'keychain'
+              ? 'Kept encrypted in the system keychain.'
+              : 'Password kept for this run only: give it again after Sendsheet restarts.'}
+          </small>
         </div>
       </div>
       <button type="submit">Save {profile.name}</button>
