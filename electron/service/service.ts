@@ -27,8 +27,9 @@ import type {
   UpdateProfileRequest,
 } from '../../core/contract/api';
 import { errorText } from '../../core/contract/errors';
-import { writeExport } from '../../core/writer';
+import { exportSteps } from '../../core/writer';
 import { nodeCheckOptions } from '../base/native-text';
+import { inTurns, nextTurn } from '../base/next-turn';
 import { readRegularFileBounded } from '../base/regular-file';
 import { MAX_CHOSEN_FILE_BYTES } from '../../core/contract/desktop';
 import { plural } from '../base/words';
@@ -62,6 +63,8 @@ export interface ServiceOptions {
   mayExportTo?: (folder: string) => boolean;
   /** Where a password given in the app is kept (the window's keychain). Default this run only. */
   passwordKept?: PasswordKeeping;
+  /** Waited for between two steps of a large send or export; default the loop's next turn. */
+  pause?: () => Promise<void>;
 }
 
 /** The app's own exports folder, in its data folder: the one folder every export may use. */
@@ -89,6 +92,7 @@ function problemCount(decision: Decision): string {
 
 export class SendsheetService implements SendsheetApi, SendsheetEvents {
   private readonly courier: Courier;
+  private readonly pause: () => Promise<void>;
 
   private constructor(
     private readonly options: ServiceOptions,
@@ -100,6 +104,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     readonly warning: string | null,
   ) {
     this.courier = new Courier(live, timings);
+    this.pause = options.pause ?? nextTurn;
   }
 
   static async start(options: ServiceOptions): Promise<SendsheetService> {
@@ -137,7 +142,8 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   async send(request: SendRequest): Promise<SendOutcome> {
     const usable = this.profileBook.usable(request.profile);
     if (!usable.ok) return { ...usable, problems: [] };
-    const written = writeExport(request.messages, request.files);
+    // In steps, with other work (the emulated servers, other requests) between them.
+    const written = await inTurns(exportSteps(request.messages, request.files), this.pause);
     if (!written.ok) {
       return {
         ok: false,
@@ -146,11 +152,12 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
       };
     }
     // Every file is checked as the server will check it before any is sent: all or nothing.
-    const checked = written.files.map((file) => ({
-      file,
-      decision: inspectFile({ name: file.uploadName, bytes: file.bytes }, nodeCheckOptions)
-        .decision,
-    }));
+    const checked = [];
+    for (const file of written.files) {
+      const inspected = inspectFile({ name: file.uploadName, bytes: file.bytes }, nodeCheckOptions);
+      checked.push({ file, decision: inspected.decision });
+      await this.pause();
+    }
     const refused = checked.find(({ decision }) => decision.status !== 'success');
     if (refused) {
       return {
@@ -235,7 +242,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
         problems: [],
       };
     }
-    const written = writeExport(request.messages, request.files);
+    const written = await inTurns(exportSteps(request.messages, request.files), this.pause);
     if (!written.ok) {
       return {
         ok: false,
