@@ -76,10 +76,11 @@ function valuesOf(message: OutgoingMessage): Record<Column, string> {
 }
 
 /**
- * How many messages are checked or written between two steps of exportSteps: a few
- * milliseconds of work, so that a caller that yields at each step keeps its other work going.
+ * How many messages are checked or written between two steps of exportSteps, as many as a
+ * chunk of a request (core/contract/wire.ts): a few milliseconds of work, so that a caller
+ * that yields at each step keeps its other work going.
  */
-export const EXPORT_STEP = 5_000;
+export const EXPORT_STEP = 2_000;
 
 /** A piece of work done in steps: each `yield` is a point where the caller may let others run. */
 export type Steps<T> = Generator<void, T, void>;
