@@ -172,6 +172,26 @@ describe('issue 15: the export in steps, for a caller that must keep other work 
     expect(next.value).toEqual(writeExport(messages, options));
   });
 
+  it.each([
+    ['Windows-1252', 'Hej Søren', 'windows-1252'],
+    ['UTF-8 with its BOM once', 'Hej 😀', 'utf-8'],
+  ] as const)(
+    'a file of more rows than a step, encoded a step at a time (%s): every message back, in order',
+    (_, message, encoding) => {
+      const messages = many(2 * EXPORT_STEP + 1).map((m, i) => ({
+        ...m,
+        message: `${message} ${i}`,
+      }));
+      const written = writeExport(messages, { baseName: 'big', rowsPerFile: 10 * EXPORT_STEP });
+      expect(written.ok && written.files.map((file) => file.encoding)).toEqual([encoding]);
+      const bytes = written.ok ? written.files[0]!.bytes : new Uint8Array();
+      // One byte-order mark, at the start, and none where a step's piece begins.
+      const marks = Buffer.from(bytes).toString('latin1').split('\xef\xbb\xbf').length - 1;
+      expect(marks).toBe(encoding === 'utf-8' ? 1 : 0);
+      if (written.ok) roundTrip(messages, written.files);
+    },
+  );
+
   it('a refusal comes after the checking steps alone, the same as writeExport', () => {
     const messages = [...many(2 * EXPORT_STEP), { msisdn: '12', message: '' }];
     const result = allSteps(exportSteps(messages, { baseName: 'x' }));
