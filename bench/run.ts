@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { benchCheck } from './check.bench';
 import { benchCliStart } from './cli-start.bench';
+import { benchExportLag } from './export-lag.bench';
 import { benchHostile } from './hostile.bench';
 import { benchSending } from './sending.bench';
 import { benchServers } from './servers.bench';
@@ -26,6 +27,7 @@ const results = [
   benchCheck(),
   benchHostile(),
   await benchServers(),
+  await benchExportLag(),
   await benchSending(),
 ];
 process.exitCode = results.every(Boolean) ? 0 : 1;
