@@ -135,6 +135,29 @@ describe('issue 15: with the secret', () => {
     );
   });
 
+  it('even with the secret, an export names no folder but the exports folder of the data folder', async () => {
+    const bearer = { authorization: `Bearer ${http.secret}` };
+    const messages = [{ msisdn: '4512345678', message: 'Hi' }];
+    const elsewhere = join(dataDir, '..', 'elsewhere');
+    await mkdir(elsewhere);
+    const exportTo = async (folder: string) =>
+      (await (
+        await call(
+          'exportMessages',
+          bearer,
+          JSON.stringify({ files: { baseName: 'x' }, messages, folder }),
+        )
+      ).json()) as { ok: boolean; error?: string };
+    for (const folder of [elsewhere, join(exportsFolder(dataDir), '..'), '/tmp']) {
+      const outcome = await exportTo(folder);
+      expect(outcome.ok, folder).toBe(false);
+      expect(outcome.error).toMatch(/exports only into its exports folder/);
+    }
+    expect(await readdir(elsewhere)).toEqual([]);
+    expect((await exportTo(exportsFolder(dataDir))).ok).toBe(true);
+    expect(await readdir(exportsFolder(dataDir))).toEqual(['x.csv']);
+  });
+
   it('each run has its own secret', async () => {
     const other = await startHttpServer(service, { port: 0, staticDir: null });
     try {
