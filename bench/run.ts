@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { benchCheck } from './check.bench';
 import { benchCheckMany } from './check-many.bench';
 import { benchCliStart } from './cli-start.bench';
+import { benchExportLag } from './export-lag.bench';
 import { benchHostile } from './hostile.bench';
 import { benchSending } from './sending.bench';
 import { benchServers } from './servers.bench';
@@ -33,6 +34,7 @@ const results = [
   benchCheck(),
   benchHostile(),
   await benchServers(),
+  await benchExportLag(),
   await benchSending(),
 ];
 process.exitCode = results.every(Boolean) ? 0 : 1;

@@ -5,7 +5,10 @@
  *
  * The Electron window cannot run here (no binary can be downloaded), so the page gets a stand-in
  * for the preload's `window.sendsheetDesktop` (DesktopApi) that answers the dialogs as a person
- * would; everything behind it is real: the UI, the service over HTTP, the files on disk.
+ * would; everything behind it is real: the UI, the service over HTTP, the files on disk. Over
+ * HTTP the service writes exports only into the app's exports folder (a real window's main
+ * process also allows the folder its save dialog answered), so that is where the stand-in's
+ * save dialog points.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -48,7 +51,8 @@ async function withDesktop(page: Page, folder: string, baseName: string): Promis
         },
         chooseSaveTarget: (suggested: string) => {
           log.saveSuggested.push(suggested);
-          return Promise.resolve({ folder, baseName });
+          const chosen = (window as unknown as { saveFolder?: string }).saveFolder ?? folder;
+          return Promise.resolve({ folder: chosen, baseName });
         },
         onCommand: (listener: (command: DesktopCommand) => void) => {
           listeners.push(listener);
@@ -86,7 +90,8 @@ function desktopLog(page: Page): Promise<DesktopLog> {
 test('desktop: the open dialog and the menu open a file; Export asks where and writes there', async ({
   page,
 }) => {
-  const folder = await mkdtemp(join(tmpdir(), 'sendsheet-e2e-desktop-'));
+  // The headless app's exports folder (its data folder is e2e/global-setup.ts's DIR/app).
+  const folder = join(fromSetup('SENDSHEET_E2E_DIR'), 'app', 'exports');
   await withDesktop(page, folder, 'kampagne');
   await page.goto(fromSetup('SENDSHEET_E2E_URL'));
 
@@ -115,10 +120,20 @@ test('desktop: the open dialog and the menu open a file; Export asks where and w
   if (!written.ok) return;
   await expect(page.getByTestId('export-result')).toContainText(written.files[0]!.fileName);
   expect((await desktopLog(page)).saveSuggested).toEqual(['november.csv']);
-  expect(await readdir(folder)).toEqual([written.files[0]!.fileName]);
+  expect(await readdir(folder)).toContain(written.files[0]!.fileName);
   expect(new Uint8Array(await readFile(join(folder, written.files[0]!.fileName)))).toEqual(
     written.files[0]!.bytes,
   );
+
+  // Issue 15: a folder no save dialog of the app's answered is refused, and nothing written.
+  const elsewhere = await mkdtemp(join(tmpdir(), 'sendsheet-e2e-elsewhere-'));
+  await page.evaluate((path) => Object.assign(window, { saveFolder: path }), elsewhere);
+  await menu(page, { command: 'export' });
+  await expect(page.getByText(/Sendsheet exports only into its exports folder/)).toBeVisible();
+  expect(await readdir(elsewhere)).toEqual([]);
+  await page.evaluate(() => Object.assign(window, { saveFolder: undefined }));
+  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('button', { name: 'Send a spreadsheet' }).click();
 
   // File > Send: the same confirmation as the Send button, nothing sent until it is agreed.
   await menu(page, { command: 'send' });
@@ -131,7 +146,7 @@ test('desktop: the open dialog and the menu open a file; Export asks where and w
   await page.getByRole('button', { name: 'History' }).click();
   await page.getByRole('button', { name: 'Send a spreadsheet' }).click();
   await expect(page.getByTestId('total-parts')).toHaveText('4');
-  expect((await desktopLog(page)).saveSuggested).toEqual(['november.csv']);
+  expect((await desktopLog(page)).saveSuggested).toEqual(['november.csv', 'november.csv']);
   await expect(dialog).not.toBeVisible();
 
   // From another screen, the menu shows the send screen and carries the command out there.

@@ -184,6 +184,10 @@ test('settings show the server profiles and keep the default country', async ({ 
   await expect(page.getByRole('form', { name: /Practice on this computer/ })).toContainText(
     'Server B',
   );
+  // Issue 15: where a password is kept is said in the window, not only on stderr.
+  await expect(page.getByRole('form', { name: /GatewayAPI/ })).toContainText(
+    'Password kept for this run only',
+  );
   await page.getByLabel('Default country').selectOption('DE');
   await screenshot(page, '8-settings');
   await page.reload();

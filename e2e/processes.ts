@@ -74,6 +74,10 @@ export function fromSetup(name: string): string {
   return value;
 }
 
+/**
+ * The address `sendsheet app` printed, with this run's secret (`/?token=...`): a page's first
+ * visit to it gets the cookie that every later request carries (electron/http/secret.ts).
+ */
 export function urlOf(output: string): string {
   const match = /Open (http:\/\/\S+?)\/? in a browser/.exec(output);
   if (!match) throw new Error(`no URL in:\n${output}`);

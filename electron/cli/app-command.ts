@@ -22,9 +22,10 @@ export const APP_USAGE = `Usage: sendsheet app [--port ${DEFAULT_HTTP_PORT}] [--
 
 Runs Sendsheet without a window: the emulated provider's two FTP servers (unless
 --no-servers), and the app's service over HTTP on 127.0.0.1 with the user interface, at the
-URL it prints. Ctrl-C stops it. The user interface is built first when it is not built yet or
-its sources changed (a few seconds); a page opened before such a build keeps working, or
-says to reload.
+URL it prints. The URL holds a secret made for this run: the page and the service answer
+only to a browser that opened it (or a program that sends "Authorization: Bearer SECRET").
+Ctrl-C stops it. The user interface is built first when it is not built yet or its sources
+changed (a few seconds); a page opened before such a build keeps working, or says to reload.
 
   --port P         the HTTP port (default ${DEFAULT_HTTP_PORT}; 0 for any free port)
   --no-servers     do not start the emulated provider; its profile then points at a
@@ -187,7 +188,10 @@ export async function appCommand(
     }
     const lines = [
       'Sendsheet (headless)',
-      `  Open ${http.url} in a browser`,
+      // The address carries this run's secret (electron/http/secret.ts): without it, neither
+      // the page nor the service answers.
+      `  Open ${http.pageUrl} in a browser`,
+      `  (the address holds this run's secret: whoever has it can use Sendsheet until it stops)`,
       ...(provider
         ? provider.servers.map(
             (server) =>

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { inspectFile } from '../../core/check';
 import type { Decision } from '../../core/check';
@@ -6,7 +5,7 @@ import { MAX_FILE_BYTES } from '../../core/decode';
 import { parseStageName } from '../../core/names';
 import { writeVerdictJson } from '../../core/verdict-json';
 import { nodeCheckOptions } from '../base/native-text';
-import { describeReadError } from '../base/read-error';
+import { readRegularFileBounded } from '../base/regular-file';
 import type { BytesWriter, CommandIo } from './io';
 import {
   bytesWriter,
@@ -120,17 +119,19 @@ async function checkOne(file: string, run: CheckRun): Promise<Outcome> {
     // Past the limit the verdict is known (too-large): the rest is left unread.
     bytes = await io.readStdin(MAX_FILE_BYTES);
   } else {
-    try {
-      bytes = await readFile(resolve(io.cwd, file));
-    } catch (error) {
-      const why = `cannot read ${file}: ${describeReadError(error)}.`;
+    // A regular file only (never /dev/zero or a pipe, which "-" reads), and past the limit,
+    // as for standard input, the rest is left unread.
+    const read = await readRegularFileBounded(resolve(io.cwd, file), MAX_FILE_BYTES);
+    if (!read.ok) {
+      const why = `cannot read ${file}: ${read.reason}.`;
       io.stderr(`sendsheet check: ${why}\n`);
       if (json) io.stdout(`${JSON.stringify({ file, error: why })}\n`);
       return 'unread';
     }
+    bytes = read.bytes;
   }
   const name = stdin && as === undefined ? STDIN_NAME : serverName(file, as);
-  const cut = stdin && bytes.length > MAX_FILE_BYTES;
+  const cut = bytes.length > MAX_FILE_BYTES;
   let decision: Decision;
   if (json) {
     // Straight from the rows into the output: the same bytes as JSON.stringify of the verdict.

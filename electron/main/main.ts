@@ -152,6 +152,9 @@ async function start(): Promise<void> {
     providerDir: ownData ? join(ownData, 'server') : defaultDataDir('server'),
     whenProviderFails: 'use-running',
     providerUser: process.env.SENDSHEET_USER ?? '',
+    mayExportTo: (folder) => chosen.isFolderGranted(folder),
+    // Said in Settings too, not only here on stderr.
+    passwordKept: credentials.memoryOnly === null ? 'keychain' : 'this-run',
     prepare: async (profiles) => {
       for (const warning of await credentials.restore(profiles)) log(warning);
     },

@@ -35,6 +35,7 @@ const profile: ProfileSummary = {
   user: 'demo',
   hasPassword: true,
   practice: true,
+  passwordKept: 'this-run',
   servers: [],
 };
 const profilesAsked = vi.fn(() => Promise.resolve([profile]));

@@ -124,9 +124,14 @@ export function ProfileEditor({
               type="password"
               value={password}
               autoComplete="current-password"
-              placeholder={profile.hasPassword ? 'set (kept until Sendsheet stops)' : 'not set'}
+              placeholder={profile.hasPassword ? 'set' : 'not set'}
               onChange={(event) => setPassword(event.currentTarget.value)}
             />
+            <small>
+              {profile.passwordKept === 'keychain'
+                ? 'Kept encrypted in the system keychain.'
+                : 'Password kept for this run only: give it again after Sendsheet restarts.'}
+            </small>
           </div>
         </div>
       )}
