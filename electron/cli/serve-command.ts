@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defaultDataDir } from '../base/data-dir';
 import { readConfig } from '../server/accounts';
 import type { ServerConfig } from '../server/accounts';
@@ -8,8 +8,10 @@ import type { CommandIo } from './io';
 import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
 import { errorText } from '../../core/contract/errors';
 import { ftpPortsAdvice } from './ports';
+import { ephemeralFolder, formatReadyLine } from './ready-line';
 
-export const SERVE_USAGE = `Usage: sendsheet serve [--dir D] [--ports 2121,2122] [--config F]
+export const SERVE_USAGE = `Usage: sendsheet serve [--dir D] [--ports 2121,2122] [--config F] [--json] [--ephemeral]
+                      [--test-controls [--controls-port P]]
 
 Runs the emulated provider in the foreground: two FTP servers on 127.0.0.1 that share one
 folder and process uploads exactly as the provider's servers do. Plain FTP and explicit FTPS
@@ -20,7 +22,14 @@ folder and process uploads exactly as the provider's servers do. Plain FTP and e
   --ports A,B    the control ports of server A and B (default ${DEFAULT_PORTS.join(',')}; 0 for any free port)
   --config F     a JSON file: {"accounts": [{"user": "...", "password": "..."}], "host": "127.0.0.1",
                  "passivePorts": [${DEFAULT_PASSIVE_PORTS.join(', ')}], "retryIntervalSeconds": 1800}, every key
-                 optional; without accounts, the one account is user demo, password demo`;
+                 optional; without accounts, the one account is user demo, password demo
+  --json         once serving, print one JSON line on standard output (the FTP ports, the
+                 account, the folder, the process id; README "Testing with Playwright") and
+                 everything else on standard error
+  --ephemeral    a fresh temporary data folder, removed when it stops
+  --test-controls  serve the test controls (servers down and up, held files, failures,
+                 delay, outbox) over HTTP on 127.0.0.1, at the URL it prints
+  --controls-port P  their port (default 0: any free port)`;
 
 export function parsePorts(text: string): [number, number] {
   const parts = text.split(',');
@@ -46,6 +55,10 @@ export async function serveCommand(
       dir: { type: 'string' },
       ports: { type: 'string' },
       config: { type: 'string' },
+      json: { type: 'boolean' },
+      ephemeral: { type: 'boolean' },
+      'test-controls': { type: 'boolean' },
+      'controls-port': { type: 'string' },
     },
     SERVE_USAGE,
     io,
@@ -61,10 +74,19 @@ export async function serveCommand(
       );
     config = result.config;
   }
-  const dir = resolve(io.cwd, parsed.values.dir ?? defaultDataDir('server'));
+  const { values } = parsed;
+  if (values.ephemeral && values.dir !== undefined)
+    throw new UsageError('--ephemeral makes its own folder: leave out --dir.');
+  const json = values.json === true;
+  // With --json, standard output holds the ready line alone.
+  const human: CommandIo = json ? { ...io, stdout: io.stderr } : io;
 
   const own = stop ? null : stopSignal();
   const signal = stop ?? own!.signal;
+  const temporary = values.ephemeral ? await ephemeralFolder() : null;
+  const dir = temporary
+    ? join(temporary.dir, 'provider')
+    : resolve(io.cwd, values.dir ?? defaultDataDir('server'));
   try {
     let provider;
     try {
@@ -78,7 +100,7 @@ export async function serveCommand(
           ? { intervalMs: config.retryIntervalSeconds * 1000 }
           : {},
         log: (entry) =>
-          (entry.level === 'info' ? io.stdout : io.stderr)(formatLogEntry(entry) + '\n'),
+          (entry.level === 'info' ? human.stdout : io.stderr)(formatLogEntry(entry) + '\n'),
       });
     } catch (error) {
       const advice = await ftpPortsAdvice(error, ports, '--ports');
@@ -98,14 +120,29 @@ export async function serveCommand(
         : [`  Accounts: ${provider.accounts.map((account) => account.user).join(', ')}`]),
       'Press Ctrl-C to stop.',
     ];
-    io.stdout(lines.join('\n') + '\n');
+    if (json) {
+      const account = provider.accounts[0];
+      io.stdout(
+        formatReadyLine({
+          command: 'serve',
+          url: null,
+          controls: null,
+          ftp: { host: provider.host, a: provider.servers[0]!.port, b: provider.servers[1]!.port },
+          account: account ? { user: account.user, password: account.password } : null,
+          dataDir: null,
+          providerDir: dir,
+          ephemeral: temporary !== null,
+        }),
+      );
+    } else io.stdout(lines.join('\n') + '\n');
     if (!signal.aborted)
       await new Promise((done) => signal.addEventListener('abort', done, { once: true }));
-    io.stdout('Stopping: finishing the file in hand...\n');
+    human.stdout('Stopping: finishing the file in hand...\n');
     await provider.close();
-    io.stdout('Stopped.\n');
+    human.stdout('Stopped.\n');
     return EXIT_OK;
   } finally {
+    await temporary?.remove();
     own?.dispose();
   }
 }
