@@ -1,7 +1,7 @@
 // Issue 4, headless mode: `sendsheet app` starts the emulated servers, the service over HTTP on
 // 127.0.0.1 and the renderer, and prints the URL. Issue 12: on a fresh clone it builds the
 // renderer first.
-import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
