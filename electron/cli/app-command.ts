@@ -13,6 +13,7 @@ import { desktopTarget, uiTarget } from './app-builds';
 import type { CommandIo } from './io';
 import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
 import { ftpPortsAdvice, httpPortMessage } from './ports';
+import { CONTROLS_PREFIX } from '../../core/contract/test-controls';
 import { ephemeralFolder, formatReadyLine } from './ready-line';
 import { parsePorts } from './serve-command';
 import { ensureBuilt } from './stale-build';
@@ -195,6 +196,7 @@ export async function appCommand(
         providerDir,
         ports: ftpPorts,
         whenProviderFails: 'fail',
+        testControls: values['test-controls'] === true,
         providerUser: env.SENDSHEET_USER ?? '',
         providerPassword: await providerPassword(env),
         log: (line) => io.stderr(`sendsheet app: ${line}\n`),
@@ -208,7 +210,7 @@ export async function appCommand(
     const { service, provider } = backend;
     const staticDir = servedDir(builds.ui);
     try {
-      http = await startHttpServer(service, { port, staticDir });
+      http = await startHttpServer(service, { port, staticDir, controls: backend.controls });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(
@@ -217,6 +219,7 @@ export async function appCommand(
           : `cannot listen on port ${port}: ${errorText(error)}`,
       );
     }
+    const controls = backend.controls ? `${http.url}${CONTROLS_PREFIX.slice(1)}` : null;
     const lines = [
       'Sendsheet (headless)',
       `  Open ${http.url} in a browser`,
@@ -229,6 +232,7 @@ export async function appCommand(
             `  Emulated provider: not started; its profile points at 127.0.0.1:${DEFAULT_PORTS.join(' and ')}`,
           ]),
       `  Data: ${dataDir}`,
+      ...(controls ? [`  Test controls: ${controls}`] : []),
       'Press Ctrl-C to stop.',
     ];
     if (json) {
@@ -237,7 +241,7 @@ export async function appCommand(
         formatReadyLine({
           command: 'app',
           url: http.url,
-          controls: null,
+          controls,
           ftp: provider
             ? { host: provider.host, a: provider.servers[0]!.port, b: provider.servers[1]!.port }
             : null,

@@ -8,6 +8,9 @@ import type { CommandIo } from './io';
 import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
 import { errorText } from '../../core/contract/errors';
 import { ftpPortsAdvice } from './ports';
+import { startControlsServer } from '../http/controls-route';
+import { Faults } from '../server/faults';
+import { ProviderControls } from '../server/test-controls';
 import { ephemeralFolder, formatReadyLine } from './ready-line';
 
 export const SERVE_USAGE = `Usage: sendsheet serve [--dir D] [--ports 2121,2122] [--config F] [--json] [--ephemeral]
@@ -77,6 +80,11 @@ export async function serveCommand(
   const { values } = parsed;
   if (values.ephemeral && values.dir !== undefined)
     throw new UsageError('--ephemeral makes its own folder: leave out --dir.');
+  if (values['controls-port'] !== undefined && !values['test-controls'])
+    throw new UsageError('--controls-port goes with --test-controls.');
+  const controlsPort = Number(values['controls-port'] ?? '0');
+  if (!/^\d{1,5}$/.test(values['controls-port'] ?? '0') || controlsPort > 65535)
+    throw new UsageError('--controls-port takes a port from 0 to 65535.');
   const json = values.json === true;
   // With --json, standard output holds the ready line alone.
   const human: CommandIo = json ? { ...io, stdout: io.stderr } : io;
@@ -87,12 +95,14 @@ export async function serveCommand(
   const dir = temporary
     ? join(temporary.dir, 'provider')
     : resolve(io.cwd, values.dir ?? defaultDataDir('server'));
+  let controlsServer: { url: string; close(): Promise<void> } | null = null;
   try {
     let provider;
     try {
       provider = await startProvider({
         dir,
         ports,
+        faults: values['test-controls'] ? new Faults() : undefined,
         accounts: config?.accounts,
         host: config?.host,
         passivePorts: config?.passivePorts,
@@ -106,6 +116,14 @@ export async function serveCommand(
       const advice = await ftpPortsAdvice(error, ports, '--ports');
       throw new UsageError(`${errorText(error)}${advice ? ` ${advice}` : ''}`);
     }
+    if (provider.faults) {
+      try {
+        controlsServer = await startControlsServer(new ProviderControls(provider), controlsPort);
+      } catch (error) {
+        await provider.close();
+        throw new UsageError(`the test controls cannot listen: ${errorText(error)}`);
+      }
+    }
     const passive = config?.passivePorts ?? DEFAULT_PASSIVE_PORTS;
     const lines = [
       'Sendsheet emulated provider',
@@ -118,6 +136,7 @@ export async function serveCommand(
       ...(config === null
         ? ['  Account: user demo, password demo']
         : [`  Accounts: ${provider.accounts.map((account) => account.user).join(', ')}`]),
+      ...(controlsServer ? [`  Test controls: ${controlsServer.url}`] : []),
       'Press Ctrl-C to stop.',
     ];
     if (json) {
@@ -126,7 +145,7 @@ export async function serveCommand(
         formatReadyLine({
           command: 'serve',
           url: null,
-          controls: null,
+          controls: controlsServer?.url ?? null,
           ftp: { host: provider.host, a: provider.servers[0]!.port, b: provider.servers[1]!.port },
           account: account ? { user: account.user, password: account.password } : null,
           dataDir: null,
@@ -138,10 +157,12 @@ export async function serveCommand(
     if (!signal.aborted)
       await new Promise((done) => signal.addEventListener('abort', done, { once: true }));
     human.stdout('Stopping: finishing the file in hand...\n');
+    await controlsServer?.close();
     await provider.close();
     human.stdout('Stopped.\n');
     return EXIT_OK;
   } finally {
+    await controlsServer?.close();
     await temporary?.remove();
     own?.dispose();
   }

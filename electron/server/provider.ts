@@ -52,6 +52,10 @@ export interface Provider {
   servers: readonly RunningFtpServer[];
   accounts: readonly Account[];
   certificate: { fingerprint: string; created: boolean };
+  /** The retry policy in force; tests' controls shorten its interval while it runs. */
+  retry: RetryPolicy;
+  /** The injected failures given in the options, if any. */
+  faults: Faults | null;
   /** Resolves when no file is being claimed or processed (a retry may still be waiting). */
   idle(): Promise<void>;
   /** Stops both servers, finishes the file in hand and stops watching. */
@@ -120,12 +124,13 @@ export async function startProvider(options: ProviderOptions): Promise<Provider>
       `made a self-signed certificate for FTPS, SHA-256 ${certificate.fingerprint}`,
     );
 
+  const retry: RetryPolicy = { ...SPEC_RETRY, ...options.retry };
   const processor = new Processor({
     layout,
     accounts: accounts.map((account) => account.user),
     log,
     now,
-    retry: { ...SPEC_RETRY, ...options.retry },
+    retry,
     scanIntervalMs: options.scanIntervalMs ?? 2000,
     faults: options.faults ?? null,
   });
@@ -135,6 +140,7 @@ export async function startProvider(options: ProviderOptions): Promise<Provider>
   const passive = halves(options.passivePorts ?? DEFAULT_PASSIVE_PORTS);
   const servers: RunningFtpServer[] = [];
   const close = async () => {
+    options.faults?.stop();
     await Promise.all(servers.map((server) => server.close()));
     await processor.close();
   };
@@ -170,6 +176,8 @@ export async function startProvider(options: ProviderOptions): Promise<Provider>
     servers,
     accounts,
     certificate: { fingerprint: certificate.fingerprint, created: certificate.created },
+    retry,
+    faults: options.faults ?? null,
     idle: () => processor.idle(),
     close,
   };
