@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM } from './e2e/processes';
+import { writeReadmeSample } from './e2e/readme-sample';
+
+// The README's sample test runs as it is written there.
+writeReadmeSample();
 
 /**
  * End-to-end tests of the UI in Debian's Chromium (`apt-get install chromium`; Playwright's own
@@ -9,7 +13,7 @@ import { CHROMIUM } from './e2e/processes';
  */
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '*.spec.ts',
+  testMatch: '**/*.spec.ts',
   outputDir: 'test-results/e2e',
   globalSetup: './e2e/global-setup.ts',
   // One app and one set of emulated servers, shared: the flows run one after another.

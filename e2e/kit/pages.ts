@@ -63,7 +63,8 @@ export class SendsheetPage {
       await this.messageColumn.selectOption({ label: columns.message });
   }
 
-  total(key: 'recipients' | 'parts' | 'specialCharacters' | 'problems'): Locator {
+  /** A figure of the totals: 'recipients', 'parts', 'specialCharacters' or 'problems'. */
+  total(key: keyof Totals): Locator {
     // Chromium gives a definition no name of its term: the figure is the one after the term.
     return this.page
       .getByRole('term')
@@ -72,6 +73,7 @@ export class SendsheetPage {
   }
 
   async expectTotals(totals: Totals): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: this.name('checkHeading') })).toBeVisible();
     for (const [key, value] of Object.entries(totals) as [keyof Totals, number | undefined][]) {
       if (value !== undefined)
         await expect(this.total(key)).toHaveText(value.toLocaleString('en-US'));
@@ -106,11 +108,14 @@ export class SendsheetPage {
 
   /** Sends with the profile chosen (the emulated provider by default), confirming `count` messages. */
   async send(count?: number): Promise<void> {
+    // The timeline keeps earlier batches: the send is done when a new one is there.
+    const before = await this.batches().count();
     await this.sendButton.click();
     await this.confirmDialog
       .getByRole('button', { name: this.name('confirmSend', { n: count }) })
       .click();
     await expect(this.confirmDialog).toBeHidden();
+    await expect.poll(() => this.batches().count()).toBeGreaterThan(before);
   }
 
   /** The batches in the timeline; the one of `file` when given. */
