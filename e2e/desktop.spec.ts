@@ -7,7 +7,7 @@
  * for the preload's `window.sendsheetDesktop` (DesktopApi) that answers the dialogs as a person
  * would; everything behind it is real: the UI, the service over HTTP, the files on disk.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from 'sendsheet/playwright';
 import type { Page } from '@playwright/test';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import { writeExport } from '../core/writer';
 import type { DesktopCommand } from '../core/contract/desktop';
 import { EXPECTED_MESSAGES, FIXTURES } from './fixtures';
-import { fromSetup } from './processes';
 
 const CHOSEN_PATH = '/home/ann/Kampagner/november.xlsx';
 
@@ -85,10 +84,11 @@ function desktopLog(page: Page): Promise<DesktopLog> {
 
 test('desktop: the open dialog and the menu open a file; Export asks where and writes there', async ({
   page,
+  ready,
 }) => {
   const folder = await mkdtemp(join(tmpdir(), 'sendsheet-e2e-desktop-'));
   await withDesktop(page, folder, 'kampagne');
-  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+  await page.goto(ready.url!);
 
   // The open button shows the window's dialog instead of the browser's file input.
   await page.getByRole('button', { name: /Choose a file/ }).click();

@@ -3,7 +3,8 @@
  *
  * Each worker starts one headless app (`sendsheet app --json --ephemeral --test-controls`) on
  * free ports and stops it at the end; each test gets the page objects (`sendsheet`), the
- * provider's test controls (`controls`, reset after every test) and the outbox. README.md,
+ * provider's test controls (`controls`, reset before and after every test that uses them or
+ * the outbox) and the outbox. README.md,
  * "Testing with Playwright", is the manual.
  */
 import { test as base } from '@playwright/test';
@@ -33,7 +34,7 @@ export type {
 export interface SendsheetFixtures {
   /** The page objects, on the worker's app. */
   sendsheet: SendsheetPage;
-  /** The provider's test controls; everything is reset after each test. */
+  /** The provider's test controls; everything is reset before and after each test using them. */
   controls: TestControls;
   /** The messages the emulated provider queued (of one account, or all). */
   outbox: (account?: string) => Promise<QueuedMessage[]>;
@@ -67,6 +68,8 @@ export const test = base.extend<SendsheetFixtures, SendsheetWorkerFixtures>({
   ready: async ({ sendsheetApp }, use) => use(sendsheetApp.ready),
   controls: async ({ sendsheetApp }, use) => {
     const controls = controlsClient(sendsheetApp.ready.controls!, fetch);
+    // Before: what earlier tests sent (with or without the controls) is not this test's outbox.
+    await controls.reset({});
     await use(controls);
     await controls.reset({});
   },
