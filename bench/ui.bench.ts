@@ -6,11 +6,9 @@
  * and long tasks. Needs `npm run build:renderer` and /usr/bin/chromium.
  * `npx tsx bench/ui.bench.ts`.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, startHeadlessApp, urlOf } from '../e2e/processes';
+import { CHROMIUM } from '../e2e/processes';
+import { startApp } from '../e2e/kit/app-process';
 import { floorRead } from './pipeline/harness';
 import { explainedByStall, lateness, watchStalls } from './stalls';
 import { internalizedStrings } from './string-table';
@@ -23,15 +21,14 @@ const FLOOR_RATIO = 1.5;
 const KEYSTROKE_MS = 50;
 
 export async function benchUi(): Promise<boolean> {
-  const dir = await mkdtemp(join(tmpdir(), 'sendsheet-ui-bench-'));
-  const app = await startHeadlessApp(dir);
+  const app = await startApp();
   const browser = await chromium.launch(CHROMIUM);
   try {
     const buffer = customersWorkbook(ROWS);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     // tsx keeps function names with a helper that the page does not have.
     await page.addInitScript('window.__name = (f) => f');
-    await page.goto(urlOf(app.output));
+    await page.goto(app.ready.url!);
     await page.evaluate(() => {
       const input = document.querySelector('[data-testid=file-input]')!;
       input.addEventListener(

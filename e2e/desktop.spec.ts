@@ -10,7 +10,7 @@
  * process also allows the folder its save dialog answered), so that is where the stand-in's
  * save dialog points.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from 'sendsheet/playwright';
 import type { Page } from '@playwright/test';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,6 @@ import { join } from 'node:path';
 import { writeExport } from '../core/writer';
 import type { DesktopCommand } from '../core/contract/desktop';
 import { EXPECTED_MESSAGES, FIXTURES } from './fixtures';
-import { fromSetup } from './processes';
 
 const CHOSEN_PATH = '/home/ann/Kampagner/november.xlsx';
 
@@ -89,11 +88,12 @@ function desktopLog(page: Page): Promise<DesktopLog> {
 
 test('desktop: the open dialog and the menu open a file; Export asks where and writes there', async ({
   page,
+  ready,
 }) => {
-  // The headless app's exports folder (its data folder is e2e/global-setup.ts's DIR/app).
-  const folder = join(fromSetup('SENDSHEET_E2E_DIR'), 'app', 'exports');
+  // The headless app's exports folder, in the data folder its ready line names.
+  const folder = join(ready.dataDir!, 'exports');
   await withDesktop(page, folder, 'kampagne');
-  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+  await page.goto(ready.url!);
 
   // The open button shows the window's dialog instead of the browser's file input.
   await page.getByRole('button', { name: /Choose a file/ }).click();

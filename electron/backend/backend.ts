@@ -11,6 +11,9 @@ import { formatLogEntry } from '../server/log';
 import { DEFAULT_PORTS, startProvider } from '../server/provider';
 import type { Provider } from '../server/provider';
 import { exportsFolder, SendsheetService } from '../service/service';
+import type { TestControls } from '../../core/contract/test-controls';
+import { Faults } from '../server/faults';
+import { ProviderControls } from '../server/test-controls';
 import { emulatedProfile, runningElsewhere } from './practice';
 
 export interface BackendOptions {
@@ -32,6 +35,8 @@ export interface BackendOptions {
   mayExportTo?: (folder: string) => boolean;
   /** Where a password given in the app is kept (ServiceOptions). */
   passwordKept?: PasswordKeeping;
+  /** Make the emulated provider's test controls (`--test-controls`; never the desktop window). */
+  testControls?: boolean;
   /** Called with the profiles before the service starts, to give them their credentials. */
   prepare?: (profiles: Profile[]) => Promise<void>;
   log: (line: string) => void;
@@ -42,6 +47,8 @@ export interface Backend {
   /** The emulated provider, or null when another process runs it. */
   provider: Provider | null;
   profiles: readonly Profile[];
+  /** The emulated provider's test controls, when asked for and the provider runs here. */
+  controls: TestControls | null;
   /** The app's own exports folder, where the save dialog starts. */
   exportsFolder: string;
   close(): Promise<void>;
@@ -55,6 +62,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       provider = await startProvider({
         dir: options.providerDir,
         ports,
+        faults: options.testControls ? new Faults() : undefined,
         log: (entry) => {
           if (entry.level !== 'info') options.log(formatLogEntry(entry));
         },
@@ -83,6 +91,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       service,
       provider,
       profiles,
+      controls: provider?.faults ? new ProviderControls(provider) : null,
       exportsFolder: exportsFolder(options.dataDir),
       async close() {
         await service.close();

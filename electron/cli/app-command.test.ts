@@ -1,44 +1,17 @@
 // Issue 4, headless mode: `sendsheet app` starts the emulated servers, the service over HTTP on
 // 127.0.0.1 and the renderer, and prints the URL. Issue 12: on a fresh clone it builds the
 // renderer first.
-import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Batch } from '../../core/contract/api';
 import { httpCall, makeClient } from '../../core/contract/client';
 import { desktopTarget, UI_PROJECT, uiTarget } from './app-builds';
-import type { AppBuilds } from './app-command';
 import { appCommand, findElectron, NO_ELECTRON } from './app-command';
-import { capture, heldPort, until } from './cli-test-util';
-import type { BuildTarget } from './stale-build';
+import { capture, heldPort, quickUi, until } from './cli-test-util';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-
-/**
- * A user interface whose build writes a page at once, so that these tests start the app
- * quickly; the real one is built in the fresh-clone test below and in app-builds.test.ts.
- */
-async function quickUi(): Promise<AppBuilds> {
-  const root = await mkdtemp(join(tmpdir(), 'sendsheet-ui-'));
-  await writeFile(join(root, 'index.src.html'), '<!doctype html><div id="root"></div>\n');
-  const ui: BuildTarget = {
-    what: 'the user interface',
-    root,
-    inputs: ['index.src.html'],
-    marker: 'index.src.html',
-    entry: 'out/index.html',
-    stampFile: join(root, 'out.build.json'),
-    keep: 2,
-    remedy: 'Run "npm ci".',
-    make: async () => {
-      await mkdir(join(root, 'out'), { recursive: true });
-      await cp(join(root, 'index.src.html'), join(root, 'out', 'index.html'));
-      return ['out/index.html'];
-    },
-  };
-  return { ui, desktop: desktopTarget() };
-}
 
 describe('issue 4: sendsheet app (headless)', () => {
   it('starts the emulated servers and the service, prints the URL, sends through it, and stops', async () => {

@@ -29,6 +29,9 @@ import type {
   TransportError,
 } from '../../core/contract/api';
 import { serveStatic } from './static-files';
+import { callControl, controlFailed } from './controls-route';
+import { CONTROLS_PREFIX } from '../../core/contract/test-controls';
+import type { TestControls } from '../../core/contract/test-controls';
 
 export interface HttpOptions {
   /** Default 127.0.0.1. */
@@ -47,6 +50,8 @@ export interface HttpOptions {
   secret?: string;
   /** Waited for between two chunks of a request; default the loop's next turn (tests count). */
   pause?: () => Promise<void>;
+  /** The emulated provider's test controls (`--test-controls`); off when absent. */
+  controls?: TestControls | null;
 }
 
 export interface RunningHttp {
@@ -216,6 +221,13 @@ export async function startHttpServer(
       if (request.method !== 'GET')
         throw new RequestError({ status: 405, error: 'Use GET for the event stream.' });
       await events(request, response);
+      return;
+    }
+    if (path.startsWith(CONTROLS_PREFIX)) {
+      checkOrigin(request);
+      await callControl(options.controls ?? null, path, request, response).catch((error: unknown) =>
+        controlFailed(response, error),
+      );
       return;
     }
     if (path.startsWith(API_PREFIX)) {

@@ -37,6 +37,7 @@ import { menuTemplate } from './menu';
 import type { MenuAction } from './menu';
 import { notifyWhenBatchesEnd } from './notifications';
 import { filesInArgv, isOpenable } from './open-files';
+import { refusedTestSwitch } from './test-switches';
 import { hardenContents, hardenSession, isTrustedSender, windowOptions } from './security';
 import {
   fitWindowState,
@@ -216,7 +217,11 @@ function fail(error: unknown): void {
   app.exit(1);
 }
 
-if (!app.requestSingleInstanceLock()) {
+const refusal = refusedTestSwitch(process.argv);
+if (refusal !== null) {
+  log(refusal);
+  app.exit(2);
+} else if (!app.requestSingleInstanceLock()) {
   // Another Sendsheet runs: it gets this one's files (second-instance) and comes forward.
   app.quit();
 } else {
