@@ -149,15 +149,6 @@ describe('issue 16: check --json written as read is JSON.stringify of the verdic
     );
   });
 
-  it('a message longer than a chunk is written whole, in a chunk of its own size', () => {
-    // Two megabytes of text that JSON escapes and UTF-8 spreads, beside ordinary rows.
-    const long = 'æ"\\\u0001€😀'.repeat(200_000);
-    const text = `msisdn,message\n4512345678,hi\n4512345678,"${long.replace(/"/g, '""')}"\n4512345678,bye\n`;
-    const file = { name: 'long.csv.ready', bytes: utf8.encode(text) };
-    expect(difference(fast(file), plain(file))).toBeNull();
-    expect(difference(fast(file, {}, 1024), plain(file))).toBeNull();
-  });
-
   it('many rows cross the chunks the same way', () => {
     const rows = Array.from(
       { length: 30_000 },
