@@ -129,7 +129,9 @@ test('desktop: the open dialog and the menu open a file; Export asks where and w
   const elsewhere = await mkdtemp(join(tmpdir(), 'sendsheet-e2e-elsewhere-'));
   await page.evaluate((path) => Object.assign(window, { saveFolder: path }), elsewhere);
   await menu(page, { command: 'export' });
-  await expect(page.getByText(/Sendsheet exports only into its exports folder/)).toBeVisible();
+  await expect(
+    page.getByTestId('send-error').getByText(/Sendsheet exports only into its exports folder/),
+  ).toBeVisible();
   expect(await readdir(elsewhere)).toEqual([]);
   await page.evaluate(() => Object.assign(window, { saveFolder: undefined }));
   await page.getByRole('button', { name: 'History' }).click();

@@ -3,33 +3,15 @@
  * the preview, fix look-alikes, export and compare with core, send and follow to `success`.
  */
 import { expect, test } from 'sendsheet/playwright';
-import type { Page } from '@playwright/test';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { writeExport } from '../core/writer';
 import { violations } from './axe';
 import { BAD_FILE, EXPECTED_MESSAGES, FIXTURES, LOOKALIKE_MESSAGE } from './fixtures';
-import type { Fixture } from './fixtures';
 
-const SCREENS = 'test-results/screens';
+import { drop, screenshot } from './page-helpers';
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENS, { recursive: true });
-  await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
-}
-
-/** Drops a file on the window, as a person drags it from their desktop. */
-async function drop(page: Page, fixture: Fixture): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, bytes }) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(bytes)], name));
-      return transfer;
-    },
-    { name: fixture.name, bytes: [...fixture.bytes] },
-  );
-  await page.locator('.app').dispatchEvent('dragover', { dataTransfer });
-  await page.locator('.app').dispatchEvent('drop', { dataTransfer });
-}
+// The first send of the fixtures' messages, then the same again: a history of its own.
+test.use({ sendsheetAppName: 'flows' });
 
 for (const fixture of FIXTURES) {
   test(`${fixture.name}: drop, map, preview, fix look-alikes, export, send to success`, async ({
@@ -199,28 +181,6 @@ test('settings show the server profiles and keep the default country', async ({ 
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByLabel('Default country')).toHaveValue('DE');
   await page.getByLabel('Default country').selectOption('DK');
-});
-
-test('failover: with server A down the batch goes through server B', async ({
-  page,
-  ready,
-  controls,
-  outbox: queuedMessages,
-}) => {
-  await controls.down({ server: 'A' });
-  await page.goto(ready.url!);
-  await drop(page, FIXTURES[2]!);
-  await expect(page.getByTestId('total-recipients')).toHaveText('3');
-  await page.getByRole('button', { name: 'Send…' }).click();
-  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Send 3 messages' }).click();
-  const batch = page.getByTestId('batch').last();
-  await expect(batch.getByTestId('batch-state')).toHaveText('success', { timeout: 60_000 });
-  await expect(batch.getByTestId('batch-server')).toHaveText('B');
-  await expect(batch.getByTestId('batch-note')).not.toBeEmpty();
-  await screenshot(page, '9-failover');
-  const uploadName = (await batch.locator('code').first().textContent())!.replace(/\.ready$/, '');
-  const outbox = (await queuedMessages()).filter((record) => record.batch.startsWith(uploadName));
-  expect(outbox.map((record) => record.msisdn)).toEqual(['4520123456', '4520123457', '4520123458']);
 });
 
 test('a message written as a template is filled per row, and a wrong placeholder is named', async ({

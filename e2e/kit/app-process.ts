@@ -24,6 +24,8 @@ export interface StartOptions {
   /** More arguments for `sendsheet app`. */
   args?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Named in its errors, to tell apart the apps of one run. */
+  name?: string;
   /** How long the start may take, the UI's first build included. Default 120 s. */
   timeoutMs?: number;
 }
@@ -53,7 +55,7 @@ export function startApp(options: StartOptions = {}): Promise<RunningApp> {
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       void stop();
-      reject(new Error(`sendsheet app did not start in time:\n${log}`));
+      reject(new Error(`sendsheet app (${options.name ?? 'app'}) did not start in time:\n${log}`));
     }, options.timeoutMs ?? 120_000);
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {

@@ -47,6 +47,11 @@ export interface SendsheetWorkerFixtures {
   sendsheetLanguage: Language;
   /** More arguments for `sendsheet app` (the worker's app starts with them). */
   sendsheetArgs: string[];
+  /**
+   * Which app: specs with the same name share one (per worker); a spec whose tests need a
+   * history of their own (what was sent before changes the confirmation) names its own.
+   */
+  sendsheetAppName: string;
   sendsheetApp: RunningApp;
 }
 
@@ -65,9 +70,10 @@ async function choosePractice(ready: ReadyLine): Promise<void> {
 export const test = base.extend<SendsheetFixtures, SendsheetWorkerFixtures>({
   sendsheetLanguage: ['en', { option: true, scope: 'worker' }],
   sendsheetArgs: [[], { option: true, scope: 'worker' }],
+  sendsheetAppName: ['shared', { option: true, scope: 'worker' }],
   sendsheetApp: [
-    async ({ sendsheetArgs }, use) => {
-      const app = await startApp({ args: sendsheetArgs });
+    async ({ sendsheetArgs, sendsheetAppName }, use) => {
+      const app = await startApp({ args: sendsheetArgs, name: sendsheetAppName });
       // The first-run question (practice or a provider account) answered as practice, so a
       // test starts where a person who chose practice is; startApp alone leaves it to be asked.
       await choosePractice(app.ready);

@@ -41,7 +41,7 @@ export const UI_NAMES = {
   confirmDialog: { role: 'dialog', en: 'Send these messages?', da: null },
   confirmSend: { role: 'button', en: 'Send {n} message{s}', da: null },
   batch: { role: 'article', en: 'Batch {file}', da: null },
-  batchHeading: { role: 'heading', en: '{file} — {state}', da: null },
+  batchHeading: { role: 'heading', en: '{file} — {state}{tags}', da: null },
 } as const satisfies Record<string, UiName>;
 
 export type NameKey = keyof typeof UI_NAMES;
@@ -62,12 +62,14 @@ export function namePattern(
   const template = UI_NAMES[key][language];
   if (template === null)
     throw new Error(`The ${language} name of "${key}" is not in the UI yet (e2e/kit/names.ts).`);
-  const parts = template.split(/(\{n\}|\{file\}|\{state\}|\{s\})/);
+  const parts = template.split(/(\{n\}|\{file\}|\{state\}|\{s\}|\{tags\})/);
   const source = parts
     .map((part) => {
       if (part === '{n}') return values.n === undefined ? '[\\d,.]+' : escape(String(values.n));
       if (part === '{file}') return values.file === undefined ? '.+' : escape(values.file);
       if (part === '{state}') return values.state === undefined ? '\\S+' : escape(values.state);
+      // A batch's marks after its state ("Practice", "Test to your own number"), if any.
+      if (part === '{tags}') return '(?: .+)?';
       if (part === '{s}') return values.n === undefined ? 's?' : values.n === 1 ? '' : 's';
       return escape(part);
     })
