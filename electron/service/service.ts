@@ -53,7 +53,7 @@ import { Launcher } from './launcher';
 import type { Launched } from './launcher';
 import { LiveBatches } from './live-batches';
 import { PreparedSends } from './prepared-sends';
-import type { PreparedData } from './prepared-sends';
+import type { Prepared, PreparedData } from './prepared-sends';
 import { Profiles } from './profiles';
 import { saveFiles } from './saved-files';
 import { DEFAULT_TIMINGS } from './timings';
@@ -180,11 +180,12 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     await this.store.flush();
   }
 
-  async prepareSend(request: SendRequest): Promise<PrepareOutcome> {
+  /** A send's messages written, checked and hashed for its profile, with the person's prices. */
+  private async prepare(request: SendRequest): Promise<Prepared> {
     const usable = this.profileBook.usable(request.profile);
     if (!usable.ok) return { ...usable, problems: [] };
     const settings = await this.appSettings.get();
-    const made = await this.prepared.fromMessages(
+    return this.prepared.fromMessages(
       usable.profile,
       request.messages,
       request.files,
@@ -192,6 +193,10 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
       request.test ?? false,
       this.pause,
     );
+  }
+
+  async prepareSend(request: SendRequest): Promise<PrepareOutcome> {
+    const made = await this.prepare(request);
     if (!made.ok) return made;
     const data = made.data;
     const { earlier, resumes } = await this.launcher.earlier(data);
@@ -236,17 +241,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   }
 
   async send(request: SendRequest): Promise<SendOutcome> {
-    const usable = this.profileBook.usable(request.profile);
-    if (!usable.ok) return { ...usable, problems: [] };
-    const settings = await this.appSettings.get();
-    const made = await this.prepared.fromMessages(
-      usable.profile,
-      request.messages,
-      request.files,
-      settings.prices,
-      request.test ?? false,
-      this.pause,
-    );
+    const made = await this.prepare(request);
     if (!made.ok) return made;
     this.prepared.take(made.data.id);
     const launched = await this.launcher.launch(
