@@ -39,6 +39,9 @@ const STAGES: { when: string; keys: NameKey[] }[] = [
   { when: 'the batch is sent', keys: ['batch', 'batchHeading'] },
 ];
 
+// It sends the fixtures' messages as a first send: a history no other spec sent to.
+test.use({ sendsheetAppName: 'contract' });
+
 test('every name of the test contract is in the UI, as English names', async ({
   page,
   sendsheet,

@@ -7,6 +7,9 @@ import { expect, test } from 'sendsheet/playwright';
 import { writeExport } from '../core/writer';
 import { EXPECTED_MESSAGES, FIXTURES } from './fixtures';
 
+// It sends the fixtures' messages as a first send: a history no other spec sent to.
+test.use({ sendsheetAppName: 'kit-flow' });
+
 test('an .xlsx goes from opening to the outbox, through the page objects', async ({
   sendsheet,
   outbox,
