@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, startHeadlessApp, urlOf } from '../e2e/processes';
+import { CHROMIUM, choosePractice, startHeadlessApp, urlOf } from '../e2e/processes';
 import { customersWorkbook } from './workbooks';
 
 const KEYSTROKE_MS = 50;
@@ -16,6 +16,8 @@ const TYPED = 'Shop Nord';
 
 export async function benchKeys(rows: number): Promise<boolean> {
   const dir = await mkdtemp(join(tmpdir(), 'sendsheet-keys-bench-'));
+  // The first run's choice made, as the end-to-end tests make it.
+  await choosePractice(join(dir, 'app'));
   const app = await startHeadlessApp(dir);
   const browser = await chromium.launch(CHROMIUM);
   try {

@@ -183,3 +183,36 @@ describe('a verdict kept while a sender is typed (issue 16)', () => {
     expect(outgoingMessages(typed.rows).messages[0]!.sender).toBe('Shop Nord');
   });
 });
+
+describe('the rows of a rebound preview', () => {
+  it('read as an array: length, indices, in, iteration, copies, and refuse writes', () => {
+    const sheet = sheetOf([
+      ['4520123456', 'Hej', '', '', ''],
+      ['4520123457', 'Hej', 'Own', '', ''],
+    ]);
+    const mapping: Mapping = {
+      msisdn: 0,
+      message: { kind: 'column', column: 1 },
+      sender: 2,
+      userref: null,
+      class: null,
+    };
+    const settings = { ...DEFAULT_CAMPAIGN, sender: 'Shop' };
+    const { plain, verdict } = both(sheet, mapping, settings, settings);
+    const { rows } = withSettings(verdict, settings);
+    expect(rows).not.toBe(verdict.rows);
+    expect(Array.isArray(rows)).toBe(true);
+    expect(rows.length).toBe(2);
+    expect(1 in rows && !(2 in rows)).toBe(true);
+    expect(rows[0]).toBe(rows[0]);
+    expect(rows[2]).toBeUndefined();
+    expect([...rows].map((row) => row.sender)).toEqual(['Shop', 'Own']);
+    expect(Object.keys(rows)).toEqual(['0', '1']);
+    expect(rows.slice(1).map(plainRow)).toEqual(plain.rows.slice(1).map(plainRow));
+    expect(rows.find((row) => row.sender === 'Own')?.index).toBe(1);
+    expect(() => {
+      'use strict';
+      rows[0] = plain.rows[0]!;
+    }).toThrow(TypeError);
+  });
+});
