@@ -10,7 +10,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, startHeadlessApp, urlOf } from '../e2e/processes';
+import { CHROMIUM, choosePractice, startHeadlessApp, urlOf } from '../e2e/processes';
 import { floorRead } from './pipeline/harness';
 import { explainedByStall, lateness, watchStalls } from './stalls';
 import { internalizedStrings } from './string-table';
@@ -24,6 +24,8 @@ const KEYSTROKE_MS = 50;
 
 export async function benchUi(): Promise<boolean> {
   const dir = await mkdtemp(join(tmpdir(), 'sendsheet-ui-bench-'));
+  // The first run's choice made, as the end-to-end tests make it: else the page asks it first.
+  await choosePractice(join(dir, 'app'));
   const app = await startHeadlessApp(dir);
   const browser = await chromium.launch(CHROMIUM);
   try {
