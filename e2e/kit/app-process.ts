@@ -76,3 +76,15 @@ export function startApp(options: StartOptions = {}): Promise<RunningApp> {
     });
   });
 }
+
+/** Answers the first-run question as practice, over the app's API with the run's secret. */
+export async function choosePractice(ready: ReadyLine): Promise<void> {
+  const origin = new URL(ready.url!).origin;
+  const response = await fetch(`${origin}/api/updateSettings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ready.secret}` },
+    body: JSON.stringify({ setup: 'practice', profile: 'emulated' }),
+  });
+  if (!response.ok)
+    throw new Error(`the app refused the practice choice: ${await response.text()}`);
+}

@@ -10,13 +10,13 @@
 import { test as base } from '@playwright/test';
 import { controlsClient } from '../../core/contract/test-controls';
 import type { QueuedMessage, TestControls } from '../../core/contract/test-controls';
-import { startApp } from './app-process';
+import { choosePractice, startApp } from './app-process';
 import type { ReadyLine, RunningApp } from './app-process';
 import type { Language } from './names';
 import { SendsheetPage } from './pages';
 
 export { expect } from '@playwright/test';
-export { startApp } from './app-process';
+export { choosePractice, startApp } from './app-process';
 export type { ReadyLine, RunningApp, StartOptions } from './app-process';
 export { namePattern, UI_NAMES } from './names';
 export type { Language, NameKey, UiName } from './names';
@@ -53,18 +53,6 @@ export interface SendsheetWorkerFixtures {
    */
   sendsheetAppName: string;
   sendsheetApp: RunningApp;
-}
-
-/** Answers the first-run question as practice, over the app's API with the run's secret. */
-async function choosePractice(ready: ReadyLine): Promise<void> {
-  const origin = new URL(ready.url!).origin;
-  const response = await fetch(`${origin}/api/updateSettings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ready.secret}` },
-    body: JSON.stringify({ setup: 'practice', profile: 'emulated' }),
-  });
-  if (!response.ok)
-    throw new Error(`the app refused the practice choice: ${await response.text()}`);
 }
 
 export const test = base.extend<SendsheetFixtures, SendsheetWorkerFixtures>({

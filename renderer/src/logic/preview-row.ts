@@ -81,6 +81,24 @@ export class ColumnRow implements PreviewRow {
     this.fix = fix;
   }
 
+  /**
+   * The same row read through another source: its verdict kept, its texts read anew. Only for a
+   * source whose settings give the same verdict (see preview-verdict.ts).
+   */
+  rebound(source: RowSource): ColumnRow {
+    const row = new ColumnRow(
+      source,
+      this.index,
+      this.sourceRow,
+      this.numberVerdict,
+      this.duplicateOf,
+      this.fix,
+    );
+    row.errors = this.errors;
+    row.warnings = this.warnings;
+    return row;
+  }
+
   get typedNumber(): string {
     return textAt(this.#source.numbers.typed, this.index);
   }

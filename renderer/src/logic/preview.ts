@@ -21,6 +21,8 @@ export interface Preview {
   rows: PreviewRow[];
   /** Placeholders of the template that name no column. */
   unknownPlaceholders: string[];
+  /** What the rows read their texts from, the settings among it. */
+  source: RowSource;
 }
 
 // What a row finds is gathered here and copied out only when there is something: most rows
@@ -111,5 +113,5 @@ export function assemblePreview(
           : scratchWarnings.slice();
     rows[index] = row;
   }
-  return { rows, unknownPlaceholders };
+  return { rows, unknownPlaceholders, source };
 }

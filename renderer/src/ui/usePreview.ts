@@ -11,6 +11,7 @@ import { outgoingMessages } from '../logic/outgoing';
 import type { Outgoing } from '../logic/outgoing';
 import { assemblePreview } from '../logic/preview';
 import type { Preview } from '../logic/preview';
+import { verdictSettings, withSettings } from '../logic/preview-verdict';
 import { costOf, totalsOf } from '../logic/totals';
 import type { Totals } from '../logic/totals';
 import { useAppSettings } from '../stores/app-settings';
@@ -56,22 +57,38 @@ export function usePreview(): PreviewData | null {
     () => (ready ? readMessages(ready, mapping.message) : null),
     [ready, mapping.message],
   );
-  const preview = useMemo(() => {
+  // The rows' verdicts, kept while a sender is typed from one valid one to the next (see
+  // preview-verdict.ts); the figures are the verdict's, so they are kept with it.
+  const judged = verdictSettings(settings);
+  const verdict = useMemo(() => {
     if (ready === null || numbers === null || messages === null) return null;
-    return assemblePreview(ready, mapping, settings, numbers, messages);
-  }, [ready, mapping, settings, numbers, messages]);
+    return assemblePreview(ready, mapping, judged, numbers, messages);
+    // judged is a new object at each change of settings: the parts that judge are the keys.
+  }, [
+    ready,
+    mapping,
+    numbers,
+    messages,
+    judged.sender,
+    judged.messageClass,
+    judged.replaceLookalikes,
+  ]);
+  const preview = useMemo(
+    () => (verdict === null ? null : withSettings(verdict, settings)),
+    [verdict, settings],
+  );
   // Leaving a row out or putting it back redoes the figures, never the rows.
-  const leftOut = useMemo(() => kept ?? noneLeftOut(preview?.rows.length ?? 0), [kept, preview]);
+  const leftOut = useMemo(() => kept ?? noneLeftOut(verdict?.rows.length ?? 0), [kept, verdict]);
   const figures = useMemo(
     () =>
-      preview === null
+      verdict === null
         ? null
-        : { totals: totalsOf(preview.rows, leftOut), counts: leftOutCounts(preview.rows, leftOut) },
-    [preview, leftOut],
+        : { totals: totalsOf(verdict.rows, leftOut), counts: leftOutCounts(verdict.rows, leftOut) },
+    [verdict, leftOut],
   );
   const cost = useMemo(
-    () => (preview === null ? null : costOf(preview.rows, leftOut, prices)),
-    [preview, leftOut, prices],
+    () => (verdict === null ? null : costOf(verdict.rows, leftOut, prices)),
+    [verdict, leftOut, prices],
   );
   return useMemo(() => {
     if (preview === null || figures === null) return null;

@@ -1,0 +1,218 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CAMPAIGN } from './campaign-settings';
+import type { CampaignSettings, MessageClassChoice } from './campaign-settings';
+import { readMessages, readNumbers } from './columns';
+import { leftOutCounts } from './left-out';
+import type { Mapping } from './mapping';
+import { outgoingMessages } from './outgoing';
+import { assemblePreview } from './preview';
+import type { Preview } from './preview';
+import type { PreviewRow } from './preview-row';
+import { verdictSettings, withSettings } from './preview-verdict';
+import { sheetFromRows } from './sheet';
+import type { Sheet } from './sheet';
+import { costOf, totalsOf } from './totals';
+
+/** Every field of a row, texts read: what a person sees of it and what is sent of it. */
+function plainRow(row: PreviewRow): Record<keyof PreviewRow, unknown> {
+  return {
+    index: row.index,
+    sourceRow: row.sourceRow,
+    typedNumber: row.typedNumber,
+    msisdn: row.msisdn,
+    numberVerdict: row.numberVerdict,
+    message: row.message,
+    sender: row.sender,
+    messageClass: row.messageClass,
+    userref: row.userref,
+    encoding: row.encoding,
+    units: row.units,
+    parts: row.parts,
+    errors: row.errors,
+    warnings: row.warnings,
+    duplicateOf: row.duplicateOf,
+    fix: row.fix,
+  };
+}
+
+const SENDERS = ['', 'Shop', 'S', 'Shop Nord', '4512345678', 'Søren', 'TooLongSender1', '...', '1'];
+const senderArb = fc.oneof(fc.constantFrom(...SENDERS), fc.string({ maxLength: 16 }));
+const classArb = fc.constantFrom('', 'standard', 'premium', 'secret', 'gold', 'Premium');
+
+const settingsArb: fc.Arbitrary<CampaignSettings> = fc.record({
+  ...Object.fromEntries(
+    Object.entries(DEFAULT_CAMPAIGN).map(([key, value]) => [key, fc.constant(value)]),
+  ),
+  sender: senderArb,
+  // The type allows only valid classes; a value that is not one is judged all the same.
+  messageClass: classArb as fc.Arbitrary<MessageClassChoice>,
+  replaceLookalikes: fc.boolean(),
+  rowsPerFile: fc.integer({ min: 1, max: 5 }),
+}) as fc.Arbitrary<CampaignSettings>;
+
+const rowArb = fc.tuple(
+  fc.constantFrom(
+    '+45 20 12 34 56',
+    '20123457',
+    '0045 20123456',
+    '80 20 30 40',
+    '4.51E+09',
+    '',
+    'x',
+  ),
+  fc.constantFrom('Hi {Navn}', 'Hej – velkommen', 'it’s ready', '', 'a'.repeat(200), 'Ωmega'),
+  fc.oneof(senderArb, fc.constant('')),
+  classArb,
+  fc.constantFrom('', 'ref-1', 'r'.repeat(300)),
+);
+
+const caseArb = fc.record({
+  rows: fc.array(rowArb, { minLength: 1, maxLength: 12 }),
+  sender: fc.constantFrom(2, null),
+  class: fc.constantFrom(3, null),
+  userref: fc.constantFrom(4, null),
+  template: fc.constantFrom(null, 'Hej {Navn} – {Nope}', 'Hi {Navn}'),
+});
+
+function sheetOf(rows: readonly (readonly string[])[]): Sheet {
+  return sheetFromRows('S', [['Telefon', 'Navn', 'Afsender', 'Klasse', 'Ref'], ...rows]);
+}
+
+/** A preview as the plain path builds it, and from a verdict built for other settings. */
+function both(
+  sheet: Sheet,
+  mapping: Mapping,
+  verdictFor: CampaignSettings,
+  wanted: CampaignSettings,
+) {
+  const numbers = readNumbers(sheet, mapping.msisdn, wanted.defaultCountry);
+  const messages = readMessages(sheet, mapping.message);
+  const plain = assemblePreview(sheet, mapping, wanted, numbers, messages);
+  const verdict = assemblePreview(sheet, mapping, verdictSettings(verdictFor), numbers, messages);
+  return { plain, verdict };
+}
+
+function expectSame(fast: Preview, plain: Preview, verdict: Preview): void {
+  expect(fast.rows.map(plainRow)).toEqual(plain.rows.map(plainRow));
+  expect(fast.unknownPlaceholders).toEqual(plain.unknownPlaceholders);
+  const leftOut = new Uint8Array(plain.rows.length).map((_, i) => (i % 3 === 1 ? 1 : 0));
+  // The figures are taken from the verdict's rows (usePreview): they must be the plain ones.
+  expect(totalsOf(verdict.rows, leftOut)).toEqual(totalsOf(plain.rows, leftOut));
+  expect(leftOutCounts(verdict.rows, leftOut)).toEqual(leftOutCounts(plain.rows, leftOut));
+  const prices = { currency: 'DKK', perPart: 0.25, byCountry: [{ code: '45', perPart: 0.2 }] };
+  expect(costOf(verdict.rows, leftOut, prices)).toEqual(costOf(plain.rows, leftOut, prices));
+  expect(outgoingMessages(fast.rows, leftOut)).toEqual(outgoingMessages(plain.rows, leftOut));
+}
+
+describe('a verdict kept while a sender is typed (issue 16)', () => {
+  it('gives the plain preview, figures and messages for any sheet and settings (property)', () => {
+    fc.assert(
+      fc.property(caseArb, settingsArb, (test, settings) => {
+        const sheet = sheetOf(test.rows);
+        const mapping: Mapping = {
+          msisdn: 0,
+          message:
+            test.template === null
+              ? { kind: 'column', column: 1 }
+              : { kind: 'template', text: test.template },
+          sender: test.sender,
+          userref: test.userref,
+          class: test.class,
+        };
+        const { plain, verdict } = both(sheet, mapping, settings, settings);
+        expectSame(withSettings(verdict, settings), plain, verdict);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps one verdict from keystroke to keystroke while each sender judges alike (property)', () => {
+    fc.assert(
+      fc.property(caseArb, settingsArb, senderArb, (test, before, typed) => {
+        const after = { ...before, sender: typed };
+        fc.pre(verdictSettings(after).sender === verdictSettings(before).sender);
+        const sheet = sheetOf(test.rows);
+        const mapping: Mapping = {
+          msisdn: 0,
+          message: { kind: 'column', column: 1 },
+          sender: test.sender,
+          userref: test.userref,
+          class: test.class,
+        };
+        const { plain, verdict } = both(sheet, mapping, before, after);
+        expectSame(withSettings(verdict, after), plain, verdict);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('shares the verdict between valid senders, and keeps an invalid one as typed', () => {
+    const valid = ['', 'S', 'Sh', 'Shop', 'Shop Nord', '4512345678'];
+    for (const sender of valid) {
+      expect(verdictSettings({ ...DEFAULT_CAMPAIGN, sender }).sender).toBe('');
+    }
+    for (const sender of ['Søren', 'TooLongSender1', '...']) {
+      expect(verdictSettings({ ...DEFAULT_CAMPAIGN, sender }).sender).toBe(sender);
+    }
+  });
+
+  it('refuses settings the verdict does not judge: nothing is sent from a stale verdict', () => {
+    const sheet = sheetOf([['4520123456', 'Hej', '', '', '']]);
+    const mapping: Mapping = {
+      msisdn: 0,
+      message: { kind: 'column', column: 1 },
+      sender: null,
+      userref: null,
+      class: null,
+    };
+    const numbers = readNumbers(sheet, 0, 'DK');
+    const messages = readMessages(sheet, mapping.message);
+    const shop = { ...DEFAULT_CAMPAIGN, sender: 'Shop' };
+    const verdict = assemblePreview(sheet, mapping, verdictSettings(shop), numbers, messages);
+    expect(verdict.rows[0]!.errors).toEqual([]);
+    // An invalid sender, another look-alike choice or another country: not this verdict's.
+    for (const other of [
+      { ...shop, sender: 'Søren' },
+      { ...shop, replaceLookalikes: true },
+      { ...shop, defaultCountry: 'SE' as const },
+    ]) {
+      expect(() => withSettings(verdict, other)).toThrow(/judge the rows differently/);
+    }
+    const typed = withSettings(verdict, { ...shop, sender: 'Shop Nord' });
+    expect(outgoingMessages(typed.rows).messages[0]!.sender).toBe('Shop Nord');
+  });
+});
+
+describe('the rows of a rebound preview', () => {
+  it('read as an array: length, indices, in, iteration, copies, and refuse writes', () => {
+    const sheet = sheetOf([
+      ['4520123456', 'Hej', '', '', ''],
+      ['4520123457', 'Hej', 'Own', '', ''],
+    ]);
+    const mapping: Mapping = {
+      msisdn: 0,
+      message: { kind: 'column', column: 1 },
+      sender: 2,
+      userref: null,
+      class: null,
+    };
+    const settings = { ...DEFAULT_CAMPAIGN, sender: 'Shop' };
+    const { plain, verdict } = both(sheet, mapping, settings, settings);
+    const { rows } = withSettings(verdict, settings);
+    expect(rows).not.toBe(verdict.rows);
+    expect(Array.isArray(rows)).toBe(true);
+    expect(rows.length).toBe(2);
+    expect(1 in rows && !(2 in rows)).toBe(true);
+    expect(rows[0]).toBe(rows[0]);
+    expect(rows[2]).toBeUndefined();
+    expect([...rows].map((row) => row.sender)).toEqual(['Shop', 'Own']);
+    expect(Object.keys(rows)).toEqual(['0', '1']);
+    expect(rows.slice(1).map(plainRow)).toEqual(plain.rows.slice(1).map(plainRow));
+    expect(rows.find((row) => row.sender === 'Own')?.index).toBe(1);
+    expect(() => {
+      'use strict';
+      rows[0] = plain.rows[0]!;
+    }).toThrow(TypeError);
+  });
+});
