@@ -10,6 +10,7 @@ import { assemblePreview } from './preview';
 import type { Preview } from './preview';
 import type { PreviewRow } from './preview-row';
 import { verdictSettings, withSettings } from './preview-verdict';
+import type { ShownRow } from './preview-verdict';
 import { sheetFromRows } from './sheet';
 import type { Sheet } from './sheet';
 import { costOf, totalsOf } from './totals';
@@ -33,6 +34,22 @@ function plainRow(row: PreviewRow): Record<keyof PreviewRow, unknown> {
     warnings: row.warnings,
     duplicateOf: row.duplicateOf,
     fix: row.fix,
+  };
+}
+
+/** What the list shows of a row (ShownRow), texts read. */
+function shownRow(row: ShownRow): Record<keyof ShownRow, unknown> {
+  return {
+    index: row.index,
+    sourceRow: row.sourceRow,
+    typedNumber: row.typedNumber,
+    msisdn: row.msisdn,
+    message: row.message,
+    encoding: row.encoding,
+    units: row.units,
+    parts: row.parts,
+    errors: row.errors,
+    warnings: row.warnings,
   };
 }
 
@@ -96,6 +113,8 @@ function both(
 function expectSame(fast: Preview, plain: Preview, verdict: Preview): void {
   expect(fast.rows.map(plainRow)).toEqual(plain.rows.map(plainRow));
   expect(fast.unknownPlaceholders).toEqual(plain.unknownPlaceholders);
+  // The list is given the verdict's own rows (usePreview): it must show the plain ones.
+  expect(verdict.rows.map(shownRow)).toEqual(plain.rows.map(shownRow));
   const leftOut = new Uint8Array(plain.rows.length).map((_, i) => (i % 3 === 1 ? 1 : 0));
   // The figures are taken from the verdict's rows (usePreview): they must be the plain ones.
   expect(totalsOf(verdict.rows, leftOut)).toEqual(totalsOf(plain.rows, leftOut));

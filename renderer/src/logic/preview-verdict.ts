@@ -12,6 +12,26 @@ import type { CampaignSettings, MessageClassChoice } from './campaign-settings';
 import type { Preview } from './preview';
 import type { ColumnRow, PreviewRow, RowSource } from './preview-row';
 
+/**
+ * What the list of every message shows of a row: none of it depends on the campaign's sender
+ * or class beyond the verdict (a sender is not shown; its problem is the verdict's). So the
+ * list is given the verdict's own rows, which stay the same objects from keystroke to
+ * keystroke, and its lines are not made again while a sender is typed.
+ */
+export type ShownRow = Pick<
+  PreviewRow,
+  | 'index'
+  | 'sourceRow'
+  | 'typedNumber'
+  | 'msisdn'
+  | 'message'
+  | 'encoding'
+  | 'units'
+  | 'parts'
+  | 'errors'
+  | 'warnings'
+>;
+
 /** The settings a verdict is built for: the same verdict as `settings`, and shared by more. */
 export function verdictSettings(settings: CampaignSettings): CampaignSettings {
   const sender = senderProblem(settings.sender) === null ? '' : settings.sender;

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ucs2Characters, ucs2Title } from '../logic/forcing';
-import type { PreviewRow } from '../logic/preview-row';
+import type { ShownRow } from '../logic/preview-verdict';
 import type { LeftOut } from '../logic/left-out';
 import { inSlots } from '../logic/slots';
 import { on } from '../stores/commands';
@@ -16,7 +16,7 @@ const chooseRow = (index: number) => useLeaveOut.getState().choose(index);
 const ROW_HEIGHT = 34;
 
 /** The message with the characters that force UCS-2 marked, so the person sees which. */
-function markedMessage(row: PreviewRow): ReactNode {
+function markedMessage(row: ShownRow): ReactNode {
   if (row.encoding !== 'UCS-2') return row.message;
   const text = row.message;
   const spans = ucs2Characters(text);
@@ -38,7 +38,7 @@ function markedMessage(row: PreviewRow): ReactNode {
   return pieces;
 }
 
-function problemsText(row: PreviewRow): string {
+function problemsText(row: ShownRow): string {
   // Most rows with a problem have one: its text as it is, with no lists or joins made.
   if (row.errors.length + row.warnings.length === 1)
     return (row.errors[0] ?? row.warnings[0])!.message;
@@ -46,7 +46,7 @@ function problemsText(row: PreviewRow): string {
 }
 
 interface LineProps {
-  row: PreviewRow;
+  row: ShownRow;
   /** Index in the rows shown (after filtering). */
   position: number;
   start: number;
@@ -111,7 +111,7 @@ const PreviewLine = memo(function PreviewLine({
   );
 });
 
-export function PreviewTable({ rows, leftOut }: { rows: PreviewRow[]; leftOut: LeftOut }) {
+export function PreviewTable({ rows, leftOut }: { rows: readonly ShownRow[]; leftOut: LeftOut }) {
   const [filter, setFilter] = useState<Filter>('all');
   const filterId = useId();
   /** The row chosen, or the one a rejection's cause led to (its index), marked until another is. */

@@ -58,6 +58,7 @@ function previewData(sheet = sampleSheet): PreviewData {
   const leftOut = noneLeftOut(preview.rows.length);
   return {
     preview,
+    shown: preview.rows,
     totals: totalsOf(preview.rows, leftOut),
     leftOut,
     counts: leftOutCounts(preview.rows, leftOut),

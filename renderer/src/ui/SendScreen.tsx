@@ -1,12 +1,20 @@
+import { memo } from 'react';
 import { CampaignPanel } from './CampaignPanel';
 import { LeaveOutPanel } from './LeaveOutPanel';
-import { MappingPanel } from './MappingPanel';
+import { MappingPanel as MappingPanelOf } from './MappingPanel';
 import { OpenFile } from './OpenFile';
-import { PreviewTable } from './PreviewTable';
+import { PreviewTable as PreviewTableOf } from './PreviewTable';
 import { SendPanel } from './SendPanel';
-import { TotalsPanel } from './TotalsPanel';
+import { TotalsPanel as TotalsPanelOf } from './TotalsPanel';
 import { usePreview } from './usePreview';
 import { useFile } from '../stores/file';
+
+// A keystroke in the campaign's settings gives these the same props (the verdict's, kept while
+// a sender is typed: see preview-verdict.ts), so they do nothing: the list and its virtualizer
+// above all, whose lines and layout were most of a keystroke's frame at 100,000 rows.
+const MappingPanel = memo(MappingPanelOf);
+const TotalsPanel = memo(TotalsPanelOf);
+const PreviewTable = memo(PreviewTableOf);
 
 /** The main flow: open, map, check, set, export or send, follow. */
 export function SendScreen() {
@@ -22,7 +30,7 @@ export function SendScreen() {
           <TotalsPanel totals={data.totals} cost={data.cost} />
           <LeaveOutPanel data={data} fileName={fileName} />
           <SendPanel data={data} />
-          <PreviewTable rows={data.preview.rows} leftOut={data.leftOut} />
+          <PreviewTable rows={data.shown} leftOut={data.leftOut} />
         </>
       )}
     </>

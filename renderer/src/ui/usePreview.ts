@@ -12,6 +12,7 @@ import type { Outgoing } from '../logic/outgoing';
 import { assemblePreview } from '../logic/preview';
 import type { Preview } from '../logic/preview';
 import { verdictSettings, withSettings } from '../logic/preview-verdict';
+import type { ShownRow } from '../logic/preview-verdict';
 import { costOf, totalsOf } from '../logic/totals';
 import type { Totals } from '../logic/totals';
 import { useAppSettings } from '../stores/app-settings';
@@ -22,6 +23,11 @@ import { useMapping } from '../stores/mapping';
 
 export interface PreviewData {
   preview: Preview;
+  /**
+   * The rows as the list shows them: the verdict's own, the same objects while a sender is
+   * typed (see ShownRow), so a keystroke makes no line of the list again.
+   */
+  shown: readonly ShownRow[];
   totals: Totals;
   /** Why each row is left out of the send (0: it is sent). */
   leftOut: LeftOut;
@@ -94,6 +100,6 @@ export function usePreview(): PreviewData | null {
     if (preview === null || figures === null) return null;
     let made: Outgoing | null = null;
     const outgoing = () => (made ??= outgoingMessages(preview.rows, leftOut));
-    return { preview, ...figures, leftOut, cost, outgoing };
-  }, [preview, figures, leftOut, cost]);
+    return { preview, shown: verdict!.rows, ...figures, leftOut, cost, outgoing };
+  }, [preview, verdict, figures, leftOut, cost]);
 }
