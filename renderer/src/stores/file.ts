@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { Encoding } from '../../../core/decode';
 import type { InputDelimiter } from '../logic/delimited';
+import { nextFrame } from '../logic/progress';
 import type { Sheet } from '../logic/sheet';
 import { desktop } from '../service/desktop';
 import { readFileInWorker } from '../worker/read-file';
@@ -17,7 +18,12 @@ import { useSettings } from './settings';
 
 export type FileState =
   | { status: 'empty' }
-  | { status: 'reading'; fileName: string }
+  | {
+      status: 'reading';
+      fileName: string;
+      /** The file is read: the preview of this many rows is being built. */
+      building?: number;
+    }
   | { status: 'failed'; fileName: string; error: string }
   | {
       status: 'ready';
@@ -74,6 +80,16 @@ export const useFile = create<FileStore>()((set, get) => {
         if (sheet.rowCount > read.sheets[sheetIndex]!.rowCount) sheetIndex = index;
       });
       // A new file starts from the person's defaults.
+      // The file is read; building its preview takes a while for a large sheet, and the page
+      // cannot draw meanwhile: the progress says so first, in a frame of its own.
+      set({
+        file: {
+          status: 'reading',
+          fileName: file.name,
+          building: read.sheets[sheetIndex]!.rowCount,
+        },
+      });
+      await nextFrame();
       const defaults = useSettings.getState();
       useCampaign
         .getState()

@@ -8,8 +8,11 @@ import { create } from 'zustand';
 import type { Batch, PreparedSend, ProfileSummary, SavedFile } from '../../../core/contract/api';
 import type { Problem } from '../../../core/problems';
 import type { ExportOptions, OutgoingMessage, WrittenFile } from '../../../core/writer';
-import { writeExport } from '../../../core/writer';
+import { DEFAULT_ROWS_PER_FILE } from '../../../core/writer';
+import { exportSteps } from '../../../core/writer';
 import { rowsOfFiles } from '../logic/batches';
+import { exportStepCount, nextFrame, runSteps } from '../logic/progress';
+import type { WorkProgress } from '../logic/progress';
 import { errorWords, service } from './service';
 
 export interface SentFile {
@@ -26,6 +29,13 @@ export interface SendingStore {
   problems: Problem[];
   error: string | null;
   busy: boolean;
+  /**
+   * Where the export or the send's preparation is while busy; the upload's and the provider's
+   * progress come from the batches (sendProgress of lastCampaign).
+   */
+  progress: WorkProgress | null;
+  /** The send made last from this page: its batches' progress is shown. */
+  lastCampaign: string | null;
   /** The send the confirmation shows, written and checked by the Node side; null when none. */
   prepared: PreparedSend | null;
   /** The preview rows of the prepared send's messages, in order. */
@@ -34,6 +44,11 @@ export interface SendingStore {
   order: string[];
   sent: Record<string, SentFile>;
   loadProfiles(): Promise<void>;
+  /**
+   * Says what is starting (busy, with its progress) and waits for a frame that shows it: the
+   * messages are then made in the page, which takes seconds for a whole sheet.
+   */
+  announce(progress: WorkProgress): Promise<void>;
   /**
    * Into the folder chosen in the desktop window's save dialog; without one (a browser), the
    * files are written here, for the page to download.
@@ -69,6 +84,8 @@ export const useSending = create<SendingStore>()((set, get) => ({
   problems: [],
   error: null,
   busy: false,
+  progress: null,
+  lastCampaign: null,
   prepared: null,
   preparedRows: null,
   batches: {},
@@ -81,8 +98,14 @@ export const useSending = create<SendingStore>()((set, get) => ({
       set({ error: errorWords(error) });
     }
   },
+  async announce(progress) {
+    set({ busy: true, progress });
+    await nextFrame();
+  },
   async exportFiles(messages, options, folder) {
     set({ busy: true, error: null, problems: [], saved: null, written: null });
+    const total = exportStepCount(messages.length, options.rowsPerFile ?? DEFAULT_ROWS_PER_FILE);
+    set({ progress: { stage: 'writing', done: 0, total } });
     try {
       if (folder !== undefined) {
         // The desktop window: the Node side writes into the folder the person chose.
@@ -95,7 +118,10 @@ export const useSending = create<SendingStore>()((set, get) => ({
         return;
       }
       // A browser: the files are written here and downloaded; nothing goes to the Node side.
-      const written = writeExport(messages, options);
+      // In slices with a frame between them, so the progress moves and the page answers.
+      const written = await runSteps(exportSteps(messages, options), (done) =>
+        set({ progress: { stage: 'writing', done, total } }),
+      );
       if (!written.ok) {
         set({
           problems: written.problems,
@@ -107,11 +133,12 @@ export const useSending = create<SendingStore>()((set, get) => ({
     } catch (error) {
       set({ error: errorWords(error) });
     } finally {
-      set({ busy: false });
+      set({ busy: false, progress: null });
     }
   },
   async prepare(messages, rowOf, options, profile, test = false) {
     set({ busy: true, error: null, problems: [], saved: null, written: null, prepared: null });
+    set({ progress: { stage: 'preparing', messages: messages.length } });
     try {
       const outcome = await service().prepareSend({ profile, files: options, messages, test });
       if (!outcome.ok) {
@@ -124,7 +151,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
       set({ error: errorWords(error) });
       return null;
     } finally {
-      set({ busy: false });
+      set({ busy: false, progress: null });
     }
   },
   async sendPrepared(again) {
@@ -147,7 +174,14 @@ export const useSending = create<SendingStore>()((set, get) => ({
           if (!order.includes(batch.id)) order.push(batch.id);
           sent[batch.id] = { batchId: batch.id, rowOf: fileRows[index]! };
         });
-        return { batches, order, sent, prepared: null, preparedRows: null };
+        return {
+          batches,
+          order,
+          sent,
+          prepared: null,
+          preparedRows: null,
+          lastCampaign: outcome.campaign,
+        };
       });
       return true;
     } catch (error) {

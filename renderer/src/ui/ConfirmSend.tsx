@@ -4,6 +4,7 @@ import type { EarlierSend, PreparedSend, ProfileSummary } from '../../../core/co
 import type { WarningCounts } from '../logic/totals';
 import { useSending } from '../stores/sending';
 import { count, dateTime, money } from './words';
+import { ProgressBar } from './WorkProgress';
 
 const STILL_IN: Record<keyof WarningCounts, [string, string]> = {
   'not-mobile': ['number that may not receive an SMS', 'numbers that may not receive an SMS'],
@@ -72,6 +73,7 @@ export function ConfirmSend({
   const prepared = useSending((state) => state.prepared);
   const busy = useSending((state) => state.busy);
   const error = useSending((state) => state.error);
+  const progress = useSending((state) => state.progress);
   const id = useId();
   const practice = prepared?.profile.practice ?? profile?.practice ?? false;
   const still = (Object.keys(STILL_IN) as (keyof WarningCounts)[]).filter((k) => warnings[k] > 0);
@@ -80,9 +82,13 @@ export function ConfirmSend({
     <dialog ref={dialog} aria-labelledby={`${id}-confirm`} data-testid="confirm-dialog">
       <h2 id={`${id}-confirm`}>Send these messages?</h2>
       {prepared === null ? (
-        <p role="status">
-          {busy ? 'Getting the messages ready…' : (error ?? 'Getting the messages ready…')}
-        </p>
+        <>
+          <p role="status">
+            {busy ? 'Getting the messages ready…' : (error ?? 'Getting the messages ready…')}
+          </p>
+          {/* The modal dialog hides the page behind it: its progress is shown here. */}
+          {busy && progress?.stage === 'preparing' && <ProgressBar progress={progress} />}
+        </>
       ) : (
         <>
           <p>

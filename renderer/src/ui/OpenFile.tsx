@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { desktop } from '../service/desktop';
 import { useFile } from '../stores/file';
 import { bytes, count } from './words';
+import { ProgressBar } from './WorkProgress';
 
 export const ACCEPT = '.xlsx,.xlsm,.xls,.ods,.csv,.txt,.tsv';
 
@@ -69,6 +70,9 @@ export function OpenFile() {
           </p>
         )}
       </div>
+      {file.status === 'reading' && file.building !== undefined && (
+        <ProgressBar progress={{ stage: 'building', rows: file.building }} />
+      )}
       {file.status === 'ready' && file.notes.length > 0 && (
         <details className="warning">
           <summary>{count(file.notes.length, 'thing')} in the file may not be as intended</summary>

@@ -118,8 +118,15 @@ describe('the send panel', () => {
       heard = emit('export');
     });
     expect(heard).toBe(1);
-    // The sample sheet has rows the provider would reject: the export says so, as the button's.
-    expect(useSending.getState().error).toBe('Nothing was exported: fix the problems shown first.');
+    // The sample sheet has rows the provider would reject: the export says so, as the button's
+    // (written in slices with a frame between them, so it ends a little later).
+    await act(() =>
+      vi.waitFor(() =>
+        expect(useSending.getState().error).toBe(
+          'Nothing was exported: fix the problems shown first.',
+        ),
+      ),
+    );
     act(() => root.unmount());
     mounted = false;
     expect(emit('export')).toBe(0);

@@ -13,6 +13,7 @@ import { useMapping } from '../stores/mapping';
 import { ConfirmSend } from './ConfirmSend';
 import { ExportResult } from './ExportResult';
 import { Timeline } from './Timeline';
+import { SendProgress } from './WorkProgress';
 import { count, download } from './words';
 
 /** The row a test goes from: the one chosen in the list, else the first that is sent. */
@@ -59,10 +60,13 @@ export function SendPanel({ data }: { data: PreviewData }) {
   const exportNow = async () => {
     // The menu's Export too: the preview is of the text before the one being typed.
     if (useMapping.getState().draft !== null) return;
+    const announce = useSending.getState().announce;
+    const writing = { stage: 'writing', done: 0, total: 1 } as const;
     const api = desktop();
     if (api !== null) {
       const target = await api.chooseSaveTarget(`${baseName}.csv`);
       if (target === null) return;
+      await announce(writing);
       await exportFiles(
         data.outgoing().messages,
         { ...options, baseName: target.baseName },
@@ -70,6 +74,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
       );
       return;
     }
+    await announce(writing);
     await exportFiles(data.outgoing().messages, options);
     const files = useSending.getState().written;
     if (files) for (const file of files) download(file.fileName, file.bytes);
@@ -82,10 +87,11 @@ export function SendPanel({ data }: { data: PreviewData }) {
   const sendable = !busy && !blocked && !uploading && chosen !== undefined;
 
   /** The confirmation opens at once, and fills in when the Node side has prepared the send. */
-  const ask = () => {
+  const ask = async () => {
     if (!sendable || !chosen) return;
     useSending.getState().dismissPrepared();
     dialog.current?.showModal();
+    await useSending.getState().announce({ stage: 'preparing', messages: data.totals.recipients });
     const { messages, rowOf } = data.outgoing();
     void prepare(messages, rowOf, options, chosen.id);
   };
@@ -111,7 +117,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
   // The desktop menu's Export and Send do what the buttons do. In a layout effect, the panel
   // listens as soon as it is shown: App shows the send screen, then gives the command.
   const onExport = useEffectEvent(() => void exportNow());
-  const onSend = useEffectEvent(ask);
+  const onSend = useEffectEvent(() => void ask());
   useLayoutEffect(() => {
     const stops = [on('export', onExport), on('send', onSend)];
     return () => stops.forEach((stop) => stop());
@@ -150,7 +156,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
             </option>
           ))}
         </select>
-        <button type="button" className="primary" disabled={!sendable} onClick={ask}>
+        <button type="button" className="primary" disabled={!sendable} onClick={() => void ask()}>
           Send…
         </button>
         <button
@@ -170,6 +176,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
             : `A test sends row ${row.sourceRow}'s message to your own number, ${ownNumber}. Click a row in the list to test another.`}
       </p>
       {testNote && <p role="status">{testNote}</p>}
+      <SendProgress />
       <ExportResult />
       {error && (
         <div className="error" role="alert" data-testid="send-error">
