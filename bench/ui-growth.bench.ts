@@ -5,15 +5,20 @@
  * drop to usable preview, the floor and the ratio, the renderer's peak memory and the page's
  * heap at its peak and after. Targets, for the whole sheet: it opens (or says why not, without
  * a crash), usable at most 1.5 times the floor, the page's heap under 1 GiB.
- * `npx tsx bench/ui-growth.bench.ts [ROWS...]`; needs `npm run build:renderer`.
+ * With `--stages`, each sheet then goes on through the UI (bench/app-stages.ts): the list
+ * scrolled to its last row, exported into files of 100,000 messages (none over 30 MiB), and
+ * sent to the emulated servers until every file is `.success`, each stage with its time and
+ * the page's heap at its peak.
+ * `npx tsx bench/ui-growth.bench.ts [ROWS...] [--stages]`; needs `npm run build:renderer`.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
-import { CHROMIUM, startHeadlessApp, urlOf } from '../e2e/processes';
+import type { Browser, CDPSession } from 'playwright-core';
+import { choosePractice, startApp } from '../e2e/kit/app-process';
+import { CHROMIUM } from '../e2e/processes';
 import { dropWorkbook, openApp } from './app-drop';
+import { exportAll, MAX_FILE_BYTES, scrollToEnd, sendAll } from './app-stages';
+import type { Exported, Sent } from './app-stages';
 import type { Drop } from './app-drop';
 import { DATA_DIR } from './fixtures';
 import { floorRead } from './pipeline/harness';
@@ -22,6 +27,8 @@ import type { MemoryPeaks } from './renderer-memory';
 import { customersWorkbook, EXCEL_MAX_ROWS } from './workbooks';
 
 const SIZES = [250_000, 500_000, EXCEL_MAX_ROWS];
+/** The messages per file chosen for the export and the send. */
+const ROWS_PER_FILE = 100_000;
 const RATIO_TARGET = 1.5;
 const HEAP_TARGET_MIB = 1024;
 
@@ -33,9 +40,34 @@ export interface Growth {
   crashed: boolean;
   peaks: MemoryPeaks;
   heapAfterMiB: number;
+  /** After the preview: each stage, or why it did not end. */
+  scroll?: { ms: number; peaks: MemoryPeaks } | { error: string };
+  exported?: (Exported & { peaks: MemoryPeaks }) | { error: string };
+  sent?: (Sent & { peaks: MemoryPeaks }) | { error: string };
 }
 
-async function measure(browser: Browser, url: string, rows: number): Promise<Growth> {
+/** Runs a stage, watching the page's memory meanwhile; its error is kept, not thrown. */
+async function stage<T>(
+  cdp: CDPSession,
+  work: () => Promise<T>,
+): Promise<(T & { peaks: MemoryPeaks }) | { error: string }> {
+  const memory = watchMemory(cdp);
+  try {
+    const done = await work();
+    return { ...done, peaks: await memory.stop() };
+  } catch (error) {
+    await memory.stop();
+    return { error: String(error).split('\n')[0]! };
+  }
+}
+
+async function measure(
+  browser: Browser,
+  url: string,
+  providerDir: string,
+  rows: number,
+  stages: boolean,
+): Promise<Growth> {
   const book = customersWorkbook(rows);
   const floorMs = await floorRead(browser, book);
   const page = await openApp(browser, url);
@@ -51,8 +83,50 @@ async function measure(browser: Browser, url: string, rows: number): Promise<Gro
   }
   const peaks = await memory.stop();
   const heapAfterMiB = crashed ? NaN : await heapAfterGc(cdp);
+  const growth: Growth = {
+    rows,
+    mib: book.length / 2 ** 20,
+    floorMs,
+    drop,
+    crashed,
+    peaks,
+    heapAfterMiB,
+  };
+  if (stages && drop !== null && drop.error === null && !crashed) {
+    growth.scroll = await stage(cdp, async () => ({ ms: await scrollToEnd(page, rows) }));
+    growth.exported = await stage(cdp, () => exportAll(page, rows, ROWS_PER_FILE));
+    const files = Math.ceil(rows / ROWS_PER_FILE);
+    growth.sent = await stage(cdp, () => sendAll(page, files, providerDir));
+  }
   await page.close();
-  return { rows, mib: book.length / 2 ** 20, floorMs, drop, crashed, peaks, heapAfterMiB };
+  return growth;
+}
+
+const mib = (peaks: MemoryPeaks) => `page heap peak ${peaks.heapMiB.toFixed(0)} MiB`;
+
+/** The stages after the preview, a line each. */
+function describeStages(growth: Growth): string[] {
+  const lines: string[] = [];
+  const { scroll, exported, sent } = growth;
+  if (scroll)
+    lines.push(
+      'error' in scroll
+        ? `    scroll to the last row: FAILED: ${scroll.error}`
+        : `    scroll to the last row: ${(scroll.ms / 1000).toFixed(1)} s; ${mib(scroll.peaks)}`,
+    );
+  if (exported)
+    lines.push(
+      'error' in exported
+        ? `    export: FAILED: ${exported.error}`
+        : `    export into files of ${ROWS_PER_FILE.toLocaleString('en-US')}: ${exported.files} files, ${(exported.total / 2 ** 20).toFixed(1)} MiB, the largest ${(exported.largest / 2 ** 20).toFixed(1)} MiB (none over 30 MiB: ${exported.largest <= MAX_FILE_BYTES ? 'met' : 'MISSED'}), in ${(exported.ms / 1000).toFixed(1)} s; ${mib(exported.peaks)}`,
+    );
+  if (sent)
+    lines.push(
+      'error' in sent
+        ? `    send: FAILED: ${sent.error}`
+        : `    send: ready to confirm after ${(sent.prepareMs / 1000).toFixed(1)} s (messages made, files written and checked), every file .success after ${(sent.sendMs / 1000).toFixed(1)} s more (${sent.succeeded}/${sent.files} .success on the servers: ${sent.succeeded === sent.files ? 'met' : 'MISSED'}); ${mib(sent.peaks)}`,
+    );
+  return lines;
 }
 
 function describe(growth: Growth): string {
@@ -67,12 +141,14 @@ function describe(growth: Growth): string {
   return [
     `  ${size}: ${outcome}; bare read ${(floorMs / 1000).toFixed(1)} s, ratio ${ratio.toFixed(2)}; ${memory}`,
     `    where: file read ${(drop.startMs / 1000).toFixed(1)} s, worker ${(drop.workerMs / 1000).toFixed(1)} s, its data to objects ${(drop.dataMs / 1000).toFixed(2)} s, page (columns, rows, React) ${(drop.pageMs / 1000).toFixed(1)} s`,
+    ...describeStages(growth),
   ].join('\n');
 }
 
-export async function benchUiGrowth(sizes = SIZES): Promise<boolean> {
-  const dir = await mkdtemp(join(tmpdir(), 'sendsheet-ui-growth-'));
-  const app = await startHeadlessApp(dir);
+export async function benchUiGrowth(sizes = SIZES, stages = false): Promise<boolean> {
+  const app = await startApp({ timeoutMs: 180_000 });
+  // The first run's choice made, as the end-to-end tests make it: else the page asks it first.
+  await choosePractice(app.ready);
   const browser = await chromium.launch(CHROMIUM);
   try {
     console.log(
@@ -80,7 +156,7 @@ export async function benchUiGrowth(sizes = SIZES): Promise<boolean> {
     );
     const results: Growth[] = [];
     for (const rows of sizes) {
-      const growth = await measure(browser, urlOf(app.output), rows);
+      const growth = await measure(browser, app.ready.url!, app.ready.providerDir!, rows, stages);
       results.push(growth);
       console.log(describe(growth));
     }
@@ -102,6 +178,8 @@ export async function benchUiGrowth(sizes = SIZES): Promise<boolean> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const sizes = process.argv.slice(2).map(Number);
-  process.exitCode = (await benchUiGrowth(sizes.length > 0 ? sizes : SIZES)) ? 0 : 1;
+  const args = process.argv.slice(2);
+  const sizes = args.filter((arg) => !arg.startsWith('--')).map(Number);
+  const stages = args.includes('--stages');
+  process.exitCode = (await benchUiGrowth(sizes.length > 0 ? sizes : SIZES, stages)) ? 0 : 1;
 }

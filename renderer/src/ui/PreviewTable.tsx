@@ -1,10 +1,12 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ucs2Characters, ucs2Title } from '../logic/forcing';
 import type { ShownRow } from '../logic/preview-verdict';
 import type { LeftOut } from '../logic/left-out';
 import { inSlots } from '../logic/slots';
+import { placed, rowsOffset, scrollerOffset, tallScroll } from '../logic/tall-scroll';
+import type { TallScroll } from '../logic/tall-scroll';
 import { on } from '../stores/commands';
 import { useLeaveOut } from '../stores/leave-out';
 
@@ -128,12 +130,25 @@ export function PreviewTable({ rows, leftOut }: { rows: readonly ShownRow[]; lef
     return [...bad, ...warned, ...fine];
   }, [rows, filter, leftOutShown]);
   const scroller = useRef<HTMLDivElement>(null);
+  // Past what a browser lays out, the scroller's offset is scaled to the rows' (tall-scroll.ts).
+  const tall = useRef<TallScroll>({ height: 0, scale: 1 });
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
+    observeElementOffset: (instance, seen) =>
+      observeElementOffset(instance, (offset, scrolling) =>
+        seen(rowsOffset(tall.current, offset), scrolling),
+      ),
+    scrollToFn: (offset, options, instance) =>
+      elementScroll(scrollerOffset(tall.current, offset), options, instance),
   });
+  tall.current = tallScroll(
+    shown.length * ROW_HEIGHT,
+    virtualizer.scrollRect?.height ?? scroller.current?.clientHeight ?? 0,
+  );
+  const offset = virtualizer.scrollOffset ?? 0;
   const items = virtualizer.getVirtualItems();
   // Lines are keyed by slot, not by row, and kept in slot order (inSlots): the line that
   // scrolls out is reused for the row that scrolls in, in place. Keyed by row, every row
@@ -191,7 +206,7 @@ export function PreviewTable({ rows, leftOut }: { rows: readonly ShownRow[]; lef
           aria-label="Messages, scroll with the arrow keys"
           data-testid="preview-scroller"
         >
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div style={{ height: tall.current.height, position: 'relative' }}>
             {slots.map((item, slot) => {
               if (item === null) return null;
               const row = shown[item.index]!;
@@ -200,7 +215,7 @@ export function PreviewTable({ rows, leftOut }: { rows: readonly ShownRow[]; lef
                   key={slot}
                   row={row}
                   position={item.index}
-                  start={item.start}
+                  start={placed(tall.current, item.start, offset)}
                   focused={focused === row.index}
                   leftOut={leftOut[row.index] ?? 0}
                 />
