@@ -43,7 +43,9 @@ export async function exportAll(page: Page, rows: number, rowsPerFile: number): 
   page.on('download', listener);
   const started = Date.now();
   try {
-    await page.getByRole('button', { name: /^Export files?$/ }).click();
+    await step('Export', () =>
+      page.getByRole('button', { name: /^Export files?$/ }).click({ timeout: 300_000 }),
+    );
     while (sizes.length < expected) {
       const error = await page.getByTestId('send-error').count();
       if (error > 0) throw new Error(await page.getByTestId('send-error').innerText());
@@ -71,15 +73,27 @@ export interface Sent {
   files: number;
 }
 
+/** Runs one step of a stage, naming it in its error. */
+async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new Error(`${name}: ${String(error).split('\n')[0]}`, { cause: error });
+  }
+}
+
 /** Sends with the practice servers and waits for every file's success. */
 export async function sendAll(page: Page, files: number, providerDir: string): Promise<Sent> {
   const started = Date.now();
-  await page.getByRole('button', { name: /^Send…$/ }).click();
+  // A page busy with a whole sheet may take a while to answer the click.
+  await step('Send…', () =>
+    page.getByRole('button', { name: /^Send…$/ }).click({ timeout: 300_000 }),
+  );
   const dialog = page.getByRole('dialog', { name: /Send these messages/ });
   const confirm = dialog.getByRole('button', { name: /^Send [\d,]+ messages?$/ });
-  await confirm.waitFor({ timeout: 900_000 });
+  await step('the confirmation', () => confirm.waitFor({ timeout: 900_000 }));
   const confirmedAt = Date.now();
-  await confirm.click();
+  await step('its Send', () => confirm.click({ timeout: 300_000 }));
   const outcome = (await (
     await page.waitForFunction(
       (files) => {

@@ -97,6 +97,8 @@ async function measure(
     growth.exported = await stage(cdp, () => exportAll(page, rows, ROWS_PER_FILE));
     const files = Math.ceil(rows / ROWS_PER_FILE);
     growth.sent = await stage(cdp, () => sendAll(page, files, providerDir));
+    if ('error' in growth.sent)
+      await page.screenshot({ path: join(DATA_DIR, `send-failed-${rows}.png`), fullPage: false });
   }
   await page.close();
   return growth;
