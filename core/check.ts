@@ -134,6 +134,7 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
       column: null,
       code: 'too-large',
       message: `The file is ${file.cut ? 'more than 30 MiB' : `${file.bytes.length.toLocaleString('en-US')} bytes`}; the provider reads files up to 30 MiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes): split it into files of 10,000 rows.`,
+      values: file.cut ? { kind: 'cut' } : { kind: 'bytes', bytes: file.bytes.length },
     };
     return rejected(format, problem);
   }
@@ -180,6 +181,7 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
       column: null,
       code: 'no-rows',
       message: 'The file has a header but no messages below it.',
+      values: { kind: 'header-only' },
     });
   }
   const decision: Decision = {

@@ -35,11 +35,17 @@ export function internalErrorFile(
 ): Uint8Array {
   const inspection = inspectFile(file, options);
   const encoding = inspection.decision.encoding;
-  const problem: Problem = {
+  const problem = internalErrorProblem(attempts, reason);
+  return appendCause(file.bytes, { encoding, text: inspection.text() }, [problem], at);
+}
+
+export function internalErrorProblem(attempts: number, reason: string): Problem {
+  const oneLine = reason.replace(/[\r\n]+/g, ' ');
+  return {
     row: null,
     column: null,
     code: 'internal-error',
-    message: `The provider could not process the file after ${attempts} attempts (${reason.replace(/[\r\n]+/g, ' ')}); nothing was sent. Upload it again.`,
+    message: `The provider could not process the file after ${attempts} attempts (${oneLine}); nothing was sent. Upload it again.`,
+    values: { attempts, cause: oneLine },
   };
-  return appendCause(file.bytes, { encoding, text: inspection.text() }, [problem], at);
 }

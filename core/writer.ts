@@ -85,7 +85,13 @@ export function exportProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   if (messages.length === 0) {
-    problems.push({ row: null, column: null, code: 'no-rows', message: 'There are no messages.' });
+    problems.push({
+      row: null,
+      column: null,
+      code: 'no-rows',
+      message: 'There are no messages.',
+      values: { kind: 'no-messages' },
+    });
   }
   const checked: Message[] = [];
   messages.forEach((message, index) => {
@@ -101,6 +107,7 @@ export function exportProblems(
           code: 'bad-encoding',
           message:
             'The text has a broken character (a lone UTF-16 surrogate) that no file encoding can hold: retype it.',
+          values: { kind: 'lone-surrogate' },
         });
       } else if (encoding === 'cp1252' && !fitsWindows1252(value)) {
         const bad = [...value].find((c) => !fitsWindows1252(c)) ?? '';
@@ -109,6 +116,7 @@ export function exportProblems(
           column,
           code: 'bad-encoding',
           message: `The character ${JSON.stringify(bad)} cannot be written in Windows-1252: choose UTF-8 or automatic encoding.`,
+          values: { kind: 'not-cp1252', char: JSON.stringify(bad) },
         });
       }
     }

@@ -123,7 +123,10 @@ export async function checkCommand(args: string[], io: CommandIo): Promise<numbe
   const inspection = inspectFile({ name, bytes, cut }, { ...nodeCheckOptions, keepMessages: json });
   const { decision } = inspection;
   if (json) {
-    const verdict: Verdict = { ...decision, messages: inspection.messages() };
+    // The values are for the app, to say a problem in the person's language; the command's
+    // output is the documented shape, the provider's English words.
+    const problems = decision.problems.map(({ values: _values, ...problem }) => problem);
+    const verdict: Verdict = { ...decision, problems, messages: inspection.messages() };
     io.stdout(JSON.stringify(verdict) + '\n');
   } else {
     if (stdin && parsed.values.as === undefined)
