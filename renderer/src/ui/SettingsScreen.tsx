@@ -5,6 +5,7 @@ import { errorWords, service } from '../stores/service';
 import { useSending } from '../stores/sending';
 import { useSettings } from '../stores/settings';
 import type { ProfileSummary } from '../../../core/contract/api';
+import { LanguageChoice } from './LanguageChoice';
 
 const regionNames =
   typeof Intl.DisplayNames === 'function'
@@ -92,6 +93,9 @@ export function SettingsScreen() {
   return (
     <section aria-labelledby="settings-heading" className="panel">
       <h2 id="settings-heading">Settings</h2>
+      <div className="fields">
+        <LanguageChoice />
+      </div>
       <div className="fields">
         <div className="field">
           <label htmlFor={`${id}-country`}>Default country</label>

@@ -1,0 +1,20 @@
+/** The Danish catalogue: English's keys exactly (the type says so; catalogues.test.ts too). */
+import type { Catalogue } from '../catalogue';
+import { inspect } from './inspect';
+import { columnHints, problemNames, problems } from './problems';
+import { campaign, common, counter, icons, language, mapping, open, read } from './ui';
+
+export const da: Catalogue = {
+  common,
+  language,
+  icons,
+  open,
+  read,
+  mapping,
+  counter,
+  campaign,
+  inspect,
+  problems,
+  columnHints,
+  problemNames,
+};

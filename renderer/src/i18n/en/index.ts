@@ -1,0 +1,19 @@
+/** The English catalogue: the one the keys' types are taken from (i18n/i18next.d.ts). */
+import { inspect } from './inspect';
+import { columnHints, problemNames, problems } from './problems';
+import { campaign, common, counter, icons, language, mapping, open, read } from './ui';
+
+export const en = {
+  common,
+  language,
+  icons,
+  open,
+  read,
+  mapping,
+  counter,
+  campaign,
+  inspect,
+  problems,
+  columnHints,
+  problemNames,
+} as const;
