@@ -27,7 +27,10 @@ const workbook: ReadOutcome = {
 };
 
 // The worker is the browser's; here the file is "read" at once.
-vi.mock('../worker/read-file', () => ({ readFileInWorker: () => Promise.resolve(workbook) }));
+vi.mock('../worker/read-file', () => ({
+  READ_TIME_LIMIT_MS: 60_000,
+  readFileInWorker: () => Promise.resolve(workbook),
+}));
 
 const profile: ProfileSummary = {
   id: 'emulated',
