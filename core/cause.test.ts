@@ -326,6 +326,15 @@ describe('SPEC 8 parseCause: the problems the server found, back from the file',
     expect(parseCause(`${rejected}\n\r\n\n`)?.problems).toEqual(problems);
   });
 
+  // Issue 19: the provider's page says only that the cause is "added to the bottom of the file".
+  it.each([
+    ['without the empty line before it', rejected.replace('\n\n#', '\n#')],
+    ['as the first line', rejected.slice(rejected.indexOf('#'))],
+    ['with CR LF line endings', rejected.replaceAll('\n', '\r\n').replace('\r\n\r\n#', '\r\n#')],
+  ])('reads a block appended %s', (_, file) => {
+    expect(parseCause(file)).toEqual({ at: '2026-11-24T14:00:00Z', total: 4, problems, more: 0 });
+  });
+
   it('drops the byte offset, which the format does not hold', () => {
     const bad = problem({ code: 'bad-encoding', message: 'Byte 0x81 at offset 9.', offset: 9 });
     const cause = parseCause(text + causeText(text, [bad], at));
@@ -338,8 +347,6 @@ describe('SPEC 8 parseCause: the problems the server found, back from the file',
     ['an empty file', ''],
     ['a block with a line after it', `${rejected}1,b\n`],
     ['a block with an empty line inside', rejected.replace('\n# row 5', '\n\n# row 5')],
-    ['a header without the empty line before it', rejected.replace('\n\n#', '\n#')],
-    ['a header as the first line', rejected.slice(rejected.indexOf('#'))],
     ['a count that disagrees', rejected.replace('4 problem(s)', '5 problem(s)')],
     ['a count with a leading zero', rejected.replace('4 problem(s)', '04 problem(s)')],
     ['a row with a leading zero', rejected.replace('row 2,', 'row 02,')],

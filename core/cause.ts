@@ -338,23 +338,19 @@ function* linesFromEnd(text: string): Generator<string> {
 }
 
 /**
- * Reads back the last cause block of a decoded file: an empty line, the header, its problem lines
- * and `# ... and K more`, then nothing but empty lines to the end. Null when the file does not end
- * with a whole block as `causeLines` writes it, counts that disagree included, so that a block a
- * person edited is never half read. Only the block itself is read, from the end.
+ * Reads back the last cause block of a decoded file: the header, its problem lines and `# ... and
+ * K more`, then nothing but empty lines to the end. The server writes an empty line before the
+ * header; a block appended without it (or as the file's first line) reads the same, since the
+ * provider's own page says no more than "added to the bottom of the file" (issue 19). Null when
+ * the file does not end with a whole block as `causeLines` writes it, counts that disagree
+ * included, so that a block a person edited is never half read. Only the block itself is read,
+ * from the end.
  */
 export function parseCause(text: string): ParsedCause | null {
   const listed: Problem[] = [];
   let more = 0;
   let atBottom = true;
-  let header: { at: string; total: number } | null = null;
   for (const line of linesFromEnd(text)) {
-    if (header !== null) {
-      const counted = header.total === listed.length + more;
-      const complete = more === 0 || listed.length === MAX_CAUSE_LINES;
-      if (line !== '' || !counted || !complete) return null;
-      return { at: header.at, total: header.total, problems: listed.reverse(), more };
-    }
     if (atBottom) {
       if (line === '') continue;
       atBottom = false;
@@ -366,13 +362,15 @@ export function parseCause(text: string): ParsedCause | null {
     }
     const problem = parseProblemLine(line);
     if (problem === null) {
-      header = parseHeader(line);
+      const header = parseHeader(line);
       if (header === null) return null;
-    } else if (listed.length === MAX_CAUSE_LINES) {
-      return null;
-    } else {
-      listed.push(problem);
+      const counted = header.total === listed.length + more;
+      const complete = more === 0 || listed.length === MAX_CAUSE_LINES;
+      if (!counted || !complete) return null;
+      return { at: header.at, total: header.total, problems: listed.reverse(), more };
     }
+    if (listed.length === MAX_CAUSE_LINES) return null;
+    listed.push(problem);
   }
   return null;
 }

@@ -36,6 +36,9 @@ export const BYTE_ORDER_MARKS: Readonly<Record<Encoding, readonly number[]>> = {
   'utf-32be': [0x00, 0x00, 0xfe, 0xff],
 };
 
+/** Every encoding core reads and writes: UTF-8 first, as the server tries it first. */
+export const ENCODINGS = Object.keys(BYTE_ORDER_MARKS) as readonly Encoding[];
+
 type UnicodeEncoding = Exclude<Encoding, 'windows-1252'>;
 
 // The UTF-32LE mark begins with the UTF-16LE one, so it is tried first.

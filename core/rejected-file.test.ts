@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { appendCause, MAX_CAUSE_LINES, parseCause } from './cause';
-import { BYTE_ORDER_MARKS, decode } from './decode';
+import { BYTE_ORDER_MARKS, decode, ENCODINGS } from './decode';
 import type { Encoding, ForcedEncoding } from './decode';
 import { PROBLEM_CODES } from './problems';
 import type { Problem } from './problems';
 import { processFile } from './processing';
-import { causeInFile } from './rejected-file';
+import { causeInFile, END_LINE_CHARS, END_LINES, linesAtEnd } from './rejected-file';
 
 // SPEC 8 / issue 15: the cause the server appends, in the file's own encoding, reads back the
 // same from the file's bytes in every encoding the server writes it in, whatever the length of
@@ -62,14 +62,7 @@ const anyProblem = fc.record({
 /** A file as a customer might upload it: a mark or none, text, and a few bytes of anything. */
 const file = fc
   .record({
-    encoding: fc.constantFrom<Encoding>(
-      'utf-8',
-      'windows-1252',
-      'utf-16le',
-      'utf-16be',
-      'utf-32le',
-      'utf-32be',
-    ),
+    encoding: fc.constantFrom(...ENCODINGS),
     bom: fc.boolean(),
     crlf: fc.boolean(),
     rows: fc.array(text, { maxLength: 4 }),
@@ -170,5 +163,55 @@ describe('SPEC 8: the cause reads back from the bytes in every encoding, any len
       ),
     );
     expect(causeInFile(concat(bytes, cause), null)?.problems).toEqual(problems);
+  });
+});
+
+// Issue 19: where the end of a rejected file is not a block parseCause reads, its last lines are
+// shown as the server wrote them.
+describe('linesAtEnd: the server text at the bottom of a rejected file, as it is', () => {
+  const file = 'msisdn,message\n4512345678,Hej\n4587654321,Hallo\n';
+  const bytes = (text: string, encoding = 'utf8') => new Uint8Array(iconv.encode(text, encoding));
+
+  it('gives the lines after the last empty line, the empty lines at the end left out', () => {
+    const text = `${file}\nREJECTED at 14:00: row 3 is not valid\nsee the manual\n\n\r\n`;
+    expect(causeInFile(bytes(text), null)).toBeNull();
+    expect(linesAtEnd(bytes(text), null)).toEqual([
+      'REJECTED at 14:00: row 3 is not valid',
+      'see the manual',
+    ]);
+  });
+
+  it('gives at most the last lines asked for where nothing sets the text apart', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `45${20_000_000 + i},Hej ${i}`);
+    const text = `msisdn,message\n${rows.join('\n')}\nERROR: bad file\n`;
+    const lines = linesAtEnd(bytes(text), null);
+    expect(lines).toHaveLength(END_LINES);
+    expect(lines.at(-1)).toBe('ERROR: bad file');
+    expect(lines[0]).toBe(rows[40 - END_LINES + 1]);
+    expect(linesAtEnd(bytes(text), null, undefined, 2)).toEqual([rows[39], 'ERROR: bad file']);
+  });
+
+  it('reads the file in its own encoding, CR LF endings and all', () => {
+    const text = 'msisdn;message\r\n4512345678;Hej\r\n\r\n# Afvist: række 2 er forkert\r\n';
+    expect(linesAtEnd(bytes(text, 'utf16le'), null)).toEqual(['# Afvist: række 2 er forkert']);
+    expect(linesAtEnd(bytes(text, 'windows-1252'), 'cp1252')).toEqual([
+      '# Afvist: række 2 er forkert',
+    ]);
+  });
+
+  it('never passes on a control character, and cuts a long line', () => {
+    const long = '😀'.repeat(END_LINE_CHARS);
+    const text = `${file}\n\u001b[2Jcleared\u0007\t!\n${long}\n`;
+    const [first, second] = linesAtEnd(bytes(text), null);
+    expect(first).toBe('\ufffd[2Jcleared\ufffd\t!');
+    expect(second!.length).toBeLessThanOrEqual(END_LINE_CHARS);
+    expect(second!.endsWith('…')).toBe(true);
+    // Whole code points only: no lone half of a surrogate pair before the mark.
+    expect([...second!.slice(0, -1)].every((c) => c === '😀')).toBe(true);
+  });
+
+  it('gives nothing for a file of empty lines', () => {
+    expect(linesAtEnd(bytes('\n\r\n\n'), null)).toEqual([]);
+    expect(linesAtEnd(new Uint8Array(0), null)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { parseCause, unitOf } from './cause';
 import type { ParsedCause } from './cause';
-import { decode } from './decode';
+import { decode, ENCODINGS } from './decode';
 import type { Encoding, ForcedEncoding } from './decode';
 import { resolveC1, WEB_LATIN1 } from './windows1252';
 import type { Latin1Decoder } from './windows1252';
@@ -55,16 +55,6 @@ function readLeniently(bytes: Uint8Array, encoding: Encoding, latin1: Latin1Deco
   }
 }
 
-/** Every encoding the server writes a cause in, in the order they are tried as a last resort. */
-const ENCODINGS: readonly Encoding[] = [
-  'utf-8',
-  'windows-1252',
-  'utf-16le',
-  'utf-16be',
-  'utf-32le',
-  'utf-32be',
-];
-
 /**
  * The cause at the end of a rejected file, or null when it has none that core can read. The file
  * is decoded as the server decoded it (`forced` from its name's modifiers); one the server could
@@ -88,4 +78,58 @@ export function causeInFile(
     if (cause !== null) return cause;
   }
   return null;
+}
+
+/** The most lines `linesAtEnd` gives, and the most characters of each. */
+export const END_LINES = 20;
+export const END_LINE_CHARS = 300;
+
+/** C0 and C1 controls but the tab: nothing the server wrote may move a terminal's cursor. */
+function isControl(c: number): boolean {
+  return (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f);
+}
+
+function withoutControls(line: string): string {
+  let out = '';
+  for (let i = 0; i < line.length; i++) {
+    out += isControl(line.charCodeAt(i)) ? '\ufffd' : line[i];
+  }
+  return out;
+}
+
+/**
+ * The last lines of a rejected file whose cause is not one parseCause reads: the server's own
+ * words at the bottom of the file, shown as they are, since the provider's page says no more
+ * than that the cause is "added to the bottom of the file" (issue 19). Read up from the end, the
+ * empty lines there left out, to the first empty line (the server sets its text apart with one)
+ * or at most `count` lines; control characters become U+FFFD and a line longer than
+ * END_LINE_CHARS is cut, ending in `…`. Empty for a file with nothing but empty lines.
+ */
+export function linesAtEnd(
+  bytes: Uint8Array,
+  forced: ForcedEncoding,
+  latin1: Latin1Decoder = WEB_LATIN1,
+  count: number = END_LINES,
+): string[] {
+  const decoded = decode(bytes, forced, latin1);
+  const text = decoded.ok ? decoded.text : readLeniently(bytes, decoded.encoding, latin1);
+  const lines: string[] = [];
+  let end = text.length;
+  while (end > 0 && lines.length < count) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    let line = text.slice(start, end);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    end = start - 1;
+    if (line.trim() === '') {
+      if (lines.length > 0) break;
+      continue;
+    }
+    if (line.length > END_LINE_CHARS) {
+      // Cut between code points, never inside a surrogate pair.
+      const cut = /[\ud800-\udbff]/.test(line.charAt(END_LINE_CHARS - 2)) ? 2 : 1;
+      line = `${line.slice(0, END_LINE_CHARS - cut)}…`;
+    }
+    lines.push(withoutControls(line));
+  }
+  return lines.reverse();
 }

@@ -153,6 +153,11 @@ export interface Batch {
   /** When the batch reached each state, ISO 8601. */
   times: Partial<Record<BatchState, string>>;
   cause: RejectionCause | null;
+  /**
+   * A rejected file whose end is not a cause in the layout `cause` is read from: its last lines,
+   * as the provider's server wrote them. Absent from batches recorded before it was kept.
+   */
+  causeText?: string[] | null;
   /** For `failed`, `timed-out` and `vanished`: what happened, in words. */
   error: string | null;
 }

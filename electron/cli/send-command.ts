@@ -144,6 +144,7 @@ async function profileFrom(values: Values, env: NodeJS.ProcessEnv, cwd: string):
       })),
       user,
       password,
+      ...(values.plain ? { needsTlsAdvice: 'leave out --plain' } : {}),
     };
   }
   if (values.plain || values.fingerprint !== undefined) {
@@ -250,6 +251,8 @@ export function describeChange(batch: Batch, before: Batch | null): string[] {
       for (const problem of cause?.problems ?? []) lines.push(`    ${problemLine(problem)}`);
       if (cause && cause.more > 0) lines.push(`    ... and ${cause.more} more`);
       if (batch.error) lines.push(`    ${batch.error}`);
+      // The server's own words, marked as such: not read, only shown.
+      for (const line of batch.causeText ?? []) lines.push(`    | ${line}`);
       break;
     }
     case 'failed':

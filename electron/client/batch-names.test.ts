@@ -1,6 +1,6 @@
 // Issue 4: the names a batch has on the server (SPEC 1) and what a listing says about it.
 import { describe, expect, it } from 'vitest';
-import { parseUploadName } from '../../core/names';
+import { parseStageName, parseUploadName } from '../../core/names';
 import {
   batchNames,
   findBatch,
@@ -63,9 +63,16 @@ describe('SPEC 1: a batch name is unique and keeps the modifiers the server read
     expect(namesOfBatch(names.base, ID)).toBeNull();
   });
 
-  it('temporary names are hidden, per attempt, and never a stage name', () => {
-    expect(tempName(ID, 1)).toBe('.sendsheet-k7m2x9q4ab-1.part');
+  // Issue 19: pure-ftpd -x refuses a name with a leading dot (553 Prohibited file name).
+  it('temporary names: per attempt, with the id, no leading dot, never a stage name', () => {
+    expect(tempName(ID, 1)).toBe('sendsheet-k7m2x9q4ab-1.part');
     expect(tempName(ID, 2)).not.toBe(tempName(ID, 1));
+    for (const attempt of [1, 2, 99]) {
+      const name = tempName(ID, attempt);
+      expect(name).toMatch(/^[a-z0-9][a-z0-9.-]*$/);
+      expect(name.endsWith('.ready')).toBe(false);
+      expect(parseStageName(name)).toBeNull();
+    }
   });
 });
 
@@ -80,11 +87,20 @@ describe('SPEC 1: what a listing says about a batch', () => {
         file('list-k7m2x9q4ab0.csv.ready'),
         file('xlist-k7m2x9q4ab.csv.20261124T140000.success'),
         file('.sendsheet-other00000-1.part'),
+        file('sendsheet-other00000-1.part'),
         file('.sendsheet-k7m2x9q4ab-x.part'),
+        file('sendsheet-k7m2x9q4ab-0.part'),
+        file('xsendsheet-k7m2x9q4ab-1.part'),
+        file('sendsheet-k7m2x9q4ab-1.part.ready'),
       ],
       names,
     );
     expect(found).toEqual({ stage: null, temps: [] });
+  });
+
+  it("a temporary file named as before issue 19 (hidden) is still the batch's", () => {
+    const found = findBatch([file('.sendsheet-k7m2x9q4ab-3.part', 7)], names);
+    expect(found.temps).toEqual([{ name: '.sendsheet-k7m2x9q4ab-3.part', attempt: 3, size: 7 }]);
   });
 
   it('temporary files by attempt, with their sizes', () => {

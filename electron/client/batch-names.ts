@@ -80,17 +80,22 @@ export function namesOfBatch(readyName: string, id: string): BatchNames | null {
 }
 
 /**
- * The temporary name of one upload attempt. Hidden, and no stage name (it ends in `.part`), so
- * the server never processes it; one per attempt, so a late write of an attempt given up never
- * lands on the file another attempt is about to rename.
+ * The temporary name of one upload attempt: `sendsheet-ID-N.part`. No stage name (it ends in
+ * `.part`, never `.ready`), so the server never processes it; letters, digits, `-` and `.` only,
+ * and no leading dot, which hardened servers refuse (pure-ftpd -x: `553 Prohibited file name`,
+ * issue 19); one per attempt, so a late write of an attempt given up never lands on the file
+ * another attempt is about to rename.
  */
 export function tempName(id: string, attempt: number): string {
-  return `.sendsheet-${id}-${attempt}.part`;
+  return `sendsheet-${id}-${attempt}.part`;
 }
 
+/** Before issue 19 the name was hidden (`.sendsheet-ID-N.part`): a resume may still find one. */
+const TEMP_PREFIXES = ['sendsheet-', '.sendsheet-'];
+
 function attemptOf(name: string, id: string): number | null {
-  const prefix = `.sendsheet-${id}-`;
-  if (!name.startsWith(prefix) || !name.endsWith('.part')) return null;
+  const prefix = TEMP_PREFIXES.map((start) => `${start}${id}-`).find((p) => name.startsWith(p));
+  if (prefix === undefined || !name.endsWith('.part')) return null;
   const digits = name.slice(prefix.length, -'.part'.length);
   return /^[1-9]\d{0,5}$/.test(digits) ? Number(digits) : null;
 }

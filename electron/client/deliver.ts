@@ -1,8 +1,10 @@
 /**
  * Takes one batch to the provider, exactly once (SPEC 1): upload under a temporary name of the
  * batch's own, check the size the server has, rename to the `.ready` name. A server that fails
- * at any step is left for the other; after a failure once something may be on the server, the
- * listing decides what to do next, on whichever server answers, before anything else is done:
+ * at any step, with a lost connection or with a 4xx or 5xx reply (a server whose writing is off
+ * answers `550 Permission denied.`), is left for the other; a step refused by both, or twice by
+ * the one that answers, ends the delivery. After a failure once something may be on the server,
+ * the listing decides what to do next, on whichever server answers, before anything else is done:
  *
  * - a file of the batch in the life cycle (`.ready`, `.processing`, ...): it was sent; done;
  * - a complete temporary file: rename it (only the one whose rename was already asked, if any,
@@ -14,6 +16,7 @@ import { findBatch, tempName } from './batch-names';
 import type { Connected, FailedAttempt, Failover } from './failover';
 import { classify } from './failures';
 import type { FtpServer } from './profile';
+import { capitalize, describeServer } from './words';
 
 export type DeliveryEvent =
   | { type: 'server'; server: FtpServer; note: string | null }
@@ -54,7 +57,10 @@ export async function deliver(
   let uncertain = false;
   /** The temporary file whose rename was asked; no other may ever be renamed. */
   let renaming: string | null = null;
-  let refusals = 0;
+  /** What each server refused (a 5xx reply), in the words of the error that ends a delivery. */
+  const refused = new Map<FtpServer, string>();
+  /** The step under way, for the reason a server is left. */
+  let step = 'listing the folder';
 
   const finish = (result: Delivered): Delivered => {
     options.signal?.removeEventListener('abort', abort);
@@ -89,6 +95,7 @@ export async function deliver(
     const { session } = connected;
     try {
       let temp: string | null = null;
+      step = 'listing the folder';
       if (uncertain) {
         let found = findBatch(await session.list(), names);
         const missing = renaming !== null && !found.temps.some((t) => t.name === renaming);
@@ -133,9 +140,11 @@ export async function deliver(
         attempt++;
         temp = tempName(names.id, attempt);
         uncertain = true;
+        step = `uploading ${temp}`;
         await session.upload(bytes, temp, (sent, total) =>
           emit({ type: 'progress', bytes: sent, total }),
         );
+        step = `checking the size of ${temp}`;
         const size = await session.size(temp);
         if (size !== bytes.length) {
           // Never rename a file that is not whole: the server would process a part of the batch.
@@ -144,6 +153,7 @@ export async function deliver(
         }
       }
       renaming = temp;
+      step = `renaming ${temp} to ${names.readyName}`;
       await session.rename(temp, names.readyName);
       const left = findBatch(await session.list().catch(() => []), names).temps;
       await removeTemps(
@@ -158,28 +168,29 @@ export async function deliver(
       });
     } catch (error) {
       if (options.signal?.aborted) return stopped();
-      const failure = classify(error);
-      if (failure.kind === 'connection' || failure.kind === 'transient') {
-        failover.lost(connected, failure);
-        uncertain = true;
-        continue;
+      const classified = classify(error);
+      const failure = { ...classified, reason: `${classified.reason} when ${step}` };
+      const server = connected.server;
+      // Any failure moves to the other server, whose listing then decides: a refused rename
+      // (550, no such file) may even mean the other server's rename got there first.
+      failover.lost(connected, failure);
+      uncertain = true;
+      if (failure.kind !== 'connection' && failure.kind !== 'transient') {
+        const again = refused.has(server);
+        refused.set(server, `${describeServer(server)} ${failure.reason}`);
+        if (again || refused.size === failover.serverCount) {
+          return finish({
+            ok: false,
+            unreachable: false,
+            error: `${capitalize([...refused.values()].join('; '))}. ${renaming === null ? 'Nothing was sent.' : `The batch's file ${renaming} was not renamed: nothing was sent.`}`,
+          });
+        }
       }
-      // A refused rename (550: no such file) may mean another server's rename got there first.
-      if (failure.kind === 'refused' && renaming !== null && refusals < 2) {
-        refusals++;
-        uncertain = true;
-        continue;
-      }
-      return finish({
-        ok: false,
-        unreachable: false,
-        error: `Server ${connected.server.name} ${failure.reason}; nothing more was done.`,
-      });
     }
   }
 }
 
-/** Leftovers of attempts given up: hidden and never processed, but not to be left about. */
+/** Leftovers of attempts given up: never processed, but not to be left about. */
 async function removeTemps(connected: Connected, names: string[]): Promise<void> {
   for (const name of names) {
     await connected.session.remove(name).catch(() => {});

@@ -5,7 +5,7 @@
  * answers, both are tried again, waiting longer each round, until the time given is up.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { classify } from './failures';
+import { classify, needsTls } from './failures';
 import type { Failure } from './failures';
 import { capitalize, describeServer, formatSecondsLong } from './words';
 import { FtpSession } from './ftp-session';
@@ -47,7 +47,10 @@ export interface FailedAttempt {
 
 export interface NotConnected {
   ok: false;
-  /** True when trying again cannot help: a refused login, an untrusted certificate. */
+  /**
+   * True when trying again cannot help: a refused login, an untrusted certificate, FTPS asked
+   * of a server without it, plain FTP of one that only accepts FTPS.
+   */
   final: boolean;
   error: string;
 }
@@ -99,7 +102,10 @@ export class Failover {
               : null;
           return { ok: true, session, server, note };
         } catch (error) {
-          const failure = classify(error);
+          let failure = classify(error);
+          if (failure.kind === 'needs-tls' && profile.needsTlsAdvice !== undefined) {
+            failure = needsTls(failure.reply!, failure.code!, profile.needsTlsAdvice);
+          }
           failures.push({ server, failure });
           this.left = { index, reason: failure.reason };
           const following = order[position + 1];
@@ -113,13 +119,19 @@ export class Failover {
       const summary = failures
         .map(({ server, failure }) => `${describeServer(server)} ${failure.reason}`)
         .join('; ');
-      if (
-        failures.some(
-          ({ failure }) => failure.kind !== 'connection' && failure.kind !== 'transient',
-        )
-      ) {
+      // The same answer would come again, from both: a refused login, a certificate not
+      // trusted, encryption on one side only.
+      const lasting = failures.filter(
+        ({ failure }) => failure.kind !== 'connection' && failure.kind !== 'transient',
+      );
+      if (lasting.length > 0) {
         onFailure({ server: last.server, reason: last.failure.reason, next: null, giveUpAt });
-        return { ok: false, final: true, error: `Could not log in: ${summary}.` };
+        const login = lasting.some(({ failure }) => failure.kind === 'login');
+        return {
+          ok: false,
+          final: true,
+          error: `${login ? 'Could not log in' : 'Could not connect'}: ${summary}.`,
+        };
       }
       const wait = backoffDelay(this.backoff, round);
       if (Date.now() + wait > giveUpAt) {
@@ -142,6 +154,10 @@ export class Failover {
         return { ok: false, final: true, error: 'Stopped.' };
       }
     }
+  }
+
+  get serverCount(): number {
+    return this.profile.servers.length;
   }
 
   /** The session's server failed at a later step: leave it for the other one. */

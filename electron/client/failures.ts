@@ -1,7 +1,8 @@
 /**
  * What went wrong talking to a server, sorted by what the client does about it: a lost or
- * refused connection moves on to the other server; a refused login or an untrusted certificate
- * is the same on both, so retrying cannot help; any other refusal is the server's answer.
+ * refused connection moves on to the other server; a refused login, an untrusted certificate or
+ * encryption offered on one side only is the same on both, so retrying cannot help; any other
+ * refusal is the server's answer.
  */
 import { FTPError } from 'basic-ftp';
 import { errorText } from '../../core/contract/errors';
@@ -15,6 +16,10 @@ export type FailureKind =
   | 'login'
   /** TLS: the certificate is not the one trusted for this server. */
   | 'certificate'
+  /** FTPS asked for, and the server refused AUTH TLS: it does not offer encryption. */
+  | 'no-tls'
+  /** Plain FTP, and the server refused the login for want of encryption. */
+  | 'needs-tls'
   /** A 5xx answer to a command: the server will not do it. */
   | 'refused';
 
@@ -24,6 +29,8 @@ export interface Failure {
   code: number | null;
   /** A sentence a person understands. */
   reason: string;
+  /** The server's reply as it gave it (`421 Sorry, ...`), where the reason quotes it. */
+  reply?: string;
 }
 
 /** Thrown by our own checks, already sorted. */
@@ -60,6 +67,51 @@ function replyText(message: string): string {
     .split(/\r?\n/)[0]!
     .replace(/^\d{3}[ -]?/, '')
     .trim();
+}
+
+/**
+ * AUTH TLS answered with a 5xx reply: the server has no FTPS (vsftpd without ssl_enable answers
+ * `530 Please login with USER and PASS.`, pure-ftpd without -Y `500 This security scheme is not
+ * implemented`), which a login would not change. A 4xx is not that: 421 is the server closing,
+ * 431 a resource it lacks for now.
+ */
+export function tlsRefused(error: unknown): Failure | null {
+  if (!(error instanceof FTPError) || error.code < 500) return null;
+  const reply = `${error.code} ${replyText(error.message)}`;
+  return {
+    kind: 'no-tls',
+    code: error.code,
+    reason: `does not offer encryption (FTPS): it answered ${reply} to AUTH TLS`,
+    reply,
+  };
+}
+
+/** Words of a reply that turns a plain connection away for want of encryption. */
+const ASKS_FOR_TLS = /\b(TLS|SSL|FTPS|encrypt\w*|cleartext)\b/i;
+
+/**
+ * The reason for a server that refused a plain login for want of encryption; `advice` says what
+ * to do about it where the person chose plain FTP (the command line's `--plain`).
+ */
+export function needsTls(reply: string, code: number, advice = 'use FTPS'): Failure {
+  return {
+    kind: 'needs-tls',
+    code,
+    reason: `only accepts encrypted connections: ${advice} (it answered ${reply})`,
+    reply,
+  };
+}
+
+/**
+ * A reply to USER or PASS over plain FTP that asks for encryption: pure-ftpd -Y 2 answers `421
+ * Sorry, cleartext sessions and weak ciphers are not accepted on this server.`, vsftpd with
+ * force_anon_logins_ssl `530 Anonymous sessions must use encryption.`. As a 421 it would read
+ * as a server closing, tried again for minutes; as a 530 as a wrong password.
+ */
+export function tlsDemanded(error: unknown): Failure | null {
+  if (!(error instanceof FTPError) || error.code < 400) return null;
+  if (!ASKS_FOR_TLS.test(error.message)) return null;
+  return needsTls(`${error.code} ${replyText(error.message)}`, error.code);
 }
 
 export function classify(error: unknown): Failure {

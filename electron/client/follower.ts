@@ -3,16 +3,18 @@
  * `.STAMP.processing` -> `.STAMP.success` | `.STAMP.rejected`. One listing a round serves every
  * batch of the profile; each listing is a fresh LIST, never a cached one (the provider warns that
  * clients caching listings miss the changes). A rejected file is downloaded and its cause read.
+ * Each state is told with the server that answered it and that server's note, so a failover
+ * while following is never described by the one before it (issue 19).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RejectionCause } from '../../core/contract/api';
 import { findBatch } from './batch-names';
 import type { BatchNames } from './batch-names';
-import type { Connected, Failover } from './failover';
+import type { Connected, FailedAttempt, Failover } from './failover';
 import { classify } from './failures';
 import type { FtpServer } from './profile';
-import { readCause } from './rejection';
-import { formatSecondsLong } from './words';
+import { readRejection } from './rejection';
+import { describeServer, formatSecondsLong } from './words';
 
 export interface Followed {
   id: string;
@@ -29,8 +31,11 @@ export type FollowUpdate =
       state: 'ready' | 'processing' | 'success' | 'rejected';
       stamp: string | null;
       server: FtpServer;
+      /** Why the other server was left, when the state came from the one that was not left. */
       note: string | null;
       cause: RejectionCause | null;
+      /** A rejected file without a cause core reads: its last lines, as the server wrote them. */
+      causeText: string[] | null;
       error: string | null;
     }
   | { id: string; state: 'timed-out' | 'vanished'; error: string };
@@ -55,6 +60,11 @@ interface Entry {
 export class Follower {
   private readonly entries = new Map<string, Entry>();
   private connected: Connected | null = null;
+  /**
+   * Why the last round had no server to list, while it had none: each server's failure, or the
+   * reason trying again cannot help (a refused login).
+   */
+  private unanswered: { reasons: Map<FtpServer, string>; final: string | null } | null = null;
   private running: Promise<void> | null = null;
   private readonly stop = new AbortController();
 
@@ -125,18 +135,24 @@ export class Follower {
     const now = Date.now();
     for (const entry of [...this.entries.values()]) {
       if (now >= entry.followed.until) {
-        const last = entry.state === null ? 'uploaded' : `.${entry.state}`;
         this.finish(entry, {
           id: entry.followed.id,
           state: 'timed-out',
-          error: `Stopped following: the batch was still ${last} after the time given to follow it.`,
+          error: this.gaveUp(entry),
         });
       }
     }
     if (this.entries.size === 0) return;
     if (this.connected === null || this.connected.session.closed) {
-      const next = await this.failover.connect(this.options.intervalMs);
-      if (!next.ok) return;
+      const reasons = new Map<FtpServer, string>();
+      const next = await this.failover.connect(this.options.intervalMs, (attempt: FailedAttempt) =>
+        reasons.set(attempt.server, attempt.reason),
+      );
+      if (!next.ok) {
+        this.unanswered = { reasons, final: next.final ? next.error : null };
+        return;
+      }
+      this.unanswered = null;
       this.connected = next;
     }
     const connected = this.connected;
@@ -151,6 +167,20 @@ export class Follower {
       this.failover.lost(connected, failure);
       this.connected = null;
     }
+  }
+
+  /** Why following a batch stopped at the end of the time given it. */
+  private gaveUp(entry: Entry): string {
+    const last = entry.state === null ? 'uploaded' : `.${entry.state}`;
+    const unanswered = this.unanswered;
+    if (unanswered === null) {
+      return `Stopped following: the batch was still ${last} after the time given to follow it.`;
+    }
+    if (unanswered.final !== null) return `Stopped following: ${unanswered.final}`;
+    const reasons = [...unanswered.reasons].map(
+      ([server, reason]) => `; ${describeServer(server)} ${reason}`,
+    );
+    return `Stopped following: neither server answered while following: the batch may still be processing (it was last seen ${last}${reasons.join('')}).`;
   }
 
   private async read(
@@ -176,17 +206,25 @@ export class Follower {
     if (stage.stage !== 'rejected') {
       entry.state = stage.stage;
       entry.stamp = stage.stamp;
-      const update: FollowUpdate = { ...base, state: stage.stage, cause: null, error: null };
+      const update: FollowUpdate = {
+        ...base,
+        state: stage.stage,
+        cause: null,
+        causeText: null,
+        error: null,
+      };
       if (stage.stage === 'success') this.finish(entry, update);
       else this.onUpdate(update);
       return;
     }
-    let cause: RejectionCause | null = null;
-    let error: string | null = null;
+    let rejection: {
+      cause: RejectionCause | null;
+      causeText: string[] | null;
+      error: string | null;
+    };
     try {
       const bytes = await connected.session.download(stage.name);
-      cause = readCause(bytes, entry.followed.names.readyName);
-      if (cause === null) error = 'The rejected file has no cause that could be read.';
+      rejection = readRejection(bytes, entry.followed.names.readyName);
     } catch (failure) {
       const sorted = classify(failure);
       entry.causeFailures++;
@@ -195,8 +233,12 @@ export class Follower {
         if (sorted.kind === 'connection' || sorted.kind === 'transient') throw failure;
         return;
       }
-      error = `The rejected file could not be downloaded: the server ${sorted.reason}.`;
+      rejection = {
+        cause: null,
+        causeText: null,
+        error: `The rejected file could not be downloaded: the server ${sorted.reason}.`,
+      };
     }
-    this.finish(entry, { ...base, state: 'rejected', cause, error });
+    this.finish(entry, { ...base, state: 'rejected', ...rejection });
   }
 }

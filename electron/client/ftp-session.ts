@@ -7,7 +7,7 @@
 import { Readable, Writable } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import { Client, FileType } from 'basic-ftp';
-import { ClientFailure } from './failures';
+import { ClientFailure, tlsDemanded, tlsRefused } from './failures';
 import type { FtpServer } from './profile';
 import { formatSecondsLong } from './words';
 import { checkPinned, normalizeFingerprint, pinDataConnections } from './tls-pin';
@@ -84,16 +84,24 @@ export class FtpSession {
       await client.connect(server.host, server.port);
       if (server.security === 'ftps') {
         // The host is kept so that data connections resume this TLS session (basic-ftp #166).
-        await client.useTLS(
-          pin === null ? { host: server.host } : { host: server.host, rejectUnauthorized: false },
-        );
+        await client
+          .useTLS(
+            pin === null ? { host: server.host } : { host: server.host, rejectUnauthorized: false },
+          )
+          .catch((error: unknown) => {
+            const refused = tlsRefused(error);
+            throw refused === null ? error : new ClientFailure(refused);
+          });
         if (pin !== null) {
           checkPinned(client.ftp.socket as TLSSocket, pin, server.host);
           pinDataConnections(client.ftp, pin, server.host);
         }
       }
       await client.sendIgnoringError('OPTS UTF8 ON');
-      await client.login(credentials.user, credentials.password);
+      await client.login(credentials.user, credentials.password).catch((error: unknown) => {
+        const demanded = server.security === 'ftp' ? tlsDemanded(error) : null;
+        throw demanded === null ? error : new ClientFailure(demanded);
+      });
       await settings(client, server);
       return new FtpSession(client, server);
     } catch (error) {

@@ -28,6 +28,11 @@ export interface Profile {
   user: string;
   /** Null until given: a real account's password is never stored by the app. */
   password: string | null;
+  /**
+   * What to do when a server of this profile turns plain FTP away for want of encryption, in
+   * the words of where the profile was made (the command line's `leave out --plain`).
+   */
+  needsTlsAdvice?: string;
 }
 
 export const EMULATED_PROFILE_ID = 'emulated';

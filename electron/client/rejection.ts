@@ -1,16 +1,37 @@
 /**
  * The cause of a rejection, read back from the downloaded `.rejected` file (SPEC 8). Core reads
- * it as the server wrote it, in every encoding (see causeInFile).
+ * it as the server wrote it, in every encoding (see causeInFile); where the end of the file is
+ * not a cause in that layout, its last lines are kept as they are, the server's own words.
  */
 import { parseUploadName } from '../../core/names';
-import { causeInFile } from '../../core/rejected-file';
+import { causeInFile, linesAtEnd } from '../../core/rejected-file';
 import type { RejectionCause } from '../../core/contract/api';
 import { nodeCheckOptions } from '../base/native-text';
 
-/** The cause at the end of a rejected file, or null when it has none that core can read. */
-export function readCause(bytes: Uint8Array, readyName: string): RejectionCause | null {
+export interface Rejection {
+  /** The problems the server listed, or null when the end of the file is not a cause core reads. */
+  cause: RejectionCause | null;
+  /** Without a cause: the last lines of the file, as the server wrote them (see linesAtEnd). */
+  causeText: string[] | null;
+  /** Without a cause: why, in words. */
+  error: string | null;
+}
+
+export function readRejection(bytes: Uint8Array, readyName: string): Rejection {
   const forced = parseUploadName(readyName).forced;
   const cause = causeInFile(bytes, forced, nodeCheckOptions.latin1);
-  if (cause === null) return null;
-  return { at: cause.at, total: cause.total, problems: cause.problems, more: cause.more };
+  if (cause !== null) {
+    const { at, total, problems, more } = cause;
+    return { cause: { at, total, problems, more }, causeText: null, error: null };
+  }
+  const lines = linesAtEnd(bytes, forced, nodeCheckOptions.latin1);
+  if (lines.length === 0) {
+    return { cause: null, causeText: null, error: 'The rejected file has no cause at its end.' };
+  }
+  return {
+    cause: null,
+    causeText: lines,
+    error:
+      "The provider's cause is not in the layout Sendsheet reads: the end of the rejected file follows, as its server wrote it.",
+  };
 }

@@ -120,11 +120,15 @@ export class Courier {
       await this.live.change(update.id, { state: update.state, error: update.error });
       return;
     }
+    // The note comes with the state, from the server that answered it: a note of an earlier
+    // failover, or of the upload, would name a server left long since.
     await this.live.change(update.id, {
       state: update.state,
       stamp: update.stamp,
       server: update.server.name,
+      note: update.note,
       cause: update.cause,
+      causeText: update.causeText,
       error: update.error,
     });
   }

@@ -10,6 +10,8 @@ import type { History } from './history';
 export class LiveBatches {
   private readonly listeners = new Set<BatchListener>();
   private readonly current = new Map<string, Batch>();
+  /** The batches whose history could not be saved, and the words that say so. */
+  private readonly unsaved = new Map<string, string>();
 
   constructor(private readonly history: History) {}
 
@@ -50,6 +52,11 @@ export class LiveBatches {
     const before = this.get(id);
     if (!before) return;
     const batch: Batch = { ...before, ...patch };
+    // A new note (each state brings its server's) keeps saying that History may miss the batch.
+    const warning = this.unsaved.get(id);
+    if (warning !== undefined && patch.note !== undefined && !batch.note?.includes(warning)) {
+      batch.note = batch.note ? `${batch.note} ${warning}` : warning;
+    }
     const stateChanged = patch.state !== undefined && patch.state !== before.state;
     if (stateChanged) batch.times = { ...before.times, [patch.state!]: new Date().toISOString() };
     this.current.set(id, batch);
@@ -70,6 +77,7 @@ export class LiveBatches {
       return batch;
     } catch (error) {
       const why = `The history could not be saved (${errorText(error)}): this batch may be missing from History.`;
+      this.unsaved.set(batch.id, why);
       if (batch.note?.includes(why)) return batch;
       const noted = { ...batch, note: batch.note ? `${batch.note} ${why}` : why };
       this.current.set(batch.id, noted);

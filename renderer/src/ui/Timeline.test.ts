@@ -83,3 +83,27 @@ describe('a rejected batch: its cause, each row leading to the preview row it ca
     expect(html).toContain('Row 2 (msisdn): The phone number is missing.');
   });
 });
+
+// Issue 19: a rejected file whose end is not a cause Sendsheet reads shows that end as it is.
+describe("a rejected batch without a cause Sendsheet reads: the server's own words", () => {
+  const unread: Batch = {
+    ...rejected,
+    cause: null,
+    causeText: ['ERROR <script>: row 2 is wrong', '  see the manual'],
+    error: "The provider's cause is not in the layout Sendsheet reads.",
+  };
+
+  it('shows its last lines as they are, marked as what the server wrote', () => {
+    const html = renderToStaticMarkup(createElement(BatchView, { batch: unread }));
+    expect(html).toContain('What the provider&#x27;s server wrote at the end of the file:');
+    expect(html).toContain(
+      '<pre data-testid="cause-text">ERROR &lt;script&gt;: row 2 is wrong\n  see the manual</pre>',
+    );
+    expect(html).toContain('not in the layout Sendsheet reads');
+  });
+
+  it('shows no such block for a batch recorded without it', () => {
+    const html = renderToStaticMarkup(createElement(BatchView, { batch: rejected }));
+    expect(html).not.toContain('cause-text');
+  });
+});

@@ -84,6 +84,12 @@ export function BatchView({
         ))}
       </ol>
       {batch.error && <p className="error">{batch.error}</p>}
+      {batch.causeText && batch.causeText.length > 0 && (
+        <figure className="server-text">
+          <figcaption>What the provider&apos;s server wrote at the end of the file:</figcaption>
+          <pre data-testid="cause-text">{batch.causeText.join('\n')}</pre>
+        </figure>
+      )}
       {batch.cause && (
         <div className="error" role="alert">
           <p>
