@@ -43,7 +43,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/src/ui/SendPanel.tsx',
   'renderer/src/ui/SettingsScreen.tsx',
   'renderer/src/ui/Timeline.tsx',
-  'renderer/src/ui/TotalsPanel.tsx',
 ];
 
 /**

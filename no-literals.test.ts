@@ -26,7 +26,6 @@ const PART_B = [
   'renderer/src/ui/SendPanel.tsx',
   'renderer/src/ui/SettingsScreen.tsx',
   'renderer/src/ui/Timeline.tsx',
-  'renderer/src/ui/TotalsPanel.tsx',
 ];
 
 describe('no words outside the catalogues (issue 14)', () => {

@@ -28,6 +28,7 @@ const SAME_IN_BOTH = [
   'language.en',
   'language.label',
   'mapping.fields.userref',
+  'totals.barMore',
 ];
 const danish = new Map(entries(da));
 

@@ -1,5 +1,6 @@
 /** The Danish catalogue: English's keys exactly (the type says so; catalogues.test.ts too). */
 import type { Catalogue } from '../catalogue';
+import { totals } from './check';
 import { inspect } from './inspect';
 import { columnHints, problemNames, problems } from './problems';
 import { campaign, common, counter, icons, language, mapping, open, read } from './ui';
@@ -13,6 +14,7 @@ export const da: Catalogue = {
   mapping,
   counter,
   campaign,
+  totals,
   inspect,
   problems,
   columnHints,

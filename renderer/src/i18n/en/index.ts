@@ -1,4 +1,5 @@
 /** The English catalogue: the one the keys' types are taken from (i18n/i18next.d.ts). */
+import { totals } from './check';
 import { inspect } from './inspect';
 import { columnHints, problemNames, problems } from './problems';
 import { campaign, common, counter, icons, language, mapping, open, read } from './ui';
@@ -12,6 +13,7 @@ export const en = {
   mapping,
   counter,
   campaign,
+  totals,
   inspect,
   problems,
   columnHints,
