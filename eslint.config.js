@@ -39,7 +39,6 @@ const FOLDERS = Object.keys(ELECTRON_LAYERS);
 const NOT_YET_TRANSLATED = [
   'renderer/src/App.tsx',
   'renderer/src/ui/HistoryScreen.tsx',
-  'renderer/src/ui/PreviewTable.tsx',
   'renderer/src/ui/SendPanel.tsx',
   'renderer/src/ui/SettingsScreen.tsx',
   'renderer/src/ui/Timeline.tsx',

@@ -22,7 +22,6 @@ const COMPONENT = 'renderer/src/ui/CampaignPanel.tsx';
 const PART_B = [
   'renderer/src/App.tsx',
   'renderer/src/ui/HistoryScreen.tsx',
-  'renderer/src/ui/PreviewTable.tsx',
   'renderer/src/ui/SendPanel.tsx',
   'renderer/src/ui/SettingsScreen.tsx',
   'renderer/src/ui/Timeline.tsx',

@@ -53,7 +53,7 @@ for (const fixture of FIXTURES) {
     await expect(page.getByTestId('total-errors')).toHaveText('0');
     const rows = page.locator('[role=row][data-row]');
     await expect(rows).toHaveCount(3);
-    await expect(rows.getByTestId('encoding')).toHaveText(['UCS-2', 'UCS-2', 'GSM-7']);
+    await expect(rows.getByTestId('encoding')).toHaveText(['Special', 'Special', 'Standard']);
     await expect(rows.getByTestId('parts')).toHaveText(['2', '1', '2']);
     await expect(rows.first().locator('mark')).toHaveText('’');
     await expect(rows.first()).toContainText('4520123456');
@@ -63,7 +63,7 @@ for (const fixture of FIXTURES) {
     if (fixture === FIXTURES[0]) await screenshot(page, '2-preview');
     await page.getByRole('button', { name: /Replace look-alikes/ }).click();
     await expect(page.getByTestId('total-parts')).toHaveText('4');
-    await expect(rows.getByTestId('encoding')).toHaveText(['GSM-7', 'UCS-2', 'GSM-7']);
+    await expect(rows.getByTestId('encoding')).toHaveText(['Standard', 'Special', 'Standard']);
     await expect(rows.first()).toContainText(LOOKALIKE_MESSAGE.replace('’', "'"));
 
     // Export: the bytes are the ones core writes for these messages.

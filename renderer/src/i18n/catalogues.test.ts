@@ -28,9 +28,17 @@ const SAME_IN_BOTH = [
   'language.en',
   'language.label',
   'mapping.fields.userref',
+  'preview.noBreakSpace',
   'totals.barMore',
 ];
 const danish = new Map(entries(da));
+
+/**
+ * Sentences whose languages name different values. A number that cannot get an SMS: English
+ * shows the phone-number library's own sentence (what the number is, which only it says, in
+ * English); Danish says the gist with the number.
+ */
+const OWN_VALUES: Record<string, string[]> = { 'warnings.not-mobile': ['number'] };
 
 describe('the catalogues (issue 14)', () => {
   it('have the same keys, plural forms included', () => {
@@ -52,6 +60,10 @@ describe('the catalogues (issue 14)', () => {
   it('use the same values in both languages', () => {
     const names = (words: string) => [...words.matchAll(/{{\s*(\w+)/g)].map((m) => m[1]).sort();
     for (const [key, words] of english) {
+      if (key in OWN_VALUES) {
+        expect(names(danish.get(key)!), key).toEqual(OWN_VALUES[key]);
+        continue;
+      }
       expect(names(danish.get(key)!), key).toEqual(names(words));
     }
   });

@@ -120,6 +120,7 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
       {
         code: 'duplicate',
         message: 'The number 4520123456 is also in row 3: the person gets both messages.',
+        values: { number: '4520123456', row: 3, leftOut: false },
       },
     ]);
   });

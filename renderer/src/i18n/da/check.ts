@@ -28,3 +28,46 @@ export const totals: Catalogue['totals'] = {
   replaced: 'Tegnene er erstattet med almindelige tegn, der ligner.',
   undo: 'Fortryd',
 };
+
+export const preview: Catalogue['preview'] = {
+  heading: 'Alle beskeder',
+  show: 'Vis',
+  filters: {
+    all: 'alle rækker i rækkefølge',
+    'problems-first': 'problemer først',
+    'problems-only': 'kun rækker med problemer',
+  },
+  table: 'Beskeder',
+  scroller: 'Beskeder, rul med piletasterne',
+  columns: {
+    row: 'Række',
+    number: 'Nummer',
+    message: 'Besked',
+    encoding: 'Tegn brugt',
+    units: 'Længde',
+    parts: 'Dele',
+    problems: 'Problemer',
+  },
+  encodings: { 'GSM-7': 'Almindelige', 'UCS-2': 'Specialtegn' },
+  encodingTitles: {
+    'GSM-7': 'GSM-7: almindelige SMS-tegn',
+    'UCS-2': 'UCS-2: specialtegn, færre tegn i hver SMS-del',
+  },
+  typedAs: 'Skrevet som {{number}}',
+  noBreakSpace: '⍽',
+};
+
+export const warnings: Catalogue['warnings'] = {
+  'not-mobile': '{{number}} ser ikke ud til at kunne modtage en SMS: tjek nummeret.',
+  duplicate: 'Nummeret {{number}} står også i række {{row, number}}: personen får begge beskeder.',
+  duplicateLeftOut:
+    'Nummeret {{number}} står også i række {{row, number}}: denne række bliver udeladt.',
+  lookalikes_one:
+    '{{characters, list}} gør beskeden til en besked med specialtegn: {{before, number}} dele, {{after, number}} med almindelige tegn, der ligner.',
+  lookalikes_other:
+    '{{characters, list}} gør beskeden til en besked med specialtegn: {{before, number}} dele, {{after, number}} med almindelige tegn, der ligner.',
+  'unknown-placeholder_one':
+    'Beskeden nævner {{names, list}}, som ikke er en kolonne: ret navnet, ellers sendes beskeden med det, som det står.',
+  'unknown-placeholder_other':
+    'Beskeden nævner {{names, list}}, som ikke er kolonner: ret navnene, ellers sendes beskeden med dem, som de står.',
+};

@@ -1,6 +1,6 @@
 /** The Danish catalogue: English's keys exactly (the type says so; catalogues.test.ts too). */
 import type { Catalogue } from '../catalogue';
-import { totals } from './check';
+import { preview, totals, warnings } from './check';
 import { inspect } from './inspect';
 import { columnHints, problemNames, problems } from './problems';
 import { campaign, common, counter, icons, language, mapping, open, read } from './ui';
@@ -15,6 +15,8 @@ export const da: Catalogue = {
   counter,
   campaign,
   totals,
+  preview,
+  warnings,
   inspect,
   problems,
   columnHints,

@@ -27,3 +27,48 @@ export const totals = {
   replaced: 'Look-alike characters are replaced.',
   undo: 'Undo',
 } as const;
+
+export const preview = {
+  heading: 'Every message',
+  show: 'Show',
+  filters: {
+    all: 'all rows in order',
+    'problems-first': 'problems first',
+    'problems-only': 'only rows with problems',
+  },
+  table: 'Messages',
+  scroller: 'Messages, scroll with the arrow keys',
+  columns: {
+    row: 'Row',
+    number: 'Number',
+    message: 'Message',
+    encoding: 'Characters used',
+    units: 'Length',
+    parts: 'Parts',
+    problems: 'Problems',
+  },
+  encodings: { 'GSM-7': 'Standard', 'UCS-2': 'Special' },
+  encodingTitles: {
+    'GSM-7': 'GSM-7: standard SMS characters',
+    'UCS-2': 'UCS-2: special characters, fewer fit in each SMS part',
+  },
+  typedAs: 'Typed as {{number}}',
+  // A no-break space, which looks like any space but forces special characters.
+  noBreakSpace: '⍽',
+} as const;
+
+/** What the preview warns about that the server would not reject (logic/warnings.ts). */
+export const warnings = {
+  // The note names what the number is, as the phone-number library tells it, in English.
+  'not-mobile': '{{note}}',
+  duplicate: 'The number {{number}} is also in row {{row, number}}: the person gets both messages.',
+  duplicateLeftOut: 'The number {{number}} is also in row {{row, number}}: this row is left out.',
+  lookalikes_one:
+    '{{characters, list}} makes the message a special-character message: {{before, number}} parts, {{after, number}} with plain look-alikes.',
+  lookalikes_other:
+    '{{characters, list}} make the message a special-character message: {{before, number}} parts, {{after, number}} with plain look-alikes.',
+  'unknown-placeholder_one':
+    'The message names {{names, list}}, which is not a column: correct the name, or the message is sent with it as written.',
+  'unknown-placeholder_other':
+    'The message names {{names, list}}, which are not columns: correct the names, or the message is sent with them as written.',
+} as const;

@@ -1,5 +1,5 @@
 /** The English catalogue: the one the keys' types are taken from (i18n/i18next.d.ts). */
-import { totals } from './check';
+import { preview, totals, warnings } from './check';
 import { inspect } from './inspect';
 import { columnHints, problemNames, problems } from './problems';
 import { campaign, common, counter, icons, language, mapping, open, read } from './ui';
@@ -14,6 +14,8 @@ export const en = {
   counter,
   campaign,
   totals,
+  preview,
+  warnings,
   inspect,
   problems,
   columnHints,
