@@ -7,7 +7,7 @@ import { detectDelimiter } from './dialect';
 import { byteOrderMark, encodeText } from './encode';
 import { COLUMNS } from './header';
 import type { Column } from './header';
-import { parseUploadName, safeBaseName, uploadName } from './names';
+import { parseUploadName, safeBaseName, uploadName, withoutReady } from './names';
 import { inRowOrder } from './problems';
 import type { Problem } from './problems';
 import { checkRow, mixedClassProblems, trimSpaces } from './values';
@@ -40,6 +40,13 @@ export interface WrittenFile {
   fileName: string;
   /** The name that starts processing on the server, with its modifiers and `.ready`. */
   uploadName: string;
+  /**
+   * The name to save or download the file under: the upload name without `.ready`, e.g.
+   * `campaign.csv.utf8.excel`. Uploaded with another FTP client under this name and then renamed
+   * with `.ready` added, it is read as it was written; as `campaign.csv` the provider reads it
+   * with other rules (commas, a guessed encoding) and rejects it.
+   */
+  savedName: string;
   bytes: Uint8Array;
   encoding: Encoding;
   format: Format;
@@ -184,9 +191,11 @@ export function writeExport(
     const bytes =
       format === 'excel' && encoding === 'utf-8' ? concat(byteOrderMark('utf-8'), body) : body;
     const fileName = count === 1 ? `${base}.csv` : `${base}-${part + 1}-of-${count}.csv`;
+    const upload = uploadName(fileName, { excel: format === 'excel', encoding: modifier });
     files.push({
       fileName,
-      uploadName: uploadName(fileName, { excel: format === 'excel', encoding: modifier }),
+      uploadName: upload,
+      savedName: withoutReady(upload),
       bytes,
       encoding,
       format,

@@ -49,7 +49,12 @@ export const ExportOptionsSchema = z.strictObject({
 const messages = z.array(OutgoingMessageSchema).max(MAX_MESSAGES);
 
 export const REQUEST_SCHEMAS = {
-  send: z.strictObject({ profile: id, files: ExportOptionsSchema, messages }),
+  send: z.strictObject({
+    profile: id,
+    files: ExportOptionsSchema,
+    messages,
+    spreadsheet: z.string().min(1).max(1000).optional(),
+  }),
   exportMessages: z.strictObject({ files: ExportOptionsSchema, messages, folder: path }),
   batches: z.strictObject({}),
   follow: z.strictObject({ batch: id }),

@@ -12,11 +12,11 @@ export async function saveFiles(
   await mkdir(folder, { recursive: true });
   const saved: SavedFile[] = [];
   for (const file of files) {
-    const path = join(folder, file.fileName);
+    const path = join(folder, file.savedName);
     await replaceFile(path, file.bytes, folder);
     saved.push({
       path,
-      fileName: file.fileName,
+      fileName: file.savedName,
       uploadName: file.uploadName,
       rows: file.rows,
       bytes: file.bytes.length,

@@ -148,7 +148,9 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     const batches: Batch[] = [];
     for (const { file, decision } of checked) {
       batches.push(
-        await this.dispatch(usable.profile, file.fileName, file.uploadName, file.bytes, decision),
+        await this.dispatch(usable.profile, file.fileName, file.uploadName, file.bytes, decision, {
+          spreadsheet: request.spreadsheet ?? null,
+        }),
       );
     }
     return { ok: true, batches };
@@ -191,11 +193,13 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     serverName: string,
     bytes: Uint8Array,
     decision: Decision,
+    from: { spreadsheet: string | null } = { spreadsheet: null },
   ): Promise<Batch> {
     const names = batchNames(serverName, newBatchId(randomBytes));
     const batch = await this.live.begin({
       id: names.id,
       fileName,
+      spreadsheet: from.spreadsheet,
       uploadName: names.readyName,
       profile: profile.id,
       server: null,
