@@ -38,10 +38,8 @@ const FOLDERS = Object.keys(ELECTRON_LAYERS);
 // real for every other component.
 const NOT_YET_TRANSLATED = [
   'renderer/src/App.tsx',
-  'renderer/src/ui/HistoryScreen.tsx',
   'renderer/src/ui/SendPanel.tsx',
   'renderer/src/ui/SettingsScreen.tsx',
-  'renderer/src/ui/Timeline.tsx',
 ];
 
 /**

@@ -77,10 +77,15 @@ for (const fixture of FIXTURES) {
     });
     expect(written.ok).toBe(true);
     if (!written.ok) return;
-    expect(download.suggestedFilename()).toBe(written.files[0]!.fileName);
+    // Issue 14: named as the server needs it, less `.ready` (as november.csv it was rejected).
+    expect(download.suggestedFilename()).toBe('november.csv.cp1252.excel');
+    expect(download.suggestedFilename()).toBe(written.files[0]!.savedName);
     const exported = new Uint8Array(await readFile(await download.path()));
     expect(exported).toEqual(written.files[0]!.bytes);
     await expect(page.getByTestId('export-result')).toContainText(written.files[0]!.uploadName);
+    await expect(page.getByTestId('export-result')).toContainText(
+      'upload it under this name, then rename it on the server by adding .ready',
+    );
 
     // Send: a confirmation that states recipients, parts and profile; then the live timeline.
     await page.getByRole('button', { name: 'Send…' }).click();
@@ -91,7 +96,11 @@ for (const fixture of FIXTURES) {
     if (fixture === FIXTURES[0]) await screenshot(page, '3-confirm');
     await dialog.getByRole('button', { name: 'Send 3 messages' }).click();
     const batch = page.getByTestId('batch').last();
-    await expect(batch.getByTestId('batch-state')).toHaveText('success', { timeout: 60_000 });
+    // Issue 14: the focus goes to the batch sent, not to the page's body.
+    await expect(batch).toBeFocused();
+    await expect(batch.getByTestId('batch-state')).toHaveAttribute('data-state', 'success', {
+      timeout: 60_000,
+    });
     if (fixture === FIXTURES[0]) {
       await screenshot(page, '4-sent');
       expect(await violations(page), 'the timeline').toEqual([]);
@@ -132,12 +141,16 @@ test('history lists the batches sent, and opens one', async ({ page }) => {
   await page.getByRole('button', { name: 'History' }).click();
   const rows = page.locator('table.history tbody tr');
   await expect(rows).toHaveCount(FIXTURES.length);
-  await expect(rows.first()).toContainText('success');
+  await expect(rows.first()).toContainText('Accepted');
+  await expect(rows.first()).not.toContainText('success');
   await rows
     .first()
     .getByRole('button', { name: /Details/ })
     .click();
-  await expect(page.getByTestId('batch')).toContainText('success');
+  await expect(page.getByTestId('history-outcome').first()).toHaveAttribute(
+    'data-state',
+    'success',
+  );
   await screenshot(page, '6-history');
   expect(await violations(page), 'the history with its batches').toEqual([]);
 });
@@ -185,7 +198,9 @@ test('failover: with server A down the batch goes through server B', async ({ pa
   await page.getByRole('button', { name: 'Send…' }).click();
   await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Send 3 messages' }).click();
   const batch = page.getByTestId('batch').last();
-  await expect(batch.getByTestId('batch-state')).toHaveText('success', { timeout: 60_000 });
+  await expect(batch.getByTestId('batch-state')).toHaveAttribute('data-state', 'success', {
+    timeout: 60_000,
+  });
   await expect(batch.getByTestId('batch-server')).toHaveText('B');
   await expect(batch.getByTestId('batch-note')).not.toBeEmpty();
   await screenshot(page, '9-failover');
@@ -222,9 +237,16 @@ test('more messages than the rows per file are sent as several files, each follo
   await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Send 3 messages' }).click();
   const batches = page.getByTestId('batch');
   await expect(batches).toHaveCount(2);
-  await expect(batches.getByTestId('batch-state')).toHaveText(['success', 'success'], {
-    timeout: 60_000,
-  });
-  await expect(batches.first()).toContainText('november-1-of-2.csv — success2 messages');
-  await expect(batches.last()).toContainText('november-2-of-2.csv — success1 message');
+  for (const batch of await batches.all()) {
+    await expect(batch.getByTestId('batch-state')).toHaveAttribute('data-state', 'success', {
+      timeout: 60_000,
+    });
+  }
+  // Each named by the spreadsheet it came from, with its file, its state in words (issue 14).
+  await expect(batches.first()).toContainText(
+    'november.csv, file november-1-of-2.csv — Accepted: the messages are on their way',
+  );
+  await expect(batches.first()).toContainText('2 messages');
+  await expect(batches.last()).toContainText('november.csv, file november-2-of-2.csv');
+  await expect(batches.last()).toContainText('1 message,');
 });

@@ -72,7 +72,9 @@ test('the main screens, for the README', async ({ page }) => {
 
   await dialog.getByRole('button', { name: 'Send 3 messages' }).click();
   const batch = page.getByTestId('batch').last();
-  await expect(batch.getByTestId('batch-state')).toHaveText('success', { timeout: 60_000 });
+  await expect(batch.getByTestId('batch-state')).toHaveAttribute('data-state', 'success', {
+    timeout: 60_000,
+  });
   await batch.scrollIntoViewIfNeeded();
   await shoot(page, 'sent');
 
@@ -80,7 +82,10 @@ test('the main screens, for the README', async ({ page }) => {
   const rows = page.locator('table.history tbody tr');
   await expect(rows).toHaveCount(1);
   await rows.getByRole('button', { name: /Details/ }).click();
-  await expect(page.getByTestId('batch')).toContainText('success');
+  await expect(page.getByTestId('history-outcome').first()).toHaveAttribute(
+    'data-state',
+    'success',
+  );
   await shoot(page, 'history');
 
   await page.getByRole('button', { name: 'Inspect a file' }).click();

@@ -17,6 +17,10 @@ const english = new Map(entries(en));
 
 /** Names and labels that are the same in Danish: anything else the same is left untranslated. */
 const SAME_IN_BOTH = [
+  'batch.column',
+  'batch.percent',
+  'batch.problem',
+  'batch.server',
   'campaign.classes.premium',
   'campaign.classes.standard',
   'icons.ok',

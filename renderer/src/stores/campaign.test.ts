@@ -49,6 +49,7 @@ function exported(): void {
       {
         fileName: 'november.csv',
         uploadName: 'november.csv.excel.ready',
+        savedName: 'november.csv.excel',
         bytes: new Uint8Array(10),
         encoding: 'windows-1252',
         format: 'excel',

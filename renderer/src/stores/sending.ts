@@ -28,6 +28,8 @@ export interface SendingStore {
   batches: Record<string, Batch>;
   order: string[];
   sent: Record<string, SentFile>;
+  /** The first batch of the last Send: the timeline gives it the focus (issue 14). */
+  justSent: string | null;
   loadProfiles(): Promise<void>;
   /**
    * Into the folder chosen in the desktop window's save dialog; without one (a browser), the
@@ -39,6 +41,8 @@ export interface SendingStore {
     rowOf: number[],
     options: ExportOptions,
     profile: string,
+    /** The spreadsheet the messages came from, which History names the batches by. */
+    spreadsheet?: string,
   ): Promise<void>;
   listen(): () => void;
   clearResult(): void;
@@ -54,6 +58,7 @@ export const useSending = create<SendingStore>()((set) => ({
   batches: {},
   order: [],
   sent: {},
+  justSent: null,
   async loadProfiles() {
     try {
       set({ profiles: await service().profiles({}) });
@@ -90,10 +95,15 @@ export const useSending = create<SendingStore>()((set) => ({
       set({ busy: false });
     }
   },
-  async send(messages, rowOf, options, profile) {
+  async send(messages, rowOf, options, profile, spreadsheet) {
     set({ busy: true, error: null, problems: [], saved: null, written: null });
     try {
-      const outcome = await service().send({ profile, files: options, messages });
+      const outcome = await service().send({
+        profile,
+        files: options,
+        messages,
+        ...(spreadsheet === undefined ? {} : { spreadsheet }),
+      });
       if (!outcome.ok) {
         set({ error: outcome.error, problems: outcome.problems });
         return;
@@ -108,7 +118,7 @@ export const useSending = create<SendingStore>()((set) => ({
           if (!order.includes(batch.id)) order.push(batch.id);
           sent[batch.id] = { batchId: batch.id, rowOf: fileRows[index]! };
         });
-        return { batches, order, sent };
+        return { batches, order, sent, justSent: outcome.batches[0]?.id ?? null };
       });
     } catch (error) {
       set({ error: errorWords(error) });

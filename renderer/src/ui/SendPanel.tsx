@@ -8,6 +8,7 @@ import { on } from '../stores/commands';
 import { useSending } from '../stores/sending';
 import { useSettings } from '../stores/settings';
 import { useMapping } from '../stores/mapping';
+import { useTranslation } from '../i18n';
 import { Timeline } from './Timeline';
 import { bytes, count } from './words';
 
@@ -23,6 +24,7 @@ function download(fileName: string, data: Uint8Array): void {
 }
 
 export function SendPanel({ data }: { data: PreviewData }) {
+  const { t } = useTranslation();
   const fileName = useFile((state) =>
     state.file.status === 'ready' ? state.file.fileName : 'batch',
   );
@@ -69,7 +71,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
     }
     await exportFiles(data.outgoing().messages, options);
     const files = useSending.getState().written;
-    if (files) for (const file of files) download(file.fileName, file.bytes);
+    if (files) for (const file of files) download(file.savedName, file.bytes);
   };
 
   const chosen = profiles.find((p) => p.id === profile) ?? profiles[0];
@@ -140,6 +142,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
                 </li>
               ))}
             </ul>
+            <p>{t('exported.otherClient')}</p>
           </div>
         )}
         {written && (
@@ -147,14 +150,15 @@ export function SendPanel({ data }: { data: PreviewData }) {
             <p>Downloaded {count(written.length, 'file')}:</p>
             <ul>
               {written.map((file) => (
-                <li key={file.fileName}>
-                  <code>{file.fileName}</code> — {count(file.rows, 'message')},{' '}
+                <li key={file.savedName}>
+                  <code>{file.savedName}</code> — {count(file.rows, 'message')},{' '}
                   {bytes(file.bytes.length)},{' '}
                   {file.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8'}; upload name{' '}
                   <code>{file.uploadName}</code>
                 </li>
               ))}
             </ul>
+            <p>{t('exported.otherClient')}</p>
           </div>
         )}
       </div>
@@ -193,7 +197,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
               dialog.current?.close();
               if (chosen) {
                 const { messages, rowOf } = data.outgoing();
-                void send(messages, rowOf, options, chosen.id);
+                void send(messages, rowOf, options, chosen.id, fileName);
               }
             }}
           >

@@ -1,20 +1,26 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Batch, BatchState } from '../../../core/contract/api';
 import { previewRowOf } from '../logic/batches';
+import { useLocale, useTranslation } from '../i18n';
+import { problemText } from '../i18n/problem-text';
 import { emit } from '../stores/commands';
 import { useSending } from '../stores/sending';
-import { count } from './words';
+import { Icon } from './icons';
+import type { IconName } from './icons';
+import { formatDateTime } from './words';
 
 const STEPS: readonly BatchState[] = ['uploading', 'ready', 'processing'];
-const WORDS: Record<BatchState, string> = {
-  uploading: 'Uploading',
-  ready: 'Uploaded, waiting for the provider',
-  processing: 'The provider is checking the file',
-  success: 'Accepted: the messages are on their way',
-  rejected: 'Rejected: nothing was sent',
-  failed: 'Not sent',
-  'timed-out': 'Sent, but no answer yet',
-  vanished: 'The file left the server before it was finished',
+
+/** Each state's drawing: the words beside it say what it means. */
+export const STATE_ICONS: Record<BatchState, IconName> = {
+  uploading: 'uploading',
+  ready: 'waiting',
+  processing: 'processing',
+  success: 'success',
+  rejected: 'rejected',
+  failed: 'problem',
+  'timed-out': 'warning',
+  vanished: 'problem',
 };
 
 /** A step passed too quickly to be seen (a small file processes at once) is still done. */
@@ -25,35 +31,61 @@ function stepClass(batch: Batch, state: BatchState): 'done' | 'current' | 'todo'
   return processed && STEPS.includes(state) ? 'done' : 'todo';
 }
 
-function time(iso: string | undefined): string {
-  return iso ? new Date(iso).toLocaleTimeString() : '';
+/** The name a person knows a batch by: the spreadsheet's, with the file's when it has one. */
+export function useBatchName(): (batch: Batch) => string {
+  const { t } = useTranslation();
+  return (batch) =>
+    batch.spreadsheet
+      ? t('batch.from', { spreadsheet: batch.spreadsheet, file: batch.fileName })
+      : batch.fileName;
 }
 
 export function BatchView({
   batch,
   onRow,
   rowOf,
+  focus = false,
 }: {
   batch: Batch;
   onRow?: (index: number) => void;
   rowOf?: number[];
+  /** Takes the focus when shown: the batch just sent (issue 14: Send → the batch). */
+  focus?: boolean;
 }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const nameOf = useBatchName();
+  const article = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focus) article.current?.focus();
+  }, [focus]);
   const final = !STEPS.includes(batch.state);
+  const time = (iso: string) => formatDateTime(new Date(iso), locale, { timeStyle: 'medium' });
+  const name = nameOf(batch);
   return (
     <article
+      ref={article}
+      tabIndex={-1}
       className={`batch state-${batch.state}`}
-      aria-label={`Batch ${batch.fileName}`}
+      aria-label={t('batch.label', { name })}
       data-testid="batch"
+      data-batch={batch.id}
     >
       <h3>
-        {batch.fileName} — <span data-testid="batch-state">{batch.state}</span>
+        <Icon name={STATE_ICONS[batch.state]} decorative /> {name}
+        {' — '}
+        <span data-testid="batch-state" data-state={batch.state}>
+          {t(`batch.states.${batch.state}`)}
+        </span>
       </h3>
       <p>
-        {count(batch.rows, 'message')}, {count(batch.parts, 'SMS part')}; upload name{' '}
-        <code>{batch.uploadName}</code>
+        {t('batch.figures', { count: batch.rows, parts: batch.parts })}
+        {'; '}
+        {t('batch.uploadName')} <code>{batch.uploadName}</code>
         {batch.server && (
           <>
-            ; server <strong data-testid="batch-server">{batch.server}</strong>
+            {'; '}
+            {t('batch.server')} <strong data-testid="batch-server">{batch.server}</strong>
           </>
         )}
       </p>
@@ -65,18 +97,18 @@ export function BatchView({
       {batch.state === 'uploading' && batch.progress && (
         <p>
           <label>
-            Uploading{' '}
+            {t('batch.uploading')}{' '}
             <progress max={100} value={batch.progress.percent}>
-              {batch.progress.percent}%
+              {t('batch.percent', { percent: batch.progress.percent })}
             </progress>{' '}
-            {batch.progress.percent}%
+            {t('batch.percent', { percent: batch.progress.percent })}
           </label>
         </p>
       )}
       <ol className="timeline">
         {[...STEPS, ...(final ? [batch.state] : [])].map((state) => (
           <li key={state} className={stepClass(batch, state)}>
-            {WORDS[state]}{' '}
+            {t(`batch.states.${state}`)}{' '}
             {batch.times[state] && (
               <time dateTime={batch.times[state]}>{time(batch.times[state])}</time>
             )}
@@ -86,16 +118,13 @@ export function BatchView({
       {batch.error && <p className="error">{batch.error}</p>}
       {batch.causeText && batch.causeText.length > 0 && (
         <figure className="server-text">
-          <figcaption>What the provider&apos;s server wrote at the end of the file:</figcaption>
+          <figcaption>{t('batch.serverText')}</figcaption>
           <pre data-testid="cause-text">{batch.causeText.join('\n')}</pre>
         </figure>
       )}
       {batch.cause && (
         <div className="error" role="alert">
-          <p>
-            The provider found {count(batch.cause.total, 'problem')} at {batch.cause.at}. Fix them
-            and send again:
-          </p>
+          <p>{t('batch.cause', { count: batch.cause.total, at: time(batch.cause.at) })}</p>
           <ul data-testid="cause">
             {batch.cause.problems.map((problem, i) => {
               const index = rowOf ? previewRowOf(problem.row, rowOf) : null;
@@ -103,16 +132,17 @@ export function BatchView({
                 <li key={i}>
                   {problem.row !== null && index !== null && onRow ? (
                     <button type="button" className="link" onClick={() => onRow(index)}>
-                      Row {problem.row} of the file
+                      {t('batch.rowOfFile', { row: problem.row })}
                     </button>
                   ) : (
-                    problem.row !== null && `Row ${problem.row}`
+                    problem.row !== null && t('batch.row', { row: problem.row })
                   )}
-                  {problem.column && ` (${problem.column})`}: {problem.message}
+                  {problem.column && t('batch.column', { column: problem.column })}
+                  {t('batch.problem', { text: problemText(t, problem) })}
                 </li>
               );
             })}
-            {batch.cause.more > 0 && <li>…and {batch.cause.more} more</li>}
+            {batch.cause.more > 0 && <li>{t('batch.more', { count: batch.cause.more })}</li>}
           </ul>
         </div>
       )}
@@ -127,17 +157,25 @@ function showRow(index: number): void {
 
 /** The batches of this run, live from the service's events. */
 export function Timeline() {
+  const { t } = useTranslation();
   const batches = useSending((state) => state.batches);
   const order = useSending((state) => state.order);
   const sent = useSending((state) => state.sent);
+  const justSent = useSending((state) => state.justSent);
   const listen = useSending((state) => state.listen);
   useEffect(() => listen(), [listen]);
   const mine = order.filter((id) => sent[id]);
   if (mine.length === 0) return null;
   return (
-    <div aria-live="polite" aria-label="Sent batches">
+    <div aria-live="polite" aria-label={t('batch.sent')}>
       {mine.map((id) => (
-        <BatchView key={id} batch={batches[id]!} onRow={showRow} rowOf={sent[id]!.rowOf} />
+        <BatchView
+          key={id}
+          batch={batches[id]!}
+          onRow={showRow}
+          rowOf={sent[id]!.rowOf}
+          focus={id === justSent}
+        />
       ))}
     </div>
   );

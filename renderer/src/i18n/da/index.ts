@@ -1,5 +1,6 @@
 /** The Danish catalogue: English's keys exactly (the type says so; catalogues.test.ts too). */
 import type { Catalogue } from '../catalogue';
+import { batch, exported, history } from './batches';
 import { preview, totals, warnings } from './check';
 import { inspect } from './inspect';
 import { columnHints, problemNames, problems } from './problems';
@@ -17,6 +18,9 @@ export const da: Catalogue = {
   totals,
   preview,
   warnings,
+  batch,
+  exported,
+  history,
   inspect,
   problems,
   columnHints,

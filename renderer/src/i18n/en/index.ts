@@ -1,4 +1,5 @@
 /** The English catalogue: the one the keys' types are taken from (i18n/i18next.d.ts). */
+import { batch, exported, history } from './batches';
 import { preview, totals, warnings } from './check';
 import { inspect } from './inspect';
 import { columnHints, problemNames, problems } from './problems';
@@ -16,6 +17,9 @@ export const en = {
   totals,
   preview,
   warnings,
+  batch,
+  exported,
+  history,
   inspect,
   problems,
   columnHints,

@@ -1,0 +1,68 @@
+/** The words of a batch sent, live in the timeline and in History. */
+
+export const batch = {
+  label: 'Batch {{name}}',
+  // The spreadsheet the person knows, then the file made from it.
+  from: '{{spreadsheet}}, file {{file}}',
+  figures_one: '{{count, number}} message, {{parts, number}} SMS parts',
+  figures_other: '{{count, number}} messages, {{parts, number}} SMS parts',
+  uploadName: 'Name on the server:',
+  server: 'server',
+  uploading: 'Uploading',
+  percent: '{{percent, number}} %',
+  states: {
+    uploading: 'Uploading',
+    ready: 'Uploaded, waiting for the provider',
+    processing: 'The provider is checking the file',
+    success: 'Accepted: the messages are on their way',
+    rejected: 'Rejected: nothing was sent',
+    failed: 'Not sent',
+    'timed-out': 'Sent, but the provider has not answered yet',
+    vanished: 'The file left the server before it was finished: ask the provider what happened',
+  },
+  // Short, for the History table's column.
+  outcomes: {
+    uploading: 'Uploading',
+    ready: 'Waiting for the provider',
+    processing: 'Being checked',
+    success: 'Accepted',
+    rejected: 'Rejected',
+    failed: 'Not sent',
+    'timed-out': 'No answer yet',
+    vanished: 'Gone from the server',
+  },
+  serverText: "What the provider's server wrote at the end of the file:",
+  cause_one: 'The provider found {{count, number}} problem at {{at}}. Fix it and send again:',
+  cause_other: 'The provider found {{count, number}} problems at {{at}}. Fix them and send again:',
+  rowOfFile: 'Row {{row}} of the file',
+  row: 'Row {{row}}',
+  column: ' ({{column}})',
+  problem: ': {{text}}',
+  more_one: '…and {{count, number}} more',
+  more_other: '…and {{count, number}} more',
+  sent: 'Sent batches',
+} as const;
+
+/** Under the files exported. */
+export const exported = {
+  otherClient:
+    'To send a file with another FTP client: upload it under this name, then rename it on the server by adding .ready to the end.',
+} as const;
+
+export const history = {
+  heading: 'History',
+  empty: 'Nothing has been sent yet.',
+  columns: {
+    sent: 'Sent',
+    file: 'Spreadsheet and file',
+    messages: 'Messages',
+    parts: 'Parts',
+    outcome: 'Outcome',
+    details: 'Details',
+  },
+  details: 'Details',
+  hide: 'Hide',
+  of: ' of {{name}}',
+  clear: 'Clear history',
+  confirmClear: 'Clear the history of finished batches? The files on the server are not touched.',
+} as const;
