@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = import.meta.dirname;
 
@@ -19,13 +19,13 @@ async function literalsIn(path: string, code: string): Promise<string[]> {
 const COMPONENT = 'renderer/src/ui/CampaignPanel.tsx';
 
 /** Issue 13 rebuilds these screens; issue 14 part b converts them after it. */
-const PART_B = [
-  'renderer/src/App.tsx',
-  'renderer/src/ui/SendPanel.tsx',
-  'renderer/src/ui/SettingsScreen.tsx',
-];
+const PART_B = ['renderer/src/ui/SendPanel.tsx'];
 
 describe('no words outside the catalogues (issue 14)', () => {
+  // The first lint loads the whole TypeScript project for the type-aware rule: on a busy
+  // machine that alone can take longer than a test's own time.
+  beforeAll(() => literalsIn(COMPONENT, 'export {};'), 300_000);
+
   it.each([
     ['text', 'export const Panel = () => <p>Choose a file</p>;'],
     ['an attribute read aloud', 'export const Panel = () => <input aria-label="Message text" />;'],

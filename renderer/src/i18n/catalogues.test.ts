@@ -17,11 +17,14 @@ const english = new Map(entries(en));
 
 /** Names and labels that are the same in Danish: anything else the same is left untranslated. */
 const SAME_IN_BOTH = [
+  'app.name',
   'batch.column',
   'batch.percent',
   'batch.problem',
   'batch.server',
   'campaign.classes.premium',
+  'settings.countryOption',
+  'settings.server',
   'campaign.classes.standard',
   'icons.ok',
   'icons.problem',

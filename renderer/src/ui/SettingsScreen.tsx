@@ -1,24 +1,34 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { getCountries, getCountryCallingCode } from 'libphonenumber-js/max';
 import type { CountryCode } from '../logic/phone';
 import { errorWords, service } from '../stores/service';
 import { useSending } from '../stores/sending';
 import { useSettings } from '../stores/settings';
 import type { ProfileSummary } from '../../../core/contract/api';
+import { useLocale, useTranslation } from '../i18n';
 import { LanguageChoice } from './LanguageChoice';
 
-const regionNames =
-  typeof Intl.DisplayNames === 'function'
-    ? new Intl.DisplayNames(['en'], { type: 'region' })
-    : null;
-const COUNTRIES = getCountries()
-  .map((code) => ({
-    code,
-    name: `${regionNames?.of(code) ?? code} (+${getCountryCallingCode(code)})`,
-  }))
-  .sort((a, b) => a.name.localeCompare(b.name));
+/** Every country by its name in the locale, with its calling code, sorted as the locale sorts. */
+function countriesIn(locale: string, t: TFunction): { code: CountryCode; name: string }[] {
+  const regionNames =
+    typeof Intl.DisplayNames === 'function'
+      ? new Intl.DisplayNames([locale], { type: 'region' })
+      : null;
+  const collator = new Intl.Collator(locale);
+  return getCountries()
+    .map((code) => ({
+      code,
+      name: t('settings.countryOption', {
+        name: regionNames?.of(code) ?? code,
+        code: getCountryCallingCode(code),
+      }),
+    }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
 
 function ProfileEditor({ profile, onSaved }: { profile: ProfileSummary; onSaved: () => void }) {
+  const { t } = useTranslation();
   const [user, setUser] = useState(profile.user);
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -26,7 +36,7 @@ function ProfileEditor({ profile, onSaved }: { profile: ProfileSummary; onSaved:
   return (
     <form
       className="profile"
-      aria-label={`Profile ${profile.name}`}
+      aria-label={t('settings.profile', { name: profile.name })}
       onSubmit={async (event) => {
         event.preventDefault();
         try {
@@ -35,7 +45,7 @@ function ProfileEditor({ profile, onSaved }: { profile: ProfileSummary; onSaved:
             ...(user ? { user } : {}),
             ...(password ? { password } : {}),
           });
-          setMessage(outcome.ok ? 'Saved.' : outcome.error);
+          setMessage(outcome.ok ? t('settings.saved') : outcome.error);
           setPassword('');
           onSaved();
         } catch (error) {
@@ -47,15 +57,23 @@ function ProfileEditor({ profile, onSaved }: { profile: ProfileSummary; onSaved:
       <ul>
         {profile.servers.map((server) => (
           <li key={server.name}>
-            Server {server.name}: {server.host}:{server.port} (
-            {server.security === 'ftps' ? 'encrypted' : 'not encrypted'}
-            {server.fingerprint ? ', certificate pinned' : ''})
+            {t('settings.server', {
+              name: server.name,
+              host: server.host,
+              port: server.port,
+              security:
+                server.security !== 'ftps'
+                  ? t('settings.notEncrypted')
+                  : server.fingerprint
+                    ? t('settings.encryptedPinned')
+                    : t('settings.encrypted'),
+            })}
           </li>
         ))}
       </ul>
       <div className="fields">
         <div className="field">
-          <label htmlFor={`${id}-user`}>User name</label>
+          <label htmlFor={`${id}-user`}>{t('settings.user')}</label>
           <input
             id={`${id}-user`}
             value={user}
@@ -64,24 +82,29 @@ function ProfileEditor({ profile, onSaved }: { profile: ProfileSummary; onSaved:
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-password`}>Password</label>
+          <label htmlFor={`${id}-password`}>{t('settings.password')}</label>
           <input
             id={`${id}-password`}
             type="password"
             value={password}
             autoComplete="current-password"
-            placeholder={profile.hasPassword ? 'set (kept until Sendsheet stops)' : 'not set'}
+            placeholder={
+              profile.hasPassword ? t('settings.passwordSet') : t('settings.passwordNotSet')
+            }
             onChange={(event) => setPassword(event.currentTarget.value)}
           />
         </div>
       </div>
-      <button type="submit">Save {profile.name}</button>
+      <button type="submit">{t('settings.save', { name: profile.name })}</button>
       {message && <p role="status">{message}</p>}
     </form>
   );
 }
 
 export function SettingsScreen() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const countries = useMemo(() => countriesIn(locale, t), [locale, t]);
   const defaultCountry = useSettings((state) => state.defaultCountry);
   const defaultSender = useSettings((state) => state.defaultSender);
   const setDefaultCountry = useSettings((state) => state.setDefaultCountry);
@@ -92,28 +115,28 @@ export function SettingsScreen() {
   useEffect(() => void loadProfiles(), [loadProfiles]);
   return (
     <section aria-labelledby="settings-heading" className="panel">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t('settings.heading')}</h2>
       <div className="fields">
         <LanguageChoice />
       </div>
       <div className="fields">
         <div className="field">
-          <label htmlFor={`${id}-country`}>Default country</label>
+          <label htmlFor={`${id}-country`}>{t('settings.country')}</label>
           <select
             id={`${id}-country`}
             value={defaultCountry}
             onChange={(event) => setDefaultCountry(event.currentTarget.value as CountryCode)}
           >
-            {COUNTRIES.map((country) => (
+            {countries.map((country) => (
               <option key={country.code} value={country.code}>
                 {country.name}
               </option>
             ))}
           </select>
-          <small>For numbers written without a country code.</small>
+          <small>{t('settings.countryHelp')}</small>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-sender`}>Default sender</label>
+          <label htmlFor={`${id}-sender`}>{t('settings.sender')}</label>
           <input
             id={`${id}-sender`}
             value={defaultSender}
@@ -121,7 +144,7 @@ export function SettingsScreen() {
           />
         </div>
       </div>
-      <h2>Server profiles</h2>
+      <h2>{t('settings.profiles')}</h2>
       {profiles.map((profile) => (
         <ProfileEditor key={profile.id} profile={profile} onSaved={() => void loadProfiles()} />
       ))}

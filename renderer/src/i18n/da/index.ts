@@ -4,10 +4,22 @@ import { batch, exported, history } from './batches';
 import { preview, totals, warnings } from './check';
 import { inspect } from './inspect';
 import { columnHints, problemNames, problems } from './problems';
-import { campaign, common, counter, icons, language, mapping, open, read } from './ui';
+import {
+  app,
+  campaign,
+  common,
+  settings,
+  counter,
+  icons,
+  language,
+  mapping,
+  open,
+  read,
+} from './ui';
 
 export const da: Catalogue = {
   common,
+  app,
   language,
   icons,
   open,
@@ -22,6 +34,7 @@ export const da: Catalogue = {
   exported,
   history,
   inspect,
+  settings,
   problems,
   columnHints,
   problemNames,

@@ -174,3 +174,35 @@ export const campaign: Catalogue['campaign'] = {
   rowsHelp: 'Udbyderen anbefaler {{rows, number}}.',
   removeDuplicates: 'Udelad gentagne numre ({{count, number}})',
 };
+
+export const app: Catalogue['app'] = {
+  name: 'Sendsheet',
+  nav: 'Hovedmenu',
+  screens: {
+    send: 'Send et regneark',
+    history: 'Historik',
+    inspect: 'Undersøg en fil',
+    settings: 'Indstillinger',
+  },
+  drop: 'Slip filen for at åbne den',
+};
+
+export const settings: Catalogue['settings'] = {
+  heading: 'Indstillinger',
+  country: 'Standardland',
+  countryOption: '{{name}} (+{{code}})',
+  countryHelp: 'Til numre, der er skrevet uden landekode.',
+  sender: 'Standardafsender',
+  profiles: 'Serverprofiler',
+  profile: 'Profil {{name}}',
+  server: 'Server {{name}}: {{host}}:{{port}} ({{security}})',
+  encrypted: 'krypteret',
+  encryptedPinned: 'krypteret, certifikat fastlåst',
+  notEncrypted: 'ikke krypteret',
+  user: 'Brugernavn',
+  password: 'Adgangskode',
+  passwordSet: 'angivet (gemt, indtil Sendsheet stopper)',
+  passwordNotSet: 'ikke angivet',
+  save: 'Gem {{name}}',
+  saved: 'Gemt.',
+};

@@ -3,10 +3,22 @@ import { batch, exported, history } from './batches';
 import { preview, totals, warnings } from './check';
 import { inspect } from './inspect';
 import { columnHints, problemNames, problems } from './problems';
-import { campaign, common, counter, icons, language, mapping, open, read } from './ui';
+import {
+  app,
+  campaign,
+  common,
+  settings,
+  counter,
+  icons,
+  language,
+  mapping,
+  open,
+  read,
+} from './ui';
 
 export const en = {
   common,
+  app,
   language,
   icons,
   open,
@@ -21,6 +33,7 @@ export const en = {
   exported,
   history,
   inspect,
+  settings,
   problems,
   columnHints,
   problemNames,

@@ -177,3 +177,36 @@ export const campaign = {
   rowsHelp: 'The provider recommends {{rows, number}}.',
   removeDuplicates: 'Leave out repeated numbers ({{count, number}})',
 } as const;
+
+/** The window around the screens. */
+export const app = {
+  name: 'Sendsheet',
+  nav: 'Main',
+  screens: {
+    send: 'Send a spreadsheet',
+    history: 'History',
+    inspect: 'Inspect a file',
+    settings: 'Settings',
+  },
+  drop: 'Drop the file to open it',
+} as const;
+
+export const settings = {
+  heading: 'Settings',
+  country: 'Default country',
+  countryOption: '{{name}} (+{{code}})',
+  countryHelp: 'For numbers written without a country code.',
+  sender: 'Default sender',
+  profiles: 'Server profiles',
+  profile: 'Profile {{name}}',
+  server: 'Server {{name}}: {{host}}:{{port}} ({{security}})',
+  encrypted: 'encrypted',
+  encryptedPinned: 'encrypted, certificate pinned',
+  notEncrypted: 'not encrypted',
+  user: 'User name',
+  password: 'Password',
+  passwordSet: 'set (kept until Sendsheet stops)',
+  passwordNotSet: 'not set',
+  save: 'Save {{name}}',
+  saved: 'Saved.',
+} as const;
