@@ -23,6 +23,7 @@ const SAME_IN_BOTH = [
   'batch.problem',
   'batch.server',
   'campaign.classes.premium',
+  'send.send',
   'settings.countryOption',
   'settings.server',
   'campaign.classes.standard',

@@ -1,4 +1,5 @@
 import { useEffectEvent, useId, useLayoutEffect, useRef } from 'react';
+import { ENCODING_LABELS } from '../../../core/decode';
 import type { ExportOptions } from '../../../core/writer';
 import type { PreviewData } from './usePreview';
 import { useCampaign } from '../stores/campaign';
@@ -10,10 +11,16 @@ import { useSettings } from '../stores/settings';
 import { useMapping } from '../stores/mapping';
 import { useTranslation } from '../i18n';
 import { Timeline } from './Timeline';
-import { bytes, count } from './words';
+import { Trans } from 'react-i18next';
+import { problemText } from '../i18n/problem-text';
+
+/** Names, not words: the type and ending of a CSV file, and the base name of an unnamed batch. */
+const CSV_TYPE = 'text/csv';
+const CSV_EXTENSION = '.csv';
+const UNNAMED = 'batch';
 
 function download(fileName: string, data: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: 'text/csv' }));
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: CSV_TYPE }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -26,7 +33,7 @@ function download(fileName: string, data: Uint8Array): void {
 export function SendPanel({ data }: { data: PreviewData }) {
   const { t } = useTranslation();
   const fileName = useFile((state) =>
-    state.file.status === 'ready' ? state.file.fileName : 'batch',
+    state.file.status === 'ready' ? state.file.fileName : UNNAMED,
   );
   const settings = useCampaign((state) => state.settings);
   // Field by field: the batches' live events change the store many times a second while a
@@ -60,7 +67,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
     if (useMapping.getState().draft !== null) return;
     const api = desktop();
     if (api !== null) {
-      const target = await api.chooseSaveTarget(`${baseName}.csv`);
+      const target = await api.chooseSaveTarget(baseName + CSV_EXTENSION);
       if (target === null) return;
       await exportFiles(
         data.outgoing().messages,
@@ -93,20 +100,22 @@ export function SendPanel({ data }: { data: PreviewData }) {
 
   return (
     <section aria-labelledby="send-heading" className="panel">
-      <h2 id="send-heading">5. Export or send</h2>
-      {pending && <p role="status">Updating the messages for the text being typed…</p>}
+      <h2 id="send-heading">{t('send.heading')}</h2>
+      {pending && <p role="status">{t('send.updating')}</p>}
       {blocked && !pending && (
         <p className="error" role="alert">
           {data.totals.recipients === 0
-            ? 'There are no messages to send yet: choose the phone number and message columns.'
-            : `${count(data.totals.rowsWithErrors, 'message has', 'messages have')} problems the provider would reject. Fix them in the spreadsheet and open it again, or choose other columns: the rows are marked ⛔ in the list below.`}
+            ? t('send.nothing')
+            : t('send.blocked', { count: data.totals.rowsWithErrors })}
         </p>
       )}
       <div className="actions">
         <button type="button" disabled={busy || pending} onClick={() => void exportNow()}>
-          Export file{data.totals.recipients > settings.rowsPerFile ? 's' : ''}
+          {t('send.export', {
+            count: data.totals.recipients > settings.rowsPerFile ? 2 : 1,
+          })}
         </button>
-        <label htmlFor={`${id}-profile`}>Send with </label>
+        <label htmlFor={`${id}-profile`}>{t('send.with')}</label>
         <select
           id={`${id}-profile`}
           value={chosen?.id ?? ''}
@@ -114,8 +123,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
         >
           {profiles.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
-              {p.hasPassword ? '' : ' (no password yet)'}
+              {p.hasPassword ? p.name : t('send.noPassword', { name: p.name })}
             </option>
           ))}
         </select>
@@ -125,19 +133,24 @@ export function SendPanel({ data }: { data: PreviewData }) {
           disabled={!sendable}
           onClick={() => dialog.current?.showModal()}
         >
-          Send…
+          {t('send.send')}
         </button>
       </div>
       <div role="status" aria-live="polite">
-        {busy && <p>Working…</p>}
+        {busy && <p>{t('send.working')}</p>}
         {saved && (
           <div data-testid="export-result">
-            <p>Saved {count(saved.length, 'file')}:</p>
+            <p>{t('send.saved', { count: saved.length })}</p>
             <ul>
               {saved.map((file) => (
                 <li key={file.path}>
-                  <code>{file.path}</code> — {count(file.rows, 'message')}, {bytes(file.bytes)},{' '}
-                  {file.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8'}; upload name{' '}
+                  <code>{file.path}</code>
+                  {' — '}
+                  {t('send.file', {
+                    count: file.rows,
+                    size: file.bytes,
+                    encoding: ENCODING_LABELS[file.encoding],
+                  })}{' '}
                   <code>{file.uploadName}</code>
                 </li>
               ))}
@@ -147,13 +160,17 @@ export function SendPanel({ data }: { data: PreviewData }) {
         )}
         {written && (
           <div data-testid="export-result">
-            <p>Downloaded {count(written.length, 'file')}:</p>
+            <p>{t('send.downloaded', { count: written.length })}</p>
             <ul>
               {written.map((file) => (
                 <li key={file.savedName}>
-                  <code>{file.savedName}</code> — {count(file.rows, 'message')},{' '}
-                  {bytes(file.bytes.length)},{' '}
-                  {file.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8'}; upload name{' '}
+                  <code>{file.savedName}</code>
+                  {' — '}
+                  {t('send.file', {
+                    count: file.rows,
+                    size: file.bytes.length,
+                    encoding: ENCODING_LABELS[file.encoding],
+                  })}{' '}
                   <code>{file.uploadName}</code>
                 </li>
               ))}
@@ -169,8 +186,9 @@ export function SendPanel({ data }: { data: PreviewData }) {
             <ul>
               {problems.slice(0, 50).map((problem, i) => (
                 <li key={i}>
-                  {problem.row !== null && `Row ${problem.row}: `}
-                  {problem.message}
+                  {problem.row !== null
+                    ? t('send.row', { row: problem.row, text: problemText(t, problem) })
+                    : problemText(t, problem)}
                 </li>
               ))}
             </ul>
@@ -178,17 +196,23 @@ export function SendPanel({ data }: { data: PreviewData }) {
         </div>
       )}
       <dialog ref={dialog} aria-labelledby={`${id}-confirm`} data-testid="confirm-dialog">
-        <h2 id={`${id}-confirm`}>Send these messages?</h2>
+        <h2 id={`${id}-confirm`}>{t('send.confirm')}</h2>
         <p>
-          <strong>{count(data.totals.recipients, 'recipient')}</strong>,{' '}
-          <strong>{count(data.totals.parts, 'SMS part')}</strong>, with the profile{' '}
-          <strong>{chosen?.name}</strong>
-          {chosen ? ` (${chosen.servers.map((s) => `${s.host}:${s.port}`).join(', ')})` : ''}.
+          <Trans
+            i18nKey="send.confirmWhat"
+            values={{
+              recipients: t('send.recipients', { count: data.totals.recipients }),
+              parts: t('send.parts', { count: data.totals.parts }),
+              profile: chosen?.name ?? '',
+              servers: chosen?.servers.map((s) => `${s.host}:${s.port}`).join(', ') ?? '',
+            }}
+            components={{ b: <strong /> }}
+          />
         </p>
-        <p>Once sent, messages cannot be called back.</p>
+        <p>{t('send.final')}</p>
         <div className="actions">
           <button type="button" autoFocus onClick={() => dialog.current?.close()}>
-            Cancel
+            {t('send.cancel')}
           </button>
           <button
             type="button"
@@ -201,7 +225,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
               }
             }}
           >
-            Send {count(data.totals.recipients, 'message')}
+            {t('send.sendNow', { count: data.totals.recipients })}
           </button>
         </div>
       </dialog>

@@ -64,3 +64,37 @@ export const history: Catalogue['history'] = {
   clear: 'Ryd historikken',
   confirmClear: 'Ryd historikken for færdige forsendelser? Filerne på serveren bliver ikke rørt.',
 };
+
+export const send: Catalogue['send'] = {
+  heading: '5. Eksportér eller send',
+  updating: 'Opdaterer beskederne efter den tekst, der skrives…',
+  nothing: 'Der er ingen beskeder at sende endnu: vælg kolonnerne med telefonnummer og besked.',
+  blocked_one:
+    '{{count, number}} besked har problemer, som udbyderen ville afvise. Ret dem i regnearket, og åbn det igen, eller vælg andre kolonner: rækken er markeret som et problem i listen nedenfor.',
+  blocked_other:
+    '{{count, number}} beskeder har problemer, som udbyderen ville afvise. Ret dem i regnearket, og åbn det igen, eller vælg andre kolonner: rækkerne er markeret som problemer i listen nedenfor.',
+  export_one: 'Eksportér fil',
+  export_other: 'Eksportér filer',
+  with: 'Send med',
+  noPassword: '{{name}} (ingen adgangskode endnu)',
+  send: 'Send…',
+  working: 'Arbejder…',
+  saved_one: 'Gemte {{count, number}} fil:',
+  saved_other: 'Gemte {{count, number}} filer:',
+  downloaded_one: 'Hentede {{count, number}} fil:',
+  downloaded_other: 'Hentede {{count, number}} filer:',
+  file_one: '{{count, number}} besked, {{size, bytes}}, {{encoding}}; uploadnavn',
+  file_other: '{{count, number}} beskeder, {{size, bytes}}, {{encoding}}; uploadnavn',
+  row: 'Række {{row}}: {{text}}',
+  confirm: 'Send disse beskeder?',
+  confirmWhat:
+    '<b>{{recipients}}</b>, <b>{{parts}}</b>, med profilen <b>{{profile}}</b> ({{servers}}).',
+  recipients_one: '{{count, number}} modtager',
+  recipients_other: '{{count, number}} modtagere',
+  parts_one: '{{count, number}} SMS-del',
+  parts_other: '{{count, number}} SMS-dele',
+  final: 'Sendte beskeder kan ikke kaldes tilbage.',
+  cancel: 'Annullér',
+  sendNow_one: 'Send {{count, number}} besked',
+  sendNow_other: 'Send {{count, number}} beskeder',
+};

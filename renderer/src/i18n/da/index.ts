@@ -1,6 +1,6 @@
 /** The Danish catalogue: English's keys exactly (the type says so; catalogues.test.ts too). */
 import type { Catalogue } from '../catalogue';
-import { batch, exported, history } from './batches';
+import { batch, exported, history, send } from './batches';
 import { preview, totals, warnings } from './check';
 import { inspect } from './inspect';
 import { columnHints, problemNames, problems } from './problems';
@@ -31,6 +31,7 @@ export const da: Catalogue = {
   preview,
   warnings,
   batch,
+  send,
   exported,
   history,
   inspect,

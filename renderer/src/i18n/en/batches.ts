@@ -66,3 +66,38 @@ export const history = {
   clear: 'Clear history',
   confirmClear: 'Clear the history of finished batches? The files on the server are not touched.',
 } as const;
+
+/** Step 5: export or send, and the confirmation before sending. */
+export const send = {
+  heading: '5. Export or send',
+  updating: 'Updating the messages for the text being typed…',
+  nothing: 'There are no messages to send yet: choose the phone number and message columns.',
+  blocked_one:
+    '{{count, number}} message has problems the provider would reject. Fix them in the spreadsheet and open it again, or choose other columns: the row is marked as a problem in the list below.',
+  blocked_other:
+    '{{count, number}} messages have problems the provider would reject. Fix them in the spreadsheet and open it again, or choose other columns: the rows are marked as problems in the list below.',
+  export_one: 'Export file',
+  export_other: 'Export files',
+  with: 'Send with',
+  noPassword: '{{name}} (no password yet)',
+  send: 'Send…',
+  working: 'Working…',
+  saved_one: 'Saved {{count, number}} file:',
+  saved_other: 'Saved {{count, number}} files:',
+  downloaded_one: 'Downloaded {{count, number}} file:',
+  downloaded_other: 'Downloaded {{count, number}} files:',
+  file_one: '{{count, number}} message, {{size, bytes}}, {{encoding}}; upload name',
+  file_other: '{{count, number}} messages, {{size, bytes}}, {{encoding}}; upload name',
+  row: 'Row {{row}}: {{text}}',
+  confirm: 'Send these messages?',
+  confirmWhat:
+    '<b>{{recipients}}</b>, <b>{{parts}}</b>, with the profile <b>{{profile}}</b> ({{servers}}).',
+  recipients_one: '{{count, number}} recipient',
+  recipients_other: '{{count, number}} recipients',
+  parts_one: '{{count, number}} SMS part',
+  parts_other: '{{count, number}} SMS parts',
+  final: 'Once sent, messages cannot be called back.',
+  cancel: 'Cancel',
+  sendNow_one: 'Send {{count, number}} message',
+  sendNow_other: 'Send {{count, number}} messages',
+} as const;

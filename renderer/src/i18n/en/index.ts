@@ -1,5 +1,5 @@
 /** The English catalogue: the one the keys' types are taken from (i18n/i18next.d.ts). */
-import { batch, exported, history } from './batches';
+import { batch, exported, history, send } from './batches';
 import { preview, totals, warnings } from './check';
 import { inspect } from './inspect';
 import { columnHints, problemNames, problems } from './problems';
@@ -30,6 +30,7 @@ export const en = {
   preview,
   warnings,
   batch,
+  send,
   exported,
   history,
   inspect,
