@@ -86,24 +86,3 @@ export function formatList(
 ): string {
   return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
 }
-
-/**
- * @deprecated English only: kept for the screens not yet through the catalogues (issue 14
- * part b converts them and removes these).
- */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
-
-/** @deprecated English only: see count. */
-export function bytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-/** @deprecated English only: see count. */
-export const ENCODING_WORDS: Record<string, string> = {
-  'GSM-7': 'GSM-7 (standard SMS characters)',
-  'UCS-2': 'UCS-2 (special characters: fewer per SMS)',
-};
