@@ -178,4 +178,46 @@ for (const { language, locale, words } of LANGUAGES) {
       await expect(name).toHaveValue('second.csv');
     });
   });
+
+  test(`the live counter under the message box (${language})`, async ({ browser }) => {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+      await choose(page, FIXTURES[2]!.name, FIXTURES[2]!.bytes);
+      await page.getByLabel(words.mapping.write).check();
+      await page.getByLabel(words.mapping.messageText).fill('Hej {Navn}, vi ses i dag');
+      const counter = page.getByTestId('message-counter');
+      await expect(counter.locator('[data-encoding]')).toHaveAttribute('data-encoding', 'GSM-7');
+      await expect(counter.locator('mark')).toHaveCount(0);
+      // A curly quote, typed: special characters, and the two quotes marked where they are.
+      await page.getByLabel(words.mapping.messageText).fill('Hej {Navn}, vi ses “i dag”');
+      await expect(counter.locator('[data-encoding]')).toHaveAttribute('data-encoding', 'UCS-2');
+      await expect(counter.locator('mark')).toHaveText(['“', '”']);
+      await expect(counter).toContainText(words.counter.encoding.ucs2);
+    } finally {
+      await context.close();
+    }
+  });
 }
+
+test('the language follows the system, and Settings can choose another', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  try {
+    await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByRole('button', { name: en.app.screens.settings }).click();
+    await page.getByLabel(en.language.label).selectOption('da');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+    await expect(page.getByRole('button', { name: da.app.screens.settings })).toBeVisible();
+    // Kept: the page opened again speaks Danish, whatever the system's language.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: da.open.heading })).toBeVisible();
+    await page.getByRole('button', { name: da.app.screens.settings }).click();
+    await page.getByLabel(da.language.label).selectOption('system');
+    await expect(page.getByRole('button', { name: en.app.screens.settings })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});
