@@ -6,7 +6,7 @@ export const batch: Catalogue['batch'] = {
   from: '{{spreadsheet}}, fil {{file}}',
   figures_one: '{{count, number}} besked, {{parts, number}} SMS-dele',
   figures_other: '{{count, number}} beskeder, {{parts, number}} SMS-dele',
-  uploadName: 'Navn på serveren:',
+  uploadName: 'navn på serveren:',
   server: 'server',
   uploading: 'Uploader',
   percent: '{{percent, number}} %',

@@ -6,7 +6,7 @@ export const batch = {
   from: '{{spreadsheet}}, file {{file}}',
   figures_one: '{{count, number}} message, {{parts, number}} SMS parts',
   figures_other: '{{count, number}} messages, {{parts, number}} SMS parts',
-  uploadName: 'Name on the server:',
+  uploadName: 'name on the server:',
   server: 'server',
   uploading: 'Uploading',
   percent: '{{percent, number}} %',
