@@ -207,6 +207,25 @@ function appendix(layout: Layout, problems: readonly Problem[], at: Date, total?
   return (layout.terminated ? '' : eol) + eol + lines.join(eol) + eol;
 }
 
+/**
+ * The cause to append to a file that is not read (SPEC 2: too large), from its first bytes and
+ * whether its last byte is LF: as appendCause writes it for a file of no known encoding, in
+ * UTF-8, when `head` holds the file's first LF. A file with none in its first bytes gets LF.
+ */
+export function unreadCause(
+  head: Uint8Array,
+  endsWithLf: boolean,
+  problems: readonly Problem[],
+  at: Date,
+): Uint8Array {
+  const firstLf = head.indexOf(LF);
+  const layout: Layout = {
+    lineEnding: firstLf >= 1 && head[firstLf - 1] === CR ? '\r\n' : '\n',
+    terminated: endsWithLf,
+  };
+  return encodeText(appendix(layout, problems, at), 'utf-8');
+}
+
 /** The text to append to a file whose decoded text is `text`; `total` as for causeLines. */
 export function causeText(
   text: string,

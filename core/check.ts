@@ -77,6 +77,11 @@ export interface Inspection {
    * again, unless they were kept while checking (`keepMessages`).
    */
   messages(limit?: number): Message[];
+  /**
+   * Every row as the server reads it, a piece of the text at a time: only one piece's messages
+   * are held at once, for a caller that writes them out as they come (the server's queue).
+   */
+  messageChunks(): Iterable<Message[]>;
   /** The decoded text (null when it could not be decoded), for appending the cause. */
   text(): string | null;
 }
@@ -93,6 +98,27 @@ function onlyLineEndings(text: string): boolean {
   return true;
 }
 
+/** The decision on a file rejected for one problem of the whole file, found before its rows. */
+export function rejectedDecision(
+  format: Format,
+  problem: Problem,
+  encoding: Encoding | null = null,
+  encodingSource: EncodingSource | null = null,
+): Decision {
+  return {
+    status: 'rejected',
+    encoding,
+    encodingSource,
+    format,
+    rows: 0,
+    skipped: 0,
+    parts: 0,
+    problems: [problem],
+    problemCount: 1,
+    problemCounts: { [problem.code]: 1 },
+  };
+}
+
 function rejected(
   format: Format,
   problem: Problem,
@@ -101,26 +127,29 @@ function rejected(
   text: string | null = null,
 ): Inspection {
   return {
-    decision: {
-      status: 'rejected',
-      encoding,
-      encodingSource,
-      format,
-      rows: 0,
-      skipped: 0,
-      parts: 0,
-      problems: [problem],
-      problemCount: 1,
-      problemCounts: { [problem.code]: 1 },
-    },
+    decision: rejectedDecision(format, problem, encoding, encodingSource),
     ucs2Messages: 0,
     messages: () => [],
+    messageChunks: () => [],
     text: () => text,
+  };
+}
+
+/** SPEC 2: a file of `size` bytes, over 30 MiB; null when only "more than that" is known. */
+export function tooLargeProblem(size: number | null): Problem {
+  return {
+    row: null,
+    column: null,
+    code: 'too-large',
+    message: `The file is ${size === null ? 'more than 30 MiB' : `${size.toLocaleString('en-US')} bytes`}; the provider reads files up to 30 MiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes): split it into files of 10,000 rows.`,
+    values: size === null ? { kind: 'cut' } : { kind: 'bytes', bytes: size },
   };
 }
 
 /** Past the first chunk of this many characters, building a few messages stops reading. */
 const BUILD_CHUNK = 1 << 16;
+/** Messages kept while checking, handed out this many at a time. */
+const MESSAGES_PER_CHUNK = 4096;
 
 /** The server's verdict on a file, and the text it decoded (null when it could not). */
 export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Inspection {
@@ -129,14 +158,7 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
   const conflict = conflictProblem(name);
   if (conflict) return rejected(format, conflict);
   if (file.bytes.length > MAX_FILE_BYTES) {
-    const problem: Problem = {
-      row: null,
-      column: null,
-      code: 'too-large',
-      message: `The file is ${file.cut ? 'more than 30 MiB' : `${file.bytes.length.toLocaleString('en-US')} bytes`}; the provider reads files up to 30 MiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes): split it into files of 10,000 rows.`,
-      values: file.cut ? { kind: 'cut' } : { kind: 'bytes', bytes: file.bytes.length },
-    };
-    return rejected(format, problem);
+    return rejected(format, tooLargeProblem(file.cut ? null : file.bytes.length));
   }
   const decoded = decodeDeferred(file.bytes, name.forced, options.latin1);
   if (!decoded.ok) return rejected(format, decoded.problem, decoded.encoding, decoded.source);
@@ -211,7 +233,26 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
     if (!builder.stopped) builder.finish();
     return built;
   };
-  return { decision, ucs2Messages: checker.ucs2Messages, messages, text: resolved };
+  function* messageChunks(): Generator<Message[]> {
+    if (kept !== null && !checker.messagesDropped) {
+      for (let at = 0; at < kept.length; at += MESSAGES_PER_CHUNK)
+        yield kept.slice(at, at + MESSAGES_PER_CHUNK);
+      return;
+    }
+    if (checker.headerCount < 0 || !checker.readable) return;
+    const target = build([], Infinity, true);
+    const builder = new RowChecker(delimiter, text, oneToOne, reading, target);
+    for (let at = 0; at < text.length; at += BUILD_CHUNK) {
+      builder.push(text.slice(at, at + BUILD_CHUNK));
+      if (target.messages.length > 0) {
+        yield target.messages;
+        target.messages = [];
+      }
+    }
+    builder.finish();
+    if (target.messages.length > 0) yield target.messages;
+  }
+  return { decision, ucs2Messages: checker.ucs2Messages, messages, messageChunks, text: resolved };
 }
 
 /** The verdict with every message, as `sendsheet check --json` prints it. */

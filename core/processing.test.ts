@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { parseCause } from './cause';
+import { appendCause, parseCause } from './cause';
 import { decode } from './decode';
-import { internalErrorFile, processFile } from './processing';
+import { internalErrorFile, processFile, processInChunks, processUnread } from './processing';
 
 const at = new Date(Date.UTC(2026, 10, 24, 14, 0, 0));
 
@@ -56,5 +56,93 @@ describe('SPEC 9: after the last retry, internal-error', () => {
     const cause = parseCause(new TextDecoder().decode(out));
     expect(cause?.problems.map((p) => p.code)).toEqual(['internal-error']);
     expect(cause?.problems[0]?.message).toContain('5 attempts');
+  });
+
+  it("in the file's own encoding and line ending (UTF-16, CR LF)", () => {
+    const bytes = new Uint8Array(
+      iconv.encode('\ufeffmsisdn,message\r\n4512345678,hi\r\n', 'utf-16le'),
+    );
+    const out = internalErrorFile({ name: 'x.ready', bytes }, 5, 'the server stopped', at);
+    expect([...out.subarray(0, bytes.length)]).toEqual([...bytes]);
+    const decoded = decode(out, null);
+    expect(decoded.ok && decoded.encoding).toBe('utf-16le');
+    expect(decoded.ok && decoded.text).toContain(
+      '\r\n# REJECTED 2026-11-24T14:00:00Z: 1 problem(s)\r\n',
+    );
+    expect(decoded.ok && parseCause(decoded.text)?.problems[0]?.code).toBe('internal-error');
+  });
+});
+
+describe('SPEC 9: an accepted file queued a piece at a time (issue 15)', () => {
+  it('gives the same messages as processFile, in pieces that stay small', () => {
+    // Windows-1252 with a pending C1 byte (0x80, the euro sign) in every row.
+    const rows = Array.from({ length: 20_000 }, (_, i) => `45${20_000_000 + i};Pris \x80${i}`);
+    const bytes = new Uint8Array(
+      iconv.encode(`msisdn;message\r\n${rows.join('\r\n')}\r\n`, 'latin1'),
+    );
+    const file = { name: 'x.csv.excel.ready', bytes };
+    const whole = processFile(file, at);
+    const chunked = processInChunks(file, at);
+    if (whole.outcome !== 'success' || chunked.outcome !== 'success')
+      throw new Error('expected both accepted');
+    const pieces = [...chunked.messageChunks()];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(10_000);
+    expect(pieces.flat()).toEqual(whole.verdict.messages);
+    expect(pieces.flat()[0]!.message).toBe('Pris €0');
+    expect({ ...chunked.verdict, messages: whole.verdict.messages }).toEqual(whole.verdict);
+  });
+
+  it('a rejected file: the same bytes as processFile', () => {
+    const file = { name: 'x.ready', bytes: new TextEncoder().encode('msisdn,message\n1,hi\n') };
+    const chunked = processInChunks(file, at);
+    const whole = processFile(file, at);
+    expect(chunked.outcome === 'rejected' && whole.outcome === 'rejected').toBe(true);
+    expect(chunked.outcome === 'rejected' && [...chunked.bytes]).toEqual(
+      whole.outcome === 'rejected' && [...whole.bytes],
+    );
+  });
+});
+
+describe('SPEC 2: a file too large is rejected unread (issue 15)', () => {
+  it.each([
+    ['LF, ending with one', 'msisdn,message\n4512345678,hi\n'],
+    ['CR LF, not ending with one', 'msisdn,message\r\n4512345678,hi'],
+  ])(
+    'the cause from the first bytes and the last, as appendCause writes it (%s)',
+    (_what, text) => {
+      const bytes = new TextEncoder().encode(text);
+      const size = 2_362_232_012;
+      const { verdict, cause } = processUnread(
+        {
+          name: 'big.csv.ready',
+          size,
+          head: bytes.subarray(0, 20),
+          endsWithLf: text.endsWith('\n'),
+        },
+        at,
+      );
+      expect(verdict.problems).toEqual([
+        expect.objectContaining({
+          code: 'too-large',
+          message: expect.stringContaining('2,362,232,012 bytes'),
+        }),
+      ]);
+      const expected = appendCause(bytes, { encoding: null, text: null }, verdict.problems, at);
+      expect([...cause]).toEqual([...expected.subarray(bytes.length)]);
+    },
+  );
+
+  it('conflicting modifiers are said first, as for any file', () => {
+    const { verdict } = processUnread(
+      {
+        name: 'big.csv.utf8.cp1252.ready',
+        size: 40 << 20,
+        head: new Uint8Array(),
+        endsWithLf: false,
+      },
+      at,
+    );
+    expect(verdict.problems.map((p) => p.code)).toEqual(['conflicting-modifiers']);
   });
 });

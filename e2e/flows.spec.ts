@@ -91,10 +91,20 @@ for (const fixture of FIXTURES) {
     await page.getByRole('button', { name: 'Send…' }).click();
     const dialog = page.getByTestId('confirm-dialog');
     await expect(dialog).toContainText(
-      '3 recipients, 4 SMS parts, with the profile Emulated provider',
+      '3 recipients, 4 SMS parts, with the profile Practice on this computer',
     );
-    if (fixture === FIXTURES[0]) await screenshot(page, '3-confirm');
-    await dialog.getByRole('button', { name: 'Send 3 messages' }).click();
+    if (fixture === FIXTURES[0]) {
+      await screenshot(page, '3-confirm');
+      await dialog.getByRole('button', { name: 'Send 3 messages' }).click();
+    } else {
+      // Issue 13: the same three people in another kind of file are the same messages, sent
+      // by the first of these tests: said so, and sent again only by its own button.
+      await expect(dialog.getByTestId('confirm-earlier')).toContainText(
+        'All 3 messages were sent before.',
+      );
+      await expect(dialog.getByRole('button', { name: 'Send 3 messages' })).toHaveCount(0);
+      await dialog.getByRole('button', { name: /Send again anyway/ }).click();
+    }
     const batch = page.getByTestId('batch').last();
     // Issue 14: the focus goes to the batch sent, not to the page's body.
     await expect(batch).toBeFocused();
@@ -141,13 +151,15 @@ test('history lists the batches sent, and opens one', async ({ page }) => {
   await page.getByRole('button', { name: 'History' }).click();
   const rows = page.locator('table.history tbody tr');
   await expect(rows).toHaveCount(FIXTURES.length);
-  await expect(rows.first()).toContainText('Accepted');
+  await expect(rows.first()).toContainText(
+    'Accepted by the practice server: no SMS left this computer',
+  );
   await expect(rows.first()).not.toContainText('success');
   await rows
     .first()
     .getByRole('button', { name: /Details/ })
     .click();
-  await expect(page.getByTestId('history-outcome').first()).toHaveAttribute(
+  await expect(page.getByTestId('campaign-outcome').first()).toHaveAttribute(
     'data-state',
     'success',
   );
@@ -179,8 +191,12 @@ test('inspect shows what the server does with a customer file, bytes around a ba
 test('settings show the server profiles and keep the default country', async ({ page }) => {
   await page.goto(fromSetup('SENDSHEET_E2E_URL'));
   await page.getByRole('button', { name: 'Settings' }).click();
-  await expect(page.getByRole('form', { name: /Emulated provider/ })).toContainText('Server A');
-  await expect(page.getByRole('form', { name: /Emulated provider/ })).toContainText('Server B');
+  await expect(page.getByRole('form', { name: /Practice on this computer/ })).toContainText(
+    'Server A',
+  );
+  await expect(page.getByRole('form', { name: /Practice on this computer/ })).toContainText(
+    'Server B',
+  );
   await page.getByLabel('Default country').selectOption('DE');
   await screenshot(page, '8-settings');
   await page.reload();
@@ -234,7 +250,12 @@ test('more messages than the rows per file are sent as several files, each follo
   await expect(page.getByTestId('total-recipients')).toHaveText('3');
   await page.getByLabel('Messages per file').fill('2');
   await page.getByRole('button', { name: 'Send…' }).click();
-  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Send 3 messages' }).click();
+  // Split into other files, the same messages as sent before: its own button sends them again.
+  await expect(page.getByTestId('confirm-earlier')).toContainText('sent before');
+  await page
+    .getByTestId('confirm-dialog')
+    .getByRole('button', { name: /Send again anyway/ })
+    .click();
   const batches = page.getByTestId('batch');
   await expect(batches).toHaveCount(2);
   for (const batch of await batches.all()) {
@@ -242,11 +263,12 @@ test('more messages than the rows per file are sent as several files, each follo
       timeout: 60_000,
     });
   }
-  // Each named by the spreadsheet it came from, with its file, its state in words (issue 14).
-  await expect(batches.first()).toContainText(
-    'november.csv, file november-1-of-2.csv — Accepted: the messages are on their way',
+  // Each named by the spreadsheet it came from, with its file, its state in words (issue 14),
+  // and marked as practice beside its state (issue 13).
+  await expect(batches.first().getByRole('heading')).toHaveText(
+    'november.csv, file november-1-of-2.csv — Accepted by the practice server: no SMS left this computer Practice',
   );
-  await expect(batches.first()).toContainText('2 messages');
+  await expect(batches.first()).toContainText('2 messages,');
   await expect(batches.last()).toContainText('november.csv, file november-2-of-2.csv');
   await expect(batches.last()).toContainText('1 message,');
 });

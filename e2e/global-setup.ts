@@ -7,7 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHeadlessApp, startSendsheet, urlOf } from './processes';
+import { choosePractice, startHeadlessApp, startSendsheet, urlOf } from './processes';
 
 /** The ports `sendsheet app --no-servers` points its emulated profile at (DEFAULT_PORTS). */
 const DEFAULT_A = 2121;
@@ -24,6 +24,7 @@ function portFree(port: number): Promise<boolean> {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'sendsheet-e2e-'));
   const provider = join(dir, 'provider');
+  await choosePractice(join(dir, 'app'));
   const main = await startHeadlessApp(dir);
   process.env.SENDSHEET_E2E_URL = urlOf(main.output);
   process.env.SENDSHEET_E2E_PROVIDER = provider;
@@ -44,6 +45,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       '--config',
       config,
     ]);
+    await choosePractice(join(dir, 'failover-app'));
     const app = await startSendsheet([
       'app',
       '--port',

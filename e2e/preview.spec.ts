@@ -45,12 +45,13 @@ test('scrolling a long list shows the right row on every line and reuses the lin
       const rows = lines.map((line) => Number(line.getAttribute('data-row'))).sort((a, b) => a - b);
       for (const line of lines) {
         const row = Number(line.getAttribute('data-row'));
+        // The first cell ticks the row in or out of the send; then its number and message.
         const cells = line.querySelectorAll('[role=cell]');
         const expected = `Besked nummer ${row - 2}`;
-        if (cells[0]?.textContent !== String(row))
-          wrong.push(`line of row ${row} numbered ${cells[0]?.textContent}`);
-        if (cells[2]?.textContent !== expected)
-          wrong.push(`row ${row} shows "${cells[2]?.textContent}"`);
+        if (cells[1]?.textContent !== String(row))
+          wrong.push(`line of row ${row} numbered ${cells[1]?.textContent}`);
+        if (cells[3]?.textContent !== expected)
+          wrong.push(`row ${row} shows "${cells[3]?.textContent}"`);
         if (line.getAttribute('aria-rowindex') !== String(row))
           wrong.push(`row ${row} has aria-rowindex ${line.getAttribute('aria-rowindex')}`);
       }

@@ -1,6 +1,7 @@
 /** Starting `sendsheet app` and `sendsheet serve` as child processes for the end-to-end tests. */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -8,21 +9,36 @@ const ROOT = resolve(import.meta.dirname, '..');
 export interface Running {
   /** Everything the command printed until it was ready. */
   output: string;
+  /** Everything it printed so far. */
+  log(): string;
+  /** Kills it at once (kill -9), as a crash or a power cut would. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Runs `sendsheet <args>` and waits until it prints `Press Ctrl-C` (it is then serving). */
-export function startSendsheet(args: string[], timeoutMs = 30_000): Promise<Running> {
+export function startSendsheet(
+  args: string[],
+  timeoutMs = 30_000,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Running> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/cli/sendsheet.ts', ...args],
     {
       cwd: ROOT,
-      env: { ...process.env, INIT_CWD: ROOT },
+      env: { ...process.env, INIT_CWD: ROOT, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   let output = '';
+  const ended = () => child.exitCode !== null || child.signalCode !== null;
+  const kill = () =>
+    new Promise<void>((done) => {
+      if (ended()) return done();
+      child.once('exit', () => done());
+      child.kill('SIGKILL');
+    });
   const stop = () =>
     new Promise<void>((done) => {
       if (child.exitCode !== null || child.signalCode !== null) return done();
@@ -39,7 +55,7 @@ export function startSendsheet(args: string[], timeoutMs = 30_000): Promise<Runn
       output += chunk.toString('utf8');
       if (output.includes('Press Ctrl-C')) {
         clearTimeout(timer);
-        resolvePromise({ output, stop });
+        resolvePromise({ output, log: () => output, kill, stop });
       }
     };
     child.stdout!.on('data', onData);
@@ -65,7 +81,7 @@ export function urlOf(output: string): string {
 }
 
 /** `sendsheet app` on free ports, with its emulated provider and its data under `dir`. */
-export function startHeadlessApp(dir: string): Promise<Running> {
+export function startHeadlessApp(dir: string, env: NodeJS.ProcessEnv = {}): Promise<Running> {
   return startSendsheet(
     ['app', '--port', '0', '--ftp-ports', '0,0'].concat([
       '--dir',
@@ -73,6 +89,20 @@ export function startHeadlessApp(dir: string): Promise<Running> {
       '--data',
       join(dir, 'app'),
     ]),
+    30_000,
+    env,
+  );
+}
+
+/**
+ * The first-run choice made already, as practice: the tests of everything else start where a
+ * person who chose practice is (e2e/send-safely.spec.ts tests the first run itself).
+ */
+export async function choosePractice(dataDir: string): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(
+    join(dataDir, 'settings.json'),
+    JSON.stringify({ setup: 'practice', profile: 'emulated', prices: null, ownNumber: '' }),
   );
 }
 

@@ -14,6 +14,7 @@ export const DOCS_DIR = join(ROOT, 'docs', 'screens');
 export const SCREEN_SIZE = { width: 1280, height: 800 };
 
 export const SCREENS = [
+  'first-run',
   'start',
   'preview',
   'confirm',

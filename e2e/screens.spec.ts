@@ -42,6 +42,10 @@ async function shoot(page: Page, name: Screen): Promise<void> {
 
 test('the main screens, for the README', async ({ page }) => {
   await page.goto(urlOf(app.output));
+  // A fresh app asks first where messages go.
+  await expect(page.getByRole('heading', { name: 'Welcome to Sendsheet' })).toBeVisible();
+  await shoot(page, 'first-run');
+  await page.getByRole('button', { name: /Practice on this computer/ }).click();
   await expect(page.getByRole('heading', { name: '1. Open a spreadsheet' })).toBeVisible();
   await shoot(page, 'start');
 
@@ -66,7 +70,7 @@ test('the main screens, for the README', async ({ page }) => {
   await page.getByRole('button', { name: 'Send…' }).click();
   const dialog = page.getByTestId('confirm-dialog');
   await expect(dialog).toContainText(
-    '3 recipients, 4 SMS parts, with the profile Emulated provider',
+    '3 recipients, 4 SMS parts, with the profile Practice on this computer',
   );
   await shoot(page, 'confirm');
 
@@ -82,10 +86,11 @@ test('the main screens, for the README', async ({ page }) => {
   const rows = page.locator('table.history tbody tr');
   await expect(rows).toHaveCount(1);
   await rows.getByRole('button', { name: /Details/ }).click();
-  await expect(page.getByTestId('history-outcome').first()).toHaveAttribute(
+  await expect(page.getByTestId('campaign-outcome').first()).toHaveAttribute(
     'data-state',
     'success',
   );
+  await expect(rows).toContainText('Accepted by the practice server');
   await shoot(page, 'history');
 
   await page.getByRole('button', { name: 'Inspect a file' }).click();
@@ -102,7 +107,9 @@ test('the main screens, for the README', async ({ page }) => {
   await shoot(page, 'inspect');
 
   await page.getByRole('button', { name: 'Settings' }).click();
-  await expect(page.getByRole('form', { name: /Emulated provider/ })).toContainText('Server B');
+  await expect(page.getByRole('form', { name: /Practice on this computer/ })).toContainText(
+    'Server B',
+  );
   await shoot(page, 'settings');
   expect([...made]).toEqual([...SCREENS]);
 });

@@ -8,24 +8,23 @@ import type { Encoding } from '../decode';
 import type { Format } from '../check';
 import type { Problem } from '../problems';
 import type { ExportOptions, OutgoingMessage } from '../writer';
+import type {
+  AppSettings,
+  ConnectionTest,
+  Cost,
+  PrepareOutcome,
+  ProfileRequest,
+  SendOutcome,
+  SendPreparedRequest,
+  SendRequest,
+  SettingsUpdate,
+} from './sending';
 
 export type { ExportOptions, OutgoingMessage };
+export type * from './sending';
 
 // ---------------------------------------------------------------------------------------------
 // Requests
-
-/**
- * Send messages: the Node side writes them into the provider's files as `files` says (core's
- * writer), checks each file as the server will (core's check), and uploads each as a batch.
- */
-export interface SendRequest {
-  profile: string;
-  /** How the messages are written into files: base name, format, encoding, rows per file. */
-  files: ExportOptions;
-  messages: OutgoingMessage[];
-  /** The spreadsheet the messages came from, as the person knows it: `november.xlsx`. */
-  spreadsheet?: string;
-}
 
 /** Export messages into a folder the person chose in the desktop window's save dialog. */
 export interface ExportRequest {
@@ -70,9 +69,6 @@ export interface SavedFile {
 export type ExportOutcome =
   { ok: true; files: SavedFile[] } | { ok: false; error: string; problems: Problem[] };
 
-export type SendOutcome =
-  { ok: true; batches: Batch[] } | { ok: false; error: string; problems: Problem[] };
-
 export type Security = 'ftp' | 'ftps';
 
 export interface ServerSummary {
@@ -92,13 +88,19 @@ export interface ProfileSummary {
   servers: ServerSummary[];
   user: string;
   hasPassword: boolean;
+  /** The practice servers on this computer: nothing sent with it leaves the computer. */
+  practice: boolean;
 }
 
 /**
  * A batch is one file on its way to the provider, as the app follows it: `uploading` (with
  * progress) -> `ready` -> `processing` -> `success` | `rejected`; or it ends `failed` (not
- * sent: neither server could be reached, or one refused), `timed-out` (sent, but not finished
- * while it was followed) or `vanished` (its file left the server before it was finished).
+ * sent: neither server could be reached, one refused, or the upload was interrupted before the
+ * file reached the provider; it can be tried again), `cancelled` (stopped by the person before
+ * the file was handed over: nothing sent), `unknown` (the servers could not be asked what
+ * became of it; `error` says why, and it can be checked again), `timed-out` (sent, but not
+ * finished while it was followed) or `vanished` (its file left the server before it was
+ * finished).
  */
 export const BATCH_STATES = [
   'uploading',
@@ -107,6 +109,8 @@ export const BATCH_STATES = [
   'success',
   'rejected',
   'failed',
+  'cancelled',
+  'unknown',
   'timed-out',
   'vanished',
 ] as const;
@@ -116,9 +120,14 @@ export const FINAL_STATES: readonly BatchState[] = [
   'success',
   'rejected',
   'failed',
+  'cancelled',
+  'unknown',
   'timed-out',
   'vanished',
 ];
+
+/** States from which the batch can be tried again (its file is kept for it). */
+export const RETRY_STATES: readonly BatchState[] = ['failed', 'unknown'];
 
 export interface Progress {
   bytes: number;
@@ -138,6 +147,8 @@ export interface RejectionCause {
 
 export interface Batch {
   id: string;
+  /** The send this batch is a file of: every batch of one send shares it. */
+  campaign: string;
   fileName: string;
   /** The `.ready` name the file is renamed to on the server. */
   uploadName: string;
@@ -167,8 +178,14 @@ export interface Batch {
    * recorded before it was kept.
    */
   spreadsheet?: string | null;
-  /** For `failed`, `timed-out` and `vanished`: what happened, in words. */
+  /** For `failed`, `cancelled`, `unknown`, `timed-out` and `vanished`: what happened, in words. */
   error: string | null;
+  /** Sent with the practice servers: no SMS left the computer. */
+  practice: boolean;
+  /** A test to the person's own number. */
+  test: boolean;
+  /** What its messages were estimated to cost when it was sent; null without prices. */
+  cost: Cost | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,8 +193,19 @@ export interface Batch {
 
 /** The service, implemented once on the Node side and reached over IPC or HTTP. */
 export interface SendsheetApi {
-  /** Writes, checks and uploads the messages; one batch per file, each then followed. */
+  /**
+   * Writes and checks the messages, and finds the earlier sends that hold any of them; keeps
+   * the send by id for sendPrepared. Nothing is sent.
+   */
+  prepareSend(request: SendRequest): Promise<PrepareOutcome>;
+  /** Sends a prepared send; one batch per file, each then followed. */
+  sendPrepared(request: SendPreparedRequest): Promise<SendOutcome>;
+  /** Prepares and sends in one call; refused, naming them, when earlier sends hold any message. */
   send(request: SendRequest): Promise<SendOutcome>;
+  /** Stops a batch that is uploading, before it is handed over; after that it cannot be. */
+  cancel(request: BatchRequest): Promise<Outcome<{ batch: Batch }>>;
+  /** Tries a batch again that was not sent, or asks the servers again what became of it. */
+  retry(request: BatchRequest): Promise<Outcome<{ batch: Batch }>>;
   exportMessages(request: ExportRequest): Promise<ExportOutcome>;
   /** The batches of this run, as they are now; changes come as events. */
   batches(request: EmptyRequest): Promise<Batch[]>;
@@ -187,13 +215,21 @@ export interface SendsheetApi {
   clearHistory(request: EmptyRequest): Promise<{ cleared: number }>;
   profiles(request: EmptyRequest): Promise<ProfileSummary[]>;
   updateProfile(request: UpdateProfileRequest): Promise<Outcome<{ profile: ProfileSummary }>>;
+  /** Logs in to each server of the profile and lists its folder, timing it. */
+  testConnection(request: ProfileRequest): Promise<ConnectionTest>;
+  settings(request: EmptyRequest): Promise<AppSettings>;
+  updateSettings(request: SettingsUpdate): Promise<Outcome<{ settings: AppSettings }>>;
 }
 
 export type Method = keyof SendsheetApi;
 
 /** Every method; a transport serves these and nothing else. */
 export const METHODS = [
+  'prepareSend',
+  'sendPrepared',
   'send',
+  'cancel',
+  'retry',
   'exportMessages',
   'batches',
   'follow',
@@ -201,6 +237,9 @@ export const METHODS = [
   'clearHistory',
   'profiles',
   'updateProfile',
+  'testConnection',
+  'settings',
+  'updateSettings',
 ] as const satisfies readonly Method[];
 
 // A method of the interface missing from METHODS fails to compile here.

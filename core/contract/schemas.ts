@@ -48,13 +48,47 @@ export const ExportOptionsSchema = z.strictObject({
 
 const messages = z.array(OutgoingMessageSchema).max(MAX_MESSAGES);
 
+const sendFields = {
+  profile: id,
+  files: ExportOptionsSchema,
+  messages,
+  spreadsheet: z.string().min(1).max(1000).optional(),
+  test: z.boolean().optional(),
+  again: z.boolean().optional(),
+};
+
+/** A price: a sane amount of money per SMS part, never negative. */
+const price = z.number().finite().min(0).max(1_000_000);
+
+export const PricesSchema = z.strictObject({
+  currency: z.string().regex(/^[A-Z]{3}$/, 'a currency code of three letters, like DKK'),
+  perPart: price,
+  byCountry: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^[1-9]\d{0,3}$/, 'a country calling code, like 45'),
+        perPart: price,
+      }),
+    )
+    .max(300),
+});
+
+export const SettingsUpdateSchema = z.strictObject({
+  setup: z.enum(['practice', 'provider']).nullable().optional(),
+  profile: id.optional(),
+  prices: PricesSchema.nullable().optional(),
+  ownNumber: z
+    .string()
+    .regex(/^(|[1-9]\d{7,14})$/, 'a number with its country code, digits only')
+    .optional(),
+});
+
 export const REQUEST_SCHEMAS = {
-  send: z.strictObject({
-    profile: id,
-    files: ExportOptionsSchema,
-    messages,
-    spreadsheet: z.string().min(1).max(1000).optional(),
-  }),
+  prepareSend: z.strictObject(sendFields),
+  sendPrepared: z.strictObject({ prepared: id, again: z.boolean().optional() }),
+  send: z.strictObject(sendFields),
+  cancel: z.strictObject({ batch: id }),
+  retry: z.strictObject({ batch: id }),
   exportMessages: z.strictObject({ files: ExportOptionsSchema, messages, folder: path }),
   batches: z.strictObject({}),
   follow: z.strictObject({ batch: id }),
@@ -66,6 +100,9 @@ export const REQUEST_SCHEMAS = {
     user: z.string().min(1).max(200).optional(),
     password: z.string().min(1).max(1000).optional(),
   }),
+  testConnection: z.strictObject({ profile: id }),
+  settings: z.strictObject({}),
+  updateSettings: SettingsUpdateSchema,
 } satisfies { [M in Method]: z.ZodType<RequestOf<M>> };
 
 export type Validated<M extends Method> =

@@ -10,6 +10,7 @@ import type { Method } from './api';
 
 /** The field of each method that may hold many items. */
 export const BULK_FIELDS: { readonly [M in Method]?: string } = {
+  prepareSend: 'messages',
   send: 'messages',
   exportMessages: 'messages',
 };

@@ -28,7 +28,7 @@ export function emulatedProfile(
   const fingerprint = provider.certificate?.fingerprint ?? null;
   return {
     id: EMULATED_PROFILE_ID,
-    name: 'Emulated provider (this computer)',
+    name: 'Practice on this computer',
     servers: provider.servers.map((server) => ({
       name: server.name,
       host: provider.host,
@@ -38,6 +38,7 @@ export function emulatedProfile(
     })),
     user: account.user,
     password: account.password,
+    practice: true,
   };
 }
 

@@ -27,9 +27,13 @@ async function writeAll(handle: FileHandle, content: Content): Promise<void> {
 }
 
 /** Writes `content` to a new file in `tmpDir` and flushes it to disk; gives its path. */
-export async function writeDurable(tmpDir: string, content: Content): Promise<string> {
+export async function writeDurable(
+  tmpDir: string,
+  content: Content,
+  mode = 0o644,
+): Promise<string> {
   const tmp = join(tmpDir, `${randomUUID()}.tmp`);
-  const handle = await open(tmp, 'wx', 0o644);
+  const handle = await open(tmp, 'wx', mode);
   try {
     await writeAll(handle, content);
     await handle.sync();
@@ -53,9 +57,14 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
-/** Puts `bytes` at `path` whole or not at all, replacing what is there. */
-export async function replaceFile(path: string, bytes: Content, tmpDir: string): Promise<void> {
-  const tmp = await writeDurable(tmpDir, bytes);
+/** Puts `bytes` at `path` whole or not at all, replacing what is there; `mode` for a new one. */
+export async function replaceFile(
+  path: string,
+  bytes: Content,
+  tmpDir: string,
+  mode = 0o644,
+): Promise<void> {
+  const tmp = await writeDurable(tmpDir, bytes, mode);
   try {
     await rename(tmp, path);
   } catch (error) {

@@ -14,7 +14,7 @@ import type { TestProvider } from '../server/ftp-test-util';
 import { readOutbox } from '../server/outbox';
 import type { CommandIo } from './io';
 import { run } from './run';
-import { EXIT_NOT_SENT, sendCommand } from './send-command';
+import { EXIT_NOT_SENT, EXIT_SENT_BEFORE, sendCommand } from './send-command';
 
 let provider: TestProvider;
 const faults = new Faults();
@@ -77,7 +77,12 @@ function servers(a: number = provider.servers[0]!.port, b: number = provider.ser
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const options = ['--plain', '--interval', '0.05', '--data', 'data'];
+/** Each run its own history: these tests send the same file again and again on purpose. */
+let runs = 0;
+const options = {
+  [Symbol.iterator]: () =>
+    ['--plain', '--interval', '0.05', '--data', `data-${++runs}`][Symbol.iterator](),
+};
 
 describe('issue 4: sendsheet send', () => {
   it('--follow: prints each state to .success, exit 0, the messages queued once', async () => {
@@ -249,9 +254,36 @@ describe('issue 4: sendsheet send', () => {
       '00'.repeat(32),
       '--data',
       'data',
+      '--again',
     ]);
     expect(wrong.code).toBe(EXIT_NOT_SENT);
     expect(wrong.stdout).toContain('is not the trusted one');
+  });
+
+  it('issue 13: the same messages again: named, not sent, exit 5; --again sends them', async () => {
+    const data = ['--plain', '--interval', '0.05', '--data', 'data-twice'];
+    const first = await send(['good.csv', '--as', 'twice.csv', ...servers(), ...data]);
+    expect(first.code).toBe(0);
+    const id = /sending as twice-(\w{10})\.csv\.ready/.exec(first.stdout)![1]!;
+    // Under another name, the same messages: the same send.
+    const second = await send(['good.csv', '--as', 'other-name.csv', ...servers(), ...data]);
+    expect(second.code).toBe(EXIT_SENT_BEFORE);
+    expect(second.stdout).toBe('');
+    expect(second.stderr).toMatch(
+      new RegExp(
+        `^sendsheet send: Not sent: all 2 messages were sent before or are on their way \\(2 sent on .* in twice-${id}\\.csv\\.ready\\)\\. To send them again anyway: --again\\.\n$`,
+      ),
+    );
+    const again = await send([
+      'good.csv',
+      '--as',
+      'other-name.csv',
+      ...servers(),
+      ...data,
+      '--again',
+    ]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/sending as other-name-\w{10}\.csv\.ready/);
   });
 
   it.each([

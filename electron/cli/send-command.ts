@@ -16,23 +16,32 @@ import { DEMO_ACCOUNT } from '../server/accounts';
 import { DEFAULT_PORTS } from '../server/provider';
 import { ENCODING_NAMES, formatVerdict } from './check-command';
 import type { CommandIo } from './io';
-import { EXIT_OK, EXIT_REJECTED, problemLine, readCommandLine, UsageError } from './io';
+import { EXIT_OK, EXIT_REJECTED, readCommandLine, UsageError } from './io';
 import { plural } from '../base/words';
+import { describeChange } from './send-progress';
 
 /** Neither server could be reached, or they refused the login: nothing was sent. */
 export const EXIT_NOT_SENT = 3;
 /** Sent, but its end is not known: followed until the time given, or its file was removed. */
 export const EXIT_UNFINISHED = 4;
+/** Not sent: its messages were sent before, are being sent, or their outcome is unknown. */
+export const EXIT_SENT_BEFORE = 5;
 
 export const SEND_USAGE = `Usage: sendsheet send FILE [--as NAME] [--profile P | --server HOST:PORT --server HOST:PORT]
                      [--user U] [--password-env VAR | --password-file F] [--plain | --fingerprint SHA256]
                      [--follow] [--follow-for S] [--interval S] [--give-up S] [--connect-timeout S]
-                     [--data DIR]
+                     [--again] [--data DIR]
 
 Checks FILE as the provider will (a file it would reject is not sent), uploads it to the first
 of the two servers that answers, checks its size there and renames it to its .ready name; the
 batch's name gets a unique id, so it never overwrites another. With --follow, prints each state
 (ready, processing, success or rejected with its cause) until the end.
+
+Never twice by accident: when the history holds any of FILE's messages (the same number, text,
+sender, class and reference, whatever the file) as sent, being sent or of unknown outcome, it
+names that batch and sends nothing (exit 5); --again sends anyway. Run again after a run that was
+interrupted (killed, power lost, network gone), it asks the servers what became of that batch
+first: it follows it when it reached them, and finishes the upload when it did not.
 
   --as NAME          the name the server reads FILE under (default FILE's name; ".ready" optional;
                      a name without modifiers gets them from FILE's content, as an export is
@@ -53,11 +62,13 @@ batch's name gets a unique id, so it never overwrites another. With --follow, pr
   --interval S       seconds between two listings when following (default 2)
   --give-up S        stop trying after S seconds while neither server answers (default 300)
   --connect-timeout S  seconds a server has to answer a connection (default 4)
+  --again            send even when the messages were sent before (see above)
   --data DIR         the app's data folder, where the history is kept (default ${defaultDataDir('app')})
 
 Exit code: 0 sent (with --follow: accepted), 1 rejected, 2 usage or I/O error, 3 not sent
 (neither server could be reached, or the login was refused), 4 sent but not finished while
-followed.`;
+followed, or not known whether it reached the servers, 5 not sent: the messages were sent
+before, are being sent, or their outcome is unknown (--again sends anyway).`;
 
 function seconds(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -206,64 +217,6 @@ async function nameFromFile(
   };
 }
 
-const MIB = 1024 * 1024;
-
-function size(bytes: number): string {
-  return bytes >= MIB
-    ? `${(bytes / MIB).toFixed(1)} MiB`
-    : `${bytes.toLocaleString('en-US')} bytes`;
-}
-
-/** What a state change says, one or more lines. */
-export function describeChange(batch: Batch, before: Batch | null): string[] {
-  const lines: string[] = [];
-  if (batch.server !== null && batch.server !== before?.server) {
-    lines.push(`  server ${batch.server}${batch.note ? `: ${batch.note}` : ''}`);
-  } else if (batch.note !== null && batch.note !== before?.note) {
-    // A server that did not answer, and when the next try is: nothing is silent while it waits.
-    lines.push(`  ${batch.note}`);
-  }
-  if (batch.state === 'uploading' && batch.progress !== null) {
-    const step = Math.floor(batch.progress.percent / 10);
-    const previous = before?.progress ? Math.floor(before.progress.percent / 10) : -1;
-    if (step !== previous && batch.progress.bytes > 0) {
-      lines.push(
-        `  uploading: ${batch.progress.percent}% (${size(batch.progress.bytes)} of ${size(batch.progress.total)})`,
-      );
-    }
-  }
-  if (batch.state === before?.state) return lines;
-  switch (batch.state) {
-    case 'ready':
-      lines.push(`  ready: ${batch.uploadName} is on server ${batch.server}`);
-      break;
-    case 'processing':
-      lines.push(`  processing (started ${batch.stamp})`);
-      break;
-    case 'success':
-      lines.push(
-        `  success: the provider queued ${plural(batch.rows, 'message')} (${plural(batch.parts, 'SMS part')})`,
-      );
-      break;
-    case 'rejected': {
-      const cause = batch.cause;
-      lines.push(`  rejected${cause ? ` at ${cause.at}: ${cause.total} problem(s)` : ''}`);
-      for (const problem of cause?.problems ?? []) lines.push(`    ${problemLine(problem)}`);
-      if (cause && cause.more > 0) lines.push(`    ... and ${cause.more} more`);
-      if (batch.error) lines.push(`    ${batch.error}`);
-      // The server's own words, marked as such: not read, only shown.
-      for (const line of batch.causeText ?? []) lines.push(`    | ${line}`);
-      break;
-    }
-    case 'failed':
-    case 'timed-out':
-    case 'vanished':
-      lines.push(`  ${batch.state}: ${batch.error ?? ''}`);
-      break;
-  }
-  return lines;
-}
-
 export async function sendCommand(
   args: string[],
   io: CommandIo,
@@ -285,6 +238,7 @@ export async function sendCommand(
       interval: { type: 'string' },
       'give-up': { type: 'string' },
       'connect-timeout': { type: 'string' },
+      again: { type: 'boolean' },
       data: { type: 'string' },
     },
     SEND_USAGE,
@@ -343,18 +297,29 @@ export async function sendCommand(
       if (id === null) early.push(batch);
       else if (batch.id === id) seen(batch);
     });
-    const sent = await service.sendFile({ path: file, profile: profile.id, as });
+    const sent = await service.sendFile({
+      path: file,
+      profile: profile.id,
+      as,
+      again: values.again ?? false,
+    });
     if (!sent.ok) {
       if (sent.verdict) {
         io.stdout(formatVerdict(sent.verdict.name, sent.verdict));
         io.stderr(`sendsheet send: ${sent.error}\n`);
         return EXIT_REJECTED;
       }
+      if (sent.earlier) {
+        io.stderr(`sendsheet send: ${sent.error} To send them again anyway: --again.\n`);
+        return EXIT_SENT_BEFORE;
+      }
       throw new UsageError(sent.error);
     }
     const batch = sent.batch;
     io.stdout(
-      `${batch.fileName}: ${plural(batch.rows, 'message')}, ${plural(batch.parts, 'SMS part')}; sending as ${batch.uploadName} (${profile.name})\n`,
+      sent.resumed
+        ? `${batch.fileName}: ${plural(batch.rows, 'message')}, ${plural(batch.parts, 'SMS part')}; an earlier run left ${batch.uploadName} unfinished (${batch.state}): asking the servers what became of it, and finishing it (${profile.name})\n`
+        : `${batch.fileName}: ${plural(batch.rows, 'message')}, ${plural(batch.parts, 'SMS part')}; sending as ${batch.uploadName} (${profile.name})\n`,
     );
     id = batch.id;
     for (const change of early.splice(0)) if (change.id === id) seen(change);
@@ -367,6 +332,7 @@ export async function sendCommand(
       case 'rejected':
         return EXIT_REJECTED;
       case 'failed':
+      case 'cancelled':
         return EXIT_NOT_SENT;
       default:
         return EXIT_UNFINISHED;

@@ -21,6 +21,9 @@ describe('sendsheet serve', () => {
     expect(ports).toHaveLength(2);
     expect(out.stdout).toContain('Account: user demo, password demo');
     expect(out.stdout).toContain(`Folder: ${join(dir, 'data')}`);
+    expect(out.stdout).toContain(
+      'Limits: uploads up to 100 MiB, 1024 MiB per account, idle connections closed after 300 s (data 60 s), 50 connections per address',
+    );
     expect(out.stdout).toMatch(
       /explicit FTPS \(AUTH TLS\); self-signed certificate, SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}/,
     );
@@ -52,6 +55,11 @@ describe('sendsheet serve', () => {
       JSON.stringify({
         accounts: [{ user: 'alice', password: 'pw' }],
         passivePorts: [40000, 40009],
+        uploadLimitMiB: 40,
+        quotaMiB: 0.5,
+        idleTimeoutSeconds: 20,
+        dataTimeoutSeconds: 5,
+        connectionsPerAddress: 3,
       }),
     );
     await writeFile(
@@ -70,6 +78,9 @@ describe('sendsheet serve', () => {
     ).toBe(0);
     expect(out.stdout).toContain('Accounts: alice');
     expect(out.stdout).toContain('Passive ports 40000-40009');
+    expect(out.stdout).toContain(
+      'Limits: uploads up to 40 MiB, 512 KiB per account, idle connections closed after 20 s (data 5 s), 3 connections per address',
+    );
     expect(out.stdout).not.toContain('demo');
 
     const bad = capture(dir);
@@ -129,6 +140,24 @@ describe('sendsheet serve', () => {
       );
     } finally {
       close();
+    }
+  });
+
+  it('issue 15: a second serve on the same folder says which process uses it, and exits 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-serve-'));
+    const first = capture(dir);
+    const stop = new AbortController();
+    const serving = serveCommand(['--dir', 'd', '--ports', '0,0'], first.io, stop.signal);
+    try {
+      await until(() => first.out.stdout.includes('Press Ctrl-C to stop.'), 'the start');
+      const second = capture(dir);
+      expect(await run(['serve', '--dir', 'd', '--ports', '0,0'], second.io)).toBe(2);
+      expect(second.out.stderr).toContain(
+        `Another emulated provider (process ${process.pid}, a sendsheet serve or app) uses the folder ${join(dir, 'd')}: stop it, or choose another folder with --dir.`,
+      );
+    } finally {
+      stop.abort();
+      expect(await serving).toBe(0);
     }
   });
 

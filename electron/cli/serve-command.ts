@@ -4,6 +4,7 @@ import { readConfig } from '../server/accounts';
 import type { ServerConfig } from '../server/accounts';
 import { formatLogEntry } from '../server/log';
 import { DEFAULT_PASSIVE_PORTS, DEFAULT_PORTS, startProvider } from '../server/provider';
+import type { ProviderLimits } from '../server/provider';
 import type { CommandIo } from './io';
 import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
 import { errorText } from '../../core/contract/errors';
@@ -19,8 +20,12 @@ folder and process uploads exactly as the provider's servers do. Plain FTP and e
                  queued messages), state/ and tls/ (default: ${defaultDataDir('server')})
   --ports A,B    the control ports of server A and B (default ${DEFAULT_PORTS.join(',')}; 0 for any free port)
   --config F     a JSON file: {"accounts": [{"user": "...", "password": "..."}], "host": "127.0.0.1",
-                 "passivePorts": [${DEFAULT_PASSIVE_PORTS.join(', ')}], "retryIntervalSeconds": 1800}, every key
-                 optional; without accounts, the one account is user demo, password demo`;
+                 "passivePorts": [${DEFAULT_PASSIVE_PORTS.join(', ')}], "retryIntervalSeconds": 1800,
+                 "uploadLimitMiB": 100, "quotaMiB": 1024, "idleTimeoutSeconds": 300,
+                 "dataTimeoutSeconds": 60, "connectionsPerAddress": 50}, every key optional;
+                 without accounts, the one account is user demo, password demo
+
+One serve per folder: a second one on the same --dir is refused.`;
 
 export function parsePorts(text: string): [number, number] {
   const parts = text.split(',');
@@ -33,6 +38,28 @@ export function parsePorts(text: string): [number, number] {
   if (ports[0] === ports[1] && ports[0] !== 0)
     throw new UsageError('--ports needs two different ports.');
   return [ports[0]!, ports[1]!];
+}
+
+function sizeText(bytes: number): string {
+  const mib = bytes / 2 ** 20;
+  return mib >= 1 ? `${+mib.toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}
+
+function limitsText(limits: ProviderLimits): string {
+  return [
+    `uploads up to ${sizeText(limits.maxFileBytes)}`,
+    `${sizeText(limits.quotaBytes)} per account`,
+    `idle connections closed after ${limits.idleTimeoutMs / 1000} s (data ${limits.dataTimeoutMs / 1000} s)`,
+    `${limits.connectionsPerAddress} connections per address`,
+  ].join(', ');
+}
+
+function mib(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : Math.round(value * 2 ** 20);
+}
+
+function ms(seconds: number | undefined): number | undefined {
+  return seconds === undefined ? undefined : seconds * 1000;
 }
 
 export async function serveCommand(
@@ -77,6 +104,13 @@ export async function serveCommand(
         retry: config?.retryIntervalSeconds
           ? { intervalMs: config.retryIntervalSeconds * 1000 }
           : {},
+        storage: {
+          maxFileBytes: mib(config?.uploadLimitMiB),
+          quotaBytes: mib(config?.quotaMiB),
+        },
+        idleTimeoutMs: ms(config?.idleTimeoutSeconds),
+        dataTimeoutMs: ms(config?.dataTimeoutSeconds),
+        connectionsPerAddress: config?.connectionsPerAddress,
         log: (entry) =>
           (entry.level === 'info' ? io.stdout : io.stderr)(formatLogEntry(entry) + '\n'),
       });
@@ -93,6 +127,7 @@ export async function serveCommand(
       `  Plain FTP or explicit FTPS (AUTH TLS); self-signed certificate, SHA-256 ${provider.certificate.fingerprint}`,
       `  Passive ports ${passive[0]}-${passive[1]}`,
       `  Folder: ${dir}`,
+      `  Limits: ${limitsText(provider.limits)}`,
       ...(config === null
         ? ['  Account: user demo, password demo']
         : [`  Accounts: ${provider.accounts.map((account) => account.user).join(', ')}`]),

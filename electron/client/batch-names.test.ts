@@ -136,6 +136,24 @@ describe('SPEC 1: what a listing says about a batch', () => {
       'success',
       '20261124T150000',
     ],
+    // Issue 15: stray files an earlier server left beside the batch's own.
+    [
+      [
+        'list-k7m2x9q4ab.csv.20261124T140000.success',
+        'list-k7m2x9q4ab.csv.20261124T140001.rejected',
+      ],
+      'success',
+      '20261124T140000',
+    ],
+    [
+      [
+        'list-k7m2x9q4ab.csv.20261124T140000.processing',
+        'list-k7m2x9q4ab.csv.20261124T140001.rejected',
+      ],
+      'processing',
+      '20261124T140000',
+    ],
+    [['list-k7m2x9q4ab.csv.ready', 'list-k7m2x9q4ab.csv.20261124T140001.rejected'], 'ready', null],
   ])('%j: the furthest stage, %s', (listed, stage, stamp) => {
     const found = findBatch(
       listed.map((name) => file(name)),

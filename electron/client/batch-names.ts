@@ -114,14 +114,25 @@ export interface BatchOnServer {
   temps: { name: string; attempt: number; size: number }[];
 }
 
-const RANK: Record<Stage, number> = { ready: 0, processing: 1, success: 2, rejected: 2 };
+/** The latest-stamped file of `stage`, or null. */
+function latest(files: readonly StageFile[], stage: Stage): StageFile | null {
+  let found: StageFile | null = null;
+  for (const file of files) {
+    if (file.stage === stage && (found === null || (file.stamp ?? '') > (found.stamp ?? '')))
+      found = file;
+  }
+  return found;
+}
 
 /**
  * Reads a listing for one batch. A file moves forward only, and while the server finishes a
- * rejection both `.rejected` and `.processing` exist a moment, so the furthest stage counts.
+ * file its `.processing` name and its outcome exist a moment side by side. Among stray files
+ * (an earlier server left them), the safe reading: the batch was accepted if any `.success` of
+ * it exists, and rejected only when nothing of it is still on its way, since a batch reported
+ * rejected that is in fact sent would be sent twice.
  */
 export function findBatch(files: readonly RemoteFile[], names: BatchNames): BatchOnServer {
-  let stage: StageFile | null = null;
+  const mine: StageFile[] = [];
   const temps: BatchOnServer['temps'] = [];
   for (const file of files) {
     const attempt = attemptOf(file.name, names.id);
@@ -130,16 +141,18 @@ export function findBatch(files: readonly RemoteFile[], names: BatchNames): Batc
       continue;
     }
     const parsed = parseStageName(file.name);
-    if (parsed === null || parsed.base !== names.base) continue;
-    const found = { stage: parsed.stage, stamp: parsed.stamp, name: file.name };
-    if (
-      stage === null ||
-      RANK[found.stage] > RANK[stage.stage] ||
-      (RANK[found.stage] === RANK[stage.stage] && (found.stamp ?? '') > (stage.stamp ?? ''))
-    ) {
-      stage = found;
-    }
+    if (parsed !== null && parsed.base === names.base)
+      mine.push({ stage: parsed.stage, stamp: parsed.stamp, name: file.name });
   }
+  const finished = new Set(
+    mine.filter((f) => f.stage === 'success' || f.stage === 'rejected').map((f) => f.stamp),
+  );
+  const underway = mine.filter((f) => f.stage !== 'processing' || !finished.has(f.stamp));
+  const stage =
+    latest(mine, 'success') ??
+    latest(underway, 'processing') ??
+    latest(mine, 'ready') ??
+    latest(mine, 'rejected');
   temps.sort((a, b) => a.attempt - b.attempt);
   return { stage, temps };
 }

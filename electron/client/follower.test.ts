@@ -1,8 +1,11 @@
 // Issue 4, live status (SPEC 1, 8): batches followed by listing, through to .success and to
 // .rejected with the cause read back into rows, columns and codes; several at once; and the
 // clear ends when following stops or the file goes.
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_CSV, connect, startTestProvider, upload } from '../server/ftp-test-util';
+import { accountRoot } from '../server/layout';
 import type { TestProvider } from '../server/ftp-test-util';
 import { batchNames } from './batch-names';
 import type { BatchNames } from './batch-names';
@@ -177,6 +180,48 @@ describe('SPEC 1: following a batch through the life cycle by listing', () => {
         error: expect.stringContaining('no longer on the server'),
       });
       expect(updates).toHaveLength(1);
+    } finally {
+      await instance.close();
+    }
+  });
+});
+
+describe('Issue 15: a batch is found among stray files an earlier server left', () => {
+  it('a sent batch with a stray later .rejected beside its .success is told success', async () => {
+    const names = await sent('stray.csv.ready', campaign(2, 1));
+    const root = accountRoot(provider.layout, 'demo');
+    let success: string | undefined;
+    await expect
+      .poll(
+        async () => (success = (await readdir(root)).find((n) => n.startsWith(`${names.base}.`))),
+        { timeout: FOLLOW_MS, interval: 20 },
+      )
+      .toMatch(/\.success$/);
+    // What a server before issue 15 could leave: the placeholder of a second claim, a second
+    // later, rejected after a kill -9.
+    const stamp = /\.(\d{8}T\d{6})\.success$/.exec(success!)![1]!;
+    const later = new Date(
+      Date.UTC(
+        Number(stamp.slice(0, 4)),
+        Number(stamp.slice(4, 6)) - 1,
+        Number(stamp.slice(6, 8)),
+        Number(stamp.slice(9, 11)),
+        Number(stamp.slice(11, 13)),
+        Number(stamp.slice(13, 15)) + 1,
+      ),
+    )
+      .toISOString()
+      .replace(/[-:]|\.\d{3}Z$/g, '');
+    await writeFile(
+      join(root, `${names.base}.${later}.rejected`),
+      `\n\n# REJECTED 2026-01-01T00:00:00Z: 1 problem\n# internal-error: the server stopped\n`,
+    );
+    const { instance, updates, end } = follower();
+    try {
+      const ended = end(names.id);
+      instance.follow({ id: names.id, names, until: Date.now() + FOLLOW_MS });
+      expect(await ended).toMatchObject({ state: 'success', stamp });
+      expect(updates.map((u) => u.state)).not.toContain('rejected');
     } finally {
       await instance.close();
     }

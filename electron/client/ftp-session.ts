@@ -5,7 +5,7 @@
  * in bytes, and listings that are always fresh (basic-ftp caches nothing; each list is a LIST).
  */
 import { Readable, Writable } from 'node:stream';
-import type { TLSSocket } from 'node:tls';
+import { TLSSocket } from 'node:tls';
 import { Client, FileType } from 'basic-ftp';
 import { ClientFailure, tlsDemanded, tlsRefused } from './failures';
 import type { FtpServer } from './profile';
@@ -122,6 +122,14 @@ export class FtpSession {
 
   get closed(): boolean {
     return this.client.closed;
+  }
+
+  /** The SHA-256 fingerprint of the certificate the server showed; null over plain FTP. */
+  get certificateFingerprint(): string | null {
+    const socket = this.client.ftp.socket;
+    return socket instanceof TLSSocket
+      ? (socket.getPeerCertificate().fingerprint256 ?? null)
+      : null;
   }
 
   close(): void {

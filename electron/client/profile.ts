@@ -28,6 +28,8 @@ export interface Profile {
   user: string;
   /** Null until given: a real account's password is never stored by the app. */
   password: string | null;
+  /** Servers on this computer for practice: nothing sent with them reaches anyone. */
+  practice?: boolean;
   /**
    * What to do when a server of this profile turns plain FTP away for want of encryption, in
    * the words of where the profile was made (the command line's `leave out --plain`).
@@ -66,5 +68,6 @@ export function summarizeProfile(profile: Profile): ProfileSummary {
     servers: profile.servers.map((server) => ({ ...server })),
     user: profile.user,
     hasPassword: profile.password !== null,
+    practice: profile.practice ?? false,
   };
 }

@@ -25,6 +25,12 @@ const fake = vi.hoisted(() => {
     headers: null as Handler | null,
   };
   const state = { appRoot: '', userData: '', menu: null as unknown, locked: true };
+  // What the service says is uploading, and the button the person picks when asked to close.
+  const closing = {
+    uploading: [] as { fileName: string }[],
+    choice: 0,
+    asked: [] as { message: string; buttons: string[]; cancelId: number }[],
+  };
   const protocols = new Map<string, Handler>();
 
   class FakeWindow {
@@ -93,6 +99,13 @@ const fake = vi.hoisted(() => {
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showSaveDialog: async () => ({ canceled: true, filePath: '' }),
       showErrorBox: (title: string, text: string) => void calls.push(`error: ${title}: ${text}`),
+      showMessageBoxSync: (
+        _window: unknown,
+        options: { message: string; buttons: string[]; cancelId: number },
+      ) => {
+        closing.asked.push(options);
+        return closing.choice;
+      },
     },
     ipcMain: {
       handle: (channel: string, handler: Handler) => void handlers.set(channel, handler),
@@ -133,7 +146,7 @@ const fake = vi.hoisted(() => {
     closed: 0,
     calls: [] as string[],
   };
-  return { electron, appOn, handlers, windows, calls, session, state, backend, protocols };
+  return { electron, appOn, handlers, windows, calls, session, state, backend, protocols, closing };
 });
 
 vi.mock('electron', () => fake.electron);
@@ -141,7 +154,10 @@ vi.mock('electron', () => fake.electron);
 vi.mock('../backend/backend', () => ({
   startBackend: async (options: { prepare?: (profiles: unknown[]) => Promise<void> }) => {
     await options.prepare?.([]);
-    const service: Record<string, unknown> = { subscribe: () => () => {} };
+    const service: Record<string, unknown> = {
+      subscribe: () => () => {},
+      uploading: () => fake.closing.uploading,
+    };
     for (const method of ['openFile', 'check', 'exportMessages', 'send', 'batches', 'follow'])
       service[method] = async () => ({ ok: true });
     service.history = async () => [];
@@ -283,6 +299,33 @@ describe('issue 6: the main process', () => {
     // Now listened to, the next file is sent at once; and it may be read, being chosen.
     writeFileSync(file, 'msisdn,message\n');
     expect(await invoke(DESKTOP_CHANNELS.readFile, appUrl, file)).toMatchObject({ ok: true });
+  });
+
+  it('issue 13: closing the window during an upload asks first, and keeps it open unless told', () => {
+    const close = fake.windows[0]!.events.get('close')!;
+    let prevented = 0;
+    const event = { preventDefault: () => prevented++ };
+    // Nothing uploading: closes without a question.
+    close(event);
+    expect(fake.closing.asked).toHaveLength(0);
+    expect(prevented).toBe(0);
+    // Uploading: asked, and "Keep sending" (also what Escape picks) keeps the window.
+    fake.closing.uploading = [{ fileName: 'november.csv' }];
+    fake.closing.choice = 0;
+    close(event);
+    expect(fake.closing.asked).toHaveLength(1);
+    expect(fake.closing.asked[0]).toMatchObject({
+      message: 'november.csv is still uploading.',
+      buttons: ['Keep sending', 'Close anyway'],
+      cancelId: 0,
+    });
+    expect(prevented).toBe(1);
+    // "Close anyway" lets it close.
+    fake.closing.choice = 1;
+    close(event);
+    expect(fake.closing.asked).toHaveLength(2);
+    expect(prevented).toBe(1);
+    fake.closing.uploading = [];
   });
 
   it('quitting keeps the window place, stops the backend, then quits', async () => {

@@ -29,6 +29,7 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppFile } from './app-protocol'
 import { startBackend } from '../backend/backend';
 import type { Backend } from '../backend/backend';
 import { ChosenFiles } from './chosen-files';
+import { closeQuestion } from './close-guard';
 import { CREDENTIALS_FILE, CredentialStore, keepingCredentials } from './credentials';
 import { registerDesktopIpc } from './desktop-ipc';
 import { openDialogOptions } from './dialogs';
@@ -105,7 +106,22 @@ async function createWindow(): Promise<void> {
   created.once('ready-to-show', () => created.show());
   // A page loading anew listens anew: commands wait for it.
   created.webContents.on('did-start-loading', () => commands.reset());
-  created.on('close', () => {
+  created.on('close', (event) => {
+    const question = closeQuestion(backend?.service.uploading() ?? []);
+    if (question !== null) {
+      const choice = dialog.showMessageBoxSync(created, {
+        type: 'warning',
+        message: question.message,
+        detail: question.detail,
+        buttons: question.buttons,
+        defaultId: 0,
+        cancelId: 0,
+      });
+      if (choice === 0) {
+        event.preventDefault();
+        return;
+      }
+    }
     lastState = windowStateOf(created);
   });
   created.on('closed', () => {

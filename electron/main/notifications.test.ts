@@ -8,6 +8,7 @@ import type { Notice } from './notifications';
 function batch(state: BatchState, extra: Partial<Batch> = {}): Batch {
   return {
     id: 'b1',
+    campaign: 'c1',
     fileName: 'april.csv',
     uploadName: 'april.csv.ready',
     profile: 'emulated',
@@ -22,6 +23,9 @@ function batch(state: BatchState, extra: Partial<Batch> = {}): Batch {
     times: {},
     cause: null,
     error: null,
+    practice: false,
+    test: false,
+    cost: null,
     ...extra,
   };
 }
@@ -41,6 +45,18 @@ describe('issue 6: the words of a batch that ended', () => {
       body: 'april.csv: the server accepted 1,234 messages.',
     });
     expect(batchNotice(batch('success', { rows: 1 }))!.body).toContain('1 message.');
+  });
+
+  it('issue 13: practice says that nothing left the computer; a test says it is one', () => {
+    expect(batchNotice(batch('success', { practice: true }))).toEqual({
+      title: 'Practice batch accepted',
+      body: 'april.csv: the practice server accepted 1,234 messages. No SMS left this computer.',
+    });
+    expect(batchNotice(batch('success', { test: true }))!.title).toBe('Test sent');
+    expect(batchNotice(batch('cancelled'))!.body).toContain('Nothing was sent.');
+    expect(batchNotice(batch('unknown', { error: 'Neither answered.' }))!.body).toBe(
+      'april.csv: Neither answered.',
+    );
   });
 
   it('rejected counts the problems of the cause, and says nothing was sent', () => {

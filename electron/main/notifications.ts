@@ -19,10 +19,15 @@ export function batchNotice(batch: Batch): Notice | null {
   const messages = count(batch.rows, 'message');
   switch (batch.state) {
     case 'success':
-      return {
-        title: 'Batch sent',
-        body: `${batch.fileName}: the server accepted ${messages}.`,
-      };
+      return batch.practice
+        ? {
+            title: 'Practice batch accepted',
+            body: `${batch.fileName}: the practice server accepted ${messages}. No SMS left this computer.`,
+          }
+        : {
+            title: batch.test ? 'Test sent' : 'Batch sent',
+            body: `${batch.fileName}: the server accepted ${messages}.`,
+          };
     case 'rejected': {
       const problems = batch.cause ? count(batch.cause.total, 'problem') : 'its problems';
       return {
@@ -34,6 +39,16 @@ export function batchNotice(batch: Batch): Notice | null {
       return {
         title: 'Batch not sent',
         body: `${batch.fileName}: ${batch.error ?? 'it could not be uploaded.'}`,
+      };
+    case 'cancelled':
+      return {
+        title: 'Batch cancelled',
+        body: `${batch.fileName}: cancelled before it reached the provider. Nothing was sent.`,
+      };
+    case 'unknown':
+      return {
+        title: 'Batch outcome not known',
+        body: `${batch.fileName}: ${batch.error ?? 'the servers could not be asked what became of it.'}`,
       };
     case 'timed-out':
       return {

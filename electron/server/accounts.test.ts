@@ -23,6 +23,11 @@ describe('Issue 3: accounts from a config file', () => {
         host: '127.0.0.2',
         passivePorts: [30000, 30009],
         retryIntervalSeconds: 2,
+        uploadLimitMiB: 64,
+        quotaMiB: 0.5,
+        idleTimeoutSeconds: 30,
+        dataTimeoutSeconds: 5,
+        connectionsPerAddress: 8,
       }),
     );
     expect(result).toEqual({
@@ -35,6 +40,11 @@ describe('Issue 3: accounts from a config file', () => {
         host: '127.0.0.2',
         passivePorts: [30000, 30009],
         retryIntervalSeconds: 2,
+        uploadLimitMiB: 64,
+        quotaMiB: 0.5,
+        idleTimeoutSeconds: 30,
+        dataTimeoutSeconds: 5,
+        connectionsPerAddress: 8,
       },
     });
   });
@@ -61,6 +71,11 @@ describe('Issue 3: accounts from a config file', () => {
     ['{"passivePorts": [1000]}', /"passivePorts" must be \[first, last\]/],
     ['{"passivePorts": [2000, 2001]}', /at least 4/],
     ['{"retryIntervalSeconds": 0}', /above 0/],
+    ['{"uploadLimitMiB": "100"}', /"uploadLimitMiB" must be a number of MiB above 0/],
+    ['{"quotaMiB": -1}', /"quotaMiB" must be a number of MiB above 0/],
+    ['{"idleTimeoutSeconds": 0}', /"idleTimeoutSeconds" must be a number of seconds above 0/],
+    ['{"dataTimeoutSeconds": null}', /"dataTimeoutSeconds" must be a number of seconds/],
+    ['{"connectionsPerAddress": 2.5}', /"connectionsPerAddress" must be a whole number above 0/],
     ['{"host": 7}', /"host" must be an address/],
   ])('refuses %s with a sentence that says what is wrong', (text, problem) => {
     const result = parseConfig(text);

@@ -2,7 +2,9 @@
  * The emulated provider's accounts and settings, from a JSON config file:
  *
  *     { "accounts": [{ "user": "alice", "password": "s3cret" }],
- *       "host": "127.0.0.1", "passivePorts": [21000, 21099], "retryIntervalSeconds": 1800 }
+ *       "host": "127.0.0.1", "passivePorts": [21000, 21099], "retryIntervalSeconds": 1800,
+ *       "uploadLimitMiB": 100, "quotaMiB": 1024, "idleTimeoutSeconds": 300,
+ *       "dataTimeoutSeconds": 60, "connectionsPerAddress": 50 }
  *
  * Every key is optional; without accounts there is the one demo account. Mistakes come back as
  * sentences, never as exceptions, so `serve` can show them all at once.
@@ -25,13 +27,29 @@ export interface ServerConfig {
   /** The passive data ports both servers share, split in two halves. */
   passivePorts?: [number, number];
   retryIntervalSeconds?: number;
+  /** The limits of issue 15: an upload's size, an account's quota, time-outs, connections. */
+  uploadLimitMiB?: number;
+  quotaMiB?: number;
+  idleTimeoutSeconds?: number;
+  dataTimeoutSeconds?: number;
+  connectionsPerAddress?: number;
 }
+
+/** The settings that are a number above 0, and what each is, for the sentence that refuses it. */
+const LIMITS = {
+  retryIntervalSeconds: 'a number of seconds above 0',
+  uploadLimitMiB: 'a number of MiB above 0',
+  quotaMiB: 'a number of MiB above 0',
+  idleTimeoutSeconds: 'a number of seconds above 0',
+  dataTimeoutSeconds: 'a number of seconds above 0',
+  connectionsPerAddress: 'a whole number above 0',
+} as const;
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; problems: string[] };
 
 /** User names become folder names: letters, digits, `.`, `_`, `-`, not starting with a dot. */
 const USER_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
-const KEYS = ['accounts', 'host', 'passivePorts', 'retryIntervalSeconds'];
+const KEYS = ['accounts', 'host', 'passivePorts', ...Object.keys(LIMITS)];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -128,12 +146,19 @@ export function parseConfig(text: string): ConfigResult {
       config.passivePorts = [range[0], range[1]];
     }
   }
-  if (json.retryIntervalSeconds !== undefined) {
-    const seconds = json.retryIntervalSeconds;
-    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) {
-      problems.push('"retryIntervalSeconds" must be a number of seconds above 0.');
+  for (const [key, what] of Object.entries(LIMITS) as [keyof typeof LIMITS, string][]) {
+    const value = json[key];
+    if (value === undefined) continue;
+    const whole = key === 'connectionsPerAddress';
+    if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      value <= 0 ||
+      (whole && !Number.isInteger(value))
+    ) {
+      problems.push(`"${key}" must be ${what}.`);
     } else {
-      config.retryIntervalSeconds = seconds;
+      config[key] = value;
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };

@@ -17,6 +17,8 @@ import type { Server, Socket } from 'node:net';
 import { createSecureContext, TLSSocket } from 'node:tls';
 import type { SecureContextOptions } from 'node:tls';
 import type { FtpConnection } from 'ftp-srv';
+import { guardReplies } from './replies';
+import { closeWhenIdle, stopWhenStalled } from './timeouts';
 
 interface Command {
   directive: string;
@@ -56,11 +58,14 @@ const PassiveConnectorClass = require('ftp-srv/src/connector/passive') as new (
 /** Commands that open a data connection. */
 const TRANSFERS = new Set(['LIST', 'NLST', 'RETR', 'STOR', 'STOU', 'APPE']);
 
-/** ftp-srv closes a passive listener nobody connects to after this long. */
-const PASSIVE_IDLE_MS = 30_000;
-
 export interface CommandOptions {
   tls: SecureContextOptions;
+  /** The server's own folders, never to be shown in a reply. */
+  paths: readonly string[];
+  /** A control connection with no command under way for this long is closed. */
+  idleMs: number;
+  /** A data connection with nothing sent either way for this long is closed. */
+  dataMs: number;
 }
 
 /** The address the client reached this server at, in the form PASV writes (a, b, c, d). */
@@ -101,6 +106,7 @@ async function openPassive(
   connection: Connection,
   secure: boolean,
   context: ReturnType<typeof createSecureContext>,
+  dataMs: number,
 ): Promise<number> {
   connection.connector?.end?.();
   const connector = new PassiveConnectorClass(connection);
@@ -115,6 +121,7 @@ async function openPassive(
     }
     clearTimeout(idle);
     const socket: DataSocket = secure ? secureDataSocket(raw, context) : raw;
+    stopWhenStalled(connection, raw, () => socket, dataMs);
     socket.on('error', (error) =>
       connection.server.emit('client-error', { connection, context: 'dataSocket', error }),
     );
@@ -125,7 +132,8 @@ async function openPassive(
   server.maxConnections = 1;
   server.on('error', () => connector.closeServer());
   connector.dataServer = server;
-  const idle = setTimeout(() => connector.closeServer(), PASSIVE_IDLE_MS);
+  // A port nobody connects to is given back as soon as one that nobody uses.
+  const idle = setTimeout(() => connector.closeServer(), dataMs);
   server.once('close', () => clearTimeout(idle));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -159,6 +167,7 @@ function upgradeToTls(
 
 export function applyCommandRules(ftpConnection: FtpConnection, options: CommandOptions): void {
   const connection = ftpConnection as unknown as Connection;
+  guardReplies(connection, options.paths);
   // Replies are small and a client waits for each: without this, a multi-line reply (FEAT, a
   // LIST's 150 and 226) sits ~40 ms behind Nagle's algorithm and the client's delayed ACK.
   connection.commandSocket.setNoDelay(true);
@@ -166,8 +175,21 @@ export function applyCommandRules(ftpConnection: FtpConnection, options: Command
   const handle = commands.handle.bind(commands);
   const context = createSecureContext(options.tls);
   let dataProtected = false;
-  commands.handle = async (message) => {
+  let loggingIn = false;
+  const idle = closeWhenIdle(connection, options.idleMs);
+  commands.handle = (message) => idle.busy(() => answer(message));
+  const answer = async (message: string | Command): Promise<unknown> => {
     const command = typeof message === 'string' ? commands.parse(message) : message;
+    if (command.directive === 'PASS') {
+      // One login at a time per connection: each waits its turn (throttle.ts), and no more.
+      if (loggingIn) return connection.reply(503, 'Wait for the answer to your last PASS.');
+      loggingIn = true;
+      try {
+        return await handle(command);
+      } finally {
+        loggingIn = false;
+      }
+    }
     const argument = (command.arg ?? '').trim().toUpperCase();
     if (command.directive === 'AUTH' && argument === 'TLS' && !connection.secure) {
       upgradeToTls(connection, context);
@@ -185,7 +207,12 @@ export function applyCommandRules(ftpConnection: FtpConnection, options: Command
       case 'EPSV': {
         let port: number;
         try {
-          port = await openPassive(connection, connection.secure && dataProtected, context);
+          port = await openPassive(
+            connection,
+            connection.secure && dataProtected,
+            context,
+            options.dataMs,
+          );
         } catch {
           return connection.reply(425, 'No passive port is free now: try again.');
         }
@@ -196,6 +223,17 @@ export function applyCommandRules(ftpConnection: FtpConnection, options: Command
           227,
           `PASV OK (${address.replace(/\./g, ',')},${port >> 8},${port & 255})`,
         );
+      }
+      case 'PORT':
+      case 'EPRT': {
+        // Active mode: ftp-srv connects to the client (its own address only); that
+        // connection times out as a passive one does.
+        const answered = await handle(command);
+        const connector = connection.connector;
+        const raw = connector.dataSocket;
+        if (raw)
+          stopWhenStalled(connection, raw, () => connector.dataSocket ?? raw, options.dataMs);
+        return answered;
       }
       case 'PROT':
         // Decided before ftp-srv answers: the client may send PASV the moment it reads the 200.

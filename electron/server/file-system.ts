@@ -2,11 +2,11 @@
  * What an FTP client can do in its account's folder, with the provider's rules (SPEC 1): a
  * `.processing` file cannot be deleted, renamed or overwritten; no folders can be made and no
  * permissions changed; nothing outside the folder can be reached, by `..`, absolute path or
- * symbolic link. Every refusal is a clear sentence, which ftp-srv sends as `550 <sentence>`.
+ * symbolic link. Every refusal is a clear sentence, which ftp-srv sends as `550 <sentence>`
+ * (or with the code the refusal asks for, replies.ts).
  */
-import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { lstat, open, readdir, rename, unlink } from 'node:fs/promises';
+import { lstat, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
@@ -15,8 +15,11 @@ import { FileSystem } from 'ftp-srv';
 import type { FtpConnection } from 'ftp-srv';
 import { parseStageName } from '../../core/names';
 import { isErrno } from '../base/files';
+import { NotRegularFile, openForReading } from './account-file';
 import type { Logger } from './log';
 import { resolveFtpPath } from './paths';
+import { expectReply, FtpRefusal } from './replies';
+import type { AccountStorage, Allowance } from './storage';
 import { StagedUpload } from './upload';
 
 export interface AccountFolder {
@@ -30,6 +33,8 @@ export interface AccountFolder {
   log: Logger;
   /** A file in the folder now has a `.ready` name. */
   onReady: (account: string, name: string) => void;
+  /** What the account may store, shared by both servers. */
+  storage: AccountStorage;
 }
 
 /** What LIST shows of a file: the owner is the server, not a user of this machine. */
@@ -42,9 +47,6 @@ export interface ListedFile {
   gid: string;
   isDirectory(): boolean;
 }
-
-/** A refusal or failure the client is told about; the message never shows a server path. */
-export class FtpRefusal extends Error {}
 
 function isProcessingName(name: string): boolean {
   return parseStageName(name)?.stage === 'processing';
@@ -147,7 +149,11 @@ export class AccountFileSystem extends FileSystem {
       const file = await this.get(path);
       return [file];
     }
-    const entries = await readdir(this.folder.root, { withFileTypes: true });
+    const entries = await readdir(this.folder.root, { withFileTypes: true }).catch(
+      (error: unknown) => {
+        throw refusal(error, '/');
+      },
+    );
     const files = await Promise.all(
       entries
         .filter((entry) => entry.isFile())
@@ -188,22 +194,20 @@ export class AccountFileSystem extends FileSystem {
           : `${name} is a name the server gives files it is processing: upload under another name.`,
       );
     }
-    const existing =
-      append || (start ?? 0) > 0
-        ? await this.fileStats(name).then(
-            () => join(root, name),
-            () => null,
-          )
-        : null;
-    if ((start ?? 0) > 0 && existing === null)
+    const resumed =
+      append || (start ?? 0) > 0 ? await this.fileStats(name).catch(() => null) : null;
+    if ((start ?? 0) > 0 && resumed === null)
       throw new FtpRefusal(`Cannot resume ${name}: there is no such file.`);
+    const allowance = await this.allowance(name, append ? (resumed?.size ?? 0) : (start ?? 0));
     let stream: StagedUpload;
     try {
       stream = await StagedUpload.open({
         stagingDir: this.folder.stagingDir,
-        existing,
+        existing: resumed === null ? null : join(root, name),
         append,
         start: start !== undefined && start > 0 ? start : undefined,
+        allowance,
+        refuse: (error) => refusal(error, name),
         publish: async (staged, size) => {
           if (!(await this.clientStillConnected())) {
             log.warn(
@@ -215,7 +219,12 @@ export class AccountFileSystem extends FileSystem {
               'The control connection closed during the upload: the file was discarded.',
             );
           }
-          await rename(staged, join(root, name));
+          await rename(staged, join(root, name)).catch((error: unknown) => {
+            const full = isErrno(error, 'ENOSPC') || isErrno(error, 'EDQUOT');
+            throw full
+              ? refusal(error, name)
+              : new FtpRefusal(`The server could not store ${name}: upload it again.`);
+          });
           log.info(
             account,
             name,
@@ -225,6 +234,7 @@ export class AccountFileSystem extends FileSystem {
         },
       });
     } catch (error) {
+      allowance.end();
       throw refusal(error, name);
     }
     // ftp-srv ends an upload by emitting 'close' on the stream when something listens for it,
@@ -233,6 +243,32 @@ export class AccountFileSystem extends FileSystem {
       if (!stream.destroyed && !stream.writableEnded) stream.end();
     });
     return { stream, clientPath: `/${name}` };
+  }
+
+  /** The upload's share of the account's storage, its refusals answered 552. */
+  private async allowance(name: string, start: number): Promise<Allowance> {
+    const { storage, account, root, log, server } = this.folder;
+    const tell = (error: unknown) => {
+      if (!(error instanceof FtpRefusal)) return error;
+      log.warn(account, name, `upload refused on server ${server}: ${error.message}`);
+      return expectReply(this.connection, error);
+    };
+    let counted: Allowance;
+    try {
+      counted = await storage.begin(account, root, name, start);
+    } catch (error) {
+      throw tell(error);
+    }
+    return {
+      take: (bytes) => {
+        try {
+          counted.take(bytes);
+        } catch (error) {
+          throw tell(error);
+        }
+      },
+      end: () => counted.end(),
+    };
   }
 
   /**
@@ -261,16 +297,10 @@ export class AccountFileSystem extends FileSystem {
   ): Promise<{ stream: Readable; clientPath: string }> {
     const name = this.fileName(path);
     try {
-      const handle = await open(
-        join(this.folder.root, name),
-        constants.O_RDONLY | constants.O_NOFOLLOW,
-      );
-      if (!(await handle.stat()).isFile()) {
-        await handle.close();
-        throw new FtpRefusal(`No such file: ${name}.`);
-      }
+      const { handle } = await openForReading(join(this.folder.root, name));
       return { stream: handle.createReadStream({ start }), clientPath: `/${name}` };
     } catch (error) {
+      if (error instanceof NotRegularFile) throw new FtpRefusal(`No such file: ${name}.`);
       throw refusal(error, name);
     }
   }

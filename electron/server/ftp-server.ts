@@ -4,8 +4,7 @@
  * commands answered differently from ftp-srv (commands.ts).
  */
 import type { EventEmitter } from 'node:events';
-import type { AddressInfo, Server } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { AddressInfo, Server, Socket } from 'node:net';
 import FtpSrv from 'ftp-srv';
 import type { FtpConnection } from 'ftp-srv';
 import { authenticate } from './accounts';
@@ -14,6 +13,8 @@ import { applyCommandRules } from './commands';
 import { AccountFileSystem } from './file-system';
 import type { AccountFolder } from './file-system';
 import type { Logger } from './log';
+import { addressOf } from './throttle';
+import type { LoginThrottle } from './throttle';
 import { errorText } from '../../core/contract/errors';
 
 export interface FtpServerOptions {
@@ -27,8 +28,14 @@ export interface FtpServerOptions {
   tls: { key: string; cert: string };
   accounts: readonly Account[];
   folder: (account: string) => Omit<AccountFolder, 'server' | 'log'>;
-  /** How long a refused login waits before its answer, against password guessing. */
-  loginDelayMs: number;
+  /** The server's own folders, never to be shown in a reply. */
+  paths: readonly string[];
+  /** Logins and connections per address, shared by both servers. */
+  throttle: LoginThrottle;
+  /** A control connection with no command under way for this long is closed. */
+  idleMs: number;
+  /** A data connection with nothing sent either way for this long is closed. */
+  dataMs: number;
   log: Logger;
 }
 
@@ -104,29 +111,43 @@ export async function startFtpServer(options: FtpServerOptions): Promise<Running
       }),
   );
 
+  const { throttle } = options;
   server.on('login', ({ connection, username, password }, resolve, reject) => {
-    const account = authenticate(options.accounts, username, password);
-    const from = connection.ip;
-    if (account === null) {
-      log.warn(
-        null,
-        null,
-        `login refused on server ${name} for user ${JSON.stringify(username)} from ${from}`,
-      );
-      // ftp-srv keeps the user name after a failure, so a retry on this connection could never succeed.
-      delete (connection as unknown as { username?: string }).username;
-      void sleep(options.loginDelayMs).then(() => reject(new Error('Login incorrect.')));
-      return;
-    }
-    const folder: AccountFolder = { ...options.folder(account.user), server: name, log };
-    log.info(account.user, null, `logged in on server ${name} from ${from}`);
-    resolve({ fs: new AccountFileSystem(connection, folder) });
+    const from = addressOf(connection.ip);
+    const check = () => authenticate(options.accounts, username, password);
+    void throttle.login(from, check, { server: name, user: username }).then((account) => {
+      if (account === null) {
+        // ftp-srv keeps the user name after a failure, so a retry on this connection could never succeed.
+        delete (connection as unknown as { username?: string }).username;
+        reject(new Error('Login incorrect.'));
+        return;
+      }
+      const folder: AccountFolder = { ...options.folder(account.user), server: name, log };
+      log.info(account.user, null, `logged in on server ${name} from ${from}`);
+      resolve({ fs: new AccountFileSystem(connection, folder) });
+    }, reject);
   });
   // Events ftp-srv emits but its typings leave out.
   const events = server as EventEmitter;
-  events.on('connect', ({ connection }: { connection: FtpConnection }) =>
-    applyCommandRules(connection, { tls: options.tls }),
-  );
+  events.on('connect', ({ connection }: { connection: FtpConnection }) => {
+    const socket = (connection as unknown as { commandSocket: Socket }).commandSocket;
+    const from = addressOf(socket.remoteAddress);
+    if (!throttle.admit(from)) {
+      // Before ftp-srv's greeting, which then finds the connection closed.
+      socket.end(
+        `421 Too many connections from your address at once: close one and try again.\r\n`,
+        () => socket.destroy(),
+      );
+      return;
+    }
+    socket.once('close', () => throttle.closed(from));
+    applyCommandRules(connection, {
+      tls: options.tls,
+      paths: options.paths,
+      idleMs: options.idleMs,
+      dataMs: options.dataMs,
+    });
+  });
   events.on('server-error', ({ error }: { error: Error }) =>
     log.error(null, null, `server ${name}: ${error.message}`),
   );

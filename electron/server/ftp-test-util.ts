@@ -1,6 +1,8 @@
 /** Starting a provider on free loopback ports and talking to it as a client does, for tests and benchmarks. */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createConnection } from 'node:net';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { Client } from 'basic-ftp';
@@ -119,3 +121,88 @@ export const GOOD_MESSAGES = [
   { msisdn: '4512345679', message: 'Hi there' },
 ];
 export const BAD_CSV = 'msisdn,message\n123,Hello\n';
+
+/**
+ * FTP spoken by hand, for what a well-behaved client never does: stall, flood, or go on
+ * sending after the server said no. Each reply is read whole (a multi-line one to its end).
+ */
+export class RawFtp {
+  private buffered = '';
+  private readonly waiting: ((line: string) => void)[] = [];
+  private readonly lines: string[] = [];
+  /** Resolves when the server closes the control connection. */
+  readonly closed: Promise<void>;
+
+  private constructor(readonly socket: Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (text: string) => {
+      this.buffered += text;
+      for (;;) {
+        const end = this.buffered.indexOf('\r\n');
+        if (end < 0) break;
+        const line = this.buffered.slice(0, end);
+        this.buffered = this.buffered.slice(end + 2);
+        // The last line of a reply: its code and a space.
+        if (!/^\d{3} /.test(line)) continue;
+        const waiter = this.waiting.shift();
+        if (waiter) waiter(line);
+        else this.lines.push(line);
+      }
+    });
+    socket.on('error', () => {});
+    this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
+  }
+
+  static async open(port: number, host = '127.0.0.1'): Promise<RawFtp> {
+    const socket = createConnection({ port, host });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('error', reject);
+    });
+    const raw = new RawFtp(socket);
+    await raw.reply();
+    return raw;
+  }
+
+  /** The next reply; null if the connection closes first. */
+  reply(): Promise<string | null> {
+    const line = this.lines.shift();
+    if (line !== undefined) return Promise.resolve(line);
+    if (this.socket.destroyed) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      void this.closed.then(() => {
+        const index = this.waiting.indexOf(resolve);
+        if (index >= 0) {
+          this.waiting.splice(index, 1);
+          resolve(null);
+        }
+      });
+    });
+  }
+
+  async send(command: string): Promise<string | null> {
+    this.socket.write(`${command}\r\n`);
+    return this.reply();
+  }
+
+  async login(user: string, password: string): Promise<string | null> {
+    await this.send(`USER ${user}`);
+    return this.send(`PASS ${password}`);
+  }
+
+  /** A passive data connection, opened (EPSV). */
+  async data(): Promise<Socket> {
+    const answer = (await this.send('EPSV')) ?? '';
+    const port = /\(\|\|\|(\d+)\|\)/.exec(answer);
+    if (!port) throw new Error(`EPSV refused: ${answer}`);
+    const socket = createConnection({ port: Number(port[1]), host: '127.0.0.1' });
+    socket.on('error', () => {});
+    await new Promise((resolve) => socket.once('connect', resolve));
+    return socket;
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}

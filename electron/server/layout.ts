@@ -8,6 +8,8 @@ import { join } from 'node:path';
 export interface Layout {
   dir: string;
   accounts: string;
+  /** The provider's own files: the folder's lock, unfinished uploads, retry records. */
+  state: string;
   outbox: string;
   /** Uploads still arriving; published into the account's folder once complete. */
   uploads: string;
@@ -23,6 +25,7 @@ export function layoutOf(dir: string): Layout {
   return {
     dir,
     accounts: join(dir, 'accounts'),
+    state,
     outbox: join(dir, 'outbox'),
     uploads: join(state, 'uploads'),
     tmp: join(state, 'tmp'),

@@ -31,8 +31,7 @@ describe('SPEC 9: a batch is queued whole and once', () => {
     expect(await batchExists(layout.outbox, 'alice', 'a.csv.20261124T140000')).toBe(false);
     expect(
       await commitBatch(layout.outbox, layout.tmp, 'alice', 'a.csv.20261124T140000', [
-        message(2, 'one'),
-        message(3, 'two'),
+        [message(2, 'one'), message(3, 'two')],
       ]),
     ).toBe('queued');
     expect(await batchExists(layout.outbox, 'alice', 'a.csv.20261124T140000')).toBe(true);
@@ -42,7 +41,7 @@ describe('SPEC 9: a batch is queued whole and once', () => {
     );
     expect(
       await commitBatch(layout.outbox, layout.tmp, 'alice', 'a.csv.20261124T140000', [
-        message(2, 'changed'),
+        [message(2, 'changed')],
       ]),
     ).toBe('already');
     expect(
@@ -55,7 +54,7 @@ describe('SPEC 9: a batch is queued whole and once', () => {
     const layout = await freshLayout();
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        commitBatch(layout.outbox, layout.tmp, 'bob', 'x.20261124T140000', [message(2, 'hi')]),
+        commitBatch(layout.outbox, layout.tmp, 'bob', 'x.20261124T140000', [[message(2, 'hi')]]),
       ),
     );
     expect(results.filter((r) => r === 'queued')).toHaveLength(1);
@@ -65,17 +64,16 @@ describe('SPEC 9: a batch is queued whole and once', () => {
   it('reads every record with its batch, in processing order, per account or for all', async () => {
     const layout = await freshLayout();
     await commitBatch(layout.outbox, layout.tmp, 'bob', 'z.csv.20261124T140001', [
-      message(2, 'later'),
+      [message(2, 'later')],
     ]);
     await commitBatch(layout.outbox, layout.tmp, 'bob', 'a.csv.20261124T140002', [
-      message(2, 'latest'),
+      [message(2, 'latest')],
     ]);
     await commitBatch(layout.outbox, layout.tmp, 'bob', 'm.csv.20261124T140000', [
-      message(2, 'first'),
-      message(3, 'second, with "quotes"\nand a line'),
+      [message(2, 'first'), message(3, 'second, with "quotes"\nand a line')],
     ]);
     await commitBatch(layout.outbox, layout.tmp, 'alice', 'a.csv.20261124T150000', [
-      message(2, 'alice'),
+      [message(2, 'alice')],
     ]);
     const bob = await readOutbox(layout.dir, 'bob');
     expect(bob.map((r) => [r.batch, r.row, r.message])).toEqual([
@@ -118,13 +116,9 @@ describe('SPEC 9: a batch is queued whole and once', () => {
       'plain',
       '"',
     ];
-    await commitBatch(
-      layout.outbox,
-      layout.tmp,
-      'x',
-      't.20261124T140000',
+    await commitBatch(layout.outbox, layout.tmp, 'x', 't.20261124T140000', [
       texts.map((text, i) => message(i + 2, text)),
-    );
+    ]);
     expect((await readOutbox(layout.dir, 'x')).map((r) => r.message)).toEqual(texts);
   });
 });

@@ -46,15 +46,18 @@ function quoted(value: string): string {
 
 /**
  * One JSON object a line: easy to stream and to read with any tool. Written out key by key, as
- * a 250,000-row batch otherwise spends most of its time in generic serialization.
+ * a 250,000-row batch otherwise spends most of its time in generic serialization. The messages
+ * come in pieces and leave as text in pieces: neither is ever held whole.
  */
-function* encodeBatch(messages: readonly Message[]): Generator<string> {
+function* encodeBatch(pieces: Iterable<readonly Message[]>): Generator<string> {
   let text = '';
-  for (const m of messages) {
-    text += `{"row":${m.row},"msisdn":${quoted(m.msisdn)},"message":${quoted(m.message)},"sender":${quoted(m.sender)},"class":${quoted(m.class)},"userref":${quoted(m.userref)},"encoding":${quoted(m.encoding)},"parts":${m.parts}}\n`;
-    if (text.length >= CHUNK_CHARS) {
-      yield text;
-      text = '';
+  for (const messages of pieces) {
+    for (const m of messages) {
+      text += `{"row":${m.row},"msisdn":${quoted(m.msisdn)},"message":${quoted(m.message)},"sender":${quoted(m.sender)},"class":${quoted(m.class)},"userref":${quoted(m.userref)},"encoding":${quoted(m.encoding)},"parts":${m.parts}}\n`;
+      if (text.length >= CHUNK_CHARS) {
+        yield text;
+        text = '';
+      }
     }
   }
   yield text;
@@ -72,18 +75,21 @@ export async function batchExists(
   );
 }
 
-/** Queues a batch: 'queued', or 'already' when an earlier run queued it. */
+/**
+ * Queues a batch, its messages given in pieces (read once, as they are written): 'queued', or
+ * 'already' when an earlier run queued it.
+ */
 export async function commitBatch(
   outboxDir: string,
   tmpDir: string,
   account: string,
   batch: string,
-  messages: readonly Message[],
+  pieces: Iterable<readonly Message[]>,
 ): Promise<'queued' | 'already'> {
   const path = batchFile(outboxDir, account, batch);
   if (await batchExists(outboxDir, account, batch)) return 'already';
   await mkdir(join(outboxDir, account), { recursive: true });
-  const created = await createFileOnce(path, encodeBatch(messages), tmpDir);
+  const created = await createFileOnce(path, encodeBatch(pieces), tmpDir);
   return created ? 'queued' : 'already';
 }
 

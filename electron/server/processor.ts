@@ -11,7 +11,7 @@
  */
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
-import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseStageName, processingName } from '../../core/names';
@@ -39,6 +39,14 @@ export interface ProcessorOptions {
   faults: Faults | null;
 }
 
+/** Whether a name is taken in the folder, by a file of any kind. */
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    (error: unknown) => (isErrno(error, 'ENOENT') ? false : Promise.reject(error)),
+  );
+}
+
 function key(account: string, name: string): string {
   return `${account}/${name}`;
 }
@@ -62,6 +70,8 @@ export class Processor {
   private scanTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
+  /** Names in the folders that are not regular files, warned about once. */
+  private readonly leftAlone = new Set<string>();
 
   constructor(private readonly options: ProcessorOptions) {
     this.retries = new RetryStore(options.layout);
@@ -171,28 +181,36 @@ export class Processor {
   }
 
   /**
-   * Claims a `.ready` file by renaming it to `.processing`. The processing name is first
-   * created empty and exclusively, so two uploads of one name in the same second never share a
-   * stamp, nor a batch in the outbox; the rename then replaces that placeholder. Losing the race
-   * to another server is no error.
+   * Claims a `.ready` file by renaming it to `.processing`: the rename is the one step that
+   * makes it so, whole or not at all, and nothing else of the file ever appears in the folder.
+   * Its stamp is one that no file of this name is processing, nor any batch was queued under,
+   * so two uploads of one name in the same second never share a stamp, nor a batch. Losing the
+   * race to another claim is no error. Only a regular file is claimed: a FIFO or a device is
+   * never opened, a folder or a link never processed.
    */
   private async claim(account: string, readyName: string): Promise<void> {
     const { layout, log, now } = this.options;
     const root = accountRoot(layout, account);
+    const ready = join(root, readyName);
+    const stats = await lstat(ready).catch((error: unknown) =>
+      isErrno(error, 'ENOENT') ? null : Promise.reject(error),
+    );
+    if (stats === null) return;
+    if (!stats.isFile()) {
+      this.leaveAlone(account, readyName);
+      return;
+    }
     let at = now();
-    for (; ; at = nextSecond(at)) {
+    for (;;) {
       const processing = processingName(readyName, at);
-      const path = join(root, processing);
-      const reserved = await this.reserve(path);
       const stage = parseStageName(processing)!;
-      if (reserved && (await batchExists(layout.outbox, account, `${stage.base}.${stage.stamp}`))) {
-        // A file of this name was accepted in this second already: its batch keeps the stamp.
-        await unlink(path).catch(() => {});
-      } else if (reserved) {
+      const taken =
+        (await exists(join(root, processing))) ||
+        (await batchExists(layout.outbox, account, `${stage.base}.${stage.stamp}`));
+      if (!taken) {
         try {
-          await rename(join(root, readyName), path);
+          await rename(ready, join(root, processing));
         } catch (error) {
-          await unlink(path).catch(() => {});
           if (isErrno(error, 'ENOENT')) return; // claimed by another server, or deleted
           throw error;
         }
@@ -200,39 +218,25 @@ export class Processor {
         this.enqueue({ account, processing }, 0);
         return;
       }
-      const wait = nextSecond(at).getTime() - now().getTime();
+      // A file of this name took this second's stamp: processing starts in the next one.
+      at = nextSecond(at);
+      const wait = at.getTime() - now().getTime();
       if (wait > 0) await sleep(wait);
     }
   }
 
-  /** Creates `path` empty if no file has that name; false if one has. */
-  private async reserve(path: string): Promise<boolean> {
-    try {
-      await (await open(path, 'wx', 0o644)).close();
-      return true;
-    } catch (error) {
-      if (isErrno(error, 'EEXIST')) return false;
-      throw error;
-    }
+  /** A name the server does not process, said once. */
+  private leaveAlone(account: string, name: string): void {
+    const id = key(account, name);
+    if (this.leftAlone.has(id)) return;
+    this.leftAlone.add(id);
+    this.options.log.warn(account, name, 'not a regular file: left alone, never processed');
   }
 
   private async resume(account: string): Promise<void> {
     const root = accountRoot(this.options.layout, account);
-    const names = await readdir(root);
-    const present = new Set(names);
-    for (const name of names) {
-      const stage = parseStageName(name);
-      if (stage?.stage !== 'processing') continue;
-      // A claim killed between its placeholder and its rename leaves an empty `.processing`
-      // beside the `.ready` file it was claiming: the file itself is still to come.
-      const size = await stat(join(root, name)).then(
-        (s) => s.size,
-        () => -1,
-      );
-      if (size === 0 && present.has(`${stage.base}.ready`)) {
-        await unlink(join(root, name)).catch(() => {});
-        continue;
-      }
+    for (const name of await readdir(root)) {
+      if (parseStageName(name)?.stage !== 'processing') continue;
       const record = await this.retries.read(account, name);
       this.options.log.info(account, name, 'resuming: the server stopped while processing it');
       // A failed attempt waits its interval, this run's interval if that is shorter.

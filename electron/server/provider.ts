@@ -13,10 +13,14 @@ import { startFtpServer } from './ftp-server';
 import type { RunningFtpServer } from './ftp-server';
 import { accountRoot, layoutOf } from './layout';
 import type { Layout } from './layout';
+import { lockFolder } from './folder-lock';
 import { logger, silentLog } from './log';
 import type { Log } from './log';
 import { Processor } from './processor';
 import { SPEC_RETRY } from './retries';
+import { AccountStorage, DEFAULT_STORAGE } from './storage';
+import { DEFAULT_THROTTLE, LoginThrottle } from './throttle';
+import type { StorageLimits } from './storage';
 import type { RetryPolicy } from './retries';
 
 export interface ProviderOptions {
@@ -37,8 +41,18 @@ export interface ProviderOptions {
   retry?: Partial<RetryPolicy>;
   /** How often the folders are listed as a safety net for missed changes. Default 2 s. */
   scanIntervalMs?: number;
-  /** How long a refused login waits for its answer. Default 1 s. */
+  /** How long a refused login waits for its answer; it grows after 5 in a row. Default 1 s. */
   loginDelayMs?: number;
+  /** The most a refused login waits. Default 30 s. */
+  maxLoginDelayMs?: number;
+  /** Control connections one address may hold at once, both servers together. Default 50. */
+  connectionsPerAddress?: number;
+  /** A control connection with no command under way for this long is closed. Default 300 s. */
+  idleTimeoutMs?: number;
+  /** A data connection with nothing sent either way for this long is closed. Default 60 s. */
+  dataTimeoutMs?: number;
+  /** The size an upload may reach, and an account's quota. Default 100 MiB and 1 GiB. */
+  storage?: Partial<StorageLimits>;
   log?: Log;
   faults?: Faults;
   /** The clock for stamps and causes. */
@@ -52,14 +66,25 @@ export interface Provider {
   servers: readonly RunningFtpServer[];
   accounts: readonly Account[];
   certificate: { fingerprint: string; created: boolean };
+  /** The limits it keeps to (issue 15), defaults filled in. */
+  limits: ProviderLimits;
   /** Resolves when no file is being claimed or processed (a retry may still be waiting). */
   idle(): Promise<void>;
   /** Stops both servers, finishes the file in hand and stops watching. */
   close(): Promise<void>;
 }
 
+export interface ProviderLimits extends StorageLimits {
+  idleTimeoutMs: number;
+  dataTimeoutMs: number;
+  connectionsPerAddress: number;
+}
+
 export const DEFAULT_PORTS: readonly [number, number] = [2121, 2122];
 export const DEFAULT_PASSIVE_PORTS: readonly [number, number] = [21000, 21099];
+/** vsftpd's idle_session_timeout. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 300_000;
+export const DEFAULT_DATA_TIMEOUT_MS = 60_000;
 
 function halves(range: readonly [number, number] | 'any'): [[number, number], [number, number]] {
   if (range === 'any')
@@ -107,6 +132,25 @@ async function prepareFolders(
 export async function startProvider(options: ProviderOptions): Promise<Provider> {
   const dir = resolve(options.dir);
   const layout = layoutOf(dir);
+  // Before anything in the folder is touched: a second provider would clear the first one's uploads.
+  const lock = await lockFolder(dir, layout.state);
+  try {
+    const provider = await startServing(options, layout);
+    return {
+      ...provider,
+      close: async () => {
+        await provider.close();
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function startServing(options: ProviderOptions, layout: Layout): Promise<Provider> {
+  const { dir } = layout;
   const accounts = options.accounts ?? [{ ...DEMO_ACCOUNT }];
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
@@ -131,11 +175,27 @@ export async function startProvider(options: ProviderOptions): Promise<Provider>
   });
   await processor.start();
 
+  const limits: ProviderLimits = {
+    maxFileBytes: options.storage?.maxFileBytes ?? DEFAULT_STORAGE.maxFileBytes,
+    quotaBytes: options.storage?.quotaBytes ?? DEFAULT_STORAGE.quotaBytes,
+    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    dataTimeoutMs: options.dataTimeoutMs ?? DEFAULT_DATA_TIMEOUT_MS,
+    connectionsPerAddress: options.connectionsPerAddress ?? DEFAULT_THROTTLE.connectionsPerAddress,
+  };
+  const storage = new AccountStorage(limits);
+  const throttle = new LoginThrottle({
+    ...DEFAULT_THROTTLE,
+    delayMs: options.loginDelayMs ?? DEFAULT_THROTTLE.delayMs,
+    maxDelayMs: options.maxLoginDelayMs ?? DEFAULT_THROTTLE.maxDelayMs,
+    connectionsPerAddress: limits.connectionsPerAddress,
+    log,
+  });
   const ports = options.ports ?? DEFAULT_PORTS;
   const passive = halves(options.passivePorts ?? DEFAULT_PASSIVE_PORTS);
   const servers: RunningFtpServer[] = [];
   const close = async () => {
     await Promise.all(servers.map((server) => server.close()));
+    throttle.close();
     await processor.close();
   };
   try {
@@ -153,8 +213,12 @@ export async function startProvider(options: ProviderOptions): Promise<Provider>
             root: roots.get(account)!,
             stagingDir: layout.uploads,
             onReady: (user, file) => processor.notice(user, file),
+            storage,
           }),
-          loginDelayMs: options.loginDelayMs ?? 1000,
+          paths: [...new Set([dir, await realpath(dir)])],
+          throttle,
+          idleMs: limits.idleTimeoutMs,
+          dataMs: limits.dataTimeoutMs,
           log,
         }),
       );
@@ -170,6 +234,7 @@ export async function startProvider(options: ProviderOptions): Promise<Provider>
     servers,
     accounts,
     certificate: { fingerprint: certificate.fingerprint, created: certificate.created },
+    limits,
     idle: () => processor.idle(),
     close,
   };

@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'basic-ftp';
 import { describe, expect, it } from 'vitest';
+import { parseCause } from '../../core/cause';
 import type { FaultStep } from './faults';
 import {
   connect,
+  download,
   finished,
   GOOD_CSV,
   names,
@@ -72,6 +74,73 @@ describe('SPEC 9: a server killed mid-processing picks the file up again and nev
       expect(accepted.includes('queued by an earlier run, not again')).toBe(step === 'committed');
       expect(restarted.logs[0]!.message).toBe('resuming: the server stopped while processing it');
       expect(await names(client)).toHaveLength(1);
+    } finally {
+      client.close();
+      await restarted.close();
+    }
+  });
+});
+
+describe('Issue 15: a file whose processing kills the server counts as an attempt', () => {
+  it('killed in the middle of the same file five times, the server rejects it with internal-error without trying it again, and serves on', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-crashloop-'));
+    const root = accountRoot(layoutOf(dir), 'demo');
+    let held = '';
+    for (let kill = 1; kill <= 5; kill++) {
+      const killed = child(dir, 'queue');
+      try {
+        const { ports } = await killed.next<{ ports: number[] }>();
+        if (kill === 1) {
+          const client = new Client(10_000);
+          await client.access({
+            host: '127.0.0.1',
+            port: ports[1],
+            user: 'demo',
+            password: 'demo',
+          });
+          await upload(client, 'boom.csv.ready', GOOD_CSV);
+          client.close();
+        }
+        held = (await killed.next<{ held: string }>()).held;
+      } finally {
+        killed.process.kill('SIGKILL');
+      }
+      await new Promise((resolve) => killed.process.once('exit', resolve));
+      // Counted before the attempt started, so the kill did not undo it.
+      const record = JSON.parse(
+        await readFile(join(layoutOf(dir).retries, 'demo', `${held}.json`), 'utf8'),
+      ) as { attempts: number; running: boolean };
+      expect(record).toMatchObject({ attempts: kill, running: true });
+    }
+    expect(await readdir(root)).toEqual([held]);
+
+    const restarted = await startTestProvider({ dir });
+    const client = await connect(restarted);
+    try {
+      const found = await waitForNames(
+        client,
+        // The .rejected file appears first, then the .processing one goes.
+        (n) => n.length === 1 && finished(n, 'boom.csv', 'rejected') !== undefined,
+      );
+      expect(found).toEqual([held.replace(/\.processing$/, '.rejected')]);
+      const cause = parseCause((await download(client, found[0]!)).toString());
+      expect(cause?.problems).toEqual([
+        {
+          row: null,
+          column: null,
+          code: 'internal-error',
+          message: expect.stringContaining(
+            'after 5 attempts (the server stopped while processing it)',
+          ),
+        },
+      ]);
+      expect(await readOutbox(dir)).toEqual([]);
+      // Given up on without one more attempt: no attempt was started in this run.
+      expect(restarted.logs.map((e) => e.message)).not.toContainEqual(
+        expect.stringMatching(/^accepted|^attempt 6/),
+      );
+      await upload(client, 'next.csv.ready', GOOD_CSV);
+      await waitForNames(client, (n) => finished(n, 'next.csv', 'success') !== undefined);
     } finally {
       client.close();
       await restarted.close();

@@ -1,6 +1,7 @@
 /**
- * How many times a `.processing` file has failed for the server's own reasons (SPEC 9), kept on
- * disk so that a restarted server goes on counting instead of starting over.
+ * How many times a `.processing` file was tried and failed for the server's own reasons (SPEC
+ * 9), kept on disk so that a restarted server goes on counting instead of starting over. An
+ * attempt is counted before it starts: one that kills the server counts too.
  */
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,10 +9,18 @@ import { isErrno, replaceFile } from '../base/files';
 import type { Layout } from './layout';
 
 export interface RetryRecord {
+  /** Attempts started, the one under way (`running`) among them. */
   attempts: number;
   lastError: string;
   /** When the next attempt is due, in milliseconds since 1970. */
   nextAt: number;
+  /**
+   * Written before an attempt starts and cleared when it ends: a record still `running` on
+   * start is an attempt the server stopped in, killed, perhaps by the file itself.
+   */
+  running?: boolean;
+  /** The file's size when it was first tried: a cause appended by an attempt cut short is cut off. */
+  size?: number;
 }
 
 export interface RetryPolicy {

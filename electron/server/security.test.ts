@@ -1,5 +1,6 @@
-import { readdir, symlink, writeFile } from 'node:fs/promises';
+import { readdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import type { Client } from 'basic-ftp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,6 +9,7 @@ import {
   download,
   GOOD_CSV,
   names,
+  RawFtp,
   startTestProvider,
   upload,
 } from './ftp-test-util';
@@ -211,5 +213,69 @@ describe('Issue 3: bad logins are refused, delayed and logged', () => {
       anonymous.close();
     }
     expect(await names(client)).toContain('mine.csv');
+  });
+});
+
+describe("Issue 15: no reply shows a path of the server's own", () => {
+  it('every refusal of every command, whatever its argument', async () => {
+    const raw = await RawFtp.open(provider.servers[0]!.port);
+    const replies: string[] = [];
+    const say = async (command: string) => replies.push(`${command} -> ${await raw.send(command)}`);
+    try {
+      await raw.login(alice.user, alice.password);
+      const args = [
+        'nothing.csv',
+        '../secret.txt',
+        '/etc/passwd',
+        'a/b/c.csv',
+        'link.txt',
+        'linkdir',
+        'linkdir/secret.txt',
+        '.',
+        '..',
+        '/',
+        'x'.repeat(300),
+        'bad\u0001name',
+        'x.csv.20260101T000000.processing',
+      ];
+      for (const command of ['SIZE', 'MDTM', 'DELE', 'RMD', 'MKD', 'RNFR', 'CWD', 'STAT'])
+        for (const arg of args) await say(`${command} ${arg}`);
+      for (const arg of args) {
+        await say(`RNFR mine.csv`);
+        await say(`RNTO ${arg}`);
+        await say(`RNFR ${arg}`);
+        await say(`SITE CHMOD 777 ${arg}`);
+      }
+      for (const command of ['RETR', 'LIST', 'NLST', 'APPE', 'STOR'])
+        for (const arg of args.filter((a) => a !== 'nothing.csv' || command !== 'APPE')) {
+          const data = await raw.data();
+          if (command === 'STOR') await say('REST 5');
+          await say(`${command} ${arg}`);
+          data.destroy();
+          if (replies.at(-1)!.includes('-> 150')) replies.push(`... -> ${await raw.reply()}`);
+        }
+    } finally {
+      raw.close();
+    }
+    const paths = [provider.dir, await realpath(provider.dir)];
+    expect(replies.length).toBeGreaterThan(150);
+    for (const reply of replies) for (const path of paths) expect(reply).not.toContain(path);
+  });
+
+  it('an upload whose staged file went missing is refused in words, not with paths', async () => {
+    const source = new PassThrough();
+    const uploading = client.uploadFrom(source, 'vanished.csv').then(
+      () => 'stored',
+      (error: Error) => error.message,
+    );
+    source.write(GOOD_CSV);
+    let staged: string[] = [];
+    await expect
+      .poll(async () => (staged = await readdir(provider.layout.uploads)), { timeout: 20_000 })
+      .toHaveLength(1);
+    await rm(join(provider.layout.uploads, staged[0]!));
+    source.end();
+    expect(await uploading).toBe('550 The server could not store vanished.csv: upload it again.');
+    expect(await names(client)).not.toContain('vanished.csv');
   });
 });

@@ -9,6 +9,7 @@ import { copyFile, open, truncate, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { Allowance } from './storage';
 
 export interface UploadTarget {
   /** The folder for files still arriving. */
@@ -21,6 +22,10 @@ export interface UploadTarget {
   start: number | undefined;
   /** Puts the complete file in place; its failure fails the upload. */
   publish: (stagedPath: string, size: number) => Promise<void>;
+  /** Takes each piece before it is written: throws past a size or quota. */
+  allowance: Allowance;
+  /** The error the client is told of a failure to write (never a server path). */
+  refuse: (error: unknown) => Error;
 }
 
 export class StagedUpload extends Writable {
@@ -65,7 +70,16 @@ export class StagedUpload extends Writable {
     _encoding: BufferEncoding,
     callback: (error?: Error | null) => void,
   ): void {
-    void this.writeAll(chunk).then(() => callback(), callback);
+    try {
+      this.target.allowance.take(chunk.length);
+    } catch (error) {
+      callback(error as Error);
+      return;
+    }
+    void this.writeAll(chunk).then(
+      () => callback(),
+      (error: unknown) => callback(this.target.refuse(error)),
+    );
   }
 
   private async writeAll(chunk: Buffer): Promise<void> {
@@ -88,10 +102,14 @@ export class StagedUpload extends Writable {
       await this.handle.close();
       await this.target.publish(this.path, this.position);
       this.published = true;
-    })().then(() => callback(), callback);
+    })().then(
+      () => callback(),
+      (error: unknown) => callback(this.target.refuse(error)),
+    );
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.target.allowance.end();
     void (async () => {
       await this.handle.close().catch(() => {});
       if (!this.published) await unlink(this.path).catch(() => {});

@@ -11,6 +11,7 @@ import { History, historyFile } from './history';
 function batch(id: string, patch: Partial<Batch> = {}): Batch {
   return {
     id,
+    campaign: 'c1',
     fileName: 'list.csv',
     uploadName: `list-${id}.csv.ready`,
     profile: 'emulated',
@@ -25,6 +26,9 @@ function batch(id: string, patch: Partial<Batch> = {}): Batch {
     times: { uploading: '2026-11-24T14:00:00.000Z' },
     cause: null,
     error: null,
+    practice: true,
+    test: false,
+    cost: null,
     ...patch,
   };
 }
@@ -72,14 +76,15 @@ describe('issue 4: the history survives a restart', () => {
     expect(await readdir(dir)).toEqual(['history.json']);
   });
 
-  it('can be cleared, and stays cleared', async () => {
+  it('can be cleared of finished batches, and stays cleared; a batch on its way is kept', async () => {
     const file = historyFile(await folder());
     const { history } = await History.load(file);
-    await history.put(batch('aaaaaaaaaa'));
-    await history.put(batch('bbbbbbbbbb'));
-    expect(await history.clear()).toBe(2);
-    expect(history.list()).toEqual([]);
-    expect((await History.load(file)).history.list()).toEqual([]);
+    await history.put(batch('aaaaaaaaaa', { state: 'success' }));
+    await history.put(batch('bbbbbbbbbb', { state: 'rejected' }));
+    await history.put(batch('cccccccccc', { state: 'uploading' }));
+    expect((await history.clear()).sort()).toEqual(['aaaaaaaaaa', 'bbbbbbbbbb']);
+    expect(history.list().map((b) => b.id)).toEqual(['cccccccccc']);
+    expect((await History.load(file)).history.list().map((b) => b.id)).toEqual(['cccccccccc']);
   });
 
   it.each([['not json {'], ['{"version": 2, "batches": []}'], ['{"version": 1, "batches": [{}]}']])(
@@ -166,7 +171,12 @@ describe('the app and `sendsheet send` share one history file', () => {
     const file = historyFile(await folder());
     const app = (await History.load(file)).history;
     const send = (await History.load(file)).history;
-    await app.put(batch('aaaaaaaaaa', { times: { uploading: '2020-01-01T00:00:00.000Z' } }));
+    await app.put(
+      batch('aaaaaaaaaa', {
+        state: 'success',
+        times: { uploading: '2020-01-01T00:00:00.000Z' },
+      }),
+    );
     await send.refresh();
     await app.clear();
     // The other process still holds the cleared batch; a batch it changes later stays.
@@ -193,5 +203,58 @@ describe('the app and `sendsheet send` share one history file', () => {
     await utimes(`${file}.lock`, old, old);
     await history.put(batch('bbbbbbbbbb'));
     expect((await History.load(file)).history.list()).toHaveLength(2);
+  });
+});
+
+describe('issue 13: what one process at a time decides', () => {
+  it('a batch an older version wrote gets what it did not know: its own campaign, practice by profile', async () => {
+    const file = historyFile(await folder());
+    const old = {
+      ...batch('aaaaaaaaaa'),
+      campaign: undefined,
+      practice: undefined,
+      test: undefined,
+      cost: undefined,
+    };
+    await writeFile(file, JSON.stringify({ version: 1, batches: [old] }));
+    expect((await History.load(file)).history.get('aaaaaaaaaa')).toMatchObject({
+      campaign: 'aaaaaaaaaa',
+      practice: true,
+      test: false,
+      cost: null,
+    });
+  });
+
+  it('transactions of two processes run one after the other, each on what the other wrote', async () => {
+    const file = historyFile(await folder());
+    const a = (await History.load(file)).history;
+    const b = (await History.load(file)).history;
+    // Each puts a batch only if the other did not: exactly one of them gets to.
+    const claim = (history: History, id: string) =>
+      history.transaction(async (tx) => {
+        if (tx.list().length > 0) return false;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        tx.put(batch(id));
+        return true;
+      });
+    const results = await Promise.all([claim(a, 'aaaaaaaaaa'), claim(b, 'bbbbbbbbbb')]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await History.load(file)).history.list()).toHaveLength(1);
+  });
+
+  it('keeps who carries an unfinished batch, and forgets it once the batch is finished', async () => {
+    const file = historyFile(await folder());
+    const { history } = await History.load(file);
+    const carrier = { pid: 12345, host: 'here', boot: 1 };
+    await history.transaction((tx) => {
+      tx.put(batch('aaaaaaaaaa'));
+      tx.setCarrier('aaaaaaaaaa', carrier);
+    });
+    const again = (await History.load(file)).history;
+    expect(again.carrier('aaaaaaaaaa')).toEqual(carrier);
+    await again.put(
+      batch('aaaaaaaaaa', { state: 'success', times: { success: '2030-01-01T00:00:00.000Z' } }),
+    );
+    expect((await History.load(file)).history.carrier('aaaaaaaaaa')).toBeNull();
   });
 });

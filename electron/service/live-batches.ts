@@ -42,6 +42,12 @@ export class LiveBatches {
     return { ...recorded };
   }
 
+  /** New batches the history holds already (recorded in a transaction): kept and told. */
+  started(batch: Batch): void {
+    this.current.set(batch.id, batch);
+    this.emit(batch);
+  }
+
   /** A batch of the history followed again in this run. */
   adopt(batch: Batch): void {
     this.current.set(batch.id, batch);

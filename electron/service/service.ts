@@ -1,41 +1,55 @@
 /**
- * The service behind both transports, implemented once: send messages (written into the
- * provider's files and checked as its server will, before any is uploaded), export them into a
- * folder, follow each batch to its end, and the history and profiles. The command line's `send`
- * sends a file from disk through the same way (sendFile).
+ * The service behind both transports, implemented once: prepare a send (the messages written
+ * into the provider's files and checked as its server will, the earlier sends of the same
+ * messages found) and send it, export messages into a folder, follow each batch to its end,
+ * cancel or retry one, and the history, profiles and settings. The command line's `send` sends a
+ * file from disk through the same way (sendFile).
  */
-import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import { inspectFile } from '../../core/check';
-import type { Decision } from '../../core/check';
-import { FINAL_STATES } from '../../core/contract/api';
+import { basename } from 'node:path';
+import { FINAL_STATES, RETRY_STATES } from '../../core/contract/api';
 import type {
+  AppSettings,
   Batch,
   BatchListener,
   BatchRequest,
   BatchState,
+  ConnectionTest,
   EmptyRequest,
   ExportOutcome,
   ExportRequest,
   Outcome,
+  PrepareOutcome,
+  ProfileRequest,
   ProfileSummary,
   SendOutcome,
+  SendPreparedRequest,
   SendRequest,
   SendsheetApi,
   SendsheetEvents,
+  SettingsUpdate,
   UpdateProfileRequest,
 } from '../../core/contract/api';
 import { errorText } from '../../core/contract/errors';
 import { writeExport } from '../../core/writer';
-import { nodeCheckOptions } from '../base/native-text';
-import { describeReadError } from '../base/read-error';
 import { plural } from '../base/words';
-import { batchNames, namesOfBatch, newBatchId, serverNameOf } from '../client/batch-names';
+import { namesOfBatch, serverNameOf } from '../client/batch-names';
+import { summarizeProfile } from '../client/profile';
 import type { Profile } from '../client/profile';
+import { SettingsStore } from './app-settings';
+import { batchFilesOf } from './batch-files';
+import { cancelOutcome } from './cancel-answer';
+import type { BatchFiles } from './batch-files';
+import { testConnection } from './connection-test';
 import { Courier } from './courier';
+import { fileSendOutcome, readSentFile } from './file-send';
+import type { FileSendOutcome, FileSendRequest } from './file-send';
+import { describeEarlier } from './earlier-words';
 import { History, historyFile } from './history';
+import { Launcher } from './launcher';
+import type { Launched } from './launcher';
 import { LiveBatches } from './live-batches';
+import { PreparedSends } from './prepared-sends';
+import type { PreparedData } from './prepared-sends';
 import { Profiles } from './profiles';
 import { saveFiles } from './saved-files';
 import { DEFAULT_TIMINGS } from './timings';
@@ -44,48 +58,39 @@ import type { Timings } from './timings';
 export type { Timings };
 
 export interface ServiceOptions {
-  /** The app's data folder: the history. */
+  /** The app's data folder: the history, the batches' files, the settings. */
   dataDir: string;
   /** The profiles; the first is the default. */
   profiles: Profile[];
   timings?: Partial<Timings>;
-  /** Follow again, at start, the batches of the history that were not finished. Default true. */
+  /**
+   * At start, take up the batches of the history that were not finished: follow again those on
+   * the servers, and ask the servers about those left uploading by a process that is gone.
+   * Default true; the command line's `send` takes up only the batch it sends again.
+   */
   resume?: boolean;
   /** Where sendFile reads relative paths from. Default the process's folder. */
   cwd?: string;
 }
 
-/** A file from disk, sent as the command line sends it. */
-export interface FileSendRequest {
-  path: string;
-  profile: string;
-  /** The name the server reads the file under (its modifiers); default the file's name. */
-  as?: string;
-}
-
-/** What the server decided about a file that was not sent, under the name it was checked as. */
-export type CheckedFile = Decision & { name: string };
-
-export type FileSendOutcome =
-  { ok: true; batch: Batch } | { ok: false; error: string; verdict: CheckedFile | null };
-
-function problemCount(decision: Decision): string {
-  return plural(decision.problemCount, 'problem');
-}
-
 export class SendsheetService implements SendsheetApi, SendsheetEvents {
   private readonly courier: Courier;
+  private readonly launcher: Launcher;
+  private readonly prepared = new PreparedSends();
 
   private constructor(
     private readonly options: ServiceOptions,
     private readonly store: History,
     private readonly live: LiveBatches,
     private readonly profileBook: Profiles,
-    timings: Timings,
+    private readonly files: BatchFiles,
+    private readonly appSettings: SettingsStore,
+    private readonly timings: Timings,
     /** Set when the history could not be read at start. */
     readonly warning: string | null,
   ) {
-    this.courier = new Courier(live, timings);
+    this.courier = new Courier(live, timings, files);
+    this.launcher = new Launcher(store, live, this.courier, files);
   }
 
   static async start(options: ServiceOptions): Promise<SendsheetService> {
@@ -97,125 +102,180 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
       history,
       new LiveBatches(history),
       profiles,
+      batchFilesOf(options.dataDir),
+      new SettingsStore(options.dataDir, options.profiles[0]!.id),
       timings,
       warning,
     );
-    if (options.resume ?? true) {
-      for (const batch of history.list().reverse()) {
-        if (batch.state === 'ready' || batch.state === 'processing')
-          await service.follow({ batch: batch.id });
+    if (options.resume ?? true) await service.takeUpUnfinished();
+    return service;
+  }
+
+  /**
+   * No batch stays `uploading` for good: each one whose process is gone is reconciled with the
+   * servers (sent, not sent, or not known and why); those on the servers are followed again.
+   */
+  private async takeUpUnfinished(): Promise<void> {
+    for (const batch of this.store.list().reverse()) {
+      if (batch.state === 'ready' || batch.state === 'processing') {
+        // Following is harmless twice over, but the one that follows is the one that carries.
+        await this.launcher.claimToFollow(batch.id);
+        await this.follow({ batch: batch.id });
+      } else if (batch.state === 'uploading') {
+        const taken = await this.launcher.takeUp(
+          batch.id,
+          (id) => this.profileBook.get(id),
+          'check',
+        );
+        const why =
+          taken === 'unknown-profile'
+            ? `It was being sent with servers this app does not know ("${batch.profile}", given on the command line), so it cannot ask them what became of it.`
+            : taken === null
+              ? `Its name, ${batch.uploadName}, is not one this app makes, so it cannot be looked for on the servers.`
+              : null;
+        if (why !== null) {
+          this.live.adopt(batch);
+          await this.live.change(batch.id, { state: 'unknown', error: why, progress: null });
+        }
       }
     }
-    return service;
+    void this.files.sweep((id) => this.store.get(id) !== undefined).catch(() => {});
   }
 
   subscribe(listener: BatchListener): () => void {
     return this.live.subscribe(listener);
   }
 
+  /** Whether a batch of this run is uploading: closing now would interrupt it. */
+  uploading(): Batch[] {
+    return this.live.list().filter((batch) => this.courier.isUploading(batch.id));
+  }
+
   /** Stops following and waits for uploads under way to end (they stop at once). */
   async close(): Promise<void> {
     await this.courier.close();
+    await this.launcher.close();
     this.live.close();
     await this.store.flush();
+  }
+
+  async prepareSend(request: SendRequest): Promise<PrepareOutcome> {
+    const usable = this.profileBook.usable(request.profile);
+    if (!usable.ok) return { ...usable, problems: [] };
+    const settings = await this.appSettings.get();
+    const made = this.prepared.fromMessages(
+      usable.profile,
+      request.messages,
+      request.files,
+      settings.prices,
+      request.test ?? false,
+      request.spreadsheet ?? null,
+    );
+    if (!made.ok) return made;
+    const data = made.data;
+    const { earlier, resumes } = await this.launcher.earlier(data);
+    return {
+      ok: true,
+      prepared: {
+        id: data.id,
+        profile: summarizeProfile(data.profile),
+        messages: data.hashes.count,
+        parts: data.files.reduce((sum, file) => sum + file.decision.parts, 0),
+        files: data.files.map((file, index) => ({
+          fileName: file.fileName,
+          rows: file.decision.rows,
+          parts: file.decision.parts,
+          resumes: resumes[index] ?? null,
+        })),
+        overlap: earlier.overlap,
+        earlier: earlier.earlier,
+        fingerprint: data.hashes.fingerprint(),
+        cost: data.cost,
+        test: data.test,
+        expires: new Date(data.expires).toISOString(),
+      },
+    };
+  }
+
+  async sendPrepared(request: SendPreparedRequest): Promise<SendOutcome> {
+    const data = this.prepared.take(request.prepared);
+    if (data === null) {
+      return {
+        ok: false,
+        error: 'Nothing was sent: this confirmation is too old. Press Send again to see it anew.',
+        problems: [],
+      };
+    }
+    // "Send again" confirms the overlap the confirmation showed, no more: another send of the
+    // same messages since then is shown before anything goes.
+    const shown = request.again ? (await this.launcher.earlier(data)).earlier.overlap : 0;
+    const launched = await this.launcher.launch(data, shown);
+    if (!launched.ok) this.prepared.putBack(data);
+    return this.outcome(data, launched);
   }
 
   async send(request: SendRequest): Promise<SendOutcome> {
     const usable = this.profileBook.usable(request.profile);
     if (!usable.ok) return { ...usable, problems: [] };
-    const written = writeExport(request.messages, request.files);
-    if (!written.ok) {
-      return {
-        ok: false,
-        error: `Nothing was sent: the messages have ${plural(written.problems.length, 'problem')}.`,
-        problems: written.problems,
-      };
-    }
-    // Every file is checked as the server will check it before any is sent: all or nothing.
-    const checked = written.files.map((file) => ({
-      file,
-      decision: inspectFile({ name: file.uploadName, bytes: file.bytes }, nodeCheckOptions)
-        .decision,
-    }));
-    const refused = checked.find(({ decision }) => decision.status !== 'success');
-    if (refused) {
-      return {
-        ok: false,
-        error: `Nothing was sent: the provider would reject ${refused.file.uploadName} (${problemCount(refused.decision)}).`,
-        problems: refused.decision.problems,
-      };
-    }
-    const batches: Batch[] = [];
-    for (const { file, decision } of checked) {
-      batches.push(
-        await this.dispatch(usable.profile, file.fileName, file.uploadName, file.bytes, decision, {
-          spreadsheet: request.spreadsheet ?? null,
-        }),
-      );
-    }
-    return { ok: true, batches };
+    const settings = await this.appSettings.get();
+    const made = this.prepared.fromMessages(
+      usable.profile,
+      request.messages,
+      request.files,
+      settings.prices,
+      request.test ?? false,
+      request.spreadsheet ?? null,
+    );
+    if (!made.ok) return made;
+    this.prepared.take(made.data.id);
+    const launched = await this.launcher.launch(
+      made.data,
+      request.again ? Number.POSITIVE_INFINITY : 0,
+    );
+    return this.outcome(made.data, launched);
+  }
+
+  private outcome(data: PreparedData, launched: Launched): SendOutcome {
+    if (launched.ok) return { ok: true, campaign: launched.campaign, batches: launched.batches };
+    if (launched.refused === null)
+      return { ok: false, error: `Nothing was sent: ${launched.error}`, problems: [] };
+    return {
+      ok: false,
+      error: `Nothing was sent: ${describeEarlier(data.hashes.count, launched.refused)}`,
+      problems: [],
+      earlier: launched.refused.earlier,
+    };
   }
 
   async sendFile(request: FileSendRequest): Promise<FileSendOutcome> {
     const usable = this.profileBook.usable(request.profile);
     if (!usable.ok) return { ...usable, verdict: null };
-    const path = resolve(this.options.cwd ?? process.cwd(), request.path);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      return {
-        ok: false,
-        error: `Cannot read ${path}: ${describeReadError(error)}.`,
-        verdict: null,
-      };
-    }
+    const read = await readSentFile(this.options.cwd ?? process.cwd(), request.path);
+    if (!read.ok) return { ...read, verdict: null };
+    const { path, bytes } = read;
     const fileName = basename(path);
     const serverName = serverNameOf(fileName, request.as);
-    const decision = inspectFile({ name: serverName, bytes }, nodeCheckOptions).decision;
-    if (decision.status !== 'success') {
+    const settings = await this.appSettings.get();
+    const made = this.prepared.fromFile(
+      usable.profile,
+      fileName,
+      serverName,
+      bytes,
+      settings.prices,
+    );
+    if (!made.ok) {
       return {
         ok: false,
-        error: `Not sent: the provider would reject ${serverName} (${problemCount(decision)}).`,
-        verdict: { ...decision, name: serverName },
+        error: `Not sent: the provider would reject ${serverName} (${plural(made.decision.problemCount, 'problem')}).`,
+        verdict: { ...made.decision, name: serverName },
       };
     }
-    return {
-      ok: true,
-      batch: await this.dispatch(usable.profile, fileName, serverName, bytes, decision),
-    };
-  }
-
-  /** Makes the batch of one checked file and sets it on its way. */
-  private async dispatch(
-    profile: Profile,
-    fileName: string,
-    serverName: string,
-    bytes: Uint8Array,
-    decision: Decision,
-    from: { spreadsheet: string | null } = { spreadsheet: null },
-  ): Promise<Batch> {
-    const names = batchNames(serverName, newBatchId(randomBytes));
-    const batch = await this.live.begin({
-      id: names.id,
-      fileName,
-      spreadsheet: from.spreadsheet,
-      uploadName: names.readyName,
-      profile: profile.id,
-      server: null,
-      note: null,
-      rows: decision.rows,
-      parts: decision.parts,
-      bytes: bytes.length,
-      state: 'uploading',
-      stamp: null,
-      progress: { bytes: 0, total: bytes.length, percent: 0 },
-      times: { uploading: new Date().toISOString() },
-      cause: null,
-      error: null,
-    });
-    this.courier.carry(profile, names, bytes);
-    return batch;
+    this.prepared.take(made.data.id);
+    const launched = await this.launcher.launch(
+      made.data,
+      request.again ? Number.POSITIVE_INFINITY : 0,
+    );
+    return fileSendOutcome(launched, made.data.hashes.count);
   }
 
   async exportMessages(request: ExportRequest): Promise<ExportOutcome> {
@@ -250,8 +310,8 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
       return { ok: false, error: `The batch's profile "${batch.profile}" is not known.` };
     const ended =
       (FINAL_STATES as readonly BatchState[]).includes(batch.state) && batch.state !== 'timed-out';
-    const uploadingNow = batch.state === 'uploading' && this.live.isLive(batch.id);
-    if (ended || uploadingNow) return { ok: true, batch: { ...batch } };
+    const uploading = batch.state === 'uploading';
+    if (ended || uploading) return { ok: true, batch: { ...batch } };
     const names = namesOfBatch(batch.uploadName, batch.id);
     if (names === null) {
       return {
@@ -264,6 +324,29 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     return { ok: true, batch: { ...batch } };
   }
 
+  async cancel(request: BatchRequest): Promise<Outcome<{ batch: Batch }>> {
+    const batch = this.live.get(request.batch);
+    if (!batch) return { ok: false, error: `There is no batch "${request.batch}" in the history.` };
+    return cancelOutcome(batch, this.courier.cancel(batch.id));
+  }
+
+  async retry(request: BatchRequest): Promise<Outcome<{ batch: Batch }>> {
+    await this.store.refresh();
+    const batch = this.store.get(request.batch) ?? this.live.get(request.batch);
+    if (!batch) return { ok: false, error: `There is no batch "${request.batch}" in the history.` };
+    const stuck = batch.state === 'uploading' && !this.courier.isUploading(batch.id);
+    if (!RETRY_STATES.includes(batch.state) && !stuck)
+      return { ok: false, error: `A batch that is ${batch.state} cannot be tried again.` };
+    const taken = await this.launcher.takeUp(batch.id, (id) => this.profileBook.get(id), 'finish');
+    if (taken === 'carried')
+      return { ok: false, error: 'Another Sendsheet is sending this batch now.' };
+    if (taken === 'unknown-profile')
+      return { ok: false, error: `The batch's profile "${batch.profile}" is not known.` };
+    if (taken === null) return { ok: false, error: 'This batch cannot be tried again.' };
+    await this.live.change(batch.id, { note: 'Trying again: asking the servers first.' });
+    return { ok: true, batch: { ...taken } };
+  }
+
   async history(_request: EmptyRequest = {}): Promise<Batch[]> {
     // `sendsheet send` may have added batches since this process last wrote.
     await this.store.refresh();
@@ -271,7 +354,9 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   }
 
   async clearHistory(_request: EmptyRequest = {}): Promise<{ cleared: number }> {
-    return { cleared: await this.store.clear() };
+    const cleared = await this.store.clear();
+    for (const id of cleared) await this.files.drop(id).catch(() => {});
+    return { cleared: cleared.length };
   }
 
   async profiles(_request: EmptyRequest = {}): Promise<ProfileSummary[]> {
@@ -282,5 +367,31 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     request: UpdateProfileRequest,
   ): Promise<Outcome<{ profile: ProfileSummary }>> {
     return this.profileBook.update(request);
+  }
+
+  async testConnection(request: ProfileRequest): Promise<ConnectionTest> {
+    const profile = this.profileBook.get(request.profile);
+    if (!profile)
+      return {
+        profile: request.profile,
+        ok: false,
+        servers: [],
+        summary: `There is no profile "${request.profile}".`,
+      };
+    return testConnection(profile, this.timings);
+  }
+
+  async settings(_request: EmptyRequest = {}): Promise<AppSettings> {
+    return this.appSettings.get();
+  }
+
+  async updateSettings(request: SettingsUpdate): Promise<Outcome<{ settings: AppSettings }>> {
+    if (request.profile !== undefined && this.profileBook.get(request.profile) === undefined)
+      return { ok: false, error: `There is no profile "${request.profile}".` };
+    try {
+      return { ok: true, settings: await this.appSettings.update(request) };
+    } catch (error) {
+      return { ok: false, error: `The settings could not be saved: ${errorText(error)}` };
+    }
   }
 }

@@ -2,12 +2,16 @@ import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from './i18n';
 import { desktop } from './service/desktop';
+import { useAppSettings } from './stores/app-settings';
 import { emit } from './stores/commands';
 import { useFile } from './stores/file';
+import { selectUploading, useSending } from './stores/sending';
 import { useUi } from './stores/ui';
 import type { Screen } from './stores/ui';
+import { FirstRun } from './ui/FirstRun';
 import { HistoryScreen } from './ui/HistoryScreen';
 import { InspectScreen } from './ui/InspectScreen';
+import { PracticeBadge } from './ui/PracticeBadge';
 import { SendScreen } from './ui/SendScreen';
 import { SettingsScreen } from './ui/SettingsScreen';
 
@@ -18,7 +22,24 @@ export function App() {
   const screen = useUi((state) => state.screen);
   const go = useUi((state) => state.go);
   const open = useFile((state) => state.open);
+  const setup = useAppSettings((state) => state.settings?.setup);
+  const uploading = useSending(selectUploading);
   const [dragging, setDragging] = useState(false);
+
+  // Where sends go, and whether the person chose yet: asked of the Node side once.
+  useEffect(() => {
+    void useAppSettings.getState().load();
+    void useSending.getState().loadProfiles();
+  }, []);
+
+  // Closing the page while a batch uploads asks first (a browser asks in its own words). The
+  // desktop window asks in its main process, before the page is told (electron/main).
+  useEffect(() => {
+    if (!uploading || desktop() !== null) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [uploading]);
 
   // The desktop window's menu: open a file (also one the system opened with Sendsheet), export,
   // send. A browser has no menu and never calls this.
@@ -60,6 +81,7 @@ export function App() {
     >
       <header>
         <h1>{t('app.name')}</h1>
+        <PracticeBadge />
         <nav aria-label={t('app.nav')}>
           {SCREENS.map((item) => (
             <button
@@ -74,10 +96,16 @@ export function App() {
         </nav>
       </header>
       <main>
-        {screen === 'send' && <SendScreen />}
-        {screen === 'history' && <HistoryScreen />}
-        {screen === 'inspect' && <InspectScreen />}
-        {screen === 'settings' && <SettingsScreen />}
+        {setup === null ? (
+          <FirstRun />
+        ) : (
+          <>
+            {screen === 'send' && <SendScreen />}
+            {screen === 'history' && <HistoryScreen />}
+            {screen === 'inspect' && <InspectScreen />}
+            {screen === 'settings' && <SettingsScreen />}
+          </>
+        )}
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

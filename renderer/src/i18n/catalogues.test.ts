@@ -23,6 +23,14 @@ const SAME_IN_BOTH = [
   'batch.problem',
   'batch.server',
   'campaign.classes.premium',
+  // A server's name, address and answer; how many batches ended each way; a dash for no price.
+  'connection.server',
+  'history.statesCount_one',
+  'history.statesCount_other',
+  // The English word is the Danish one too.
+  'history.testTag',
+  'preview.columns.send',
+  'totals.noCost',
   'send.send',
   'settings.countryOption',
   'settings.server',

@@ -11,8 +11,5 @@ export function warningText(t: TFunction, warning: Warning): string {
   if (warning.values === undefined) return warning.message;
   const loose = t as unknown as LooseT;
   const values = { ...warning.values, note: warning.message };
-  if (warning.code === 'duplicate' && warning.values.leftOut === true) {
-    return loose('warnings.duplicateLeftOut', values);
-  }
   return loose(`warnings.${warning.code}`, values);
 }

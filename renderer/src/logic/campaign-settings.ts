@@ -15,7 +15,6 @@ export interface CampaignSettings {
   format: Format;
   rowsPerFile: number;
   defaultCountry: CountryCode;
-  removeDuplicates: boolean;
   replaceLookalikes: boolean;
 }
 
@@ -26,6 +25,5 @@ export const DEFAULT_CAMPAIGN: CampaignSettings = {
   format: 'excel',
   rowsPerFile: 10_000,
   defaultCountry: 'DK',
-  removeDuplicates: false,
   replaceLookalikes: false,
 };

@@ -38,8 +38,6 @@ export interface PreviewRow {
   readonly duplicateOf: number;
   /** The look-alike replacement on offer for the text as it was written, if any. */
   readonly fix: LookalikeFix | null;
-  /** False for a repeated number when duplicates are removed: it is not sent. */
-  readonly included: boolean;
 }
 
 /** What the rows of one preview read their texts from. */
@@ -64,7 +62,6 @@ export class ColumnRow implements PreviewRow {
   readonly numberVerdict: NumberVerdict;
   readonly duplicateOf: number;
   readonly fix: LookalikeFix | null;
-  readonly included: boolean;
   errors: readonly Problem[] = NO_PROBLEMS;
   warnings: readonly Warning[] = NO_WARNINGS;
 
@@ -75,7 +72,6 @@ export class ColumnRow implements PreviewRow {
     numberVerdict: NumberVerdict,
     duplicateOf: number,
     fix: LookalikeFix | null,
-    included: boolean,
   ) {
     this.#source = source;
     this.index = index;
@@ -83,7 +79,6 @@ export class ColumnRow implements PreviewRow {
     this.numberVerdict = numberVerdict;
     this.duplicateOf = duplicateOf;
     this.fix = fix;
-    this.included = included;
   }
 
   get typedNumber(): string {

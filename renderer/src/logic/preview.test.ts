@@ -6,6 +6,7 @@ import { DEFAULT_CAMPAIGN } from './campaign-settings';
 import type { CampaignSettings } from './campaign-settings';
 import { readMessages, readNumbers } from './columns';
 import type { Mapping } from './mapping';
+import { leaveOut, noneLeftOut } from './left-out';
 import { outgoingMessages } from './outgoing';
 import { assemblePreview, buildPreview } from './preview';
 import type { PreviewRow } from './preview-row';
@@ -32,7 +33,6 @@ function plainRow(row: PreviewRow): Record<keyof PreviewRow, unknown> {
     warnings: row.warnings,
     duplicateOf: row.duplicateOf,
     fix: row.fix,
-    included: row.included,
   };
 }
 
@@ -67,16 +67,12 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
   });
 
   it('marks duplicates, and leaves them out when asked', () => {
-    const kept = buildPreview(sheet, byColumn, DEFAULT_CAMPAIGN).rows;
-    expect(kept[2]!.duplicateOf).toBe(0);
-    expect(kept[2]!.included).toBe(true);
-    expect(kept[2]!.warnings.map((w) => w.code)).toContain('duplicate');
-    const removed = buildPreview(sheet, byColumn, {
-      ...DEFAULT_CAMPAIGN,
-      removeDuplicates: true,
-    }).rows;
-    expect(removed[2]!.included).toBe(false);
-    expect(outgoingMessages(removed).rowOf).toEqual([0, 1, 3]);
+    const rows = buildPreview(sheet, byColumn, DEFAULT_CAMPAIGN).rows;
+    expect(rows[2]!.duplicateOf).toBe(0);
+    expect(rows[2]!.warnings.map((w) => w.code)).toContain('duplicate');
+    expect(outgoingMessages(rows).rowOf).toEqual([0, 1, 2, 3]);
+    const leftOut = leaveOut(noneLeftOut(rows.length), rows, 'repeated');
+    expect(outgoingMessages(rows, leftOut).rowOf).toEqual([0, 1, 3]);
   });
 
   it('offers look-alike fixes and applies them only when agreed (SPEC 7)', () => {
@@ -120,7 +116,7 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
       {
         code: 'duplicate',
         message: 'The number 4520123456 is also in row 3: the person gets both messages.',
-        values: { number: '4520123456', row: 3, leftOut: false },
+        values: { number: '4520123456', row: 3 },
       },
     ]);
   });
@@ -136,7 +132,6 @@ describe("the columns are read once, and kept while only the campaign's settings
     ),
     sender: fc.constantFrom('', 'Shop', 'Søren', '4512345678'),
     messageClass: fc.constantFrom('', 'standard', 'premium', 'secret'),
-    removeDuplicates: fc.boolean(),
     replaceLookalikes: fc.boolean(),
     rowsPerFile: fc.integer({ min: 1, max: 5 }),
   }) as fc.Arbitrary<CampaignSettings>;

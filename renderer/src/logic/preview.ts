@@ -77,7 +77,6 @@ export function assemblePreview(
       numberColumn.verdicts[index]!,
       first,
       fix,
-      first < 0 || !settings.removeDuplicates,
     );
     scratch.length = 0;
     validateValues(
@@ -110,8 +109,8 @@ export function assemblePreview(
       const firstRow = sheet.sourceRows[first] ?? first + 2;
       scratchWarnings.push({
         code: 'duplicate',
-        message: `The number ${row.msisdn} is also in row ${firstRow}: ${settings.removeDuplicates ? 'this row is left out' : 'the person gets both messages'}.`,
-        values: { number: row.msisdn, row: firstRow, leftOut: settings.removeDuplicates },
+        message: `The number ${row.msisdn} is also in row ${firstRow}: the person gets both messages.`,
+        values: { number: row.msisdn, row: firstRow },
       });
       ownWarnings = true;
     }

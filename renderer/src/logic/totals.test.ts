@@ -3,7 +3,8 @@ import type { Mapping } from './mapping';
 import { DEFAULT_CAMPAIGN } from './campaign-settings';
 import { buildPreview } from './preview';
 import { sheetFromRows } from './sheet';
-import { totalsOf } from './totals';
+import { leaveOut, noneLeftOut } from './left-out';
+import { costOf, totalsOf } from './totals';
 
 const long = 'a'.repeat(161);
 const sheet = sheetFromRows('S', [
@@ -51,10 +52,30 @@ describe('totals above the preview (issue 5, flow 4)', () => {
     expect(after).toMatchObject({ fixable: 0, partsSaved: 0, parts: 1, ucs2: 0 });
   });
 
-  it('leaves removed duplicates out of the recipients and parts', () => {
-    const totals = totalsOf(
-      buildPreview(sheet, mapping, { ...DEFAULT_CAMPAIGN, removeDuplicates: true }).rows,
-    );
-    expect(totals).toMatchObject({ recipients: 4, parts: 5, duplicates: 1 });
+  it('issue 13: counts only the rows to be sent; a problem left out no longer counts', () => {
+    const { rows } = buildPreview(sheet, mapping, DEFAULT_CAMPAIGN);
+    const repeated = leaveOut(noneLeftOut(rows.length), rows, 'repeated');
+    expect(totalsOf(rows, repeated)).toMatchObject({
+      recipients: 4,
+      parts: 5,
+      duplicates: 1,
+      leftOut: 1,
+      rowsWithErrors: 1,
+      warnings: { duplicate: 0, lookalikes: 1 },
+    });
+    const clean = leaveOut(repeated, rows, 'problem');
+    expect(totalsOf(rows, clean)).toMatchObject({ recipients: 3, leftOut: 2, rowsWithErrors: 0 });
+  });
+
+  it('issue 13: the cost is the parts to be sent times the price, by country where given', () => {
+    const { rows } = buildPreview(sheet, mapping, DEFAULT_CAMPAIGN);
+    expect(costOf(rows, undefined, null)).toBeNull();
+    const flat = { currency: 'DKK', perPart: 0.25, byCountry: [] };
+    // 6 parts, the bad number's included.
+    expect(costOf(rows, undefined, flat)).toEqual({ amount: 1.5, currency: 'DKK' });
+    const leftOut = leaveOut(noneLeftOut(rows.length), rows, 'problem');
+    expect(costOf(rows, leftOut, flat)).toEqual({ amount: 1.25, currency: 'DKK' });
+    const byCountry = { ...flat, byCountry: [{ code: '45', perPart: 0.1 }] };
+    expect(costOf(rows, leftOut, byCountry)).toEqual({ amount: 0.5, currency: 'DKK' });
   });
 });

@@ -37,6 +37,7 @@ const profile: ProfileSummary = {
   name: 'Practice',
   user: 'demo',
   hasPassword: true,
+  practice: true,
   servers: [],
 };
 const profilesAsked = vi.fn(() => Promise.resolve([profile]));
@@ -74,7 +75,7 @@ describe('a campaign starts when a file is opened (issue 17: cross-store actions
   });
 
   it("starts from the person's defaults, whatever the file before was set to", async () => {
-    useCampaign.getState().update({ removeDuplicates: true, sender: 'Before' });
+    useCampaign.getState().update({ replaceLookalikes: true, sender: 'Before' });
     useSettings.setState({ defaultCountry: 'SE', defaultSender: 'Shop' });
     await openList();
     expect(useCampaign.getState().settings).toEqual({

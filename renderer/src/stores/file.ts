@@ -12,6 +12,7 @@ import { READ_TIME_LIMIT_MS, readFileInWorker } from '../worker/read-file';
 import type { ChosenFile } from '../worker/read-file';
 import type { FileKind, ReadFailure, ReadProgress } from '../worker/read-outcome';
 import { useCampaign } from './campaign';
+import { useLeaveOut } from './leave-out';
 import { useMapping } from './mapping';
 import { useSending } from './sending';
 import { useSettings } from './settings';
@@ -62,7 +63,10 @@ function sheetOf(file: FileState, sheetIndex: number): Sheet | null {
 export const useFile = create<FileStore>()((set, get) => {
   /** The mapping is for the sheet shown: guessed before it is shown, so no view sees a mismatch. */
   function show(file: FileState, sheetIndex: number): void {
-    useMapping.getState().guessFor(sheetOf(file, sheetIndex));
+    const sheet = sheetOf(file, sheetIndex);
+    useMapping.getState().guessFor(sheet);
+    // Rows left out are rows of one sheet: another starts with every row in.
+    useLeaveOut.getState().reset(sheet);
     set({ file, sheetIndex });
   }
   /** The read under way: a new one stops it, and only its own outcome is shown. */

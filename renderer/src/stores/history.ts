@@ -8,6 +8,8 @@ export interface HistoryStore {
   error: string | null;
   load(): Promise<void>;
   clear(): Promise<void>;
+  /** Keeps the batches shown up to date with the service's events; the function stops it. */
+  listen(): () => void;
 }
 
 export const useHistory = create<HistoryStore>()((set, get) => ({
@@ -20,6 +22,17 @@ export const useHistory = create<HistoryStore>()((set, get) => ({
     } catch (error) {
       set({ error: errorWords(error) });
     }
+  },
+  listen() {
+    return service().subscribe((batch) => {
+      set((state) => {
+        const at = state.batches.findIndex((known) => known.id === batch.id);
+        if (at < 0) return { batches: [...state.batches, batch] };
+        const batches = [...state.batches];
+        batches[at] = batch;
+        return { batches };
+      });
+    });
   },
   async clear() {
     try {

@@ -40,9 +40,11 @@ describe('components read the stores through selectors of a field, never a whole
 
   it('knows every store', () => {
     expect(hooks.sort()).toEqual([
+      'useAppSettings',
       'useCampaign',
       'useFile',
       'useHistory',
+      'useLeaveOut',
       'useMapping',
       'useSending',
       'useSettings',

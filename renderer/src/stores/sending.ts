@@ -1,10 +1,11 @@
 /**
- * Exporting and sending: the files written for these messages, the batches sent and their live
- * state from the service's events, and for each batch which preview rows its file holds, so a
- * rejection's rows lead back to the preview.
+ * Exporting and sending: the files written for these messages, the send prepared for the
+ * confirmation (the Node side keeps it by id, so the messages cross once), the batches sent and
+ * their live state from the service's events, and for each batch which preview rows its file
+ * holds, so a rejection's rows lead back to the preview.
  */
 import { create } from 'zustand';
-import type { Batch, ProfileSummary, SavedFile } from '../../../core/contract/api';
+import type { Batch, PreparedSend, ProfileSummary, SavedFile } from '../../../core/contract/api';
 import type { Problem } from '../../../core/problems';
 import type { ExportOptions, OutgoingMessage, WrittenFile } from '../../../core/writer';
 import { writeExport } from '../../../core/writer';
@@ -25,6 +26,10 @@ export interface SendingStore {
   problems: Problem[];
   error: string | null;
   busy: boolean;
+  /** The send the confirmation shows, written and checked by the Node side; null when none. */
+  prepared: PreparedSend | null;
+  /** The preview rows of the prepared send's messages, in order. */
+  preparedRows: number[] | null;
   batches: Record<string, Batch>;
   order: string[];
   sent: Record<string, SentFile>;
@@ -36,25 +41,40 @@ export interface SendingStore {
    * files are written here, for the page to download.
    */
   exportFiles(messages: OutgoingMessage[], options: ExportOptions, folder?: string): Promise<void>;
-  send(
+  /** Hands the messages over to be written, checked and compared with earlier sends. */
+  prepare(
     messages: OutgoingMessage[],
     rowOf: number[],
     options: ExportOptions,
     profile: string,
+    test?: boolean,
     /** The spreadsheet the messages came from, which History names the batches by. */
     spreadsheet?: string,
-  ): Promise<void>;
+  ): Promise<PreparedSend | null>;
+  /** Sends the prepared send; `again` confirms that some of it was sent before. */
+  sendPrepared(again: boolean): Promise<boolean>;
+  dismissPrepared(): void;
+  cancelBatch(id: string): Promise<string | null>;
+  retryBatch(id: string): Promise<string | null>;
   listen(): () => void;
   clearResult(): void;
 }
 
-export const useSending = create<SendingStore>()((set) => ({
+/** Whether a batch this page sent is still uploading: Send waits for it. */
+export function selectUploading(state: SendingStore): boolean {
+  for (const id in state.sent) if (state.batches[id]?.state === 'uploading') return true;
+  return false;
+}
+
+export const useSending = create<SendingStore>()((set, get) => ({
   profiles: [],
   written: null,
   saved: null,
   problems: [],
   error: null,
   busy: false,
+  prepared: null,
+  preparedRows: null,
   batches: {},
   order: [],
   sent: {},
@@ -95,20 +115,40 @@ export const useSending = create<SendingStore>()((set) => ({
       set({ busy: false });
     }
   },
-  async send(messages, rowOf, options, profile, spreadsheet) {
-    set({ busy: true, error: null, problems: [], saved: null, written: null });
+  async prepare(messages, rowOf, options, profile, test = false, spreadsheet) {
+    set({ busy: true, error: null, problems: [], saved: null, written: null, prepared: null });
     try {
-      const outcome = await service().send({
+      const outcome = await service().prepareSend({
         profile,
         files: options,
         messages,
+        test,
         ...(spreadsheet === undefined ? {} : { spreadsheet }),
       });
       if (!outcome.ok) {
         set({ error: outcome.error, problems: outcome.problems });
-        return;
+        return null;
       }
-      const fileRows = rowsOfFiles(outcome.batches, rowOf);
+      set({ prepared: outcome.prepared, preparedRows: rowOf });
+      return outcome.prepared;
+    } catch (error) {
+      set({ error: errorWords(error) });
+      return null;
+    } finally {
+      set({ busy: false });
+    }
+  },
+  async sendPrepared(again) {
+    const { prepared, preparedRows } = get();
+    if (prepared === null || preparedRows === null) return false;
+    set({ busy: true, error: null, problems: [] });
+    try {
+      const outcome = await service().sendPrepared({ prepared: prepared.id, again });
+      if (!outcome.ok) {
+        set({ error: outcome.error, problems: outcome.problems });
+        return false;
+      }
+      const fileRows = rowsOfFiles(outcome.batches, preparedRows);
       set((state) => {
         const batches = { ...state.batches };
         const order = [...state.order];
@@ -118,12 +158,38 @@ export const useSending = create<SendingStore>()((set) => ({
           if (!order.includes(batch.id)) order.push(batch.id);
           sent[batch.id] = { batchId: batch.id, rowOf: fileRows[index]! };
         });
-        return { batches, order, sent, justSent: outcome.batches[0]?.id ?? null };
+        return {
+          batches,
+          order,
+          sent,
+          prepared: null,
+          preparedRows: null,
+          justSent: outcome.batches[0]?.id ?? null,
+        };
       });
+      return true;
     } catch (error) {
       set({ error: errorWords(error) });
+      return false;
     } finally {
       set({ busy: false });
+    }
+  },
+  dismissPrepared: () => set({ prepared: null, preparedRows: null }),
+  async cancelBatch(id) {
+    try {
+      const outcome = await service().cancel({ batch: id });
+      return outcome.ok ? null : outcome.error;
+    } catch (error) {
+      return errorWords(error);
+    }
+  },
+  async retryBatch(id) {
+    try {
+      const outcome = await service().retry({ batch: id });
+      return outcome.ok ? null : outcome.error;
+    } catch (error) {
+      return errorWords(error);
     }
   },
   listen() {

@@ -1,6 +1,8 @@
 /**
- * The person's own defaults, kept in this browser's storage across runs. A file opened starts
- * from them (stores/file.ts); a default changed applies at once to the file open now.
+ * The person's own defaults for a file, kept in this browser's storage across runs. A file
+ * opened starts from them (stores/file.ts); a default changed applies at once to the file open
+ * now. What the command line shares (the profile, prices, the own number) is kept by the Node
+ * side instead (stores/app-settings.ts).
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
@@ -11,10 +13,8 @@ import { useCampaign } from './campaign';
 export interface SettingsState {
   defaultCountry: CountryCode;
   defaultSender: string;
-  defaultProfile: string;
   setDefaultCountry(country: CountryCode): void;
   setDefaultSender(sender: string): void;
-  setDefaultProfile(profile: string): void;
   /** The app's language, or the system's (i18n/). */
   language: LanguageChoice;
   setLanguage(language: LanguageChoice): void;
@@ -25,7 +25,6 @@ export const useSettings = create<SettingsState>()(
     (set) => ({
       defaultCountry: 'DK',
       defaultSender: '',
-      defaultProfile: 'emulated',
       setDefaultCountry(defaultCountry) {
         set({ defaultCountry });
         useCampaign.getState().update({ defaultCountry });
@@ -34,7 +33,6 @@ export const useSettings = create<SettingsState>()(
         set({ defaultSender });
         useCampaign.getState().update({ sender: defaultSender });
       },
-      setDefaultProfile: (defaultProfile) => set({ defaultProfile }),
       language: 'system',
       setLanguage: (language) => set({ language }),
     }),

@@ -16,7 +16,7 @@ const FORMATS: readonly Format[] = ['excel', 'standard'];
 
 const SENDER_COLUMN: Column = 'sender';
 
-export function CampaignPanel({ duplicates }: { duplicates: number }) {
+export function CampaignPanel() {
   const { t } = useTranslation();
   const settings = useCampaign((state) => state.settings);
   const update = useCampaign((state) => state.update);
@@ -101,17 +101,6 @@ export function CampaignPanel({ duplicates }: { duplicates: number }) {
             }}
           />
           <small id={`${id}-rows-help`}>{t('campaign.rowsHelp', { rows: RECOMMENDED_ROWS })}</small>
-        </div>
-        <div className="field">
-          <label>
-            <input
-              type="checkbox"
-              checked={settings.removeDuplicates}
-              disabled={duplicates === 0 && !settings.removeDuplicates}
-              onChange={(event) => update({ removeDuplicates: event.currentTarget.checked })}
-            />{' '}
-            {t('campaign.removeDuplicates', { count: duplicates })}
-          </label>
         </div>
       </div>
     </section>

@@ -14,18 +14,33 @@ import type { TFunction } from 'i18next';
 import { ucs2Characters } from '../logic/forcing';
 import { codePointName } from '../logic/message-count';
 import type { PreviewRow } from '../logic/preview-row';
+import type { LeftOut } from '../logic/left-out';
 import { inSlots } from '../logic/slots';
 import { useTranslation } from '../i18n';
 import { problemText } from '../i18n/problem-text';
 import { warningText } from '../i18n/warning-text';
 import { on } from '../stores/commands';
+import { useLeaveOut } from '../stores/leave-out';
 import { Icon } from './icons';
 
-type Filter = 'all' | 'problems-first' | 'problems-only';
-const FILTERS: readonly Filter[] = ['all', 'problems-first', 'problems-only'];
+type Filter = 'all' | 'problems-first' | 'problems-only' | 'left-out';
+const FILTERS: readonly Filter[] = ['all', 'problems-first', 'problems-only', 'left-out'];
+
+/** The store's actions are the same functions for good: lines given them stay memoised. */
+const toggleRow = (index: number) => useLeaveOut.getState().toggle(index);
+const chooseRow = (index: number) => useLeaveOut.getState().choose(index);
 /** The height of a line without problems; a line with them grows to show them whole. */
 const ROW_HEIGHT = 34;
-const COLUMN_KEYS = ['row', 'number', 'message', 'encoding', 'units', 'parts', 'problems'] as const;
+const COLUMN_KEYS = [
+  'send',
+  'row',
+  'number',
+  'message',
+  'encoding',
+  'units',
+  'parts',
+  'problems',
+] as const;
 
 /** The message with the characters that force UCS-2 marked, so the person sees which. */
 function markedMessage(t: TFunction, row: PreviewRow): ReactNode {
@@ -73,11 +88,14 @@ interface LineProps {
   t: TFunction;
   /** Tells the list the line's height, which its problems' words set. */
   measure: (line: HTMLDivElement | null) => void;
+  /** Why the row is left out of the send; 0 when it is sent. */
+  leftOut: number;
 }
 
 /**
  * One line of the table. Memoised: while scrolling, only lines that show another row render;
- * the ones still showing theirs are left alone.
+ * the ones still showing theirs are left alone. A row left out or put back changes its own
+ * line's `leftOut`, and only that line renders again.
  */
 const PreviewLine = memo(function PreviewLine({
   row,
@@ -86,6 +104,7 @@ const PreviewLine = memo(function PreviewLine({
   focused,
   t,
   measure,
+  leftOut,
 }: LineProps) {
   const hasProblems = row.errors.length + row.warnings.length > 0;
   const problems = hasProblems ? problemsText(t, row) : '';
@@ -103,13 +122,23 @@ const PreviewLine = memo(function PreviewLine({
       data-index={position}
       aria-rowindex={position + 2}
       data-row={row.sourceRow}
-      className={`grid-row${row.errors.length > 0 ? ' has-error' : row.warnings.length > 0 ? ' has-warning' : ''}${row.included ? '' : ' left-out'}${focused ? ' focused' : ''}`}
+      className={`grid-row${row.errors.length > 0 ? ' has-error' : row.warnings.length > 0 ? ' has-warning' : ''}${leftOut === 0 ? '' : ' left-out'}${focused ? ' focused' : ''}`}
       style={{
         transform: `translateY(${start}px)`,
         minHeight: ROW_HEIGHT,
         height: hasProblems ? undefined : ROW_HEIGHT,
       }}
+      onClick={() => chooseRow(row.index)}
     >
+      <span role="cell">
+        <input
+          type="checkbox"
+          checked={leftOut === 0}
+          aria-label={t('preview.sendRow', { row: row.sourceRow })}
+          onClick={(event) => event.stopPropagation()}
+          onChange={() => toggleRow(row.index)}
+        />
+      </span>
       <span role="cell">{row.sourceRow}</span>
       <span
         role="cell"
@@ -143,20 +172,23 @@ const PreviewLine = memo(function PreviewLine({
   );
 });
 
-export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
+export function PreviewTable({ rows, leftOut }: { rows: PreviewRow[]; leftOut: LeftOut }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<Filter>('all');
   const filterId = useId();
-  /** The row a rejection's cause led to (its index), marked until another is. */
-  const [focused, setFocused] = useState<number | null>(null);
+  /** The row chosen, or the one a rejection's cause led to (its index), marked until another is. */
+  const focused = useLeaveOut((state) => state.chosen);
+  // Only the filter of left-out rows depends on them: the others are not redone at each tick.
+  const leftOutShown = filter === 'left-out' ? leftOut : null;
   const shown = useMemo(() => {
     if (filter === 'all') return rows;
+    if (filter === 'left-out') return rows.filter((row) => leftOutShown![row.index] !== 0);
     const bad = rows.filter((row) => row.errors.length > 0);
     if (filter === 'problems-only') return bad;
     const warned = rows.filter((row) => row.errors.length === 0 && row.warnings.length > 0);
     const fine = rows.filter((row) => row.errors.length === 0 && row.warnings.length === 0);
     return [...bad, ...warned, ...fine];
-  }, [rows, filter]);
+  }, [rows, filter, leftOutShown]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: shown.length,
@@ -177,7 +209,7 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
   slotCount.current = Math.max(slotCount.current, items.length);
   const slots = inSlots(items, slotCount.current);
   const showRow = useEffectEvent((index: number) => {
-    setFocused(index);
+    chooseRow(index);
     const position = shown.findIndex((row) => row.index === index);
     if (position >= 0) virtualizer.scrollToIndex(position, { align: 'center' });
   });
@@ -238,6 +270,7 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
                   focused={focused === row.index}
                   t={t}
                   measure={virtualizer.measureElement}
+                  leftOut={leftOut[row.index] ?? 0}
                 />
               );
             })}

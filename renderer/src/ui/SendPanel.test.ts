@@ -5,9 +5,11 @@ import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Batch, BatchListener, Service } from '../../../core/contract/api';
 import { DEFAULT_CAMPAIGN } from '../logic/campaign-settings';
+import { leftOutCounts, noneLeftOut } from '../logic/left-out';
 import { outgoingMessages } from '../logic/outgoing';
 import { buildPreview } from '../logic/preview';
 import { byColumn, sampleSheet } from '../logic/preview-test-util';
+import { sheetFromRows } from '../logic/sheet';
 import { totalsOf } from '../logic/totals';
 import { emit } from '../stores/commands';
 import { useSending } from '../stores/sending';
@@ -31,6 +33,7 @@ window.sendsheet = {
 
 const uploading: Batch = {
   id: 'b1',
+  campaign: 'c1',
   fileName: 'november.csv',
   uploadName: 'november.20261125T031700.csv.excel.ready',
   profile: 'emulated',
@@ -45,14 +48,21 @@ const uploading: Batch = {
   times: { uploading: '2026-11-25T03:17:00Z' },
   cause: null,
   error: null,
+  practice: true,
+  test: false,
+  cost: null,
 };
 
-function previewData(): PreviewData {
-  const preview = buildPreview(sampleSheet, byColumn, DEFAULT_CAMPAIGN);
+function previewData(sheet = sampleSheet): PreviewData {
+  const preview = buildPreview(sheet, byColumn, DEFAULT_CAMPAIGN);
+  const leftOut = noneLeftOut(preview.rows.length);
   return {
     preview,
-    totals: totalsOf(preview.rows),
-    outgoing: () => outgoingMessages(preview.rows),
+    totals: totalsOf(preview.rows, leftOut),
+    leftOut,
+    counts: leftOutCounts(preview.rows, leftOut),
+    cost: null,
+    outgoing: () => outgoingMessages(preview.rows, leftOut),
   };
 }
 
@@ -113,5 +123,54 @@ describe('the send panel', () => {
     mounted = false;
     expect(emit('export')).toBe(0);
     expect(emit('send')).toBe(0);
+  });
+});
+
+describe("issue 13: Send while this preview's batch uploads", () => {
+  const clean = sheetFromRows('S', [
+    ['Telefon', 'Navn', 'Besked'],
+    ['+45 20 12 34 56', 'Ann', 'Hi Ann'],
+    ['+45 20 12 34 57', 'Bo', 'Hi Bo'],
+  ]);
+
+  it('is disabled until the provider has the file, then enabled again', async () => {
+    useSending.setState({
+      busy: false,
+      error: null,
+      problems: [],
+      profiles: [
+        {
+          id: 'emulated',
+          name: 'Practice on this computer',
+          servers: [],
+          user: 'demo',
+          hasPassword: true,
+          practice: true,
+        },
+      ],
+      sent: {},
+      batches: {},
+    });
+    const root = createRoot(document.body.appendChild(document.createElement('div')));
+    await act(async () => root.render(createElement(SendPanel, { data: previewData(clean) })));
+    const stop = useSending.getState().listen();
+    try {
+      const send = () =>
+        [...document.querySelectorAll('button')].find((b) => b.textContent === 'Send…')!;
+      expect(send().disabled).toBe(false);
+      act(() => useSending.setState({ sent: { b1: { batchId: 'b1', rowOf: [0, 1] } } }));
+      act(() => {
+        for (const listener of listeners) listener(uploading);
+      });
+      expect(send().disabled).toBe(true);
+      expect(document.body.textContent).toContain('A batch is still uploading');
+      act(() => {
+        for (const listener of listeners) listener({ ...uploading, state: 'ready' });
+      });
+      expect(send().disabled).toBe(false);
+    } finally {
+      stop();
+      act(() => root.unmount());
+    }
   });
 });

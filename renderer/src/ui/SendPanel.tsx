@@ -1,33 +1,32 @@
-import { useEffectEvent, useId, useLayoutEffect, useRef } from 'react';
-import { ENCODING_LABELS } from '../../../core/decode';
+import { useEffectEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ExportOptions } from '../../../core/writer';
+import { messageOf } from '../logic/outgoing';
 import type { PreviewData } from './usePreview';
+import { useAppSettings } from '../stores/app-settings';
 import { useCampaign } from '../stores/campaign';
 import { useFile } from '../stores/file';
+import { useLeaveOut } from '../stores/leave-out';
 import { desktop } from '../service/desktop';
 import { on } from '../stores/commands';
-import { useSending } from '../stores/sending';
-import { useSettings } from '../stores/settings';
+import { selectUploading, useSending } from '../stores/sending';
 import { useMapping } from '../stores/mapping';
 import { useTranslation } from '../i18n';
-import { Timeline } from './Timeline';
-import { Trans } from 'react-i18next';
 import { problemText } from '../i18n/problem-text';
+import { ConfirmSend } from './ConfirmSend';
+import { ExportResult } from './ExportResult';
+import { Timeline } from './Timeline';
+import { download } from './words';
 
-/** Names, not words: the type and ending of a CSV file, and the base name of an unnamed batch. */
-const CSV_TYPE = 'text/csv';
+/** Names, not words: a CSV file's ending, an unnamed batch's base name, a test's suffix. */
 const CSV_EXTENSION = '.csv';
 const UNNAMED = 'batch';
+const TEST_SUFFIX = '-test';
 
-function download(fileName: string, data: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: CSV_TYPE }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** The row a test goes from: the one chosen in the list, else the first that is sent. */
+function testRow(data: PreviewData, chosen: number | null) {
+  const rows = data.preview.rows;
+  if (chosen !== null && rows[chosen]) return rows[chosen];
+  return rows.find((row) => data.leftOut[row.index] === 0 && row.errors.length === 0) ?? null;
 }
 
 export function SendPanel({ data }: { data: PreviewData }) {
@@ -40,15 +39,18 @@ export function SendPanel({ data }: { data: PreviewData }) {
   // file uploads, and only the Timeline shows them.
   const profiles = useSending((state) => state.profiles);
   const busy = useSending((state) => state.busy);
-  const saved = useSending((state) => state.saved);
-  const written = useSending((state) => state.written);
+  const uploading = useSending(selectUploading);
   const error = useSending((state) => state.error);
   const problems = useSending((state) => state.problems);
   const exportFiles = useSending((state) => state.exportFiles);
-  const send = useSending((state) => state.send);
-  const profile = useSettings((state) => state.defaultProfile);
-  const setDefaultProfile = useSettings((state) => state.setDefaultProfile);
+  const prepare = useSending((state) => state.prepare);
+  const sendPrepared = useSending((state) => state.sendPrepared);
+  const profile = useAppSettings((state) => state.settings?.profile ?? null);
+  const ownNumber = useAppSettings((state) => state.settings?.ownNumber ?? '');
+  const updateSettings = useAppSettings((state) => state.update);
+  const chosenRow = useLeaveOut((state) => state.chosen);
   const dialog = useRef<HTMLDialogElement>(null);
+  const [testNote, setTestNote] = useState<string | null>(null);
   const id = useId();
 
   const baseName = fileName.replace(/\.[^.]+$/, '');
@@ -85,14 +87,40 @@ export function SendPanel({ data }: { data: PreviewData }) {
   // While the message text is being typed, the preview is of the text before it.
   const pending = useMapping((state) => state.draft !== null);
   const blocked = pending || data.totals.rowsWithErrors > 0 || data.totals.recipients === 0;
-  const sendable = !busy && !blocked && chosen !== undefined;
+  const sendable = !busy && !blocked && !uploading && chosen !== undefined;
+
+  /** The confirmation opens at once, and fills in when the Node side has prepared the send. */
+  const ask = () => {
+    if (!sendable || !chosen) return;
+    useSending.getState().dismissPrepared();
+    dialog.current?.showModal();
+    const { messages, rowOf } = data.outgoing();
+    void prepare(messages, rowOf, options, chosen.id, false, fileName);
+  };
+  const send = async (again: boolean) => {
+    if (await sendPrepared(again)) dialog.current?.close();
+  };
+  const row = testRow(data, chosenRow);
+  const sendTest = async () => {
+    if (!chosen || row === null || ownNumber === '') return;
+    setTestNote(null);
+    const message = { ...messageOf(row), msisdn: ownNumber };
+    const prepared = await prepare(
+      [message],
+      [row.index],
+      { ...options, baseName: baseName + TEST_SUFFIX },
+      chosen.id,
+      true,
+      fileName,
+    );
+    if (prepared !== null && (await sendPrepared(false)))
+      setTestNote(t('send.test.sent', { row: row.sourceRow, number: ownNumber }));
+  };
 
   // The desktop menu's Export and Send do what the buttons do. In a layout effect, the panel
   // listens as soon as it is shown: App shows the send screen, then gives the command.
   const onExport = useEffectEvent(() => void exportNow());
-  const onSend = useEffectEvent(() => {
-    if (sendable) dialog.current?.showModal();
-  });
+  const onSend = useEffectEvent(ask);
   useLayoutEffect(() => {
     const stops = [on('export', onExport), on('send', onSend)];
     return () => stops.forEach((stop) => stop());
@@ -105,10 +133,13 @@ export function SendPanel({ data }: { data: PreviewData }) {
       {blocked && !pending && (
         <p className="error" role="alert">
           {data.totals.recipients === 0
-            ? t('send.nothing')
+            ? data.totals.leftOut > 0
+              ? t('send.allLeftOut')
+              : t('send.nothing')
             : t('send.blocked', { count: data.totals.rowsWithErrors })}
         </p>
       )}
+      {uploading && <p role="status">{t('send.stillUploading')}</p>}
       <div className="actions">
         <button type="button" disabled={busy || pending} onClick={() => void exportNow()}>
           {t('send.export', {
@@ -119,7 +150,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
         <select
           id={`${id}-profile`}
           value={chosen?.id ?? ''}
-          onChange={(event) => setDefaultProfile(event.currentTarget.value)}
+          onChange={(event) => void updateSettings({ profile: event.currentTarget.value })}
         >
           {profiles.map((p) => (
             <option key={p.id} value={p.id}>
@@ -127,58 +158,27 @@ export function SendPanel({ data }: { data: PreviewData }) {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          className="primary"
-          disabled={!sendable}
-          onClick={() => dialog.current?.showModal()}
-        >
+        <button type="button" className="primary" disabled={!sendable} onClick={ask}>
           {t('send.send')}
         </button>
+        <button
+          type="button"
+          disabled={busy || pending || uploading || row === null || ownNumber === '' || !chosen}
+          title={ownNumber === '' ? t('send.test.addNumber') : undefined}
+          onClick={() => void sendTest()}
+        >
+          {t('send.test.button')}
+        </button>
       </div>
-      <div role="status" aria-live="polite">
-        {busy && <p>{t('send.working')}</p>}
-        {saved && (
-          <div data-testid="export-result">
-            <p>{t('send.saved', { count: saved.length })}</p>
-            <ul>
-              {saved.map((file) => (
-                <li key={file.path}>
-                  <code>{file.path}</code>
-                  {' — '}
-                  {t('send.file', {
-                    count: file.rows,
-                    size: file.bytes,
-                    encoding: ENCODING_LABELS[file.encoding],
-                  })}{' '}
-                  <code>{file.uploadName}</code>
-                </li>
-              ))}
-            </ul>
-            <p>{t('exported.otherClient')}</p>
-          </div>
-        )}
-        {written && (
-          <div data-testid="export-result">
-            <p>{t('send.downloaded', { count: written.length })}</p>
-            <ul>
-              {written.map((file) => (
-                <li key={file.savedName}>
-                  <code>{file.savedName}</code>
-                  {' — '}
-                  {t('send.file', {
-                    count: file.rows,
-                    size: file.bytes.length,
-                    encoding: ENCODING_LABELS[file.encoding],
-                  })}{' '}
-                  <code>{file.uploadName}</code>
-                </li>
-              ))}
-            </ul>
-            <p>{t('exported.otherClient')}</p>
-          </div>
-        )}
-      </div>
+      <p className="note">
+        {ownNumber === ''
+          ? t('send.test.noNumber')
+          : row === null
+            ? t('send.test.chooseRow')
+            : t('send.test.which', { row: row.sourceRow, number: ownNumber })}
+      </p>
+      {testNote && <p role="status">{testNote}</p>}
+      <ExportResult />
       {error && (
         <div className="error" role="alert" data-testid="send-error">
           <p>{error}</p>
@@ -195,40 +195,12 @@ export function SendPanel({ data }: { data: PreviewData }) {
           )}
         </div>
       )}
-      <dialog ref={dialog} aria-labelledby={`${id}-confirm`} data-testid="confirm-dialog">
-        <h2 id={`${id}-confirm`}>{t('send.confirm')}</h2>
-        <p>
-          <Trans
-            i18nKey="send.confirmWhat"
-            values={{
-              recipients: t('send.recipients', { count: data.totals.recipients }),
-              parts: t('send.parts', { count: data.totals.parts }),
-              profile: chosen?.name ?? '',
-              servers: chosen?.servers.map((s) => `${s.host}:${s.port}`).join(', ') ?? '',
-            }}
-            components={{ b: <strong /> }}
-          />
-        </p>
-        <p>{t('send.final')}</p>
-        <div className="actions">
-          <button type="button" autoFocus onClick={() => dialog.current?.close()}>
-            {t('send.cancel')}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              dialog.current?.close();
-              if (chosen) {
-                const { messages, rowOf } = data.outgoing();
-                void send(messages, rowOf, options, chosen.id, fileName);
-              }
-            }}
-          >
-            {t('send.sendNow', { count: data.totals.recipients })}
-          </button>
-        </div>
-      </dialog>
+      <ConfirmSend
+        dialog={dialog}
+        profile={chosen}
+        warnings={data.totals.warnings}
+        onSend={(again) => void send(again)}
+      />
       <Timeline />
     </section>
   );

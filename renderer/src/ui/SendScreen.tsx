@@ -1,4 +1,5 @@
 import { CampaignPanel } from './CampaignPanel';
+import { LeaveOutPanel } from './LeaveOutPanel';
 import { MappingPanel } from './MappingPanel';
 import { hasRows, OpenFile } from './OpenFile';
 import { PreviewTable } from './PreviewTable';
@@ -14,16 +15,18 @@ import { selectSheet, useFile } from '../stores/file';
 export function SendScreen() {
   const data = usePreview();
   const rows = useFile((state) => hasRows(selectSheet(state)));
+  const fileName = useFile((state) => (state.file.status === 'ready' ? state.file.fileName : ''));
   return (
     <>
       <OpenFile />
       {data && rows && (
         <>
           <MappingPanel unknownPlaceholders={data.preview.unknownPlaceholders} />
-          <CampaignPanel duplicates={data.totals.duplicates} />
-          <TotalsPanel totals={data.totals} />
+          <CampaignPanel />
+          <TotalsPanel totals={data.totals} cost={data.cost} />
+          <LeaveOutPanel data={data} fileName={fileName} />
           <SendPanel data={data} />
-          <PreviewTable rows={data.preview.rows} />
+          <PreviewTable rows={data.preview.rows} leftOut={data.leftOut} />
         </>
       )}
     </>

@@ -14,6 +14,7 @@ void i18n.changeLanguage('en');
 /** A batch the provider rejected, with problems on rows 2 and 4 of the file and one on none. */
 const rejected: Batch = {
   id: 'b1',
+  campaign: 'c1',
   fileName: 'november-2-of-2.csv',
   uploadName: 'november-2-of-2.20261125T031700.csv.excel.ready',
   profile: 'emulated',
@@ -37,6 +38,9 @@ const rejected: Batch = {
     ],
   },
   error: null,
+  practice: true,
+  test: false,
+  cost: null,
 };
 
 describe('a rejected batch: its cause, each row leading to the preview row it came from', () => {

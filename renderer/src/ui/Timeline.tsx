@@ -1,5 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import type { Batch, BatchState } from '../../../core/contract/api';
+import { RETRY_STATES } from '../../../core/contract/api';
 import { previewRowOf } from '../logic/batches';
 import { useLocale, useTranslation } from '../i18n';
 import { problemText } from '../i18n/problem-text';
@@ -7,7 +9,7 @@ import { emit } from '../stores/commands';
 import { useSending } from '../stores/sending';
 import { Icon } from './icons';
 import type { IconName } from './icons';
-import { formatDateTime } from './words';
+import { formatDateTime, money } from './words';
 
 const STEPS: readonly BatchState[] = ['uploading', 'ready', 'processing'];
 
@@ -19,9 +21,23 @@ export const STATE_ICONS: Record<BatchState, IconName> = {
   success: 'success',
   rejected: 'rejected',
   failed: 'problem',
+  cancelled: 'info',
+  unknown: 'warning',
   'timed-out': 'warning',
   vanished: 'problem',
 };
+
+/** What a state says of a batch: practice says that nothing left the computer. */
+export function stateWords(t: TFunction, batch: Pick<Batch, 'state' | 'practice'>): string {
+  if (batch.practice && batch.state === 'success') return t('batch.practiceSuccess');
+  return t(`batch.states.${batch.state}`);
+}
+
+/** The short words of History's column, practice said as in the timeline. */
+export function outcomeWords(t: TFunction, batch: Pick<Batch, 'state' | 'practice'>): string {
+  if (batch.practice && batch.state === 'success') return t('batch.practiceSuccess');
+  return t(`batch.outcomes.${batch.state}`);
+}
 
 /** A step passed too quickly to be seen (a small file processes at once) is still done. */
 function stepClass(batch: Batch, state: BatchState): 'done' | 'current' | 'todo' {
@@ -38,6 +54,42 @@ export function useBatchName(): (batch: Batch) => string {
     batch.spreadsheet
       ? t('batch.from', { spreadsheet: batch.spreadsheet, file: batch.fileName })
       : batch.fileName;
+}
+
+/** Cancel while uploading; Retry when it was not sent, or its outcome is not known. */
+function BatchActions({ batch, name }: { batch: Batch; name: string }) {
+  const { t } = useTranslation();
+  const cancelBatch = useSending((state) => state.cancelBatch);
+  const retryBatch = useSending((state) => state.retryBatch);
+  const [said, setSaid] = useState<string | null>(null);
+  const act = async (action: (id: string) => Promise<string | null>) => {
+    setSaid(null);
+    setSaid(await action(batch.id));
+  };
+  return (
+    <>
+      {batch.state === 'uploading' && (
+        <button type="button" onClick={() => void act(cancelBatch)}>
+          {t('batch.cancel')}
+          <span className="visually-hidden"> {name}</span>
+        </button>
+      )}
+      {(batch.state === 'ready' || batch.state === 'processing') && (
+        <p className="note">{t('batch.tooLateToCancel')}</p>
+      )}
+      {RETRY_STATES.includes(batch.state) && (
+        <button type="button" onClick={() => void act(retryBatch)}>
+          {batch.state === 'unknown' ? t('batch.checkAgain') : t('batch.tryAgain')}
+          <span className="visually-hidden"> {name}</span>
+        </button>
+      )}
+      {said && (
+        <p className="error" role="alert">
+          {said}
+        </p>
+      )}
+    </>
+  );
 }
 
 export function BatchView({
@@ -66,7 +118,7 @@ export function BatchView({
     <article
       ref={article}
       tabIndex={-1}
-      className={`batch state-${batch.state}`}
+      className={`batch state-${batch.state}${batch.practice ? ' practice' : ''}`}
       aria-label={t('batch.label', { name })}
       data-testid="batch"
       data-batch={batch.id}
@@ -75,11 +127,14 @@ export function BatchView({
         <Icon name={STATE_ICONS[batch.state]} decorative /> {name}
         {' — '}
         <span data-testid="batch-state" data-state={batch.state}>
-          {t(`batch.states.${batch.state}`)}
+          {stateWords(t, batch)}
         </span>
+        {batch.test && <span className="tag"> {t('batch.testTag')}</span>}
+        {batch.practice && <span className="tag"> {t('practice.tag')}</span>}
       </h3>
       <p>
         {t('batch.figures', { count: batch.rows, parts: batch.parts })}
+        {batch.cost && t('batch.cost', { cost: money(batch.cost, locale) })}
         {'; '}
         {t('batch.uploadName')} <code>{batch.uploadName}</code>
         {batch.server && (
@@ -108,7 +163,7 @@ export function BatchView({
       <ol className="timeline">
         {[...STEPS, ...(final ? [batch.state] : [])].map((state) => (
           <li key={state} className={stepClass(batch, state)}>
-            {t(`batch.states.${state}`)}{' '}
+            {state === batch.state ? stateWords(t, batch) : t(`batch.states.${state}`)}{' '}
             {batch.times[state] && (
               <time dateTime={batch.times[state]}>{time(batch.times[state])}</time>
             )}
@@ -122,6 +177,7 @@ export function BatchView({
           <pre data-testid="cause-text">{batch.causeText.join('\n')}</pre>
         </figure>
       )}
+      <BatchActions batch={batch} name={name} />
       {batch.cause && (
         <div className="error" role="alert">
           <p>{t('batch.cause', { count: batch.cause.total, at: time(batch.cause.at) })}</p>

@@ -4,6 +4,7 @@ import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Cost } from '../../../core/cost';
 import type { Totals } from '../logic/totals';
 import { i18n } from '../i18n';
 import { useCampaign } from '../stores/campaign';
@@ -18,6 +19,8 @@ const totals: Totals = {
   rowsWithErrors: 0,
   rowsWithWarnings: 2,
   duplicates: 0,
+  warnings: { 'not-mobile': 0, duplicate: 0, lookalikes: 0, 'unknown-placeholder': 0 },
+  leftOut: 1,
   partsHistogram: [1000, 234, 0, 0, 0, 0],
   fixable: 2,
   partsSaved: 3,
@@ -38,8 +41,8 @@ describe('the totals (issue 14)', () => {
     host.remove();
   });
 
-  const render = (shown: Totals) =>
-    act(() => root.render(createElement(TotalsPanel, { totals: shown })));
+  const render = (shown: Totals, cost: Cost | null = null) =>
+    act(() => root.render(createElement(TotalsPanel, { totals: shown, cost })));
   const button = (name: RegExp) =>
     [...host.querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''))!;
 
@@ -66,5 +69,19 @@ describe('the totals (issue 14)', () => {
     expect(host.textContent).toContain('Modtagere');
     expect(host.querySelector('[data-testid="total-recipients"]')?.textContent).toBe('1.234');
     expect(host.querySelector('[data-testid="parts-saved"]')?.textContent).toBe('3 SMS-dele');
+  });
+
+  // Issue 13 shows the cost: money is written as the chosen language writes it (issue 14).
+  it('writes the estimated cost as each language writes money', async () => {
+    const cost: Cost = { amount: 1234.5, currency: 'DKK' };
+    const shown = () => host.querySelector('[data-testid="total-cost"]')?.textContent;
+    render(totals, cost);
+    expect(shown()?.replace(/\s/g, ' ')).toBe('DKK 1,234.50');
+    expect(host.textContent).toContain('Left out');
+    await act(() => i18n.changeLanguage('da'));
+    render(totals, cost);
+    expect(shown()?.replace(/\s/g, ' ')).toBe('1.234,50 kr.');
+    expect(host.textContent).toContain('Udeladt');
+    expect(host.querySelector('[data-testid="total-left-out"]')?.textContent).toBe('1');
   });
 });

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
+import type { Cost } from '../../../core/cost';
 import type { Totals } from '../logic/totals';
 import { useLocale, useTranslation } from '../i18n';
 import { Trans } from 'react-i18next';
 import { useCampaign } from '../stores/campaign';
-import { formatNumber } from './words';
+import { formatNumber, money } from './words';
 
 function PartsChart({ histogram }: { histogram: number[] }) {
   const { t } = useTranslation();
@@ -64,7 +65,7 @@ function useFocusAfterToggle(replaced: boolean) {
   return { undo, replace, press: () => (pressed.current = true) };
 }
 
-export function TotalsPanel({ totals }: { totals: Totals }) {
+export function TotalsPanel({ totals, cost }: { totals: Totals; cost: Cost | null }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const replaced = useCampaign((state) => state.settings.replaceLookalikes);
@@ -100,7 +101,16 @@ export function TotalsPanel({ totals }: { totals: Totals }) {
           <dt>{t('totals.warnings')}</dt>
           <dd>{figure(totals.rowsWithWarnings)}</dd>
         </div>
+        <div>
+          <dt>{t('totals.leftOut')}</dt>
+          <dd data-testid="total-left-out">{figure(totals.leftOut)}</dd>
+        </div>
+        <div>
+          <dt>{t('totals.cost')}</dt>
+          <dd data-testid="total-cost">{cost ? money(cost, locale) : t('totals.noCost')}</dd>
+        </div>
       </dl>
+      {cost === null && <p className="note">{t('totals.addPrices')}</p>}
       <PartsChart histogram={totals.partsHistogram} />
       {totals.fixable > 0 && (
         <div className="fix" role="region" aria-label={t('totals.fixRegion')}>

@@ -2,6 +2,8 @@
  * Numbers, sizes, times, dates and money in the person's locale, with `Intl`. Words and plurals
  * are the catalogues' (i18n/); these only format the values put into them.
  */
+import type { Cost } from '../../../core/cost';
+import { formatCost } from '../../../core/cost';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -85,4 +87,21 @@ export function formatList(
   type: 'conjunction' | 'disjunction' = 'conjunction',
 ): string {
   return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
+}
+
+/** An estimated cost as the locale writes money: `DKK 12.50`, `12,50 kr.` (core/cost.ts). */
+export function money(cost: Cost, locale: string): string {
+  return formatCost(cost, locale);
+}
+
+/** Hands a file to the browser to save (or to the window, which asks where). */
+export function download(fileName: string, data: Uint8Array, type = 'text/csv'): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

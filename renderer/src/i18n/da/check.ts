@@ -2,6 +2,11 @@
 import type { Catalogue } from '../catalogue';
 
 export const totals: Catalogue['totals'] = {
+  leftOut: 'Udeladt',
+  cost: 'Anslået pris',
+  noCost: '—',
+  addPrices:
+    'Tilføj din pris pr. SMS-del under Indstillinger for at se, hvad en forsendelse koster.',
   heading: '4. Tjek beskederne',
   recipients: 'Modtagere',
   parts: 'SMS-dele',
@@ -36,10 +41,13 @@ export const preview: Catalogue['preview'] = {
     all: 'alle rækker i rækkefølge',
     'problems-first': 'problemer først',
     'problems-only': 'kun rækker med problemer',
+    'left-out': 'kun udeladte rækker',
   },
   table: 'Beskeder',
   scroller: 'Beskeder, rul med piletasterne',
+  sendRow: 'Send række {{row}}',
   columns: {
+    send: 'Send',
     row: 'Række',
     number: 'Nummer',
     message: 'Besked',
@@ -60,8 +68,6 @@ export const preview: Catalogue['preview'] = {
 export const warnings: Catalogue['warnings'] = {
   'not-mobile': '{{number}} ser ikke ud til at kunne modtage en SMS: tjek nummeret.',
   duplicate: 'Nummeret {{number}} står også i række {{row, number}}: personen får begge beskeder.',
-  duplicateLeftOut:
-    'Nummeret {{number}} står også i række {{row, number}}: denne række bliver udeladt.',
   lookalikes_one:
     '{{characters, list}} gør beskeden til en besked med specialtegn: {{before, number}} dele, {{after, number}} med almindelige tegn, der ligner.',
   lookalikes_other:

@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue';
 import { batch, exported, history, send } from './batches';
 import { preview, totals, warnings } from './check';
 import { inspect } from './inspect';
+import { confirm, connection, firstRun, leaveOut, ownNumber, practice, prices } from './safety';
 import { columnHints, problemNames, problems } from './problems';
 import {
   app,
@@ -39,4 +40,11 @@ export const da: Catalogue = {
   problems,
   columnHints,
   problemNames,
+  confirm,
+  leaveOut,
+  prices,
+  connection,
+  practice,
+  ownNumber,
+  firstRun,
 };

@@ -172,7 +172,6 @@ export const campaign: Catalogue['campaign'] = {
   formats: { excel: 'Excel (semikolon)', standard: 'Standard-CSV (komma)' },
   rowsPerFile: 'Beskeder pr. fil',
   rowsHelp: 'Udbyderen anbefaler {{rows, number}}.',
-  removeDuplicates: 'Udelad gentagne numre ({{count, number}})',
 };
 
 export const app: Catalogue['app'] = {
@@ -205,4 +204,5 @@ export const settings: Catalogue['settings'] = {
   passwordNotSet: 'ikke angivet',
   save: 'Gem {{name}}',
   saved: 'Gemt.',
+  practiceHelp: 'Øvelse sender ikke noget til nogen: beskederne bliver på denne computer.',
 };

@@ -1,6 +1,10 @@
 /** The words of step 4, checking the messages: the totals and the list of every message. */
 
 export const totals = {
+  leftOut: 'Left out',
+  cost: 'Estimated cost',
+  noCost: '—',
+  addPrices: 'Add your price per SMS part in Settings to see what a send costs.',
   heading: '4. Check the messages',
   recipients: 'Recipients',
   parts: 'SMS parts',
@@ -35,10 +39,13 @@ export const preview = {
     all: 'all rows in order',
     'problems-first': 'problems first',
     'problems-only': 'only rows with problems',
+    'left-out': 'only rows left out',
   },
   table: 'Messages',
   scroller: 'Messages, scroll with the arrow keys',
+  sendRow: 'Send row {{row}}',
   columns: {
+    send: 'Send',
     row: 'Row',
     number: 'Number',
     message: 'Message',
@@ -62,7 +69,6 @@ export const warnings = {
   // The note names what the number is, as the phone-number library tells it, in English.
   'not-mobile': '{{note}}',
   duplicate: 'The number {{number}} is also in row {{row, number}}: the person gets both messages.',
-  duplicateLeftOut: 'The number {{number}} is also in row {{row, number}}: this row is left out.',
   lookalikes_one:
     '{{characters, list}} makes the message a special-character message: {{before, number}} parts, {{after, number}} with plain look-alikes.',
   lookalikes_other:

@@ -2,6 +2,7 @@
 import { batch, exported, history, send } from './batches';
 import { preview, totals, warnings } from './check';
 import { inspect } from './inspect';
+import { confirm, connection, firstRun, leaveOut, ownNumber, practice, prices } from './safety';
 import { columnHints, problemNames, problems } from './problems';
 import {
   app,
@@ -38,4 +39,11 @@ export const en = {
   problems,
   columnHints,
   problemNames,
+  confirm,
+  leaveOut,
+  prices,
+  connection,
+  practice,
+  ownNumber,
+  firstRun,
 } as const;

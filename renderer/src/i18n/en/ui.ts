@@ -175,7 +175,6 @@ export const campaign = {
   formats: { excel: 'Excel (semicolons)', standard: 'Standard CSV (commas)' },
   rowsPerFile: 'Messages per file',
   rowsHelp: 'The provider recommends {{rows, number}}.',
-  removeDuplicates: 'Leave out repeated numbers ({{count, number}})',
 } as const;
 
 /** The window around the screens. */
@@ -209,4 +208,5 @@ export const settings = {
   passwordNotSet: 'not set',
   save: 'Save {{name}}',
   saved: 'Saved.',
+  practiceHelp: 'Practice sends nothing to anyone: the messages stay on this computer.',
 } as const;

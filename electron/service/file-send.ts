@@ -1,0 +1,56 @@
+/**
+ * A file from disk, sent as the command line's `send` sends it (SendsheetService.sendFile): what
+ * it asks, reading the file, and what it answers, in words for the terminal.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Decision } from '../../core/check';
+import type { Batch, EarlierSend } from '../../core/contract/api';
+import { describeReadError } from '../base/read-error';
+import { describeEarlier } from './earlier-words';
+import type { Launched } from './launcher';
+
+export interface FileSendRequest {
+  path: string;
+  profile: string;
+  /** The name the server reads the file under (its modifiers); default the file's name. */
+  as?: string;
+  /** Send even when its messages were sent before, are in flight, or of unknown outcome. */
+  again?: boolean;
+}
+
+/** What the server decided about a file that was not sent, under the name it was checked as. */
+export type CheckedFile = Decision & { name: string };
+
+export type FileSendOutcome =
+  | { ok: true; batch: Batch; resumed: boolean }
+  | { ok: false; error: string; verdict: CheckedFile | null; earlier?: EarlierSend[] };
+
+/** The file's bytes and whole path, or why it cannot be read. */
+export async function readSentFile(
+  cwd: string,
+  path: string,
+): Promise<{ ok: true; path: string; bytes: Uint8Array } | { ok: false; error: string }> {
+  const whole = resolve(cwd, path);
+  try {
+    return { ok: true, path: whole, bytes: await readFile(whole) };
+  } catch (error) {
+    return { ok: false, error: `Cannot read ${whole}: ${describeReadError(error)}.` };
+  }
+}
+
+/** What `send` is told once the launcher took the file, or refused it. */
+export function fileSendOutcome(launched: Launched, messages: number): FileSendOutcome {
+  if (!launched.ok && launched.refused === null)
+    return { ok: false, error: `Not sent: ${launched.error}`, verdict: null };
+  if (!launched.ok) {
+    return {
+      ok: false,
+      error: `Not sent: ${describeEarlier(messages, launched.refused)}`,
+      verdict: null,
+      earlier: launched.refused.earlier,
+    };
+  }
+  const batch = launched.batches[0]!;
+  return { ok: true, batch, resumed: launched.resumed.includes(batch.id) };
+}

@@ -1,0 +1,39 @@
+/**
+ * The app's own settings, kept by the Node side (electron/service/app-settings.ts) so that every
+ * window and browser, and the command line, share them: the first-run choice between practice
+ * and the person's provider account, the profile to send with, prices, and their own number.
+ */
+import { create } from 'zustand';
+import type { AppSettings, SettingsUpdate } from '../../../core/contract/api';
+import { errorWords, service } from './service';
+
+export interface AppSettingsStore {
+  /** Null until loaded. */
+  settings: AppSettings | null;
+  error: string | null;
+  load(): Promise<void>;
+  /** Saves a change; answers the error in words, or null. */
+  update(patch: SettingsUpdate): Promise<string | null>;
+}
+
+export const useAppSettings = create<AppSettingsStore>()((set) => ({
+  settings: null,
+  error: null,
+  async load() {
+    try {
+      set({ settings: await service().settings({}), error: null });
+    } catch (error) {
+      set({ error: errorWords(error) });
+    }
+  },
+  async update(patch) {
+    try {
+      const outcome = await service().updateSettings(patch);
+      if (!outcome.ok) return outcome.error;
+      set({ settings: outcome.settings, error: null });
+      return null;
+    } catch (error) {
+      return errorWords(error);
+    }
+  },
+}));
