@@ -5,6 +5,7 @@ import type { PreparedSend, ProfileSummary } from '../../../core/contract/api';
 import { useLocale, useTranslation } from '../i18n';
 import type { WarningCounts } from '../logic/totals';
 import { useSending } from '../stores/sending';
+import { profileName } from './profile-name';
 import { formatDateTime, formatList, money } from './words';
 
 const WARNING_KINDS: readonly (keyof WarningCounts)[] = [
@@ -85,7 +86,7 @@ export function ConfirmSend({
               values={{
                 recipients: t('send.recipients', { count: prepared.messages }),
                 parts: t('send.parts', { count: prepared.parts }),
-                profile: prepared.profile.name,
+                profile: profileName(t, prepared.profile),
                 servers: prepared.profile.servers.map((s) => `${s.host}:${s.port}`).join(', '),
               }}
               components={{ b: <strong /> }}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ConnectionTest, ProfileSummary } from '../../../core/contract/api';
 import { useTranslation } from '../i18n';
+import { profileName } from './profile-name';
 import { errorWords, service } from '../stores/service';
 
 /** A connection test's outcome, in words, with each server's certificate and time. */
@@ -86,7 +87,7 @@ export function ProfileEditor({
   return (
     <form
       className="profile"
-      aria-label={t('settings.profile', { name: profile.name })}
+      aria-label={t('settings.profile', { name: profileName(t, profile) })}
       onSubmit={async (event) => {
         event.preventDefault();
         try {
@@ -104,7 +105,7 @@ export function ProfileEditor({
       }}
     >
       <h3>
-        {profile.name}
+        {profileName(t, profile)}
         {profile.practice && <span className="tag"> {t('practice.profileTag')}</span>}
       </h3>
       <ul>

@@ -15,6 +15,7 @@ import { problemText } from '../i18n/problem-text';
 import { ConfirmSend } from './ConfirmSend';
 import { ExportResult } from './ExportResult';
 import { Timeline } from './Timeline';
+import { profileName } from './profile-name';
 import { download } from './words';
 
 /** Names, not words: a CSV file's ending, an unnamed batch's base name, a test's suffix. */
@@ -154,7 +155,9 @@ export function SendPanel({ data }: { data: PreviewData }) {
         >
           {profiles.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.hasPassword ? p.name : t('send.noPassword', { name: p.name })}
+              {p.hasPassword
+                ? profileName(t, p)
+                : t('send.noPassword', { name: profileName(t, p) })}
             </option>
           ))}
         </select>

@@ -9,6 +9,7 @@ import { useCountries } from './countries';
 import { OwnNumber } from './OwnNumber';
 import { PricesForm } from './PricesForm';
 import { ProfileEditor } from './ProfileEditor';
+import { profileName } from './profile-name';
 
 /** Where sends go unless the person chooses otherwise: practice, or their provider account. */
 function SendWith() {
@@ -27,7 +28,7 @@ function SendWith() {
       >
         {profiles.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name}
+            {profileName(t, p)}
           </option>
         ))}
       </select>

@@ -96,6 +96,7 @@ export const practice: Catalogue['practice'] = {
   badge: 'Øvelse: intet forlader denne computer',
   profileTag: 'Øvelse: intet forlader denne computer',
   tag: 'Øvelse',
+  profileName: 'Øvelse på denne computer',
 };
 
 export const ownNumber: Catalogue['ownNumber'] = {

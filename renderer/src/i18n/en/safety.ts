@@ -102,6 +102,7 @@ export const practice = {
   badge: 'Practice: nothing leaves this computer',
   profileTag: 'Practice: nothing leaves this computer',
   tag: 'Practice',
+  profileName: 'Practice on this computer',
 } as const;
 
 /** The person's own number, for "Send a test to me". */
