@@ -117,7 +117,8 @@ for (const { language, locale, words } of LANGUAGES) {
               .map((cell) => cell.textContent),
           );
       const table = page.getByRole('table', { name: words.preview.table });
-      await expect(table.getByRole('columnheader')).toHaveCount(7);
+      // Send (the row's tick, issue 13), row, number, message, characters, length, parts, problems.
+      await expect(table.getByRole('columnheader')).toHaveCount(8);
       expect(await cut('.grid-header [role="columnheader"]'), 'headers cut at 1280 px').toEqual([]);
       const problems = page.getByTestId('problems');
       await expect(problems.first()).not.toBeEmpty();

@@ -15,6 +15,7 @@ import { problemText } from '../i18n/problem-text';
 import { ConfirmSend } from './ConfirmSend';
 import { ExportResult } from './ExportResult';
 import { Timeline } from './Timeline';
+import { focusBatch } from './focus-batch';
 import { profileName } from './profile-name';
 import { download } from './words';
 
@@ -99,7 +100,9 @@ export function SendPanel({ data }: { data: PreviewData }) {
     void prepare(messages, rowOf, options, chosen.id, false, fileName);
   };
   const send = async (again: boolean) => {
-    if (await sendPrepared(again)) dialog.current?.close();
+    if (!(await sendPrepared(again))) return;
+    dialog.current?.close();
+    focusBatch(useSending.getState().justSent);
   };
   const row = testRow(data, chosenRow);
   const sendTest = async () => {
