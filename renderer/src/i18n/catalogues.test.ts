@@ -29,6 +29,7 @@ const SAME_IN_BOTH = [
   'history.statesCount_other',
   // The English word is the Danish one too.
   'history.testTag',
+  'leaveOut.file.found',
   'preview.columns.send',
   'totals.noCost',
   'send.send',

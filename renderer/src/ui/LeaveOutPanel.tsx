@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import type { Bulk } from '../logic/left-out';
 import { leftOutFile } from '../logic/left-out-file';
+import type { LeftOutWords } from '../logic/left-out-file';
+import { REASONS } from '../logic/left-out';
+import type { Reason } from '../logic/left-out';
+import { problemText } from '../i18n/problem-text';
+import { warningText } from '../i18n/warning-text';
 import { useCampaign } from '../stores/campaign';
 import { useLeaveOut } from '../stores/leave-out';
 import type { PreviewData } from './usePreview';
@@ -8,6 +13,12 @@ import { useTranslation } from '../i18n';
 import { download } from './words';
 
 const BULKS: readonly Bulk[] = ['cannotReceive', 'repeated', 'problem'];
+const REASON_KEYS = {
+  [REASONS.byHand]: 'byHand',
+  [REASONS.cannotReceive]: 'cannotReceive',
+  [REASONS.repeated]: 'repeated',
+  [REASONS.problem]: 'problem',
+} as const satisfies Record<Reason, string>;
 /** Names, not words: the ending of the file of left-out rows. */
 const LEFT_OUT_SUFFIX = '-left-out.csv';
 
@@ -25,7 +36,23 @@ export function LeaveOutPanel({ data, fileName }: { data: PreviewData; fileName:
   const { counts } = data;
   const rows = data.preview.rows;
   const save = () => {
-    const file = leftOutFile(rows, data.leftOut, format);
+    const words: LeftOutWords = {
+      header: [
+        t('leaveOut.file.row'),
+        t('leaveOut.file.number'),
+        t('leaveOut.file.message'),
+        t('leaveOut.file.why'),
+      ],
+      reason: (row, reason) => {
+        const why = t(`leaveOut.file.reasons.${REASON_KEYS[reason]}`);
+        const found = [
+          ...row.errors.map((problem) => problemText(t, problem)),
+          ...row.warnings.map((warning) => warningText(t, warning)),
+        ];
+        return found.length === 0 ? why : t('leaveOut.file.found', { why, found: found.join(' ') });
+      },
+    };
+    const file = leftOutFile(rows, data.leftOut, format, words);
     const name = fileName.replace(/\.[^.]+$/, '') + LEFT_OUT_SUFFIX;
     download(name, file.bytes);
     setSaved(t('leaveOut.saved', { name, count: file.rows }));

@@ -59,6 +59,19 @@ export const leaveOut: Catalogue['leaveOut'] = {
   putBack_one: 'Tag {{count, number}} række med igen',
   putBack_other: 'Tag alle {{count, number}} rækker med igen',
   save: 'Gem de udeladte rækker som regneark',
+  file: {
+    row: 'Række',
+    number: 'Telefonnummer',
+    message: 'Besked',
+    why: 'Hvorfor den blev udeladt',
+    found: '{{why}}: {{found}}',
+    reasons: {
+      byHand: 'Udeladt manuelt',
+      cannotReceive: 'Kan ikke modtage en SMS',
+      repeated: 'Gentaget nummer',
+      problem: 'Udbyderen ville afvise den',
+    },
+  },
   saved_one: '{{name}} er gemt: {{count, number}} række med grunden til den.',
   saved_other: '{{name}} er gemt: {{count, number}} rækker med grunden til hver.',
 };

@@ -62,6 +62,20 @@ export const leaveOut = {
   putBack_one: 'Put back {{count, number}} row',
   putBack_other: 'Put back all {{count, number}} rows',
   save: 'Save the left-out rows as a spreadsheet',
+  // The file of left-out rows: its column names and each row's reason.
+  file: {
+    row: 'Row',
+    number: 'Phone number',
+    message: 'Message',
+    why: 'Why it was left out',
+    found: '{{why}}: {{found}}',
+    reasons: {
+      byHand: 'Left out by hand',
+      cannotReceive: 'Cannot receive an SMS',
+      repeated: 'Repeated number',
+      problem: 'The provider would refuse it',
+    },
+  },
   saved_one: 'Saved {{name}}: {{count, number}} row with the reason for it.',
   saved_other: 'Saved {{name}}: {{count, number}} rows with the reason for each.',
 } as const;
