@@ -140,7 +140,17 @@ function electronLayer(folder) {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'test-results/', 'playwright-report/'],
+    ignores: [
+      'node_modules/',
+      'e2e/generated/',
+      'dist/',
+      'out/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+      // Generated benchmark fixtures.
+      'bench/.data/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

@@ -1,18 +1,21 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM } from './e2e/processes';
+import { writeReadmeSample } from './e2e/readme-sample';
+
+// The README's sample test runs as it is written there.
+writeReadmeSample();
 
 /**
  * End-to-end tests of the UI in Debian's Chromium (`apt-get install chromium`; Playwright's own
- * browser download is never used) against headless mode, `sendsheet app`, started by
- * e2e/global-setup.ts with its emulated servers. Screenshots of each main screen go to
- * test-results/screens/.
+ * browser download is never used) against headless mode, `sendsheet app`, started once per
+ * worker by the fixture of `sendsheet/playwright` (e2e/kit/) with its emulated servers and test
+ * controls. Screenshots of each main screen go to test-results/screens/.
  */
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '*.spec.ts',
+  testMatch: '**/*.spec.ts',
   outputDir: 'test-results/e2e',
-  globalSetup: './e2e/global-setup.ts',
-  // One app and one set of emulated servers, shared: the flows run one after another.
+  // One worker, one app: the flows run one after another on it.
   workers: 1,
   fullyParallel: false,
   timeout: 90_000,

@@ -1,8 +1,10 @@
-// One measurement in a fresh process, so its peak memory is its own: `check` or `papaparse`.
-import { readFileSync } from 'node:fs';
+// One measurement in a fresh process, so its peak memory is its own: `check`, `messages`,
+// `json` or `papaparse`.
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
 import { checkFile, inspectFile } from '../core/check';
 import { decode } from '../core/decode';
+import { writeVerdictJson } from '../core/verdict-json';
 import { nodeCheckOptions } from '../electron/base/native-text';
 
 const [mode, path, name, runs] = process.argv.slice(2) as [string, string, string, string];
@@ -22,6 +24,18 @@ for (let i = 0; i < Number(runs); i++) {
     const verdict = checkFile({ name, bytes }, nodeCheckOptions);
     times.push(performance.now() - started);
     summary = `${verdict.messages.length} messages`;
+  } else if (mode === 'json') {
+    // `check --json` as the command runs it: every message, written out (to /dev/null).
+    const out = openSync('/dev/null', 'w');
+    let written = 0;
+    const started = performance.now();
+    const decision = writeVerdictJson({ name, bytes }, nodeCheckOptions, (chunk) => {
+      written += chunk.length;
+      writeSync(out, chunk);
+    });
+    times.push(performance.now() - started);
+    closeSync(out);
+    summary = `${decision.rows} messages, ${(written / 2 ** 20).toFixed(1)} MiB of JSON`;
   } else {
     // papaparse's bare parse of the same text check reads (decoded by core, untimed); not
     // TextDecoder('windows-1252'), which Node 20.18.3+ gets wrong for 0x80-0x9F.

@@ -1,12 +1,22 @@
 // One hostile file in a fresh process, so its peak memory is its own: `check` (the verdict and
 // the command's text), `json` (every message too, as `check --json` prints it) or `process`
 // (the emulated server's own run on it: read, checked, queued or rejected with its cause).
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspectFile } from '../core/check';
-import type { Verdict } from '../core/check';
+import type { Decision } from '../core/check';
 import { processingName } from '../core/names';
+import { writeVerdictJson } from '../core/verdict-json';
 import { formatVerdict } from '../electron/cli/check-command';
 import { nodeCheckOptions } from '../electron/base/native-text';
 import { accountRoot, layoutOf } from '../electron/server/layout';
@@ -53,16 +63,26 @@ if (mode === 'process') {
   // The Buffer itself, as the command reads a file: a copy would be 30 MiB more.
   const bytes: Uint8Array = readFileSync(path);
   const started = performance.now();
-  const json = mode === 'json';
-  const inspection = inspectFile({ name, bytes }, { ...nodeCheckOptions, keepMessages: json });
-  const { decision } = inspection;
-  const out = json
-    ? JSON.stringify({ ...decision, messages: inspection.messages() } satisfies Verdict)
-    : formatVerdict(name, decision, inspection.ucs2Messages);
+  let decision: Decision;
+  let out: number;
+  if (mode === 'json') {
+    // As the command writes it: the verdict streamed from the rows, to /dev/null.
+    const sink = openSync('/dev/null', 'w');
+    out = 0;
+    decision = writeVerdictJson({ name, bytes }, nodeCheckOptions, (chunk) => {
+      out += chunk.length;
+      writeSync(sink, chunk);
+    });
+    closeSync(sink);
+  } else {
+    const inspection = inspectFile({ name, bytes }, nodeCheckOptions);
+    decision = inspection.decision;
+    out = formatVerdict(name, decision, inspection.ucs2Messages).length;
+  }
   const counted = Object.entries(decision.problemCounts)
     .map(([code, n]) => `${code} ${n.toLocaleString('en-US')}`)
     .join(', ');
-  summary = `${decision.rows.toLocaleString('en-US')} rows, ${counted || 'no problems'}, ${decision.problems.length} kept, ${(out.length / 2 ** 20).toFixed(1)} MiB out`;
+  summary = `${decision.rows.toLocaleString('en-US')} rows, ${counted || 'no problems'}, ${decision.problems.length} kept, ${(out / 2 ** 20).toFixed(1)} MiB out`;
   ms = performance.now() - started;
 }
 process.stdout.write(

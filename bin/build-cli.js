@@ -26,7 +26,7 @@ export const CLI_BUILD = {
   splitting: true,
   format: 'esm',
   platform: 'node',
-  // Node 20 in the repository; the packages run it in Electron's Node 22.
+  // Node 20 in the repository; the packages run it in Electron's Node 24.
   target: 'node20',
   // The packages of `dependencies` are loaded from node_modules (electron-builder ships them).
   packages: 'external',

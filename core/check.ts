@@ -1,6 +1,8 @@
 import { decodeDeferred, MAX_FILE_BYTES } from './decode';
 import type { Encoding, EncodingSource } from './decode';
 import type { Delimiter } from './dialect';
+import { MessageList } from './message-sink';
+import type { MessageSink } from './message-sink';
 import { conflictProblem, parseUploadName } from './names';
 import type { Problem, ProblemCounts } from './problems';
 import { RowChecker } from './row-checker';
@@ -55,9 +57,10 @@ export interface CheckOptions {
    * Build every message while checking, for a caller that will need them all (`check --json`,
    * the server's queue): one reading of the text instead of two. `if-accepted` drops them at the
    * first problem, for a caller that needs them only then (the server): a rejected file of
-   * millions of rows then keeps none.
+   * millions of rows then keeps none. A sink is given every message as it is read instead
+   * (`check --json` writes them straight into its output); `messages()` then reads them again.
    */
-  keepMessages?: boolean | 'if-accepted';
+  keepMessages?: boolean | 'if-accepted' | MessageSink;
 }
 
 /** The verdict without the messages: everything the server decides about a file. */
@@ -82,6 +85,8 @@ export interface Inspection {
    * are held at once, for a caller that writes them out as they come (the server's queue).
    */
   messageChunks(): Iterable<Message[]>;
+  /** The same rows into a sink, read again from the text: memory bounded by the sink. */
+  messagesInto(sink: MessageSink, limit?: number): void;
   /** The decoded text (null when it could not be decoded), for appending the cause. */
   text(): string | null;
 }
@@ -131,6 +136,7 @@ function rejected(
     ucs2Messages: 0,
     messages: () => [],
     messageChunks: () => [],
+    messagesInto: () => {},
     text: () => text,
   };
 }
@@ -179,20 +185,24 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
 
   const delimiter = delimiterOf(format);
   const oneToOne = encoding === 'windows-1252' ? file.bytes : null;
-  const build = (messages: Message[], limit: number, only: boolean, ifAccepted = false) => ({
-    messages,
+  const build = (sink: MessageSink, limit: number, only: boolean, ifAccepted = false) => ({
+    sink,
     limit,
     resolver: pendingC1 ? new C1Resolver(text) : null,
     only,
     ifAccepted,
   });
-  const kept: Message[] | null = options.keepMessages ? [] : null;
+  const keep = options.keepMessages;
+  const given: MessageSink | null = typeof keep === 'object' ? keep : null;
+  const kept: MessageList | null =
+    keep === true || keep === 'if-accepted' ? new MessageList() : null;
+  const sink = given ?? kept;
   const checker = new RowChecker(
     delimiter,
     text,
     oneToOne,
     reading,
-    kept === null ? null : build(kept, Infinity, false, options.keepMessages === 'if-accepted'),
+    sink === null ? null : build(sink, Infinity, false, keep === 'if-accepted'),
   );
   checker.push(text);
   checker.finish();
@@ -218,41 +228,50 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
     problemCount: tally.total,
     problemCounts: tally.counts,
   };
-  const messages = (limit = Infinity): Message[] => {
-    if (kept !== null && !checker.messagesDropped) {
-      return Number.isFinite(limit) ? kept.slice(0, limit) : kept;
-    }
-    const built: Message[] = [];
-    if (checker.headerCount < 0 || !checker.readable || limit <= 0) return built;
-    const builder = new RowChecker(delimiter, text, oneToOne, reading, build(built, limit, true));
+  const messagesInto = (into: MessageSink, limit = Infinity): void => {
+    if (checker.headerCount < 0 || !checker.readable || limit <= 0) return;
+    const builder = new RowChecker(delimiter, text, oneToOne, reading, build(into, limit, true));
     // A preview's few rows are in the first chunk; all of them need the whole text anyway.
     const chunk = Number.isFinite(limit) ? BUILD_CHUNK : text.length;
     for (let at = 0; at < text.length && !builder.stopped; at += chunk) {
       builder.push(text.slice(at, at + chunk));
     }
     if (!builder.stopped) builder.finish();
-    return built;
+  };
+  const messages = (limit = Infinity): Message[] => {
+    if (kept !== null && !checker.messagesDropped) {
+      const all = kept.messages;
+      return Number.isFinite(limit) ? all.slice(0, limit) : all;
+    }
+    const list = new MessageList();
+    messagesInto(list, limit);
+    return list.messages;
   };
   function* messageChunks(): Generator<Message[]> {
     if (kept !== null && !checker.messagesDropped) {
-      for (let at = 0; at < kept.length; at += MESSAGES_PER_CHUNK)
-        yield kept.slice(at, at + MESSAGES_PER_CHUNK);
+      for (let at = 0; at < kept.messages.length; at += MESSAGES_PER_CHUNK)
+        yield kept.messages.slice(at, at + MESSAGES_PER_CHUNK);
       return;
     }
     if (checker.headerCount < 0 || !checker.readable) return;
-    const target = build([], Infinity, true);
-    const builder = new RowChecker(delimiter, text, oneToOne, reading, target);
+    const list = new MessageList();
+    const builder = new RowChecker(delimiter, text, oneToOne, reading, build(list, Infinity, true));
     for (let at = 0; at < text.length; at += BUILD_CHUNK) {
       builder.push(text.slice(at, at + BUILD_CHUNK));
-      if (target.messages.length > 0) {
-        yield target.messages;
-        target.messages = [];
-      }
+      // splice hands over this piece's messages and empties the list the builder fills.
+      if (list.count > 0) yield list.messages.splice(0);
     }
     builder.finish();
-    if (target.messages.length > 0) yield target.messages;
+    if (list.count > 0) yield list.messages.splice(0);
   }
-  return { decision, ucs2Messages: checker.ucs2Messages, messages, messageChunks, text: resolved };
+  return {
+    decision,
+    ucs2Messages: checker.ucs2Messages,
+    messages,
+    messageChunks,
+    messagesInto,
+    text: resolved,
+  };
 }
 
 /** The verdict with every message, as `sendsheet check --json` prints it. */

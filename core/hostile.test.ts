@@ -12,7 +12,7 @@ import type { Problem, ProblemCounts } from './problems';
 import { processFile } from './processing';
 import { KEPT_NAMES, RowChecker } from './row-checker';
 import { PLAIN_TEXT } from './values';
-import type { Message } from './values';
+import { MessageList } from './message-sink';
 
 // Issue 15: a check's memory is bounded by the file's size, whatever the file holds. Every
 // problem is counted, but only the first MAX_KEPT_PROBLEMS are kept; no list grows with the
@@ -104,8 +104,9 @@ describe('issue 15: every hostile pattern is counted exactly, and only the first
   it('a rejected file of many rows keeps none of its messages on the server', () => {
     // The server needs the messages only to queue them: at the first problem it drops them.
     const text = `msisdn,message\n1,a\n${'4512345678,a\n'.repeat(10_000)}`;
-    const messages: Message[] = [];
-    const build = { messages, limit: Infinity, resolver: null, only: false, ifAccepted: true };
+    const list = new MessageList();
+    const { messages } = list;
+    const build = { sink: list, limit: Infinity, resolver: null, only: false, ifAccepted: true };
     const checker = new RowChecker(',', text, null, PLAIN_TEXT, build);
     checker.push(text);
     checker.finish();

@@ -54,6 +54,14 @@ export interface Described {
   values?: ProblemValues;
 }
 
+/**
+ * A problem as the command line and its JSON show it: the provider's own words, without the
+ * values the app uses to say them in the person's language.
+ */
+export function documentedProblem({ values: _values, ...problem }: Problem): Problem {
+  return problem;
+}
+
 export function isProblemCode(value: string): value is ProblemCode {
   return (PROBLEM_CODES as readonly string[]).includes(value);
 }

@@ -10,8 +10,9 @@ import { COLUMNS, HeaderReader, REQUIRED_COLUMNS, tabDelimitedProblem } from './
 import { ProblemTally, report } from './problems';
 import type { Problem } from './problems';
 import { countSegments, countSegmentsInBytes } from './segments';
-import { ClassAgreement, messageOf, validateValues } from './values';
-import type { Message, TextReading } from './values';
+import type { MessageSink } from './message-sink';
+import { ClassAgreement, validateValues } from './values';
+import type { TextReading } from './values';
 import type { C1Resolver } from './windows1252';
 
 /**
@@ -22,7 +23,7 @@ export const KEPT_NAMES = 1024;
 
 /** Where to build the messages, up to `limit`; with `only`, instead of validating. */
 export interface MessageBuild {
-  messages: Message[];
+  sink: MessageSink;
   limit: number;
   resolver: C1Resolver | null;
   only: boolean;
@@ -192,7 +193,7 @@ export class RowChecker {
     }
     let build = this.build;
     if (build !== null && build.ifAccepted && this.tally.total > 0) {
-      build.messages.length = 0;
+      build.sink.clear();
       this.build = build = null;
       this.messagesDropped = true;
     }
@@ -219,8 +220,8 @@ export class RowChecker {
           : countSegments(this.source, septets, start, start + message.length)
         : countSegments(message, septets);
     if (build !== null) {
-      build.messages.push(messageOf(row, msisdn, message, sender, cls, userref, segments));
-      if (build.messages.length >= build.limit) this.stopped = true;
+      build.sink.add(row, msisdn, message, sender, cls, userref, segments);
+      if (build.sink.count >= build.limit) this.stopped = true;
       if (build.only) return;
     }
     const problems = this.tally;

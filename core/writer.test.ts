@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from './check';
-import { nameFromContent, writeExport } from './writer';
+import { allSteps, EXPORT_STEP, exportSteps, nameFromContent, writeExport } from './writer';
 import type { OutgoingMessage } from './writer';
 
 // Not TextDecoder('windows-1252'): Node 20.18.3+ decodes 0x80-0x9F as Latin-1 (nodejs/node#60888).
@@ -159,6 +159,57 @@ describe('writer: nothing is written when a message has a problem', () => {
   it('an empty batch is no-rows', () => {
     const result = writeExport([], { baseName: 'x' });
     expect(!result.ok && result.problems[0]!.code).toBe('no-rows');
+  });
+});
+
+describe('issue 15: the export in steps, for a caller that must keep other work going', () => {
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ msisdn: String(4520000000 + i), message: 'Hej' }));
+
+  it('yields every EXPORT_STEP messages checked and written, and after each file', () => {
+    const messages = many(4 * EXPORT_STEP);
+    const options = { baseName: 'big', rowsPerFile: 2 * EXPORT_STEP };
+    const steps = exportSteps(messages, options);
+    let yields = 0;
+    let next = steps.next();
+    while (!next.done) {
+      yields++;
+      next = steps.next();
+    }
+    // Checked: 3 steps between 4 pieces; encoding chosen: 3; written: 1 inside each of the two
+    // files and 1 after each.
+    expect(yields).toBe(3 + 3 + 2 * (1 + 1));
+    expect(next.value).toEqual(writeExport(messages, options));
+  });
+
+  it.each([
+    ['Windows-1252', 'Hej Søren', 'windows-1252'],
+    ['UTF-8 with its BOM once', 'Hej 😀', 'utf-8'],
+  ] as const)(
+    'a file of more rows than a step, encoded a step at a time (%s): every message back, in order',
+    (_, message, encoding) => {
+      const messages = many(2 * EXPORT_STEP + 1).map((m, i) => ({
+        ...m,
+        message: `${message} ${i}`,
+      }));
+      const written = writeExport(messages, { baseName: 'big', rowsPerFile: 10 * EXPORT_STEP });
+      expect(written.ok && written.files.map((file) => file.encoding)).toEqual([encoding]);
+      const bytes = written.ok ? written.files[0]!.bytes : new Uint8Array();
+      // One byte-order mark, at the start, and none where a step's piece begins.
+      const marks = Buffer.from(bytes).toString('latin1').split('\xef\xbb\xbf').length - 1;
+      expect(marks).toBe(encoding === 'utf-8' ? 1 : 0);
+      if (written.ok) roundTrip(messages, written.files);
+    },
+  );
+
+  it('a refusal comes after the checking steps alone, the same as writeExport', () => {
+    const messages = [...many(2 * EXPORT_STEP), { msisdn: '12', message: '' }];
+    const result = allSteps(exportSteps(messages, { baseName: 'x' }));
+    expect(result).toEqual(writeExport(messages, { baseName: 'x' }));
+    expect(!result.ok && result.problems.map((p) => p.code)).toEqual([
+      'bad-msisdn',
+      'empty-message',
+    ]);
   });
 });
 

@@ -83,6 +83,23 @@ function valuesOf(message: OutgoingMessage): Record<Column, string> {
 }
 
 /**
+ * How many messages are checked or written between two steps of exportSteps, as many as a
+ * chunk of a request (core/contract/wire.ts): a few milliseconds of work, so that a caller
+ * that yields at each step keeps its other work going.
+ */
+export const EXPORT_STEP = 2_000;
+
+/** A piece of work done in steps: each `yield` is a point where the caller may let others run. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs the steps to the end at once. */
+export function allSteps<T>(steps: Steps<T>): T {
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return next.value;
+}
+
+/**
  * Every problem the server would find in these messages, with `row` as it would be in one file
  * holding them all (the header is row 1, so message i is row i + 2).
  */
@@ -90,6 +107,13 @@ export function exportProblems(
   messages: readonly OutgoingMessage[],
   encoding: ExportEncoding = 'auto',
 ): Problem[] {
+  return allSteps(problemSteps(messages, encoding));
+}
+
+function* problemSteps(
+  messages: readonly OutgoingMessage[],
+  encoding: ExportEncoding,
+): Steps<Problem[]> {
   const problems: Problem[] = [];
   if (messages.length === 0) {
     problems.push({
@@ -101,7 +125,9 @@ export function exportProblems(
     });
   }
   const checked: Message[] = [];
-  messages.forEach((message, index) => {
+  for (let index = 0; index < messages.length; index++) {
+    if (index > 0 && index % EXPORT_STEP === 0) yield;
+    const message = messages[index]!;
     const row = index + 2;
     const values = valuesOf(message);
     checked.push(checkRow(values, row, problems));
@@ -127,22 +153,24 @@ export function exportProblems(
         });
       }
     }
-  });
+  }
   return inRowOrder([...problems, ...mixedClassProblems(checked)]);
 }
 
-function chooseEncoding(
+function* encodingSteps(
   messages: readonly OutgoingMessage[],
   format: Format,
   encoding: ExportEncoding,
-): Encoding {
+): Steps<Encoding> {
   if (encoding === 'utf8') return 'utf-8';
   if (encoding === 'cp1252') return 'windows-1252';
   if (format === 'standard') return 'utf-8';
-  const fits = messages.every((m) =>
-    Object.values(valuesOf(m)).every((value) => fitsWindows1252(value)),
-  );
-  return fits ? 'windows-1252' : 'utf-8';
+  for (let index = 0; index < messages.length; index++) {
+    if (index > 0 && index % EXPORT_STEP === 0) yield;
+    const values = Object.values(valuesOf(messages[index]!));
+    if (!values.every((value) => fitsWindows1252(value))) return 'utf-8';
+  }
+  return 'windows-1252';
 }
 
 function stripExtension(name: string): string {
@@ -159,13 +187,24 @@ export function writeExport(
   messages: readonly OutgoingMessage[],
   options: ExportOptions,
 ): ExportResult {
+  return allSteps(exportSteps(messages, options));
+}
+
+/**
+ * writeExport in steps of EXPORT_STEP messages, for a caller that must not stop other work
+ * meanwhile (the app's service, beside the emulated servers, with a million messages).
+ */
+export function* exportSteps(
+  messages: readonly OutgoingMessage[],
+  options: ExportOptions,
+): Steps<ExportResult> {
   const format = options.format ?? 'excel';
   const requested = options.encoding ?? 'auto';
   const rowsPerFile = Math.max(1, Math.floor(options.rowsPerFile ?? DEFAULT_ROWS_PER_FILE));
-  const problems = exportProblems(messages, requested);
+  const problems = yield* problemSteps(messages, requested);
   if (problems.length > 0) return { ok: false, problems };
 
-  const encoding = chooseEncoding(messages, format, requested);
+  const encoding = yield* encodingSteps(messages, format, requested);
   const modifier = encoding === 'windows-1252' ? 'cp1252' : 'utf8';
   const dsv = dsvFormat(delimiterOf(format));
   const lineEnding = format === 'excel' ? '\r\n' : '\n';
@@ -181,17 +220,31 @@ export function writeExport(
   for (let part = 0; part < count; part++) {
     const firstIndex = part * rowsPerFile;
     const slice = messages.slice(firstIndex, firstIndex + rowsPerFile);
-    const lines = [header];
-    for (const message of slice) {
-      const values = valuesOf(message);
+    // Each step's rows are joined and encoded in that step: a file of any size is never one
+    // long piece of work (a 2 MiB text takes tens of milliseconds to join and encode).
+    const pieces: Uint8Array[] =
+      format === 'excel' && encoding === 'utf-8' ? [byteOrderMark('utf-8')] : [];
+    const encode = (lines: string[]) => {
+      const text = lines.join(lineEnding) + lineEnding;
+      pieces.push(
+        encoding === 'windows-1252' ? encodeWindows1252(text)! : encodeText(text, 'utf-8'),
+      );
+    };
+    let lines = [header];
+    for (let index = 0; index < slice.length; index++) {
+      if (index > 0 && index % EXPORT_STEP === 0) {
+        encode(lines);
+        lines = [];
+        yield;
+      }
+      const values = valuesOf(slice[index]!);
       lines.push(dsv.formatRow(columns.map((column) => values[column])));
     }
-    const text = lines.join(lineEnding) + lineEnding;
-    const body = encoding === 'windows-1252' ? encodeWindows1252(text)! : encodeText(text, 'utf-8');
-    const bytes =
-      format === 'excel' && encoding === 'utf-8' ? concat(byteOrderMark('utf-8'), body) : body;
+    encode(lines);
+    const bytes = concatAll(pieces);
     const fileName = count === 1 ? `${base}.csv` : `${base}-${part + 1}-of-${count}.csv`;
     const upload = uploadName(fileName, { excel: format === 'excel', encoding: modifier });
+    yield;
     files.push({
       fileName,
       uploadName: upload,
@@ -243,9 +296,13 @@ export function nameFromContent(name: string, bytes: Uint8Array): NameFromConten
   };
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
+function concatAll(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0]!;
+  const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let offset = 0;
+  for (const piece of pieces) {
+    out.set(piece, offset);
+    offset += piece.length;
+  }
   return out;
 }

@@ -2,11 +2,10 @@
  * Issue 5: keyboard accessible, with labels a screen reader can read. Each main screen is
  * scanned with axe (WCAG 2.1 A and AA), and the main flow is done with the keyboard alone.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from 'sendsheet/playwright';
 import type { Page } from '@playwright/test';
 import { violations } from './axe';
 import { BAD_FILE, FIXTURES } from './fixtures';
-import { fromSetup } from './processes';
 
 /** Presses Tab until the focused element matches `name`, as a keyboard user would. */
 async function tabTo(page: Page, name: RegExp, limit = 60): Promise<void> {
@@ -25,10 +24,10 @@ async function tabTo(page: Page, name: RegExp, limit = 60): Promise<void> {
   throw new Error(`Tab never reached ${name}`);
 }
 
-test('every main screen passes axe (WCAG 2.1 A and AA)', async ({ page }) => {
+test('every main screen passes axe (WCAG 2.1 A and AA)', async ({ page, ready }) => {
   // Seven axe scans: on a machine kept busy by other work they outlast the default 90 s.
   test.setTimeout(300_000);
-  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+  await page.goto(ready.url!);
   expect(await violations(page), 'the empty send screen').toEqual([]);
 
   await page.getByTestId('file-input').setInputFiles({
@@ -71,8 +70,11 @@ test('every main screen passes axe (WCAG 2.1 A and AA)', async ({ page }) => {
   expect(await violations(page), 'a preview with problems').toEqual([]);
 });
 
-test('the keyboard alone opens a file, reads the preview, and reaches Send', async ({ page }) => {
-  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+test('the keyboard alone opens a file, reads the preview, and reaches Send', async ({
+  page,
+  ready,
+}) => {
+  await page.goto(ready.url!);
   await tabTo(page, /Choose a file/);
   const choosing = page.waitForEvent('filechooser');
   await page.keyboard.press('Enter');

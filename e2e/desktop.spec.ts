@@ -5,9 +5,12 @@
  *
  * The Electron window cannot run here (no binary can be downloaded), so the page gets a stand-in
  * for the preload's `window.sendsheetDesktop` (DesktopApi) that answers the dialogs as a person
- * would; everything behind it is real: the UI, the service over HTTP, the files on disk.
+ * would; everything behind it is real: the UI, the service over HTTP, the files on disk. Over
+ * HTTP the service writes exports only into the app's exports folder (a real window's main
+ * process also allows the folder its save dialog answered), so that is where the stand-in's
+ * save dialog points.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from 'sendsheet/playwright';
 import type { Page } from '@playwright/test';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +18,6 @@ import { join } from 'node:path';
 import { writeExport } from '../core/writer';
 import type { DesktopCommand } from '../core/contract/desktop';
 import { EXPECTED_MESSAGES, FIXTURES } from './fixtures';
-import { fromSetup } from './processes';
 
 const CHOSEN_PATH = '/home/ann/Kampagner/november.xlsx';
 
@@ -48,7 +50,8 @@ async function withDesktop(page: Page, folder: string, baseName: string): Promis
         },
         chooseSaveTarget: (suggested: string) => {
           log.saveSuggested.push(suggested);
-          return Promise.resolve({ folder, baseName });
+          const chosen = (window as unknown as { saveFolder?: string }).saveFolder ?? folder;
+          return Promise.resolve({ folder: chosen, baseName });
         },
         onCommand: (listener: (command: DesktopCommand) => void) => {
           listeners.push(listener);
@@ -85,10 +88,12 @@ function desktopLog(page: Page): Promise<DesktopLog> {
 
 test('desktop: the open dialog and the menu open a file; Export asks where and writes there', async ({
   page,
+  ready,
 }) => {
-  const folder = await mkdtemp(join(tmpdir(), 'sendsheet-e2e-desktop-'));
+  // The headless app's exports folder, in the data folder its ready line names.
+  const folder = join(ready.dataDir!, 'exports');
   await withDesktop(page, folder, 'kampagne');
-  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+  await page.goto(ready.url!);
 
   // The open button shows the window's dialog instead of the browser's file input.
   await page.getByRole('button', { name: /Choose a file/ }).click();
@@ -115,10 +120,22 @@ test('desktop: the open dialog and the menu open a file; Export asks where and w
   if (!written.ok) return;
   await expect(page.getByTestId('export-result')).toContainText(written.files[0]!.savedName);
   expect((await desktopLog(page)).saveSuggested).toEqual(['november.csv']);
-  expect(await readdir(folder)).toEqual([written.files[0]!.savedName]);
+  expect(await readdir(folder)).toContain(written.files[0]!.savedName);
   expect(new Uint8Array(await readFile(join(folder, written.files[0]!.savedName)))).toEqual(
     written.files[0]!.bytes,
   );
+
+  // Issue 15: a folder no save dialog of the app's answered is refused, and nothing written.
+  const elsewhere = await mkdtemp(join(tmpdir(), 'sendsheet-e2e-elsewhere-'));
+  await page.evaluate((path) => Object.assign(window, { saveFolder: path }), elsewhere);
+  await menu(page, { command: 'export' });
+  await expect(
+    page.getByTestId('send-error').getByText(/Sendsheet exports only into its exports folder/),
+  ).toBeVisible();
+  expect(await readdir(elsewhere)).toEqual([]);
+  await page.evaluate(() => Object.assign(window, { saveFolder: undefined }));
+  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('button', { name: 'Send a spreadsheet' }).click();
 
   // File > Send: the same confirmation as the Send button, nothing sent until it is agreed.
   await menu(page, { command: 'send' });
@@ -131,7 +148,7 @@ test('desktop: the open dialog and the menu open a file; Export asks where and w
   await page.getByRole('button', { name: 'History' }).click();
   await page.getByRole('button', { name: 'Send a spreadsheet' }).click();
   await expect(page.getByTestId('total-parts')).toHaveText('4');
-  expect((await desktopLog(page)).saveSuggested).toEqual(['november.csv']);
+  expect((await desktopLog(page)).saveSuggested).toEqual(['november.csv', 'november.csv']);
   await expect(dialog).not.toBeVisible();
 
   // From another screen, the menu shows the send screen and carries the command out there.

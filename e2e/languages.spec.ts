@@ -4,14 +4,13 @@
  * photographed into test-results/screens/<language>/. Then each defect the issue found, in both
  * languages, found by roles and labels from the catalogues.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from 'sendsheet/playwright';
 import type { Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { da } from '../renderer/src/i18n/da';
 import { en } from '../renderer/src/i18n/en';
 import { violations } from './axe';
 import { BAD_FILE, FIXTURES } from './fixtures';
-import { fromSetup } from './processes';
 
 const LANGUAGES = [
   { language: 'en', locale: 'en-GB', words: en },
@@ -34,6 +33,9 @@ async function choose(page: Page, name: string, bytes: Uint8Array | Buffer): Pro
   });
 }
 
+// An app of its own: the language chosen in Settings here is the app's, not another spec's.
+test.use({ sendsheetAppName: 'languages' });
+
 // The README's size: headers and problems are judged at 1280 px, the narrowest the issue names.
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -44,6 +46,7 @@ for (const { language, locale, words } of LANGUAGES) {
 
       test(`every main screen passes axe and is photographed (${language}, ${scheme})`, async ({
         page,
+        ready,
       }) => {
         // Axe on six screens of a busy machine takes its time.
         test.setTimeout(300_000);
@@ -56,7 +59,7 @@ for (const { language, locale, words } of LANGUAGES) {
           expect(await page.locator('body').innerText()).not.toMatch(EMOJI);
         };
 
-        await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+        await page.goto(ready.url!);
         await expect(page.locator('html')).toHaveAttribute('lang', language);
         await expect(page.getByRole('heading', { name: words.open.heading })).toBeVisible();
         await check('the empty first screen');
@@ -100,8 +103,8 @@ for (const { language, locale, words } of LANGUAGES) {
   test.describe(`the defects of issue 14 (${language})`, () => {
     test.use({ locale });
 
-    test(`headers whole, problems whole, drawn icons (${language})`, async ({ page }) => {
-      await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+    test(`headers whole, problems whole, drawn icons (${language})`, async ({ page, ready }) => {
+      await page.goto(ready.url!);
       await choose(page, BAD_FILE.name, BAD_FILE.bytes);
       await expect(page.getByTestId('total-errors')).toHaveText('2');
       const cut = (selector: string) =>
@@ -131,8 +134,9 @@ for (const { language, locale, words } of LANGUAGES) {
 
     test(`a file that is no spreadsheet, an empty one, a header-only one (${language})`, async ({
       page,
+      ready,
     }) => {
-      await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+      await page.goto(ready.url!);
       // A PNG named .txt: byte 0x90 at offset 29 was what the person was told of it.
       const png = new Uint8Array(64);
       png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -158,8 +162,9 @@ for (const { language, locale, words } of LANGUAGES) {
 
     test(`the sample list, Replace → Undo, and Inspect's name on the server (${language})`, async ({
       page,
+      ready,
     }) => {
-      await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+      await page.goto(ready.url!);
       await page.getByRole('button', { name: words.open.sample.button }).click();
       await expect(page.getByTestId('total-recipients')).toHaveText('5');
 
@@ -180,11 +185,11 @@ for (const { language, locale, words } of LANGUAGES) {
     });
   });
 
-  test(`the live counter under the message box (${language})`, async ({ browser }) => {
+  test(`the live counter under the message box (${language})`, async ({ browser, ready }) => {
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     try {
-      await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+      await page.goto(ready.url!);
       await choose(page, FIXTURES[2]!.name, FIXTURES[2]!.bytes);
       await page.getByLabel(words.mapping.write).check();
       await page.getByLabel(words.mapping.messageText).fill('Hej {Navn}, vi ses i dag');
@@ -202,11 +207,14 @@ for (const { language, locale, words } of LANGUAGES) {
   });
 }
 
-test('the language follows the system, and Settings can choose another', async ({ browser }) => {
+test('the language follows the system, and Settings can choose another', async ({
+  browser,
+  ready,
+}) => {
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
   try {
-    await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+    await page.goto(ready.url!);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.getByRole('button', { name: en.app.screens.settings }).click();
     await page.getByLabel(en.language.label).selectOption('da');

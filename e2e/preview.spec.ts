@@ -3,8 +3,7 @@
  * says it shows, and the lines are reused in place rather than rebuilt or moved, which is what
  * keeps the collector's pauses out of the scroll (see PreviewTable).
  */
-import { expect, test } from '@playwright/test';
-import { fromSetup } from './processes';
+import { expect, test } from 'sendsheet/playwright';
 
 const ROWS = 3_000;
 
@@ -16,8 +15,9 @@ function longList(): Buffer {
 
 test('scrolling a long list shows the right row on every line and reuses the lines', async ({
   page,
+  ready,
 }) => {
-  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+  await page.goto(ready.url!);
   await page
     .getByTestId('file-input')
     .setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: longList() });

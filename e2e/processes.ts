@@ -1,4 +1,8 @@
-/** Starting `sendsheet app` and `sendsheet serve` as child processes for the end-to-end tests. */
+/**
+ * How the end-to-end tests run Chromium, and `sendsheet app` started by hand on folders a test
+ * keeps: the tests that kill the app (kill -9) and start it again on the same folders
+ * (send-safely.spec.ts). Every other test's app comes from e2e/kit/.
+ */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -67,13 +71,10 @@ export function startSendsheet(
   });
 }
 
-/** A value global setup passed to the tests (e2e/global-setup.ts): a URL or a folder. */
-export function fromSetup(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: global setup did not start the app`);
-  return value;
-}
-
+/**
+ * The address `sendsheet app` printed, with this run's secret (`/?token=...`): a page's first
+ * visit to it gets the cookie that every later request carries (electron/http/secret.ts).
+ */
 export function urlOf(output: string): string {
   const match = /Open (http:\/\/\S+?)\/? in a browser/.exec(output);
   if (!match) throw new Error(`no URL in:\n${output}`);

@@ -6,19 +6,18 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { mkdir, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FIXTURES } from './fixtures';
-import { startHeadlessApp, urlOf } from './processes';
-import type { Running } from './processes';
+import { startApp } from './kit/app-process';
+import type { RunningApp } from './kit/app-process';
 import { MADE_DIR, SCREEN_SIZE, SCREENS } from './readme-screens';
 import type { Screen } from './readme-screens';
 
-let app: Running;
+let app: RunningApp;
 
 test.beforeAll(async () => {
-  app = await startHeadlessApp(await mkdtemp(join(tmpdir(), 'sendsheet-screens-')));
+  app = await startApp();
 });
 
 test.afterAll(async () => {
@@ -41,7 +40,7 @@ async function shoot(page: Page, name: Screen): Promise<void> {
 }
 
 test('the main screens, for the README', async ({ page }) => {
-  await page.goto(urlOf(app.output));
+  await page.goto(app.ready.url!);
   // A fresh app asks first where messages go.
   await expect(page.getByRole('heading', { name: 'Welcome to Sendsheet' })).toBeVisible();
   await shoot(page, 'first-run');

@@ -4,10 +4,9 @@
  * so and asks for a reload, rather than failing with no reason. The two builds are played by
  * the browser's routes: index.html naming another build's script, and the reader's file gone.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from 'sendsheet/playwright';
 import type { Page } from '@playwright/test';
 import { FIXTURES } from './fixtures';
-import { fromSetup } from './processes';
 
 async function open(page: Page): Promise<void> {
   await page.getByTestId('file-input').setInputFiles({
@@ -19,8 +18,9 @@ async function open(page: Page): Promise<void> {
 
 test('a page from a build since replaced twice says to reload, and works once reloaded', async ({
   page,
+  ready,
 }) => {
-  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+  await page.goto(ready.url!);
   await expect(page.getByRole('heading', { name: '1. Open a spreadsheet' })).toBeVisible();
   await page.route('**/assets/read-worker-*.js', (route) =>
     route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found.\n' }),
@@ -43,8 +43,9 @@ test('a page from a build since replaced twice says to reload, and works once re
 
 test('a reader that cannot start while the page is current says the file could not be read', async ({
   page,
+  ready,
 }) => {
-  await page.goto(fromSetup('SENDSHEET_E2E_URL'));
+  await page.goto(ready.url!);
   await page.route('**/assets/read-worker-*.js', (route) =>
     route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found.\n' }),
   );

@@ -81,6 +81,13 @@ export interface ServerSummary {
   fingerprint: string | null;
 }
 
+/**
+ * Where a password given in the app is kept: encrypted by the system's keychain (the desktop
+ * window, where there is one), or in memory for this run only (headless mode, and a window
+ * without a keychain).
+ */
+export type PasswordKeeping = 'keychain' | 'this-run';
+
 /** A profile as the UI sees it: never its password. */
 export interface ProfileSummary {
   id: string;
@@ -90,6 +97,7 @@ export interface ProfileSummary {
   hasPassword: boolean;
   /** The practice servers on this computer: nothing sent with it leaves the computer. */
   practice: boolean;
+  passwordKept: PasswordKeeping;
 }
 
 /**

@@ -29,9 +29,9 @@ describe('issue 6: the backend of the window', () => {
     try {
       expect(backend.provider).not.toBeNull();
       const profiles = await backend.service.profiles({});
-      expect(profiles.map((p) => [p.id, p.user, p.hasPassword])).toEqual([
-        ['emulated', 'demo', true],
-        ['gatewayapi', 'anna', false],
+      expect(profiles.map((p) => [p.id, p.user, p.hasPassword, p.passwordKept])).toEqual([
+        ['emulated', 'demo', true, 'this-run'],
+        ['gatewayapi', 'anna', false, 'this-run'],
       ]);
       expect(profiles[0]!.servers.map((s) => [s.port, s.security])).toEqual(
         backend.provider!.servers.map((s) => [s.port, 'ftps']),
@@ -47,6 +47,7 @@ describe('issue 6: the backend of the window', () => {
     const backend = await startBackend({
       ...(await dirs()),
       ports: [0, 0],
+      passwordKept: 'keychain',
       prepare: async (profiles) => {
         profiles[1]!.user = 'kept-user';
         profiles[1]!.password = 'kept-password';
@@ -57,7 +58,12 @@ describe('issue 6: the backend of the window', () => {
       expect((await backend.service.profiles({}))[1]).toMatchObject({
         user: 'kept-user',
         hasPassword: true,
+        // Issue 15: the window says where a password is kept (the keychain here).
+        passwordKept: 'keychain',
       });
+      expect(
+        await backend.service.updateProfile({ profile: 'gatewayapi', password: 'new' }),
+      ).toMatchObject({ ok: true, profile: { passwordKept: 'keychain' } });
     } finally {
       await backend.close();
     }

@@ -3,14 +3,17 @@
  * FTP servers on this computer (unless told not to), the profiles (practice, and the provider's
  * real servers) and the service. The one composition root of the Node side.
  */
-import { join } from 'node:path';
+import type { PasswordKeeping } from '../../core/contract/api';
 import { errorText } from '../../core/contract/errors';
 import { providerProfile } from '../client/profile';
 import type { Profile } from '../client/profile';
 import { formatLogEntry } from '../server/log';
 import { DEFAULT_PORTS, startProvider } from '../server/provider';
 import type { Provider } from '../server/provider';
-import { SendsheetService } from '../service/service';
+import { exportsFolder, SendsheetService } from '../service/service';
+import type { TestControls } from '../../core/contract/test-controls';
+import { Faults } from '../server/faults';
+import { ProviderControls } from '../server/test-controls';
 import { emulatedProfile, runningElsewhere } from './practice';
 
 export interface BackendOptions {
@@ -28,6 +31,12 @@ export interface BackendOptions {
   /** The provider's real account, until the person gives one in the app. */
   providerUser?: string;
   providerPassword?: string | null;
+  /** Folders exports may go to besides the app's own (the save dialog's: ServiceOptions). */
+  mayExportTo?: (folder: string) => boolean;
+  /** Where a password given in the app is kept (ServiceOptions). */
+  passwordKept?: PasswordKeeping;
+  /** Make the emulated provider's test controls (`--test-controls`; never the desktop window). */
+  testControls?: boolean;
   /** Called with the profiles before the service starts, to give them their credentials. */
   prepare?: (profiles: Profile[]) => Promise<void>;
   log: (line: string) => void;
@@ -38,6 +47,8 @@ export interface Backend {
   /** The emulated provider, or null when another process runs it. */
   provider: Provider | null;
   profiles: readonly Profile[];
+  /** The emulated provider's test controls, when asked for and the provider runs here. */
+  controls: TestControls | null;
   /** The app's own exports folder, where the save dialog starts. */
   exportsFolder: string;
   close(): Promise<void>;
@@ -51,6 +62,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       provider = await startProvider({
         dir: options.providerDir,
         ports,
+        faults: options.testControls ? new Faults() : undefined,
         log: (entry) => {
           if (entry.level !== 'info') options.log(formatLogEntry(entry));
         },
@@ -68,13 +80,19 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   ];
   try {
     await options.prepare?.(profiles);
-    const service = await SendsheetService.start({ dataDir: options.dataDir, profiles });
+    const service = await SendsheetService.start({
+      dataDir: options.dataDir,
+      profiles,
+      ...(options.mayExportTo ? { mayExportTo: options.mayExportTo } : {}),
+      ...(options.passwordKept ? { passwordKept: options.passwordKept } : {}),
+    });
     if (service.warning) options.log(service.warning);
     return {
       service,
       provider,
       profiles,
-      exportsFolder: join(options.dataDir, 'exports'),
+      controls: provider?.faults ? new ProviderControls(provider) : null,
+      exportsFolder: exportsFolder(options.dataDir),
       async close() {
         await service.close();
         await provider?.close();

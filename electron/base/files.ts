@@ -1,7 +1,10 @@
-/** File operations whose result is all or nothing, for a server that can be killed at any point. */
+/**
+ * File operations whose result is all or nothing, for a server or an app that can be killed at
+ * any point; and the app's private files and folders, which only their owner may read.
+ */
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { link, open, rename, unlink } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -26,13 +29,33 @@ async function writeAll(handle: FileHandle, content: Content): Promise<void> {
   }
 }
 
+export interface FileMode {
+  /** The new file's permissions (less the process's umask). Default 0o644. */
+  mode?: number;
+}
+
+/** Owner-only: history, credentials, exports, the window's state. */
+export const PRIVATE_FILE: FileMode = { mode: 0o600 };
+/** Owner-only folders: the app's data folder, its exports folder, Electron's user data. */
+export const PRIVATE_DIR_MODE = 0o700;
+
+/**
+ * Makes `dir` (and any parent it needs) readable by its owner only, and makes it so if it was
+ * there already: a data folder made by an older version may be open to every user.
+ */
+export async function privateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  if (process.platform !== 'win32') await chmod(dir, PRIVATE_DIR_MODE);
+}
+
 /** Writes `content` to a new file in `tmpDir` and flushes it to disk; gives its path. */
 export async function writeDurable(
   tmpDir: string,
   content: Content,
-  mode = 0o644,
+  { mode = 0o644 }: FileMode = {},
 ): Promise<string> {
   const tmp = join(tmpDir, `${randomUUID()}.tmp`);
+  // Created with its final mode: a private file is never readable by others, even for a moment.
   const handle = await open(tmp, 'wx', mode);
   try {
     await writeAll(handle, content);
@@ -57,12 +80,15 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
-/** Puts `bytes` at `path` whole or not at all, replacing what is there; `mode` for a new one. */
+/**
+ * Puts `bytes` at `path` whole or not at all, replacing what is there (with the new file's mode:
+ * a file that was readable by others before is not after).
+ */
 export async function replaceFile(
   path: string,
   bytes: Content,
   tmpDir: string,
-  mode = 0o644,
+  mode: FileMode = {},
 ): Promise<void> {
   const tmp = await writeDurable(tmpDir, bytes, mode);
   try {
@@ -94,6 +120,26 @@ export async function createFileOnce(
   }
   await syncDir(dirname(path));
   return true;
+}
+
+/**
+ * Writes a small state file of the app (credentials, the window's place) whole or not at all,
+ * readable by its owner only, in a folder that is owner-only too.
+ */
+export async function writePrivateFile(path: string, text: string): Promise<void> {
+  const dir = dirname(path);
+  await privateDir(dir);
+  await replaceFile(path, [text], dir, PRIVATE_FILE);
+}
+
+/** The file's text, or null when there is none yet. */
+export async function readTextIfAny(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return null;
+    throw error;
+  }
 }
 
 /** Reads a regular file, refusing to follow a symbolic link to it. */

@@ -59,11 +59,14 @@ describe('issue 12: the user interface built with Vite', () => {
       expect(out.stdout).toMatch(
         /^Building the user interface \(it is not built yet; this takes a few seconds\)…\nBuilt the user interface in \d+\.\d s\.\nSendsheet \(headless\)\n/,
       );
-      const url = /Open (\S+) in a browser/.exec(out.stdout)![1]!;
-      const first = await (await fetch(url)).text();
+      // Issue 15: the address holds the run's secret; a program sends it as a bearer token.
+      const [, url, secret] = /Open (\S+)\?token=(\S+) in a browser/.exec(out.stdout)!;
+      const get = (at: URL | string) =>
+        fetch(at, { headers: { authorization: `Bearer ${secret}` } });
+      const first = await (await get(url!)).text();
       const firstScript = scriptOf(first)!;
       expect(first).toContain('<div id="root"></div>');
-      expect(await (await fetch(new URL(firstScript, url))).text()).toContain('"one"');
+      expect(await (await get(new URL(firstScript, url!))).text()).toContain('"one"');
 
       // Built again while the app runs (as `npm run build:renderer` or another start would).
       const builds = [firstScript];
@@ -71,13 +74,13 @@ describe('issue 12: the user interface built with Vite', () => {
         await writeFile(join(root, 'main.js'), `document.title = "${title}";\n`);
         expect(await staleness(target)).toBe('changed');
         expect(await ensureBuilt(target, capture(root).io)).toBe(true);
-        const page = await fetch(url);
+        const page = await get(url!);
         expect(page.headers.get('cache-control')).toBe('no-cache');
         const script = scriptOf(await page.text())!;
         expect(builds).not.toContain(script);
-        expect(await (await fetch(new URL(script, url))).text()).toContain(`"${title}"`);
+        expect(await (await get(new URL(script, url!))).text()).toContain(`"${title}"`);
         // The page served before this build still finds its script.
-        const before = await fetch(new URL(builds.at(-1)!, url));
+        const before = await get(new URL(builds.at(-1)!, url!));
         expect([before.status, await before.text()]).toEqual([
           200,
           expect.stringContaining(title === 'two' ? '"one"' : '"two"'),
@@ -85,7 +88,7 @@ describe('issue 12: the user interface built with Vite', () => {
         builds.push(script);
       }
       // Two builds back is gone: such a page is told to reload (e2e/updated.spec.ts).
-      expect((await fetch(new URL(builds[0]!, url))).status).toBe(404);
+      expect((await get(new URL(builds[0]!, url!))).status).toBe(404);
       expect(readdirSync(join(root, 'dist', 'ui', 'assets')).sort()).toEqual(
         builds
           .slice(1)

@@ -1,44 +1,17 @@
 // Issue 4, headless mode: `sendsheet app` starts the emulated servers, the service over HTTP on
 // 127.0.0.1 and the renderer, and prints the URL. Issue 12: on a fresh clone it builds the
 // renderer first.
-import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Batch } from '../../core/contract/api';
 import { httpCall, makeClient } from '../../core/contract/client';
 import { desktopTarget, UI_PROJECT, uiTarget } from './app-builds';
-import type { AppBuilds } from './app-command';
 import { appCommand, findElectron, NO_ELECTRON } from './app-command';
-import { capture, heldPort, until } from './cli-test-util';
-import type { BuildTarget } from './stale-build';
+import { capture, heldPort, quickUi, until } from './cli-test-util';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-
-/**
- * A user interface whose build writes a page at once, so that these tests start the app
- * quickly; the real one is built in the fresh-clone test below and in app-builds.test.ts.
- */
-async function quickUi(): Promise<AppBuilds> {
-  const root = await mkdtemp(join(tmpdir(), 'sendsheet-ui-'));
-  await writeFile(join(root, 'index.src.html'), '<!doctype html><div id="root"></div>\n');
-  const ui: BuildTarget = {
-    what: 'the user interface',
-    root,
-    inputs: ['index.src.html'],
-    marker: 'index.src.html',
-    entry: 'out/index.html',
-    stampFile: join(root, 'out.build.json'),
-    keep: 2,
-    remedy: 'Run "npm ci".',
-    make: async () => {
-      await mkdir(join(root, 'out'), { recursive: true });
-      await cp(join(root, 'index.src.html'), join(root, 'out', 'index.html'));
-      return ['out/index.html'];
-    },
-  };
-  return { ui, desktop: desktopTarget() };
-}
 
 describe('issue 4: sendsheet app (headless)', () => {
   it('starts the emulated servers and the service, prints the URL, sends through it, and stops', async () => {
@@ -57,15 +30,23 @@ describe('issue 4: sendsheet app (headless)', () => {
     expect(out.stdout).toMatch(
       /^Electron's binary is not installed here \(where it can be downloaded, "npm run setup:electron" fetches it\): running headless; open the URL below in a browser\.\nBuilding the user interface \(it is not built yet; this takes a few seconds\)…\nBuilt the user interface in \d+\.\d s\.\nSendsheet \(headless\)\n/,
     );
-    const url = /Open (http:\/\/127\.0\.0\.1:\d+\/) in a browser/.exec(out.stdout)?.[1];
+    // Issue 15: the address holds this run's secret, and says so.
+    const [, url, secret] =
+      /Open (http:\/\/127\.0\.0\.1:\d+\/)\?token=([\w-]{43}) in a browser\n {2}\(the address holds this run's secret: whoever has it can use Sendsheet until it stops\)\n/.exec(
+        out.stdout,
+      ) ?? [];
     expect(url).toBeDefined();
     expect(out.stdout).toMatch(
       /Emulated server A: ftp:\/\/127\.0\.0\.1:\d+ \(user demo, password demo\)/,
     );
     expect(out.stdout).toContain(`Data: ${join(dir, 'app')}`);
 
-    expect(await (await fetch(url!)).text()).toContain('<div id="root"></div>');
-    const api = makeClient(httpCall(url!, fetch));
+    const withSecret = { authorization: `Bearer ${secret}` };
+    expect((await fetch(url!)).status).toBe(403);
+    expect(await (await fetch(url!, { headers: withSecret })).text()).toContain(
+      '<div id="root"></div>',
+    );
+    const api = makeClient(httpCall(url!, fetch, withSecret));
     const profiles = await api.profiles({});
     expect(profiles.map((p) => [p.id, p.user, p.hasPassword, p.servers[0]!.security])).toEqual([
       ['emulated', 'demo', true, 'ftps'],
@@ -113,8 +94,9 @@ describe('issue 4: sendsheet app (headless)', () => {
     expect(out.stdout).toContain(
       'Emulated provider: not started; its profile points at 127.0.0.1:2121 and 2122',
     );
-    const url = /Open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out.stdout)![1]!;
-    const [emulated, provider] = await makeClient(httpCall(url, fetch)).profiles({});
+    const [, url, secret] = /Open (http:\/\/127\.0\.0\.1:\d+\/)\?token=(\S+) /.exec(out.stdout)!;
+    const api = makeClient(httpCall(url!, fetch, { authorization: `Bearer ${secret}` }));
+    const [emulated, provider] = await api.profiles({});
     expect(emulated!.servers.map((s) => [s.port, s.security])).toEqual([
       [2121, 'ftp'],
       [2122, 'ftp'],
@@ -191,7 +173,7 @@ describe('issue 4: sendsheet app (headless)', () => {
     );
     expect(code).toBe(0);
     expect(out.stdout).not.toContain('desktop window');
-    expect(out.stdout).toMatch(/Open http:\/\/127\.0\.0\.1:\d+\/ in a browser/);
+    expect(out.stdout).toMatch(/Open http:\/\/127\.0\.0\.1:\d+\/\?token=\S+ in a browser/);
   });
 
   it('finds no Electron binary here (Electron is not installed), so npm start runs headless', () => {
@@ -238,11 +220,12 @@ describe('issue 12: npm ci, then npm start', () => {
       );
       for (let i = 0; i < 2400 && !out.stdout.includes('Press Ctrl-C'); i++)
         await new Promise((done) => setTimeout(done, 50));
-      const url = /Open (\S+) in a browser/.exec(out.stdout)?.[1];
+      const [, url, secret] = /Open (\S+)\?token=(\S+) in a browser/.exec(out.stdout) ?? [];
       expect(url, out.stdout + out.stderr).toBeDefined();
-      const page = await (await fetch(url!)).text();
+      const headers = { authorization: `Bearer ${secret}` };
+      const page = await (await fetch(url!, { headers })).text();
       const script = /src="\.\/(assets\/index-[\w-]+\.js)"/.exec(page)?.[1];
-      const code = await fetch(new URL(script!, url));
+      const code = await fetch(new URL(script!, url), { headers });
       stop.abort();
       expect(await running).toBe(0);
       return { out, page, scriptStatus: code.status };

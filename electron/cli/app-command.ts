@@ -7,11 +7,14 @@ import { startBackend } from '../backend/backend';
 import type { Backend } from '../backend/backend';
 import { defaultDataDir } from '../base/data-dir';
 import { DEFAULT_HTTP_PORT, startHttpServer } from '../http/http-server';
+import type { RunningHttp } from '../http/http-server';
 import { DEFAULT_PORTS } from '../server/provider';
 import { desktopTarget, uiTarget } from './app-builds';
 import type { CommandIo } from './io';
 import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
 import { ftpPortsAdvice, httpPortMessage } from './ports';
+import { CONTROLS_PREFIX } from '../../core/contract/test-controls';
+import { ephemeralFolder, formatReadyLine } from './ready-line';
 import { parsePorts } from './serve-command';
 import { ensureBuilt } from './stale-build';
 import type { BuildTarget } from './stale-build';
@@ -19,12 +22,14 @@ import type { BuildTarget } from './stale-build';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 export const APP_USAGE = `Usage: sendsheet app [--port ${DEFAULT_HTTP_PORT}] [--no-servers] [--ftp-ports A,B] [--dir D] [--data D]
+                    [--json] [--ephemeral] [--test-controls]
 
 Runs Sendsheet without a window: the emulated provider's two FTP servers (unless
 --no-servers), and the app's service over HTTP on 127.0.0.1 with the user interface, at the
-URL it prints. Ctrl-C stops it. The user interface is built first when it is not built yet or
-its sources changed (a few seconds); a page opened before such a build keeps working, or
-says to reload.
+URL it prints. The URL holds a secret made for this run: the page and the service answer
+only to a browser that opened it (or a program that sends "Authorization: Bearer SECRET").
+Ctrl-C stops it. The user interface is built first when it is not built yet or its sources
+changed (a few seconds); a page opened before such a build keeps working, or says to reload.
 
   --port P         the HTTP port (default ${DEFAULT_HTTP_PORT}; 0 for any free port)
   --no-servers     do not start the emulated provider; its profile then points at a
@@ -34,6 +39,12 @@ says to reload.
   --data D         the app's data folder: history and exports (default ${defaultDataDir('app')})
   --electron       open the desktop window when Electron is installed (what "npm start" does)
   --headless       never open the window, even where Electron is installed (the default)
+  --json           once serving, print one JSON line on standard output (the URL, the FTP
+                   ports, the account, the folders, the process id; README "Testing with
+                   Playwright") and everything else on standard error
+  --ephemeral      fresh temporary folders for both data folders, removed when it stops
+  --test-controls  serve the emulated provider's test controls (servers down and up, held
+                   files, failures, delay, outbox) at /test-controls/; never in the window
 
 The provider's real servers are the profile "gatewayapi": its user name comes from
 SENDSHEET_USER, its password from SENDSHEET_PASSWORD or the file named in
@@ -106,6 +117,9 @@ export async function appCommand(
       data: { type: 'string' },
       electron: { type: 'boolean' },
       headless: { type: 'boolean' },
+      json: { type: 'boolean' },
+      ephemeral: { type: 'boolean' },
+      'test-controls': { type: 'boolean' },
     },
     APP_USAGE,
     io,
@@ -124,6 +138,20 @@ export async function appCommand(
     );
   }
 
+  if (values.ephemeral && (values.dir !== undefined || values.data !== undefined)) {
+    throw new UsageError('--ephemeral makes its own folders: leave out --dir and --data.');
+  }
+  if (values['test-controls'] && values['no-servers']) {
+    throw new UsageError(
+      '--test-controls control the emulated servers, which --no-servers leaves off.',
+    );
+  }
+  if (values['test-controls'] && values.electron) {
+    throw new UsageError('--test-controls are for headless tests, never for the desktop window.');
+  }
+  // With --json, standard output holds the ready line alone.
+  const json = values.json === true;
+  const human: CommandIo = json ? { ...io, stdout: io.stderr } : io;
   if (values.electron && values.headless) {
     throw new UsageError('--electron asks for the window and --headless for none: choose one.');
   }
@@ -145,23 +173,31 @@ export async function appCommand(
     io.stdout(NO_ELECTRON + '\n');
   }
   // Before anything starts: a build that fails ends the command with what to do.
-  await ensureBuilt(builds.ui, io);
+  await ensureBuilt(builds.ui, human);
 
   const own = stop ? null : stopSignal();
   const signal = stop ?? own!.signal;
   let backend: Backend | null = null;
+  let http: RunningHttp | null = null;
+  const temporary = values.ephemeral ? await ephemeralFolder() : null;
   try {
     const ftpPorts =
       values['ftp-ports'] === undefined ? DEFAULT_PORTS : parsePorts(values['ftp-ports']);
-    const dataDir = resolve(io.cwd, values.data ?? defaultDataDir('app', env));
+    const dataDir = temporary
+      ? join(temporary.dir, 'app')
+      : resolve(io.cwd, values.data ?? defaultDataDir('app', env));
+    const providerDir = values['no-servers']
+      ? null
+      : temporary
+        ? join(temporary.dir, 'provider')
+        : resolve(io.cwd, values.dir ?? defaultDataDir('server', env));
     try {
       backend = await startBackend({
         dataDir,
-        providerDir: values['no-servers']
-          ? null
-          : resolve(io.cwd, values.dir ?? defaultDataDir('server', env)),
+        providerDir,
         ports: ftpPorts,
         whenProviderFails: 'fail',
+        testControls: values['test-controls'] === true,
         providerUser: env.SENDSHEET_USER ?? '',
         providerPassword: await providerPassword(env),
         log: (line) => io.stderr(`sendsheet app: ${line}\n`),
@@ -174,9 +210,8 @@ export async function appCommand(
     }
     const { service, provider } = backend;
     const staticDir = servedDir(builds.ui);
-    let http;
     try {
-      http = await startHttpServer(service, { port, staticDir });
+      http = await startHttpServer(service, { port, staticDir, controls: backend.controls });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(
@@ -185,9 +220,15 @@ export async function appCommand(
           : `cannot listen on port ${port}: ${errorText(error)}`,
       );
     }
+    const controls = backend.controls
+      ? `${http.url}${CONTROLS_PREFIX.slice(1)}?token=${http.secret}`
+      : null;
     const lines = [
       'Sendsheet (headless)',
-      `  Open ${http.url} in a browser`,
+      // The address carries this run's secret (electron/http/secret.ts): without it, neither
+      // the page nor the service answers.
+      `  Open ${http.pageUrl} in a browser`,
+      `  (the address holds this run's secret: whoever has it can use Sendsheet until it stops)`,
       ...(provider
         ? provider.servers.map(
             (server) =>
@@ -197,19 +238,39 @@ export async function appCommand(
             `  Emulated provider: not started; its profile points at 127.0.0.1:${DEFAULT_PORTS.join(' and ')}`,
           ]),
       `  Data: ${dataDir}`,
+      ...(controls ? [`  Test controls: ${controls}`] : []),
       'Press Ctrl-C to stop.',
     ];
-    io.stdout(lines.join('\n') + '\n');
+    if (json) {
+      const account = provider?.accounts[0];
+      io.stdout(
+        formatReadyLine({
+          command: 'app',
+          url: http.pageUrl,
+          secret: http.secret,
+          controls,
+          ftp: provider
+            ? { host: provider.host, a: provider.servers[0]!.port, b: provider.servers[1]!.port }
+            : null,
+          account: account ? { user: account.user, password: account.password } : null,
+          dataDir,
+          providerDir,
+          ephemeral: temporary !== null,
+        }),
+      );
+    } else io.stdout(lines.join('\n') + '\n');
     if (!signal.aborted)
       await new Promise((done) => signal.addEventListener('abort', done, { once: true }));
     // Only the emulated servers have a file in hand to finish.
-    io.stdout(provider ? 'Stopping: finishing the file in hand...\n' : 'Stopping...\n');
+    human.stdout(provider ? 'Stopping: finishing the file in hand...\n' : 'Stopping...\n');
     await http.close();
     await backend.close();
-    io.stdout('Stopped.\n');
+    human.stdout('Stopped.\n');
     return EXIT_OK;
   } finally {
+    await http?.close();
     await backend?.close();
+    await temporary?.remove();
     own?.dispose();
   }
 }

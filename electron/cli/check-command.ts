@@ -1,27 +1,38 @@
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { inspectFile } from '../../core/check';
-import type { Decision, Verdict } from '../../core/check';
+import type { Decision } from '../../core/check';
 import { MAX_FILE_BYTES } from '../../core/decode';
 import { parseStageName } from '../../core/names';
+import { writeVerdictJson } from '../../core/verdict-json';
 import { nodeCheckOptions } from '../base/native-text';
-import { describeReadError } from '../base/read-error';
-import type { CommandIo } from './io';
-import { EXIT_OK, EXIT_REJECTED, problemLine, readCommandLine, UsageError } from './io';
+import { readRegularFileBounded } from '../base/regular-file';
+import type { BytesWriter, CommandIo } from './io';
+import {
+  bytesWriter,
+  EXIT_OK,
+  EXIT_REJECTED,
+  EXIT_USAGE,
+  problemLine,
+  readCommandLine,
+  UsageError,
+} from './io';
 import { plural } from '../base/words';
 
 /** The name standard input is checked under when --as gives none. */
 export const STDIN_NAME = 'stdin.csv.ready';
 
-export const CHECK_USAGE = `Usage: sendsheet check FILE [--as NAME] [--json]
+export const CHECK_USAGE = `Usage: sendsheet check FILE... [--json]
+       sendsheet check FILE [--as NAME] [--json]
        sendsheet check - [--as NAME] [--json]
 
-Gives the provider's verdict on FILE as if it had been uploaded and renamed to NAME
+Gives the provider's verdict on each FILE as if it had been uploaded and renamed to NAME
 (default: FILE's own name). ".ready" may be left off NAME. A file named as the server
 names it later (NAME.STAMP.rejected, ...) is checked under its original NAME.ready.
 FILE "-" reads the file from standard input; its name is then NAME, or ${STDIN_NAME}
 (give --as list.csv.excel for a semicolon file).
-Exit code: 0 accepted, 1 rejected, 2 usage or I/O error.`;
+--json prints one line of JSON for each FILE: {"file", "name", "status", ...} with every
+message, or {"file", "error"} for a file that cannot be read.
+Exit code: 0 every file accepted, 1 a file rejected, 2 usage error or a file not read.`;
 
 /** The name the server would process FILE under. */
 export function serverName(file: string, as: string | undefined): string {
@@ -85,6 +96,58 @@ export function formatVerdict(name: string, verdict: Decision, ucs2Messages = 0)
   return lines.join('\n') + '\n';
 }
 
+/** What checking one FILE came to. */
+type Outcome = 'accepted' | 'rejected' | 'unread';
+
+interface CheckRun {
+  io: CommandIo;
+  json: boolean;
+  /** --as, given only with one FILE. */
+  as: string | undefined;
+  /** More than one FILE: each verdict says which file it is for. */
+  many: boolean;
+  write: BytesWriter;
+  /** Verdicts printed as text so far, each after a blank line but the first. */
+  blocks: number;
+}
+
+async function checkOne(file: string, run: CheckRun): Promise<Outcome> {
+  const { io, json, as, many } = run;
+  const stdin = file === '-';
+  let bytes: Uint8Array;
+  if (stdin) {
+    // Past the limit the verdict is known (too-large): the rest is left unread.
+    bytes = await io.readStdin(MAX_FILE_BYTES);
+  } else {
+    // A regular file only (never /dev/zero or a pipe, which "-" reads), and past the limit,
+    // as for standard input, the rest is left unread.
+    const read = await readRegularFileBounded(resolve(io.cwd, file), MAX_FILE_BYTES);
+    if (!read.ok) {
+      const why = `cannot read ${file}: ${read.reason}.`;
+      io.stderr(`sendsheet check: ${why}\n`);
+      if (json) io.stdout(`${JSON.stringify({ file, error: why })}\n`);
+      return 'unread';
+    }
+    bytes = read.bytes;
+  }
+  const name = stdin && as === undefined ? STDIN_NAME : serverName(file, as);
+  const cut = bytes.length > MAX_FILE_BYTES;
+  let decision: Decision;
+  if (json) {
+    // Straight from the rows into the output: the same bytes as JSON.stringify of the verdict.
+    decision = writeVerdictJson({ name, bytes, cut }, nodeCheckOptions, run.write, { file, name });
+  } else {
+    const inspection = inspectFile({ name, bytes, cut }, nodeCheckOptions);
+    decision = inspection.decision;
+    if (run.blocks++ > 0) io.stdout('\n');
+    if (stdin && as === undefined)
+      io.stdout(`Standard input, checked as ${name} (--as NAME gives it another name).\n`);
+    const title = many ? `${file}, checked as ${name}` : name;
+    io.stdout(formatVerdict(title, decision, inspection.ucs2Messages));
+  }
+  return decision.status === 'success' ? 'accepted' : 'rejected';
+}
+
 export async function checkCommand(args: string[], io: CommandIo): Promise<number> {
   const parsed = readCommandLine(
     args,
@@ -94,44 +157,32 @@ export async function checkCommand(args: string[], io: CommandIo): Promise<numbe
     true,
   );
   if (parsed === null) return EXIT_OK;
-  const [file, ...extra] = parsed.positionals;
-  if (file === undefined || extra.length > 0) {
-    throw new UsageError(`check takes exactly one FILE.\n\n${CHECK_USAGE}`);
+  const files = parsed.positionals;
+  const as = parsed.values.as;
+  if (files.length === 0) throw new UsageError(`check takes a FILE.\n\n${CHECK_USAGE}`);
+  if (as !== undefined && files.length > 1) {
+    throw new UsageError('--as names one file: give it with one FILE.');
   }
-  if (
-    parsed.values.as !== undefined &&
-    (parsed.values.as === '' || /[\\/]/.test(parsed.values.as))
-  ) {
+  if (as !== undefined && (as === '' || /[\\/]/.test(as))) {
     throw new UsageError('--as takes a file name on the server, without a folder.');
   }
-  const stdin = file === '-';
-  let bytes: Uint8Array;
-  if (stdin) {
-    // Past the limit the verdict is known (too-large): the rest is left unread.
-    bytes = await io.readStdin(MAX_FILE_BYTES);
-  } else {
-    try {
-      bytes = await readFile(resolve(io.cwd, file));
-    } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${describeReadError(error)}.`);
-    }
+  if (files.filter((file) => file === '-').length > 1) {
+    throw new UsageError('standard input ("-") can be checked once.');
   }
-  const name =
-    stdin && parsed.values.as === undefined ? STDIN_NAME : serverName(file, parsed.values.as);
   const json = parsed.values.json === true;
-  const cut = stdin && bytes.length > MAX_FILE_BYTES;
-  const inspection = inspectFile({ name, bytes, cut }, { ...nodeCheckOptions, keepMessages: json });
-  const { decision } = inspection;
-  if (json) {
-    // The values are for the app, to say a problem in the person's language; the command's
-    // output is the documented shape, the provider's English words.
-    const problems = decision.problems.map(({ values: _values, ...problem }) => problem);
-    const verdict: Verdict = { ...decision, problems, messages: inspection.messages() };
-    io.stdout(JSON.stringify(verdict) + '\n');
-  } else {
-    if (stdin && parsed.values.as === undefined)
-      io.stdout(`Standard input, checked as ${name} (--as NAME gives it another name).\n`);
-    io.stdout(formatVerdict(name, decision, inspection.ucs2Messages));
+  const many = files.length > 1;
+  const write = bytesWriter(io);
+  const run: CheckRun = { io, json, as, many, write, blocks: 0 };
+  const counts: Record<Outcome, number> = { accepted: 0, rejected: 0, unread: 0 };
+  for (const file of files) counts[await checkOne(file, run)]++;
+  write.end();
+  if (many && !json) {
+    const unread = counts.unread > 0 ? `, ${counts.unread.toLocaleString('en-US')} not read` : '';
+    io.stdout(
+      `\n${plural(files.length, 'file')}: ${counts.accepted.toLocaleString('en-US')} accepted, ${counts.rejected.toLocaleString('en-US')} rejected${unread}.\n`,
+    );
   }
-  return decision.status === 'success' ? EXIT_OK : EXIT_REJECTED;
+  // A file not read is an I/O error: its verdict is unknown, so "all accepted" cannot be said.
+  if (counts.unread > 0) return EXIT_USAGE;
+  return counts.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
 }

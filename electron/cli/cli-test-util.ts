@@ -1,5 +1,11 @@
 // For the commands' tests: a CommandIo that keeps what a command prints.
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { desktopTarget } from './app-builds';
+import type { AppBuilds } from './app-command';
+import type { BuildTarget } from './stale-build';
 import type { CommandIo } from './io';
 
 export function capture(cwd: string, stdin = '') {
@@ -28,4 +34,29 @@ export async function heldPort(): Promise<{ port: number; close: () => void }> {
   const server = createServer().listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   return { port: (server.address() as { port: number }).port, close: () => server.close() };
+}
+
+/**
+ * A user interface whose build writes a page at once, so that these tests start the app
+ * quickly; the real one is built in the fresh-clone test below and in app-builds.test.ts.
+ */
+export async function quickUi(): Promise<AppBuilds> {
+  const root = await mkdtemp(join(tmpdir(), 'sendsheet-ui-'));
+  await writeFile(join(root, 'index.src.html'), '<!doctype html><div id="root"></div>\n');
+  const ui: BuildTarget = {
+    what: 'the user interface',
+    root,
+    inputs: ['index.src.html'],
+    marker: 'index.src.html',
+    entry: 'out/index.html',
+    stampFile: join(root, 'out.build.json'),
+    keep: 2,
+    remedy: 'Run "npm ci".',
+    make: async () => {
+      await mkdir(join(root, 'out'), { recursive: true });
+      await cp(join(root, 'index.src.html'), join(root, 'out', 'index.html'));
+      return ['out/index.html'];
+    },
+  };
+  return { ui, desktop: desktopTarget() };
 }

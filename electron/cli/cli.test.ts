@@ -70,6 +70,8 @@ describe('sendsheet check', () => {
     expect(code).toBe(1);
     const verdict = JSON.parse(stdout);
     expect(Object.keys(verdict)).toEqual([
+      'file',
+      'name',
       'status',
       'encoding',
       'encodingSource',
@@ -83,6 +85,8 @@ describe('sendsheet check', () => {
       'messages',
     ]);
     expect(verdict).toMatchObject({
+      file: 'shape.csv',
+      name: 'shape.csv.excel.ready',
       status: 'rejected',
       encoding: 'windows-1252',
       encodingSource: 'detected',
@@ -135,7 +139,9 @@ describe('sendsheet check', () => {
   });
 
   it.each([
-    [['check'], 'exactly one FILE'],
+    [['check'], 'check takes a FILE'],
+    [['check', 'a', 'b', '--as', 'x.csv'], '--as names one file'],
+    [['check', '-', '-'], 'standard input ("-") can be checked once'],
     [['check', 'missing.csv'], 'cannot read missing.csv: there is no such file'],
     [['check', '.'], 'it is a folder'],
     [['check', 'a', '--bogus'], "Unknown option '--bogus'"],

@@ -6,7 +6,7 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCli } from '../../bin/build-cli.js';
-import { bundle, BUNDLES } from './desktop-bundles';
+import { bundle, BUNDLES, ELECTRON_STACK } from './desktop-bundles';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -26,6 +26,39 @@ function packageOf(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
+
+describe('issue 15: the bundles target the Electron they run in', () => {
+  const devDependencies = (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    }
+  ).devDependencies;
+  const installed = JSON.parse(
+    readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8'),
+  ) as { version: string; dependencies: Record<string, string> };
+
+  it('Electron 45.5.0, the newest 45.x, pinned and installed', () => {
+    expect(devDependencies.electron).toBe('45.5.0');
+    expect(installed.version).toBe(devDependencies.electron);
+    expect(Number(installed.version.split('.')[0])).toBe(ELECTRON_STACK.electron);
+  });
+
+  it("the preload's Chromium and the main process's Node are Electron 45's (Chromium 156, Node 24)", () => {
+    expect(BUNDLES.preload.target).toBe(`chrome${ELECTRON_STACK.chrome}`);
+    expect(BUNDLES.main.target).toBe(`node${ELECTRON_STACK.node}`);
+    // The Chromium of each Electron major (the same through its minors), as browserslist's
+    // electron-to-chromium has it.
+    const chromiumOf = JSON.parse(
+      readFileSync(join(ROOT, 'node_modules', 'electron-to-chromium', 'versions.json'), 'utf8'),
+    ) as Record<string, string>;
+    const major = installed.version.split('.')[0]!;
+    expect(chromiumOf[`${major}.0`]).toBe(String(ELECTRON_STACK.chrome));
+    // Electron's package types its Node with the @types/node of its own major.
+    expect(installed.dependencies['@types/node']).toMatch(
+      new RegExp(`^\\^${ELECTRON_STACK.node}\\.`),
+    );
+  });
+});
 
 describe('issue 6: the bundles', () => {
   it('the preload needs nothing at run time but electron (a sandboxed preload loads no module)', async () => {

@@ -12,9 +12,16 @@ import { buildCli, CLI_ENTRY } from '../../bin/build-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 export const OUT_DIR = join(ROOT, 'dist', 'electron');
-/** The Node version inside the Electron this app is built with (45: Node 22). */
-const NODE_TARGET = 'node22';
-const CHROME_TARGET = 'chrome140';
+/**
+ * What is inside the Electron this app is built with (package.json's devDependency): Electron 45
+ * is Chromium 156 (electron-to-chromium's map says so) and Node 24 (its package depends on
+ * @types/node 24). The bundles target them, so esbuild neither lowers what they run natively
+ * nor lets through what they cannot run; desktop-bundles.test.ts fails when Electron moves to
+ * another major without these.
+ */
+export const ELECTRON_STACK = { electron: 45, chrome: 156, node: 24 } as const;
+const NODE_TARGET = `node${ELECTRON_STACK.node}`;
+const CHROME_TARGET = `chrome${ELECTRON_STACK.chrome}`;
 
 export const BUNDLES = {
   main: {

@@ -7,6 +7,8 @@ import { errorText } from '../../core/contract/errors';
 /** Where a command reads and writes, so commands run the same from the shell and from tests. */
 export interface CommandIo {
   stdout: (text: string) => void;
+  /** UTF-8 as it is, for large output (`check --json`); without it, decoded and given to stdout. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   /** All of standard input; with a limit, no more than `limit + 1` bytes (the rest unread). */
   readStdin: (limit?: number) => Promise<Uint8Array>;
@@ -20,6 +22,25 @@ export class UsageError extends Error {}
 export const EXIT_OK = 0;
 export const EXIT_REJECTED = 1;
 export const EXIT_USAGE = 2;
+
+export interface BytesWriter {
+  (bytes: Uint8Array): void;
+  /** After the last bytes. */
+  end(): void;
+}
+
+/** Writes UTF-8 to the command's stdout in pieces, which may split a character. */
+export function bytesWriter(io: CommandIo): BytesWriter {
+  const raw = io.stdoutBytes;
+  if (raw !== undefined) return Object.assign((bytes: Uint8Array) => raw(bytes), { end() {} });
+  const decoder = new TextDecoder();
+  return Object.assign((bytes: Uint8Array) => io.stdout(decoder.decode(bytes, { stream: true })), {
+    end: () => {
+      const rest = decoder.decode();
+      if (rest !== '') io.stdout(rest);
+    },
+  });
+}
 
 /** Reads a stream to its end, or until it has given more than `limit` bytes. */
 export async function readAll(

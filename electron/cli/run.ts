@@ -6,14 +6,18 @@ import { errorText } from '../../core/contract/errors';
 const USAGE = `Usage: sendsheet <command> [options]
 
 Commands:
-  check FILE [--as NAME] [--json]   the provider's verdict on a file, as its server gives it
+  check FILE... [--as NAME] [--json]
+                                    the provider's verdict on each file, as its server gives it
   segments [TEXT] [--json]          the encoding and SMS parts of a message
   serve [--dir D] [--ports A,B]     the emulated provider: two FTP servers on 127.0.0.1
         [--config F]
   send FILE [--profile P]           check FILE, upload it to the provider with failover,
        [--follow]                   and with --follow print its states to the end
   app [--port 5173] [--no-servers]  the app without a window: the emulated servers and the
-                                    service over HTTP, with the UI at the URL it prints
+      [--json] [--test-controls]    service over HTTP, with the UI at the URL it prints
+  provider CONTROL --url U          a test's controls of the emulated provider of a running
+                                    "app --test-controls": servers down and up, held files,
+                                    failures, delay, outbox, reset
 
 Run "sendsheet <command> --help" for a command's options, "sendsheet --version" for the version.`;
 
@@ -32,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     const { sendCommand } = await import('./send-command');
     return (args, io) => sendCommand(args, io);
   },
+  provider: async () => (await import('./provider-command')).providerCommand,
   app: async () => {
     const { appCommand } = await import('./app-command');
     return (args, io) => appCommand(args, io);

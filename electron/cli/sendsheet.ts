@@ -7,6 +7,8 @@ import { run } from './run';
 
 const io: CommandIo = {
   stdout: (text) => void process.stdout.write(text),
+  // Linux writes to a pipe or a file as it is asked (synchronously): a large output is not held.
+  stdoutBytes: (bytes) => void process.stdout.write(bytes),
   stderr: (text) => void process.stderr.write(text),
   readStdin: (limit) => readAll(process.stdin, limit),
   cwd: typedFrom(process.env, process.cwd(), resolve(import.meta.dirname, '..', '..')),

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defaultDataDir } from '../base/data-dir';
 import { readConfig } from '../server/accounts';
 import type { ServerConfig } from '../server/accounts';
@@ -9,8 +9,13 @@ import type { CommandIo } from './io';
 import { EXIT_OK, readCommandLine, stopSignal, UsageError } from './io';
 import { errorText } from '../../core/contract/errors';
 import { ftpPortsAdvice } from './ports';
+import { startControlsServer } from '../http/controls-route';
+import { Faults } from '../server/faults';
+import { ProviderControls } from '../server/test-controls';
+import { ephemeralFolder, formatReadyLine } from './ready-line';
 
-export const SERVE_USAGE = `Usage: sendsheet serve [--dir D] [--ports 2121,2122] [--config F]
+export const SERVE_USAGE = `Usage: sendsheet serve [--dir D] [--ports 2121,2122] [--config F] [--json] [--ephemeral]
+                      [--test-controls [--controls-port P]]
 
 Runs the emulated provider in the foreground: two FTP servers on 127.0.0.1 that share one
 folder and process uploads exactly as the provider's servers do. Plain FTP and explicit FTPS
@@ -24,6 +29,13 @@ folder and process uploads exactly as the provider's servers do. Plain FTP and e
                  "uploadLimitMiB": 100, "quotaMiB": 1024, "idleTimeoutSeconds": 300,
                  "dataTimeoutSeconds": 60, "connectionsPerAddress": 50}, every key optional;
                  without accounts, the one account is user demo, password demo
+  --json         once serving, print one JSON line on standard output (the FTP ports, the
+                 account, the folder, the process id; README "Testing with Playwright") and
+                 everything else on standard error
+  --ephemeral    a fresh temporary data folder, removed when it stops
+  --test-controls  serve the test controls (servers down and up, held files, failures,
+                 delay, outbox) over HTTP on 127.0.0.1, at the URL it prints
+  --controls-port P  their port (default 0: any free port)
 
 One serve per folder: a second one on the same --dir is refused.`;
 
@@ -73,6 +85,10 @@ export async function serveCommand(
       dir: { type: 'string' },
       ports: { type: 'string' },
       config: { type: 'string' },
+      json: { type: 'boolean' },
+      ephemeral: { type: 'boolean' },
+      'test-controls': { type: 'boolean' },
+      'controls-port': { type: 'string' },
     },
     SERVE_USAGE,
     io,
@@ -88,16 +104,32 @@ export async function serveCommand(
       );
     config = result.config;
   }
-  const dir = resolve(io.cwd, parsed.values.dir ?? defaultDataDir('server'));
+  const { values } = parsed;
+  if (values.ephemeral && values.dir !== undefined)
+    throw new UsageError('--ephemeral makes its own folder: leave out --dir.');
+  if (values['controls-port'] !== undefined && !values['test-controls'])
+    throw new UsageError('--controls-port goes with --test-controls.');
+  const controlsPort = Number(values['controls-port'] ?? '0');
+  if (!/^\d{1,5}$/.test(values['controls-port'] ?? '0') || controlsPort > 65535)
+    throw new UsageError('--controls-port takes a port from 0 to 65535.');
+  const json = values.json === true;
+  // With --json, standard output holds the ready line alone.
+  const human: CommandIo = json ? { ...io, stdout: io.stderr } : io;
 
   const own = stop ? null : stopSignal();
   const signal = stop ?? own!.signal;
+  const temporary = values.ephemeral ? await ephemeralFolder() : null;
+  const dir = temporary
+    ? join(temporary.dir, 'provider')
+    : resolve(io.cwd, values.dir ?? defaultDataDir('server'));
+  let controlsServer: { url: string; close(): Promise<void> } | null = null;
   try {
     let provider;
     try {
       provider = await startProvider({
         dir,
         ports,
+        faults: values['test-controls'] ? new Faults() : undefined,
         accounts: config?.accounts,
         host: config?.host,
         passivePorts: config?.passivePorts,
@@ -112,11 +144,19 @@ export async function serveCommand(
         dataTimeoutMs: ms(config?.dataTimeoutSeconds),
         connectionsPerAddress: config?.connectionsPerAddress,
         log: (entry) =>
-          (entry.level === 'info' ? io.stdout : io.stderr)(formatLogEntry(entry) + '\n'),
+          (entry.level === 'info' ? human.stdout : io.stderr)(formatLogEntry(entry) + '\n'),
       });
     } catch (error) {
       const advice = await ftpPortsAdvice(error, ports, '--ports');
       throw new UsageError(`${errorText(error)}${advice ? ` ${advice}` : ''}`);
+    }
+    if (provider.faults) {
+      try {
+        controlsServer = await startControlsServer(new ProviderControls(provider), controlsPort);
+      } catch (error) {
+        await provider.close();
+        throw new UsageError(`the test controls cannot listen: ${errorText(error)}`);
+      }
     }
     const passive = config?.passivePorts ?? DEFAULT_PASSIVE_PORTS;
     const lines = [
@@ -131,16 +171,35 @@ export async function serveCommand(
       ...(config === null
         ? ['  Account: user demo, password demo']
         : [`  Accounts: ${provider.accounts.map((account) => account.user).join(', ')}`]),
+      ...(controlsServer ? [`  Test controls: ${controlsServer.url}`] : []),
       'Press Ctrl-C to stop.',
     ];
-    io.stdout(lines.join('\n') + '\n');
+    if (json) {
+      const account = provider.accounts[0];
+      io.stdout(
+        formatReadyLine({
+          command: 'serve',
+          url: null,
+          secret: null,
+          controls: controlsServer?.url ?? null,
+          ftp: { host: provider.host, a: provider.servers[0]!.port, b: provider.servers[1]!.port },
+          account: account ? { user: account.user, password: account.password } : null,
+          dataDir: null,
+          providerDir: dir,
+          ephemeral: temporary !== null,
+        }),
+      );
+    } else io.stdout(lines.join('\n') + '\n');
     if (!signal.aborted)
       await new Promise((done) => signal.addEventListener('abort', done, { once: true }));
-    io.stdout('Stopping: finishing the file in hand...\n');
+    human.stdout('Stopping: finishing the file in hand...\n');
+    await controlsServer?.close();
     await provider.close();
-    io.stdout('Stopped.\n');
+    human.stdout('Stopped.\n');
     return EXIT_OK;
   } finally {
+    await controlsServer?.close();
+    await temporary?.remove();
     own?.dispose();
   }
 }

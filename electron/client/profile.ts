@@ -4,7 +4,7 @@
  * box (electron/backend/practice.ts); beside it, the provider's real servers, for which the user
  * gives name and password.
  */
-import type { ProfileSummary, Security } from '../../core/contract/api';
+import type { PasswordKeeping, ProfileSummary, Security } from '../../core/contract/api';
 
 export interface FtpServer {
   /** `A` or `B`, as the status shows it. */
@@ -61,7 +61,10 @@ export function providerProfile(user = '', password: string | null = null): Prof
   };
 }
 
-export function summarizeProfile(profile: Profile): ProfileSummary {
+export function summarizeProfile(
+  profile: Profile,
+  passwordKept: PasswordKeeping = 'this-run',
+): ProfileSummary {
   return {
     id: profile.id,
     name: profile.name,
@@ -69,5 +72,6 @@ export function summarizeProfile(profile: Profile): ProfileSummary {
     user: profile.user,
     hasPassword: profile.password !== null,
     practice: profile.practice ?? false,
+    passwordKept,
   };
 }

@@ -38,19 +38,27 @@ afterAll(async () => {
   await provider.close();
 });
 
+/** What a program given this run's secret sends (the page sends the cookie instead). */
+const auth = () => ({ authorization: `Bearer ${http.secret}` });
+const client = () => makeClient(httpCall(http.url, fetch, auth()));
+
 async function post(
   path: string,
   body: string,
   headers: Record<string, string> = { 'content-type': 'application/json' },
 ) {
-  const response = await fetch(new URL(path, http.url), { method: 'POST', headers, body });
+  const response = await fetch(new URL(path, http.url), {
+    method: 'POST',
+    headers: { ...auth(), ...headers },
+    body,
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 describe('issue 4: the HTTP transport calls the one service', () => {
   it('listens on loopback and answers a method with its JSON', async () => {
     expect(http.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const api = makeClient(httpCall(http.url, fetch));
+    const api = client();
     expect(await api.profiles({})).toEqual([
       expect.objectContaining({ id: 'emulated', user: 'demo', hasPassword: true }),
     ]);
@@ -62,10 +70,13 @@ describe('issue 4: the HTTP transport calls the one service', () => {
 
   it('streams batch changes as server-sent events, to the end of a batch', async () => {
     const controller = new AbortController();
-    const response = await fetch(new URL('/api/events', http.url), { signal: controller.signal });
+    const response = await fetch(new URL('/api/events', http.url), {
+      signal: controller.signal,
+      headers: auth(),
+    });
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const reader = response.body!.getReader();
-    const sent = await makeClient(httpCall(http.url, fetch)).send({
+    const sent = await client().send({
       profile: 'emulated',
       files: { baseName: 'good' },
       messages: GOOD_MESSAGES,
@@ -128,7 +139,7 @@ describe('issue 4: a bad request gets a 400 with its reason, never a crash', () 
   });
 
   it('the remote client raises a bad request as an error with its status and reason', async () => {
-    const api = makeClient(httpCall(http.url, fetch));
+    const api = client();
     const failure = await api
       .send({ profile: '', files: { baseName: 'x' }, messages: [] })
       .catch((error: unknown) => error);
@@ -148,7 +159,7 @@ describe('issue 4: a bad request gets a 400 with its reason, never a crash', () 
   });
 
   it('a method called with GET: 405, naming POST', async () => {
-    const response = await fetch(new URL('/api/profiles', http.url));
+    const response = await fetch(new URL('/api/profiles', http.url), { headers: auth() });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
   });
@@ -172,7 +183,11 @@ describe('issue 4: a bad request gets a 400 with its reason, never a crash', () 
         new URL('/api/profiles', http.url),
         {
           method: 'POST',
-          headers: { host: `evil.example:${http.port}`, 'content-type': 'application/json' },
+          headers: {
+            ...auth(),
+            host: `evil.example:${http.port}`,
+            'content-type': 'application/json',
+          },
         },
         (response) => {
           response.resume();
@@ -191,12 +206,15 @@ describe('issue 4: a bad request gets a 400 with its reason, never a crash', () 
       for (const type of ['application/json', 'application/x-ndjson']) {
         const response = await fetch(new URL('/api/profiles', small.url), {
           method: 'POST',
-          headers: { 'content-type': type },
+          headers: { authorization: `Bearer ${small.secret}`, 'content-type': type },
           body: JSON.stringify({ pad: 'x'.repeat(1000) }),
         });
         expect(response.status).toBe(413);
       }
-      expect((await makeClient(httpCall(small.url, fetch)).profiles({})).length).toBe(1);
+      const api = makeClient(
+        httpCall(small.url, fetch, { authorization: `Bearer ${small.secret}` }),
+      );
+      expect((await api.profiles({})).length).toBe(1);
     } finally {
       await small.close();
     }
@@ -205,8 +223,8 @@ describe('issue 4: a bad request gets a 400 with its reason, never a crash', () 
 
 describe('issue 4: the built renderer', () => {
   it('a server of the API alone (no UI folder) answers nothing else', async () => {
-    expect((await fetch(http.url)).status).toBe(404);
-    expect((await fetch(new URL('/app.js', http.url))).status).toBe(404);
+    expect((await fetch(http.url, { headers: auth() })).status).toBe(404);
+    expect((await fetch(new URL('/app.js', http.url), { headers: auth() })).status).toBe(404);
   });
 
   it('serves the build, index.html for the app routes, and nothing outside the folder', async () => {
@@ -216,6 +234,8 @@ describe('issue 4: the built renderer', () => {
     await writeFile(join(dir, 'assets', 'app.js'), 'console.log(1)');
     await writeFile(join(work, 'secret.txt'), 'secret');
     const built = await startHttpServer(service, { port: 0, staticDir: dir });
+    const fetch = (url: URL | string) =>
+      globalThis.fetch(url, { headers: { authorization: `Bearer ${built.secret}` } });
     try {
       const script = await fetch(new URL('/assets/app.js', built.url));
       expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');

@@ -1,10 +1,14 @@
 /**
  * The service over HTTP, for headless mode: `POST /api/<method>` with the request as lines of
- * JSON (core/contract/wire.ts, read a chunk at a time) or as one JSON value, the answer as JSON; batch changes as server-sent events on `GET /api/events`; the built renderer
- * for everything else. Listens on loopback only. A bad request is a 400 with the reason, never a
- * crash; and since any web page the user opens could post to localhost, requests must come as
- * JSON (which a page of another origin cannot send without the browser asking first, and it is
- * never allowed) with this server's own name in Host (no DNS rebinding) and Origin.
+ * JSON (core/contract/wire.ts, read a chunk at a time) or as one JSON value, the answer as JSON;
+ * batch changes as server-sent events on `GET /api/events`; the built renderer for everything
+ * else. Listens on loopback only. A bad request is a 400 with the reason, never a crash.
+ *
+ * Every request needs this run's secret (secret.ts): any program on the computer can reach a
+ * loopback port, and the service sends with the person's account. And since any web page the
+ * person opens could post to localhost, requests must come as JSON (which a page of another
+ * origin cannot send without the browser asking first, and it is never allowed) with this
+ * server's own name in Host (no DNS rebinding) and Origin.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,6 +20,7 @@ import { errorText } from '../../core/contract/errors';
 import { LINES_TYPE } from '../../core/contract/wire';
 import { nextTurn } from '../base/next-turn';
 import { BodyTooLarge, requestLines } from './request-lines';
+import { newSecret, RunSecret } from './secret';
 import type {
   Batch,
   Method,
@@ -24,6 +29,9 @@ import type {
   TransportError,
 } from '../../core/contract/api';
 import { serveStatic } from './static-files';
+import { callControl, controlFailed } from './controls-route';
+import { CONTROLS_PREFIX } from '../../core/contract/test-controls';
+import type { TestControls } from '../../core/contract/test-controls';
 
 export interface HttpOptions {
   /** Default 127.0.0.1. */
@@ -38,11 +46,22 @@ export interface HttpOptions {
   maxJsonBytes?: number;
   /** Time between two comments on an idle event stream, so proxies keep it open. Default 15 s. */
   heartbeatMs?: number;
+  /** This run's secret; default a new random one. */
+  secret?: string;
+  /** Waited for between two chunks of a request; default the loop's next turn (tests count). */
+  pause?: () => Promise<void>;
+  /** The emulated provider's test controls (`--test-controls`); off when absent. */
+  controls?: TestControls | null;
 }
 
 export interface RunningHttp {
+  /** The server's address, without the secret: `http://127.0.0.1:PORT/`. */
   url: string;
   port: number;
+  /** What every request needs: as `Authorization: Bearer SECRET`, or the cookie pageUrl sets. */
+  secret: string;
+  /** The address to open in a browser: `url` with the secret, which it turns into a cookie. */
+  pageUrl: string;
   close(): Promise<void>;
 }
 
@@ -69,6 +88,16 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
   response.end(body);
 }
 
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(text);
+}
+
 export async function startHttpServer(
   api: SendsheetApi & SendsheetEvents,
   options: HttpOptions = {},
@@ -77,6 +106,8 @@ export async function startHttpServer(
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const jsonLimit = options.maxJsonBytes ?? DEFAULT_MAX_JSON;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const secret = options.secret ?? newSecret();
+  let runSecret: RunSecret | null = null;
   const streams = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
   let port = 0;
@@ -119,7 +150,7 @@ export async function startHttpServer(
     );
     let validated;
     try {
-      validated = await decodeRequest(method, lines, nextTurn);
+      validated = await decodeRequest(method, lines, options.pause ?? nextTurn);
     } catch (error) {
       if (error instanceof BodyTooLarge)
         throw new RequestError({ status: 413, error: `The request is ${error.message}.` });
@@ -159,18 +190,47 @@ export async function startHttpServer(
     response.once('close', end);
   }
 
+  /** Refuses a request without the secret; a page's first visit exchanges it for a cookie. */
+  function checkSecret(request: IncomingMessage, response: ServerResponse, url: URL): boolean {
+    const guard = runSecret!;
+    const api = url.pathname.startsWith(API_PREFIX);
+    if (!api && (request.method === 'GET' || request.method === 'HEAD')) {
+      const exchanged = guard.exchange(url);
+      if (exchanged !== null) {
+        if (!exchanged.ok) throw new RequestError({ status: 403, error: guard.refusal });
+        response.writeHead(303, {
+          location: exchanged.location,
+          'set-cookie': guard.cookie,
+          'cache-control': 'no-store',
+          'referrer-policy': 'no-referrer',
+        });
+        response.end();
+        return false;
+      }
+    }
+    if (!guard.allows(request)) throw new RequestError({ status: 403, error: guard.refusal });
+    return true;
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const path = url.pathname;
+    if (path.startsWith(API_PREFIX)) checkOrigin(request);
+    if (!checkSecret(request, response, url)) return;
     if (path === EVENTS_PATH) {
-      checkOrigin(request);
       if (request.method !== 'GET')
         throw new RequestError({ status: 405, error: 'Use GET for the event stream.' });
       await events(request, response);
       return;
     }
-    if (path.startsWith(API_PREFIX)) {
+    if (path.startsWith(CONTROLS_PREFIX)) {
       checkOrigin(request);
+      await callControl(options.controls ?? null, path, request, response).catch((error: unknown) =>
+        controlFailed(response, error),
+      );
+      return;
+    }
+    if (path.startsWith(API_PREFIX)) {
       const name = path.slice(API_PREFIX.length);
       if (!isMethod(name))
         throw new RequestError({ status: 404, error: `There is no method "${name}".` });
@@ -199,8 +259,11 @@ export async function startHttpServer(
         return;
       }
       // The rest of a refused body is not read: the connection closes after the answer.
-      if (answer.status === 413) response.setHeader('connection', 'close');
-      sendJson(response, answer.status, answer);
+      if (answer.status === 413 || answer.status === 403) response.setHeader('connection', 'close');
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      if (path.startsWith(API_PREFIX)) sendJson(response, answer.status, answer);
+      // A page the browser shows: the words alone.
+      else sendText(response, answer.status, `${answer.error}\n`);
     });
   });
   server.on('connection', (socket) => {
@@ -215,10 +278,14 @@ export async function startHttpServer(
     });
   });
   port = (server.address() as AddressInfo).port;
+  runSecret = new RunSecret(secret, port);
   const shown = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shown}:${port}/`;
   return {
-    url: `http://${shown}:${port}/`,
+    url,
     port,
+    secret,
+    pageUrl: runSecret.pageUrl(url),
     close: async () => {
       for (const stream of streams) stream.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

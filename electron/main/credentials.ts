@@ -9,7 +9,7 @@ import type { SafeStorage } from 'electron';
 import { z } from 'zod';
 import type { Profile } from '../client/profile';
 import type { SendsheetApi, SendsheetEvents, UpdateProfileRequest } from '../../core/contract/api';
-import { readTextIfAny, writePrivateFile } from './private-file';
+import { readTextIfAny, writePrivateFile } from '../base/files';
 import { makeClient } from '../../core/contract/client';
 import { errorText } from '../../core/contract/errors';
 

@@ -1,5 +1,6 @@
 // Issue 6, native: the dialogs and the reading of chosen files over IPC, for the app's own
 // page only, with what they are given checked; a path nobody chose is never read.
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,26 @@ describe('issue 6: the dialogs over IPC', () => {
       baseName: 'april',
     });
     expect(asked[0]![2]).toMatchObject({ defaultPath: '/home/anna/exports/april.csv' });
+  });
+
+  it('issue 15: only the folder the save dialog answered becomes one exports may go to', async () => {
+    const { invoke, chosen } = setup({ save: '/home/anna/Desktop/april.csv' });
+    expect(chosen.isFolderGranted('/home/anna/Desktop')).toBe(false);
+    await invoke(DESKTOP_CHANNELS.saveDialog, APP, 'april');
+    expect(chosen.isFolderGranted('/home/anna/Desktop')).toBe(true);
+    expect(chosen.isFolderGranted('/home/anna/Desktop/sub/..')).toBe(true);
+    expect(chosen.isFolderGranted('/home/anna')).toBe(false);
+    expect(chosen.isFolderGranted('/home/anna/Desktop/sub')).toBe(false);
+    // Nor is the file's own path a folder to export into, nor a folder a file to read.
+    expect(chosen.isGranted('/home/anna/Desktop/april.csv')).toBe(false);
+  });
+
+  it('issue 15: a cancelled save dialog, or one asked by another frame, grants no folder', async () => {
+    const cancelled = setup({});
+    await cancelled.invoke(DESKTOP_CHANNELS.saveDialog, APP, 'april');
+    const stranger = setup({ save: '/tmp/x.csv' });
+    await stranger.invoke(DESKTOP_CHANNELS.saveDialog, STRANGER, 'x');
+    expect(stranger.chosen.isFolderGranted('/tmp')).toBe(false);
   });
 
   it.each([['../../etc/passwd'], ['a\nb'], [''], [42], [null], ['x'.repeat(300)]])(
@@ -173,7 +194,7 @@ describe('issue 6: reading a chosen file over IPC', () => {
     });
     expect(await invoke(DESKTOP_CHANNELS.readFile, APP, join(dir, 'folder.csv'))).toEqual({
       ok: false,
-      error: 'folder.csv is not a file.',
+      error: 'Cannot read folder.csv: it is a folder.',
     });
     expect(await invoke(DESKTOP_CHANNELS.readFile, APP, join(dir, 'missing.csv'))).toEqual({
       ok: false,
@@ -181,6 +202,39 @@ describe('issue 6: reading a chosen file over IPC', () => {
     });
   });
 });
+
+describe.runIf(process.platform === 'linux')(
+  'issue 15: a granted path is still read only as a regular file',
+  () => {
+    const refusal = (name: string) => ({
+      ok: false,
+      error: `Cannot read ${name}: it is not a regular file (a device, a pipe and a file of the system are never read).`,
+    });
+
+    it("/proc/self/environ, the passwords of main's environment, even when granted", async () => {
+      const { invoke, chosen } = setup();
+      chosen.grant('/proc/self/environ');
+      expect(await invoke(DESKTOP_CHANNELS.readFile, APP, '/proc/self/environ')).toEqual(
+        refusal('environ'),
+      );
+    });
+
+    it('/dev/zero, which never ends, even when granted', async () => {
+      const { invoke, chosen } = setup();
+      chosen.grant('/dev/zero');
+      expect(await invoke(DESKTOP_CHANNELS.readFile, APP, '/dev/zero')).toEqual(refusal('zero'));
+    });
+
+    it('a FIFO, which would hold a thread until something writes to it', async () => {
+      const dir = await folderWith({});
+      const fifo = join(dir, 'list.csv');
+      execFileSync('mkfifo', [fifo]);
+      const { invoke, chosen } = setup();
+      chosen.grant(fifo);
+      expect(await invoke(DESKTOP_CHANNELS.readFile, APP, fifo)).toEqual(refusal('list.csv'));
+    });
+  },
+);
 
 describe('issue 6: commands wait for the page to listen', () => {
   it('a file opened before the page listens comes in the answer to listen; later ones are sent', async () => {

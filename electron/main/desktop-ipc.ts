@@ -52,7 +52,10 @@ export function registerDesktopIpc(ipcMain: IpcMainLike, options: DesktopIpcOpti
       const answer = owner
         ? await dialog.showSaveDialog(owner, settings)
         : await dialog.showSaveDialog(settings);
-      return answer.canceled || !answer.filePath ? null : saveTarget(answer.filePath);
+      if (answer.canceled || !answer.filePath) return null;
+      // The folder the person chose is the one exportMessages may write into.
+      const target = saveTarget(answer.filePath);
+      return { ...target, folder: chosen.grantFolder(target.folder) };
     },
   );
 

@@ -24,7 +24,13 @@ const fake = vi.hoisted(() => {
     permissionCheck: null as Handler | null,
     headers: null as Handler | null,
   };
-  const state = { appRoot: '', userData: '', menu: null as unknown, locked: true };
+  const state = {
+    appRoot: '',
+    userData: '',
+    menu: null as unknown,
+    locked: true,
+    backendOptions: null as Record<string, unknown> | null,
+  };
   // What the service says is uploading, and the button the person picks when asked to close.
   const closing = {
     uploading: [] as { fileName: string }[],
@@ -153,6 +159,7 @@ vi.mock('electron', () => fake.electron);
 
 vi.mock('../backend/backend', () => ({
   startBackend: async (options: { prepare?: (profiles: unknown[]) => Promise<void> }) => {
+    fake.state.backendOptions = options;
     await options.prepare?.([]);
     const service: Record<string, unknown> = {
       subscribe: () => () => {},
@@ -266,6 +273,13 @@ describe('issue 6: the main process', () => {
     expect(fake.session.headers).not.toBeNull();
   });
 
+  it('issue 15: without a keychain, the service tells the window passwords are kept for this run only', () => {
+    // The fake safeStorage has none (basic_text on Linux).
+    expect(fake.state.backendOptions).toMatchObject({ passwordKept: 'this-run' });
+    const mayExportTo = fake.state.backendOptions!.mayExportTo as (folder: string) => boolean;
+    expect(mayExportTo('/tmp')).toBe(false);
+  });
+
   it('hardens every web contents as it is created', () => {
     const events = new Map<string, Handler>();
     let openHandler: Handler | null = null;
@@ -278,6 +292,15 @@ describe('issue 6: the main process', () => {
     );
     expect([...events.keys()]).toContain('will-navigate');
     expect(openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    // Issue 15: shell.openExternal only after the person's click, and only for https.
+    expect(fake.calls.filter((call) => call.startsWith('external'))).toEqual([]);
+    events.get('input-event')!({}, { type: 'mouseUp' });
+    openHandler!({ url: 'http://example.com/' });
+    events.get('input-event')!({}, { type: 'mouseUp' });
+    openHandler!({ url: 'https://example.com/' });
+    expect(fake.calls.filter((call) => call.startsWith('external'))).toEqual([
+      'external https://example.com/',
+    ]);
   });
 
   it('has the menu with Open, Export and Send', () => {

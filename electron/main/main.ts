@@ -37,6 +37,7 @@ import { menuTemplate } from './menu';
 import type { MenuAction } from './menu';
 import { notifyWhenBatchesEnd } from './notifications';
 import { filesInArgv, isOpenable } from './open-files';
+import { refusedTestSwitch } from './test-switches';
 import { hardenContents, hardenSession, isTrustedSender, windowOptions } from './security';
 import {
   fitWindowState,
@@ -152,6 +153,9 @@ async function start(): Promise<void> {
     providerDir: ownData ? join(ownData, 'server') : defaultDataDir('server'),
     whenProviderFails: 'use-running',
     providerUser: process.env.SENDSHEET_USER ?? '',
+    mayExportTo: (folder) => chosen.isFolderGranted(folder),
+    // Said in Settings too, not only here on stderr.
+    passwordKept: credentials.memoryOnly === null ? 'keychain' : 'this-run',
     prepare: async (profiles) => {
       for (const warning of await credentials.restore(profiles)) log(warning);
     },
@@ -213,7 +217,11 @@ function fail(error: unknown): void {
   app.exit(1);
 }
 
-if (!app.requestSingleInstanceLock()) {
+const refusal = refusedTestSwitch(process.argv);
+if (refusal !== null) {
+  log(refusal);
+  app.exit(2);
+} else if (!app.requestSingleInstanceLock()) {
   // Another Sendsheet runs: it gets this one's files (second-instance) and comes forward.
   app.quit();
 } else {

@@ -23,7 +23,14 @@ interface Config {
   linux: { target: string[]; icon: string; executableName: string; mimeTypes: string[] };
   win: { target: string[]; icon: string };
   nsis: { installerIcon: string; uninstallerIcon: string };
-  mac: { target: string[]; icon: string };
+  mac: {
+    target: string[];
+    icon: string;
+    hardenedRuntime: boolean;
+    entitlements: string;
+    entitlementsInherit: string;
+  };
+  electronFuses: Record<string, boolean>;
   dmg: { icon: string };
 }
 
@@ -79,12 +86,75 @@ describe('issue 6: electron-builder.yml is valid', () => {
     }
   });
 
-  it('npm run dist builds first, then runs electron-builder with this file', () => {
-    expect(manifest.scripts.dist).toBe(
-      'npm run build && electron-builder --config electron-builder.yml',
+  it('npm run dist builds first, then runs electron-builder with this file (saying how it signs)', () => {
+    expect(manifest.scripts.dist).toBe('npm run build && tsx electron/cli/dist.ts');
+    expect(readFileSync(at('electron/cli/dist.ts'), 'utf8')).toContain(
+      "['--config', 'electron-builder.yml'",
     );
     expect(manifest.scripts.build).toContain('npm run build:electron');
     expect(manifest.scripts.build).toContain('npm run build:renderer');
+  });
+});
+
+describe("issue 15: Electron's fuses, each a stated choice", () => {
+  const fuses = config.electronFuses;
+  const schema = JSON.parse(readFileSync(at('node_modules/app-builder-lib/scheme.json'), 'utf8'))
+    .definitions.FuseOptionsV1.properties as Record<string, unknown>;
+
+  it('every fuse electron-builder knows is set here, none left to its default', () => {
+    expect(Object.keys(fuses).sort()).toEqual(Object.keys(schema).sort());
+    for (const value of Object.values(fuses)) expect(typeof value).toBe('boolean');
+  });
+
+  it('RunAsNode is on only because the sendsheet command runs the app as Node', () => {
+    expect(fuses.runAsNode).toBe(true);
+    // Were the wrappers to stop using it, the fuse should go off with them.
+    for (const wrapper of ['assets/bin/sendsheet', 'assets/bin/sendsheet.cmd'])
+      expect(readFileSync(at(wrapper), 'utf8')).toContain('ELECTRON_RUN_AS_NODE=1');
+    expect(readFileSync(at('electron-builder.yml'), 'utf8')).toMatch(
+      /only because the `sendsheet` command[^\n]*\n[^\n]*ELECTRON_RUN_AS_NODE=1[^\n]*\n\s*runAsNode: true/,
+    );
+  });
+
+  it('cookies encrypted; NODE_OPTIONS and --inspect ignored', () => {
+    expect(fuses.enableCookieEncryption).toBe(true);
+    expect(fuses.enableNodeOptionsEnvironmentVariable).toBe(false);
+    expect(fuses.enableNodeCliInspectArguments).toBe(false);
+  });
+
+  it('the code comes only from app.asar, checked against its embedded hash (asar is on)', () => {
+    expect(fuses.enableEmbeddedAsarIntegrityValidation).toBe(true);
+    expect(fuses.onlyLoadAppFromAsar).toBe(true);
+    expect((config as { asar?: boolean }).asar ?? true).toBe(true);
+  });
+
+  it('file:// gets no extra privileges (the UI is served on app://)', () => {
+    expect(fuses.grantFileProtocolExtraPrivileges).toBe(false);
+    expect(readFileSync(at('electron/main/app-protocol.ts'), 'utf8')).toMatch(/APP_SCHEME = 'app'/);
+  });
+
+  it('one V8 snapshot; the ad-hoc signature reset so that an unsigned Apple silicon build starts', () => {
+    expect(fuses.loadBrowserProcessSpecificV8Snapshot).toBe(false);
+    expect(fuses.resetAdHocDarwinSignature).toBe(true);
+  });
+});
+
+describe('issue 15: macOS entitlements narrowed to what Electron needs', () => {
+  it('the app and its helpers get allow-jit and nothing else, under the hardened runtime', () => {
+    expect(config.mac.hardenedRuntime).toBe(true);
+    expect(config.mac.entitlements).toBe('assets/entitlements.mac.plist');
+    expect(config.mac.entitlementsInherit).toBe(config.mac.entitlements);
+    const plist = readFileSync(at(config.mac.entitlements), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+    const keys = [...plist.matchAll(/<key>([^<]+)<\/key>\s*<(\w+)\/>/g)].map((m) => [m[1], m[2]]);
+    expect(keys).toEqual([['com.apple.security.cs.allow-jit', 'true']]);
+    // electron-builder's default, which this replaces, allows much more.
+    const fallback = readFileSync(
+      at('node_modules/app-builder-lib/templates/entitlements.mac.plist'),
+      'utf8',
+    );
+    expect(fallback).toContain('com.apple.security.cs.disable-library-validation');
+    expect(plist).not.toContain('disable-library-validation');
+    expect(plist).not.toContain('allow-unsigned-executable-memory');
   });
 });
 

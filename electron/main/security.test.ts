@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, parseCsp, withCsp } from './csp';
 import {
   externalUrl,
+  USER_ACTIVATION_MS,
   hardenContents,
   hardenSession,
   isAllowedNavigation,
@@ -131,14 +132,16 @@ describe('issue 6: where the window may go', () => {
 
   it.each([
     ['https://gatewayapi.com/docs', 'https://gatewayapi.com/docs'],
-    ['http://example.com', 'http://example.com/'],
+    ['HTTPS://example.com', 'https://example.com/'],
+    // Issue 15: plain http can be changed on its way: never opened from the app.
+    ['http://example.com', null],
     ['file:///etc/passwd', null],
     ['smb://server/share', null],
     ['javascript:alert(1)', null],
     ['ms-msdt:/id PCWDiagnostic', null],
     ['sendsheet://open', null],
     ['', null],
-  ])('externalUrl(%j) is %j: only web pages open outside', (url, external) => {
+  ])('externalUrl(%j) is %j: only https pages open outside', (url, external) => {
     expect(externalUrl(url)).toBe(external);
   });
 
@@ -164,6 +167,8 @@ function fakeContents() {
       openHandler = handler;
     },
   };
+  /** The person clicks in the page (Electron's input-event, which main sees first). */
+  const click = (type = 'mouseUp') => handlers.get('input-event')!({}, { type });
   const fire = (name: string, url: string, isMainFrame = true) => {
     let prevented = false;
     handlers.get(name)!({ url, isMainFrame, preventDefault: () => void (prevented = true) });
@@ -172,6 +177,7 @@ function fakeContents() {
   return {
     contents: contents as unknown as WebContents,
     handlers,
+    click,
     fire,
     open: (url: string) => openHandler!({ url }),
   };
@@ -181,23 +187,61 @@ describe('issue 6: navigation and new windows are refused', () => {
   function harden() {
     const fake = fakeContents();
     const opened: string[] = [];
-    hardenContents(fake.contents, { appUrl: APP_URL, openExternal: (url) => opened.push(url) });
-    return { ...fake, opened };
+    const clock = { now: 1_000_000 };
+    hardenContents(fake.contents, {
+      appUrl: APP_URL,
+      openExternal: (url) => opened.push(url),
+      now: () => clock.now,
+    });
+    return { ...fake, opened, clock };
   }
 
-  it('handles every way a page could leave the app', () => {
+  it('handles every way a page could leave the app, and watches for the person’s clicks', () => {
     const { handlers } = harden();
     expect([...handlers.keys()].sort()).toEqual(
-      ['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect'].sort(),
+      [
+        'input-event',
+        'will-attach-webview',
+        'will-frame-navigate',
+        'will-navigate',
+        'will-redirect',
+      ].sort(),
     );
   });
 
-  it('will-navigate: refused; a web link opens in the browser, other schemes nowhere', () => {
-    const { fire, opened } = harden();
-    expect(fire('will-navigate', 'https://example.com/page')).toBe(true);
-    expect(fire('will-navigate', 'file:///home/anna/dropped.csv')).toBe(true);
-    expect(fire('will-navigate', 'smb://evil/share')).toBe(true);
+  it('will-navigate: refused; a clicked https link opens in the browser, other schemes nowhere', () => {
+    const { fire, opened, click } = harden();
+    for (const url of [
+      'https://example.com/page',
+      'file:///home/anna/dropped.csv',
+      'smb://evil/share',
+      'http://example.com/',
+    ]) {
+      click();
+      expect(fire('will-navigate', url)).toBe(true);
+    }
     expect(opened).toEqual(['https://example.com/page']);
+  });
+
+  it('issue 15: a link the page follows by itself, with no click, opens nothing', () => {
+    const { fire, open, opened } = harden();
+    expect(fire('will-navigate', 'https://example.com/page')).toBe(true);
+    expect(open('https://example.com/popup')).toEqual({ action: 'deny' });
+    expect(opened).toEqual([]);
+  });
+
+  it('issue 15: one click opens one page, and only soon after it', () => {
+    const { fire, open, opened, click, clock } = harden();
+    click('keyDown');
+    expect(open('https://example.com/one')).toEqual({ action: 'deny' });
+    expect(open('https://example.com/two')).toEqual({ action: 'deny' });
+    click();
+    clock.now += USER_ACTIVATION_MS + 1;
+    fire('will-navigate', 'https://example.com/late');
+    // Moving the mouse is not a click.
+    click('mouseMove');
+    fire('will-navigate', 'https://example.com/moved');
+    expect(opened).toEqual(['https://example.com/one']);
   });
 
   it("will-navigate: the app's own page (a hash change) goes on", () => {
@@ -218,10 +262,13 @@ describe('issue 6: navigation and new windows are refused', () => {
     expect(fire('will-attach-webview', 'https://example.com/')).toBe(true);
   });
 
-  it('window.open and target=_blank: always denied; a web link opens in the browser', () => {
-    const { open, opened } = harden();
+  it('window.open and target=_blank: always denied; a clicked web link opens in the browser', () => {
+    const { open, opened, click } = harden();
+    click();
     expect(open('https://example.com/')).toEqual({ action: 'deny' });
+    click();
     expect(open('file:///etc/passwd')).toEqual({ action: 'deny' });
+    click();
     expect(open(APP_URL)).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://example.com/']);
   });

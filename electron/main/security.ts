@@ -87,36 +87,66 @@ export function isTrustedSender(frameUrl: string | null | undefined, appUrl: str
 }
 
 /**
- * A link the person may open in their browser: http and https only. Other schemes (file:,
- * smb:, custom protocol handlers) can run programs on the system, so they are never handed on.
+ * A link the person may open in their browser: https only. Other schemes (file:, smb:, custom
+ * protocol handlers) can run programs on the system, and http: can be changed on its way by
+ * anyone on the network, so they are never handed on.
  */
 export function externalUrl(url: string): string | null {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    return parsed.protocol === 'https:' ? parsed.href : null;
   } catch {
     return null;
   }
 }
+
+/**
+ * How long after the person's click (or key) a link may open outside: Chromium's own span of
+ * a user activation. Each click opens at most one page.
+ */
+export const USER_ACTIVATION_MS = 5_000;
+
+/** The input that is the person's doing, as Chromium counts a user activation. */
+const ACTIVATIONS = new Set([
+  'mouseDown',
+  'mouseUp',
+  'keyDown',
+  'rawKeyDown',
+  'pointerDown',
+  'pointerUp',
+  'touchEnd',
+  'gestureTap',
+]);
 
 export interface HardenOptions {
   /** The app page's URL (app://sendsheet/index.html). */
   appUrl: string;
   /** Opens a URL in the person's browser (Electron's shell.openExternal). */
   openExternal: (url: string) => unknown;
+  /** Milliseconds, for the time since the last click. Default Date.now. */
+  now?: () => number;
 }
 
 type Contents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
 /**
  * Refuses every navigation away from the app, every redirect and every new window; a link to
- * a web page opens in the person's browser instead. No <webview> may be attached.
+ * a web page opens in the person's browser instead, only when they clicked it (a page that
+ * went wrong cannot open pages, or the browser, by itself). No <webview> may be attached.
  */
 export function hardenContents(contents: Contents, options: HardenOptions): void {
   const { appUrl, openExternal } = options;
+  const now = options.now ?? Date.now;
+  let activatedAt = Number.NEGATIVE_INFINITY;
+  // Input reaches main before the page: a click that follows a link is seen before the link.
+  contents.on('input-event', (_event, input) => {
+    if (ACTIVATIONS.has(input.type)) activatedAt = now();
+  });
   const openOutside = (url: string) => {
     const external = externalUrl(url);
-    if (external !== null) void Promise.resolve(openExternal(external)).catch(() => {});
+    if (external === null || now() - activatedAt > USER_ACTIVATION_MS) return;
+    activatedAt = Number.NEGATIVE_INFINITY;
+    void Promise.resolve(openExternal(external)).catch(() => {});
   };
   contents.on('will-navigate', (event) => {
     if (isAllowedNavigation(event.url, appUrl)) return;

@@ -4,7 +4,7 @@
  * monitor unplugged) is dropped, so the window never opens out of reach.
  */
 import { z } from 'zod';
-import { readTextIfAny, writePrivateFile } from './private-file';
+import { readTextIfAny, writePrivateFile } from '../base/files';
 import { MIN_HEIGHT, MIN_WIDTH } from './security';
 
 export interface Rect {

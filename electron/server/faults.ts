@@ -1,7 +1,9 @@
 /**
  * Failures of the server's own, injected by tests (SPEC 9): a failing queue, or a process that
- * stops at a given step so a test can kill it there. Given to one provider, never global.
+ * stops at a given step so a test can kill it there; for the test controls, every file held,
+ * or slowed. Given to one provider, never global.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** `queue`: before the batch is queued or the file finished; `committed`: right after queuing. */
 export type FaultStep = 'queue' | 'committed';
@@ -18,8 +20,15 @@ interface Hold {
 }
 
 export class Faults {
-  private readonly failures: string[] = [];
+  private failures: string[] = [];
   private readonly holds = new Map<FaultStep, Hold>();
+  /** While set, every file waits at the `queue` step (`holdAll`) until it resolves. */
+  private gate: { opened: Promise<void>; open: () => void } | null = null;
+  /** Files waiting at the gate, by account/file. */
+  private readonly waiting = new Set<string>();
+  /** How long each file takes at the `queue` step, on top of the real work. */
+  delayMs = 0;
+  private readonly stopping = new AbortController();
 
   /** The next `count` attempts fail at the `queue` step, as if the queue could not be written. */
   failNext(count = 1, reason = 'the message queue could not be written (injected failure)'): void {
@@ -29,6 +38,39 @@ export class Faults {
   /** Attempts that will still fail. */
   get pendingFailures(): number {
     return this.failures.length;
+  }
+
+  /** No more injected failures. */
+  clearFailures(): void {
+    this.failures = [];
+  }
+
+  /** From now on every file stays `.processing` until `releaseAll`. */
+  holdAll(): void {
+    if (this.gate) return;
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    this.gate = { opened, open };
+  }
+
+  releaseAll(): void {
+    this.gate?.open();
+    this.gate = null;
+  }
+
+  get holding(): boolean {
+    return this.gate !== null;
+  }
+
+  /** The files held now, as `account/file`. */
+  get held(): string[] {
+    return [...this.waiting].sort();
+  }
+
+  /** The provider stops: nothing waits any more, so the file in hand can finish. */
+  stop(): void {
+    this.stopping.abort();
+    this.releaseAll();
   }
 
   /**
@@ -46,6 +88,7 @@ export class Faults {
 
   /** Called by the processor at each step: waits where held, throws where a failure is due. */
   async at(step: FaultStep, context: FaultContext): Promise<void> {
+    if (step === 'queue') await this.gated(context);
     const hold = this.holds.get(step);
     if (hold) {
       this.holds.delete(step);
@@ -55,6 +98,18 @@ export class Faults {
     if (step === 'queue') {
       const reason = this.failures.shift();
       if (reason !== undefined) throw new Error(reason);
+    }
+  }
+
+  private async gated(context: FaultContext): Promise<void> {
+    const id = `${context.account}/${context.file}`;
+    this.waiting.add(id);
+    try {
+      while (this.gate && !this.stopping.signal.aborted) await this.gate.opened;
+      if (this.delayMs > 0 && !this.stopping.signal.aborted)
+        await sleep(this.delayMs, undefined, { signal: this.stopping.signal }).catch(() => {});
+    } finally {
+      this.waiting.delete(id);
     }
   }
 }

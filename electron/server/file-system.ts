@@ -6,7 +6,7 @@
  * (or with the code the refusal asks for, replies.ts).
  */
 import type { Stats } from 'node:fs';
-import { lstat, readdir, rename, unlink } from 'node:fs/promises';
+import { lstat, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
@@ -16,6 +16,7 @@ import type { FtpConnection } from 'ftp-srv';
 import { parseStageName } from '../../core/names';
 import { isErrno } from '../base/files';
 import { NotRegularFile, openForReading } from './account-file';
+import { listFolder } from './listing';
 import type { Logger } from './log';
 import { resolveFtpPath } from './paths';
 import { expectReply, FtpRefusal } from './replies';
@@ -149,22 +150,10 @@ export class AccountFileSystem extends FileSystem {
       const file = await this.get(path);
       return [file];
     }
-    const entries = await readdir(this.folder.root, { withFileTypes: true }).catch(
-      (error: unknown) => {
-        throw refusal(error, '/');
-      },
-    );
-    const files = await Promise.all(
-      entries
-        .filter((entry) => entry.isFile())
-        .map(async (entry) => {
-          const stats = await lstat(join(this.folder.root, entry.name)).catch(() => null);
-          return stats?.isFile() ? listed(entry.name, stats) : null;
-        }),
-    );
-    return files
-      .filter((file): file is ListedFile => file !== null)
-      .sort((a, b) => (a.name < b.name ? -1 : 1));
+    const files = await listFolder(this.folder.root).catch((error: unknown) => {
+      throw refusal(error, '/');
+    });
+    return files.map((file) => listed(file.name, file.stats));
   }
 
   override async chdir(path = '.'): Promise<string> {

@@ -39,10 +39,18 @@ export interface FtpServerOptions {
   log: Logger;
 }
 
+/** `refuse`: nothing listens, a connection is refused; `hang`: accepted, never answered. */
+export type DownMode = 'refuse' | 'hang';
+
 export interface RunningFtpServer {
   name: string;
   host: string;
   port: number;
+  /** `up`, or how it is down (tests' controls). */
+  readonly state: 'up' | DownMode;
+  /** Ends every session and goes down the given way (tests' controls). */
+  down(mode: DownMode): Promise<void>;
+  up(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -165,13 +173,78 @@ export async function startFtpServer(options: FtpServerOptions): Promise<Running
       cause: error,
     });
   }
-  const address = (server as unknown as { server: Server }).server.address() as AddressInfo;
+  const raw = (server as unknown as { server: Server }).server;
+  const port = (raw.address() as AddressInfo).port;
+  const outage = new Outage(server, raw, host, port);
   return {
     name,
     host,
-    port: address.port,
+    port,
+    get state() {
+      return outage.state;
+    },
+    down: (mode) => outage.down(mode),
+    up: () => outage.up(),
     close: async () => {
+      outage.dropHung();
       await server.close();
     },
   };
+}
+
+/**
+ * A server taken down by a test: its listener closed (connections refused), or its sessions
+ * handed to a listener that holds them and never greets (a server that hangs).
+ */
+class Outage {
+  state: 'up' | DownMode = 'up';
+  private readonly hung = new Set<Socket>();
+  private handlers: ((...args: unknown[]) => void)[] = [];
+
+  constructor(
+    private readonly server: FtpSrv,
+    private readonly raw: Server,
+    private readonly host: string,
+    private readonly port: number,
+  ) {}
+
+  async down(mode: DownMode): Promise<void> {
+    if (this.state !== 'up') await this.up();
+    if (mode === 'refuse') this.raw.close();
+    else {
+      this.handlers = this.raw.listeners('connection') as ((...args: unknown[]) => void)[];
+      this.raw.removeAllListeners('connection');
+      this.raw.on('connection', (socket: Socket) => {
+        this.hung.add(socket);
+        socket.on('error', () => {});
+        socket.once('close', () => this.hung.delete(socket));
+      });
+    }
+    this.state = mode;
+    const connections = (this.server as unknown as { connections: Record<string, unknown> })
+      .connections;
+    await Promise.all(Object.keys(connections).map((id) => this.server.disconnectClient(id)));
+  }
+
+  async up(): Promise<void> {
+    if (this.state === 'refuse') {
+      await new Promise<void>((resolve, reject) => {
+        this.raw.once('error', reject);
+        this.raw.listen(this.port, this.host, () => {
+          this.raw.removeListener('error', reject);
+          resolve();
+        });
+      });
+    } else if (this.state === 'hang') {
+      this.dropHung();
+      this.raw.removeAllListeners('connection');
+      for (const handler of this.handlers) this.raw.on('connection', handler);
+    }
+    this.state = 'up';
+  }
+
+  dropHung(): void {
+    for (const socket of this.hung) socket.destroy();
+    this.hung.clear();
+  }
 }

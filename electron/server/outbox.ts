@@ -6,23 +6,13 @@
  */
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { QueuedMessage } from '../../core/contract/test-controls';
 import type { Message } from '../../core/values';
 import { createFileOnce, isErrno } from '../base/files';
 import { layoutOf } from './layout';
 
-export interface OutboxRecord {
-  account: string;
-  /** `NAME.STAMP`: the file's name on the server without its stage. */
-  batch: string;
-  row: number;
-  msisdn: string;
-  message: string;
-  sender: string;
-  class: string;
-  userref: string;
-  encoding: Message['encoding'];
-  parts: number;
-}
+/** One queued message, with its account and batch: the controls' `outbox` answers these. */
+export type OutboxRecord = QueuedMessage;
 
 const EXTENSION = '.jsonl';
 

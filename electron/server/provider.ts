@@ -68,6 +68,10 @@ export interface Provider {
   certificate: { fingerprint: string; created: boolean };
   /** The limits it keeps to (issue 15), defaults filled in. */
   limits: ProviderLimits;
+  /** The retry policy in force; tests' controls shorten its interval while it runs. */
+  retry: RetryPolicy;
+  /** The injected failures given in the options, if any. */
+  faults: Faults | null;
   /** Resolves when no file is being claimed or processed (a retry may still be waiting). */
   idle(): Promise<void>;
   /** Stops both servers, finishes the file in hand and stops watching. */
@@ -164,12 +168,13 @@ async function startServing(options: ProviderOptions, layout: Layout): Promise<P
       `made a self-signed certificate for FTPS, SHA-256 ${certificate.fingerprint}`,
     );
 
+  const retry: RetryPolicy = { ...SPEC_RETRY, ...options.retry };
   const processor = new Processor({
     layout,
     accounts: accounts.map((account) => account.user),
     log,
     now,
-    retry: { ...SPEC_RETRY, ...options.retry },
+    retry,
     scanIntervalMs: options.scanIntervalMs ?? 2000,
     faults: options.faults ?? null,
   });
@@ -194,6 +199,7 @@ async function startServing(options: ProviderOptions, layout: Layout): Promise<P
   const passive = halves(options.passivePorts ?? DEFAULT_PASSIVE_PORTS);
   const servers: RunningFtpServer[] = [];
   const close = async () => {
+    options.faults?.stop();
     await Promise.all(servers.map((server) => server.close()));
     throttle.close();
     await processor.close();
@@ -235,6 +241,8 @@ async function startServing(options: ProviderOptions, layout: Layout): Promise<P
     accounts,
     certificate: { fingerprint: certificate.fingerprint, created: certificate.created },
     limits,
+    retry,
+    faults: options.faults ?? null,
     idle: () => processor.idle(),
     close,
   };

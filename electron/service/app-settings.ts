@@ -5,11 +5,11 @@
  * another process may have changed them; written whole, readable by the person alone (the own
  * number is theirs).
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppSettings, SettingsUpdate } from '../../core/contract/api';
 import { SettingsUpdateSchema } from '../../core/contract/schemas';
-import { isErrno, replaceFile } from '../base/files';
+import { isErrno, PRIVATE_FILE, privateDir, replaceFile } from '../base/files';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -49,9 +49,9 @@ export class SettingsStore {
 
   async update(patch: SettingsUpdate): Promise<AppSettings> {
     const settings = { ...(await this.get()), ...patch };
-    await mkdir(this.dataDir, { recursive: true });
+    await privateDir(this.dataDir);
     const text = JSON.stringify(settings, null, 2) + '\n';
-    await replaceFile(this.file, Buffer.from(text), this.dataDir, 0o600);
+    await replaceFile(this.file, Buffer.from(text), this.dataDir, PRIVATE_FILE);
     return settings;
   }
 }

@@ -10,9 +10,9 @@
  * Both hold the customers' numbers and messages (or their hashes), so only the person's own
  * account may read them (0600). Each is written whole or not at all.
  */
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isErrno, replaceFile } from '../base/files';
+import { isErrno, PRIVATE_FILE, privateDir, replaceFile } from '../base/files';
 import { MessageHashes } from './fingerprint';
 
 const MESSAGES = '.messages';
@@ -39,7 +39,7 @@ export class BatchFiles {
   constructor(readonly dir: string) {}
 
   private async folder(): Promise<string> {
-    this.ready ??= mkdir(this.dir, { recursive: true, mode: 0o700 });
+    this.ready ??= privateDir(this.dir);
     await this.ready;
     return this.dir;
   }
@@ -47,8 +47,8 @@ export class BatchFiles {
   /** Keeps the batch's hashes, then its bytes: before it is in the history, before any upload. */
   async save(id: string, hashes: MessageHashes, bytes: Uint8Array): Promise<void> {
     const dir = await this.folder();
-    await replaceFile(join(dir, `${id}${MESSAGES}`), hashes.bytes, dir, 0o600);
-    await replaceFile(join(dir, `${id}${BYTES}`), bytes, dir, 0o600);
+    await replaceFile(join(dir, `${id}${MESSAGES}`), hashes.bytes, dir, PRIVATE_FILE);
+    await replaceFile(join(dir, `${id}${BYTES}`), bytes, dir, PRIVATE_FILE);
   }
 
   async hashes(id: string): Promise<MessageHashes | null> {

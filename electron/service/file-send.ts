@@ -1,12 +1,10 @@
 /**
  * A file from disk, sent as the command line's `send` sends it (SendsheetService.sendFile): what
- * it asks, reading the file, and what it answers, in words for the terminal.
+ * it asks and what it answers, in words for the terminal (the file is read by the service,
+ * under the path rules of regular-file.ts).
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Decision } from '../../core/check';
 import type { Batch, EarlierSend } from '../../core/contract/api';
-import { describeReadError } from '../base/read-error';
 import { describeEarlier } from './earlier-words';
 import type { Launched } from './launcher';
 
@@ -25,19 +23,6 @@ export type CheckedFile = Decision & { name: string };
 export type FileSendOutcome =
   | { ok: true; batch: Batch; resumed: boolean }
   | { ok: false; error: string; verdict: CheckedFile | null; earlier?: EarlierSend[] };
-
-/** The file's bytes and whole path, or why it cannot be read. */
-export async function readSentFile(
-  cwd: string,
-  path: string,
-): Promise<{ ok: true; path: string; bytes: Uint8Array } | { ok: false; error: string }> {
-  const whole = resolve(cwd, path);
-  try {
-    return { ok: true, path: whole, bytes: await readFile(whole) };
-  } catch (error) {
-    return { ok: false, error: `Cannot read ${whole}: ${describeReadError(error)}.` };
-  }
-}
 
 /** What `send` is told once the launcher took the file, or refused it. */
 export function fileSendOutcome(launched: Launched, messages: number): FileSendOutcome {

@@ -8,11 +8,11 @@
  * be decided by one process at a time (whether messages were sent before; who carries a batch,
  * carriers.ts) is decided in a transaction: under the lock, on what the file holds then.
  */
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { lock } from 'proper-lockfile';
 import type { LockOptions } from 'proper-lockfile';
-import { isErrno, replaceFile } from '../base/files';
+import { isErrno, PRIVATE_FILE, privateDir, replaceFile } from '../base/files';
 import type { Batch, BatchState } from '../../core/contract/api';
 import { isCarrier, sameCarrier } from './carriers';
 import type { Carrier } from './carriers';
@@ -114,7 +114,8 @@ export class History {
   /** Reads the history; a file that is not one is kept aside under another name, not lost. */
   static async load(file: string): Promise<Loaded> {
     const history = new History(file);
-    await mkdir(dirname(file), { recursive: true });
+    // The history names every file sent and who it went to: the owner's alone.
+    await privateDir(dirname(file));
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -311,7 +312,12 @@ export class History {
       batches: [...this.batches.values()],
       ...(this.carriers.size === 0 ? {} : { carriers: Object.fromEntries(this.carriers) }),
     };
-    await replaceFile(this.file, Buffer.from(JSON.stringify(stored, null, 1)), dirname(this.file));
+    await replaceFile(
+      this.file,
+      Buffer.from(JSON.stringify(stored, null, 1)),
+      dirname(this.file),
+      PRIVATE_FILE,
+    );
   }
 }
 

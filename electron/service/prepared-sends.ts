@@ -17,9 +17,10 @@ import { CostTally, PriceBook, sumCosts } from '../../core/cost';
 import { countSegments } from '../../core/segments';
 import type { Message } from '../../core/values';
 import type { ExportOptions, OutgoingMessage } from '../../core/writer';
-import { writeExport } from '../../core/writer';
+import { exportSteps } from '../../core/writer';
 import type { Problem } from '../../core/problems';
 import { nodeCheckOptions } from '../base/native-text';
+import { inTurns, nextTurn } from '../base/next-turn';
 import { plural } from '../base/words';
 import { newBatchId } from '../client/batch-names';
 import type { Profile } from '../client/profile';
@@ -85,16 +86,20 @@ function problemCount(decision: Decision): string {
 export class PreparedSends {
   private readonly kept = new Map<string, PreparedData>();
 
-  /** Writes, checks and hashes the messages of a send. */
-  fromMessages(
+  /**
+   * Writes, checks and hashes the messages of a send, in steps with `pause` between them: a
+   * large send never holds the process (the emulated servers, other requests) for long.
+   */
+  async fromMessages(
     profile: Profile,
     messages: readonly OutgoingMessage[],
     options: ExportOptions,
     prices: Prices | null,
     test: boolean,
     spreadsheet: string | null = null,
-  ): Prepared {
-    const written = writeExport(messages, options);
+    pause: () => Promise<void> = nextTurn,
+  ): Promise<Prepared> {
+    const written = await inTurns(exportSteps(messages, options), pause);
     if (!written.ok) {
       return {
         ok: false,
@@ -126,6 +131,7 @@ export class PreparedSends {
         hashes: MessageHashes.of(mine.map(canonical)),
         cost: costOf(book, decision, () => mine.map(outgoingAsMessage)),
       });
+      await pause();
     }
     return { ok: true, data: this.keep(profile, files, test, spreadsheet) };
   }

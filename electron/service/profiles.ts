@@ -1,12 +1,21 @@
 /** The profiles the service sends with, by id; a password given in the app is kept in memory. */
-import type { Outcome, ProfileSummary, UpdateProfileRequest } from '../../core/contract/api';
+import type {
+  Outcome,
+  PasswordKeeping,
+  ProfileSummary,
+  UpdateProfileRequest,
+} from '../../core/contract/api';
 import type { Profile } from '../client/profile';
 import { summarizeProfile } from '../client/profile';
 
 export class Profiles {
   private readonly byId: Map<string, Profile>;
 
-  constructor(profiles: readonly Profile[]) {
+  constructor(
+    profiles: readonly Profile[],
+    /** Where a password given in the app is kept; the UI says so beside the field. */
+    private readonly passwordKept: PasswordKeeping = 'this-run',
+  ) {
     if (profiles.length === 0) throw new Error('The service needs at least one profile.');
     this.byId = new Map(profiles.map((profile) => [profile.id, profile]));
   }
@@ -25,7 +34,7 @@ export class Profiles {
   }
 
   summaries(): ProfileSummary[] {
-    return [...this.byId.values()].map(summarizeProfile);
+    return [...this.byId.values()].map((profile) => summarizeProfile(profile, this.passwordKept));
   }
 
   update(request: UpdateProfileRequest): Outcome<{ profile: ProfileSummary }> {
@@ -33,6 +42,6 @@ export class Profiles {
     if (!profile) return { ok: false, error: `There is no profile "${request.profile}".` };
     if (request.user !== undefined) profile.user = request.user;
     if (request.password !== undefined) profile.password = request.password;
-    return { ok: true, profile: summarizeProfile(profile) };
+    return { ok: true, profile: summarizeProfile(profile, this.passwordKept) };
   }
 }

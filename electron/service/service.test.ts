@@ -395,7 +395,9 @@ describe('issue 17: send in one call: the Node side writes, checks and uploads t
   it('exports messages into a folder, and refuses messages with problems', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
     const folder = join(dataDir, 'chosen');
-    const { service } = await start(dataDir);
+    await mkdir(folder);
+    // A folder the person chose in the save dialog (export-rules.test.ts: no other).
+    const { service } = await start(dataDir, { mayExportTo: (chosen) => chosen === folder });
     try {
       const exported = await service.exportMessages({
         files: { baseName: 'Campaign.xlsx' },

@@ -5,7 +5,7 @@
  * cancel or retry one, and the history, profiles and settings. The command line's `send` sends a
  * file from disk through the same way (sendFile).
  */
-import { basename } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { FINAL_STATES, RETRY_STATES } from '../../core/contract/api';
 import type {
   AppSettings,
@@ -20,6 +20,7 @@ import type {
   Outcome,
   PrepareOutcome,
   ProfileRequest,
+  PasswordKeeping,
   ProfileSummary,
   SendOutcome,
   SendPreparedRequest,
@@ -30,7 +31,10 @@ import type {
   UpdateProfileRequest,
 } from '../../core/contract/api';
 import { errorText } from '../../core/contract/errors';
-import { writeExport } from '../../core/writer';
+import { exportSteps } from '../../core/writer';
+import { inTurns, nextTurn } from '../base/next-turn';
+import { readRegularFileBounded } from '../base/regular-file';
+import { MAX_CHOSEN_FILE_BYTES } from '../../core/contract/desktop';
 import { plural } from '../base/words';
 import { namesOfBatch, serverNameOf } from '../client/batch-names';
 import { summarizeProfile } from '../client/profile';
@@ -41,7 +45,7 @@ import { cancelOutcome } from './cancel-answer';
 import type { BatchFiles } from './batch-files';
 import { testConnection } from './connection-test';
 import { Courier } from './courier';
-import { fileSendOutcome, readSentFile } from './file-send';
+import { fileSendOutcome } from './file-send';
 import type { FileSendOutcome, FileSendRequest } from './file-send';
 import { describeEarlier } from './earlier-words';
 import { History, historyFile } from './history';
@@ -49,7 +53,7 @@ import { Launcher } from './launcher';
 import type { Launched } from './launcher';
 import { LiveBatches } from './live-batches';
 import { PreparedSends } from './prepared-sends';
-import type { PreparedData } from './prepared-sends';
+import type { Prepared, PreparedData } from './prepared-sends';
 import { Profiles } from './profiles';
 import { saveFiles } from './saved-files';
 import { DEFAULT_TIMINGS } from './timings';
@@ -71,12 +75,28 @@ export interface ServiceOptions {
   resume?: boolean;
   /** Where sendFile reads relative paths from. Default the process's folder. */
   cwd?: string;
+  /**
+   * The folders, besides the app's own exports folder, that exportMessages may write into: in
+   * the desktop window, those the person chose in the save dialog. Default none, as in headless
+   * mode, where the page downloads its exports itself.
+   */
+  mayExportTo?: (folder: string) => boolean;
+  /** Where a password given in the app is kept (the window's keychain). Default this run only. */
+  passwordKept?: PasswordKeeping;
+  /** Waited for between two steps of a large send or export; default the loop's next turn. */
+  pause?: () => Promise<void>;
+}
+
+/** The app's own exports folder, in its data folder: the one folder every export may use. */
+export function exportsFolder(dataDir: string): string {
+  return join(dataDir, 'exports');
 }
 
 export class SendsheetService implements SendsheetApi, SendsheetEvents {
   private readonly courier: Courier;
   private readonly launcher: Launcher;
   private readonly prepared = new PreparedSends();
+  private readonly pause: () => Promise<void>;
 
   private constructor(
     private readonly options: ServiceOptions,
@@ -91,10 +111,11 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   ) {
     this.courier = new Courier(live, timings, files);
     this.launcher = new Launcher(store, live, this.courier, files);
+    this.pause = options.pause ?? nextTurn;
   }
 
   static async start(options: ServiceOptions): Promise<SendsheetService> {
-    const profiles = new Profiles(options.profiles);
+    const profiles = new Profiles(options.profiles, options.passwordKept);
     const { history, warning } = await History.load(historyFile(options.dataDir));
     const timings = { ...DEFAULT_TIMINGS, ...options.timings };
     const service = new SendsheetService(
@@ -159,18 +180,24 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     await this.store.flush();
   }
 
-  async prepareSend(request: SendRequest): Promise<PrepareOutcome> {
+  /** A send's messages written, checked and hashed for its profile, with the person's prices. */
+  private async prepare(request: SendRequest): Promise<Prepared> {
     const usable = this.profileBook.usable(request.profile);
     if (!usable.ok) return { ...usable, problems: [] };
     const settings = await this.appSettings.get();
-    const made = this.prepared.fromMessages(
+    return this.prepared.fromMessages(
       usable.profile,
       request.messages,
       request.files,
       settings.prices,
       request.test ?? false,
       request.spreadsheet ?? null,
+      this.pause,
     );
+  }
+
+  async prepareSend(request: SendRequest): Promise<PrepareOutcome> {
+    const made = await this.prepare(request);
     if (!made.ok) return made;
     const data = made.data;
     const { earlier, resumes } = await this.launcher.earlier(data);
@@ -215,17 +242,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   }
 
   async send(request: SendRequest): Promise<SendOutcome> {
-    const usable = this.profileBook.usable(request.profile);
-    if (!usable.ok) return { ...usable, problems: [] };
-    const settings = await this.appSettings.get();
-    const made = this.prepared.fromMessages(
-      usable.profile,
-      request.messages,
-      request.files,
-      settings.prices,
-      request.test ?? false,
-      request.spreadsheet ?? null,
-    );
+    const made = await this.prepare(request);
     if (!made.ok) return made;
     this.prepared.take(made.data.id);
     const launched = await this.launcher.launch(
@@ -250,9 +267,14 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   async sendFile(request: FileSendRequest): Promise<FileSendOutcome> {
     const usable = this.profileBook.usable(request.profile);
     if (!usable.ok) return { ...usable, verdict: null };
-    const read = await readSentFile(this.options.cwd ?? process.cwd(), request.path);
-    if (!read.ok) return { ...read, verdict: null };
-    const { path, bytes } = read;
+    const path = resolve(this.options.cwd ?? process.cwd(), request.path);
+    const read = await readRegularFileBounded(path, MAX_CHOSEN_FILE_BYTES);
+    if (!read.ok) return { ok: false, error: read.error, verdict: null };
+    if (!read.whole) {
+      const mib = MAX_CHOSEN_FILE_BYTES / 1024 / 1024;
+      return { ok: false, error: `${path} is larger than ${mib} MiB: not sent.`, verdict: null };
+    }
+    const bytes = read.bytes;
     const fileName = basename(path);
     const serverName = serverNameOf(fileName, request.as);
     const settings = await this.appSettings.get();
@@ -279,7 +301,16 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   }
 
   async exportMessages(request: ExportRequest): Promise<ExportOutcome> {
-    const written = writeExport(request.messages, request.files);
+    const folder = resolve(request.folder);
+    const own = exportsFolder(this.options.dataDir);
+    if (folder !== own && !(this.options.mayExportTo?.(folder) ?? false)) {
+      return {
+        ok: false,
+        error: `Sendsheet exports only into its exports folder (${own}) or a folder you chose in the save dialog.`,
+        problems: [],
+      };
+    }
+    const written = await inTurns(exportSteps(request.messages, request.files), this.pause);
     if (!written.ok) {
       return {
         ok: false,
@@ -288,7 +319,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
       };
     }
     try {
-      return { ok: true, files: await saveFiles(written.files, request.folder) };
+      return { ok: true, files: await saveFiles(written.files, folder, folder === own) };
     } catch (error) {
       return {
         ok: false,

@@ -87,14 +87,15 @@ export function readMessages(sheet: Sheet, message: Mapping['message']): Message
   // A campaign's messages mostly differ in a name or a code: their counts and fixes repeat,
   // and rows that agree share one object.
   // TextMap: a Map would put each row's key in V8's string table until the next collection.
-  const sharedSegments = new TextMap<Segments>();
+  // Counts by a number, not a text key: no string made and hashed for each row.
+  const sharedSegments = new Map<number, Segments>();
   const sharedFixes = new TextMap<LookalikeFix>();
   const share = (counted: Segments): Segments => {
-    const key = `${counted.encoding}/${counted.units}/${counted.parts}`;
+    const key = counted.units * 2 + (counted.encoding === 'UCS-2' ? 1 : 0);
     const known = sharedSegments.get(key);
-    if (known !== undefined) return known;
-    sharedSegments.set(key, counted);
-    return counted;
+    if (known === undefined) sharedSegments.set(key, counted);
+    // The parts follow from the units and the encoding; compared all the same, as the key lacks them.
+    return known !== undefined && known.parts === counted.parts ? known : counted;
   };
   for (let index = 0; index < count; index++) {
     const text =

@@ -42,11 +42,13 @@ describe('numbers in the provider form (SPEC 6; issue 5, flow 3)', () => {
     expect(normaliseNumber('123', 'DK').verdict).toBe('invalid');
   });
 
-  it('caches by the typed text and gives the same answers', () => {
+  it('caches by the typed text what it parses, and gives the same answers', () => {
     const normalise = numberNormaliser('DK');
-    const first = normalise('20 12 34 56');
-    expect(normalise('20 12 34 56')).toBe(first);
-    expect(first).toEqual(normaliseNumber('20 12 34 56', 'DK'));
+    // A toll-free number is parsed (the fast path answers only mobile numbers).
+    const first = normalise('80 20 30 40');
+    expect(normalise('80 20 30 40')).toBe(first);
+    expect(first).toEqual(normaliseNumber('80 20 30 40', 'DK'));
+    expect(normalise('20 12 34 56')).toEqual(normaliseNumber('20 12 34 56', 'DK'));
   });
 });
 

@@ -49,7 +49,12 @@ function sharedEvents(
   };
 }
 
-/** The service over HTTP: `POST /api/<method>`; batch changes as server-sent events. */
+/**
+ * The service over HTTP: `POST /api/<method>`; batch changes as server-sent events. Both carry
+ * this run's secret without a word here: the page was opened from the address `sendsheet app`
+ * printed, which set it as an HttpOnly cookie of this origin, and fetch and EventSource send a
+ * same-origin cookie by themselves (electron/http/secret.ts).
+ */
 export function httpService(
   base: string,
   fetchImpl: FetchLike = (url, init) => fetch(url, init),

@@ -28,7 +28,7 @@ const workbook: ReadOutcome = {
 
 // The worker is the browser's; here the file is "read" at once.
 vi.mock('../worker/read-file', () => ({
-  READ_TIME_LIMIT_MS: 60_000,
+  readTimeLimitMs: () => 60_000,
   readFileInWorker: () => Promise.resolve(workbook),
 }));
 
@@ -38,6 +38,7 @@ const profile: ProfileSummary = {
   user: 'demo',
   hasPassword: true,
   practice: true,
+  passwordKept: 'this-run',
   servers: [],
 };
 const profilesAsked = vi.fn(() => Promise.resolve([profile]));

@@ -10,7 +10,7 @@ import { useFile } from './file';
 /** Each read waits for the test to answer it, as a slow worker would. */
 const reads: { name: string; options: ReadOptions; answer: (o: ReadOutcome | null) => void }[] = [];
 vi.mock('../worker/read-file', () => ({
-  READ_TIME_LIMIT_MS: 60_000,
+  readTimeLimitMs: () => 60_000,
   readFileInWorker: (file: { name: string }, options: ReadOptions) =>
     new Promise<ReadOutcome | null>((answer) => reads.push({ name: file.name, options, answer })),
 }));

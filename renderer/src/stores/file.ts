@@ -8,7 +8,7 @@ import type { DialectProblem } from '../../../core/dialect';
 import type { InputDelimiter } from '../logic/delimited';
 import type { Sheet } from '../logic/sheet';
 import { desktop } from '../service/desktop';
-import { READ_TIME_LIMIT_MS, readFileInWorker } from '../worker/read-file';
+import { readFileInWorker, readTimeLimitMs } from '../worker/read-file';
 import type { ChosenFile } from '../worker/read-file';
 import type { FileKind, ReadFailure, ReadProgress } from '../worker/read-outcome';
 import { useCampaign } from './campaign';
@@ -72,7 +72,7 @@ export const useFile = create<FileStore>()((set, get) => {
   /** The read under way: a new one stops it, and only its own outcome is shown. */
   let reading: AbortController | null = null;
 
-  function startReading(fileName: string): AbortController {
+  function startReading(fileName: string, bytes: number): AbortController {
     reading?.abort();
     const started = new AbortController();
     reading = started;
@@ -81,7 +81,7 @@ export const useFile = create<FileStore>()((set, get) => {
         status: 'reading',
         fileName,
         startedAt: performance.now(),
-        limitMs: READ_TIME_LIMIT_MS,
+        limitMs: readTimeLimitMs(bytes),
         progress: null,
       },
       0,
@@ -93,7 +93,7 @@ export const useFile = create<FileStore>()((set, get) => {
     file: { status: 'empty' },
     sheetIndex: 0,
     async open(file) {
-      const read = startReading(file.name);
+      const read = startReading(file.name, file.size);
       const started = performance.now();
       const outcome = await readFileInWorker(file, {
         signal: read.signal,
@@ -139,7 +139,8 @@ export const useFile = create<FileStore>()((set, get) => {
       const api = desktop();
       const fileName = path.split(/[\\/]/).pop() ?? path;
       if (api === null) return;
-      const read = startReading(fileName);
+      // The size is known once the file is here: open() says its limit then.
+      const read = startReading(fileName, 0);
       const chosen = await api.readFile(path);
       if (reading !== read) return;
       if (!chosen.ok) {

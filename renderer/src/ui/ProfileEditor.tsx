@@ -148,6 +148,11 @@ export function ProfileEditor({
               }
               onChange={(event) => setPassword(event.currentTarget.value)}
             />
+            <small>
+              {profile.passwordKept === 'keychain'
+                ? t('settings.passwordInKeychain')
+                : t('settings.passwordForThisRun')}
+            </small>
           </div>
         </div>
       )}

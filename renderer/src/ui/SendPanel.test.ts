@@ -146,6 +146,7 @@ describe("issue 13: Send while this preview's batch uploads", () => {
           user: 'demo',
           hasPassword: true,
           practice: true,
+          passwordKept: 'this-run',
         },
       ],
       sent: {},

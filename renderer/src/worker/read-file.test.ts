@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileInWorker } from './read-file';
+import { READ_TIME_LIMIT_MS, readFileInWorker, readTimeLimitMs } from './read-file';
 import type { ReaderWorker } from './read-file';
 import type { ReadProgress, WorkerMessage } from './read-outcome';
 
@@ -125,5 +125,14 @@ describe('a big file shows its progress and can be stopped (issue 14)', () => {
     stop.abort();
     expect(await reading).toBeNull();
     expect(worker.ended).toBe(true);
+  });
+});
+
+describe('the time limit grows with the file (issue 16: the whole sheet)', () => {
+  it('gives a large file more time to be read than a small one', () => {
+    expect(readTimeLimitMs(0)).toBe(READ_TIME_LIMIT_MS);
+    expect(readTimeLimitMs(1024 * 1024)).toBeGreaterThan(READ_TIME_LIMIT_MS);
+    // Excel's whole sheet, 57 MiB: more than four minutes, where one minute stopped it.
+    expect(readTimeLimitMs(57 * 1024 * 1024)).toBeGreaterThan(4 * 60_000);
   });
 });

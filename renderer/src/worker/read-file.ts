@@ -7,10 +7,22 @@
 import { OUTDATED_PAGE_CODE, pageIsOutdated } from './outdated';
 import type { ReadOutcome, ReadProgress, WorkerMessage } from './read-outcome';
 import type { ReadRequest } from './read-worker';
+import { unpackOutcome } from './transfer';
 
 /** The provider reads files up to 30 MiB; a spreadsheet of that many rows is larger, so 100 MiB. */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 export const READ_TIME_LIMIT_MS = 60_000;
+/**
+ * And this much more for each MiB: a whole Excel sheet (57 MiB) takes SheetJS 25-40 s on a
+ * quiet machine and more than twice that on a busy one, so a limit that ignores the size stopped
+ * honest files; the files that hang a reader (issue 5: crafted patterns) are small.
+ */
+export const READ_TIME_PER_MIB_MS = 5_000;
+
+/** The time limit for reading a file of `bytes`. */
+export function readTimeLimitMs(bytes: number): number {
+  return READ_TIME_LIMIT_MS + Math.ceil((bytes / 1024 / 1024) * READ_TIME_PER_MIB_MS);
+}
 
 export interface ReadLimits {
   maxBytes: number;
@@ -78,7 +90,7 @@ export async function readFileInWorker(
   options: ReadOptions = {},
 ): Promise<ReadOutcome | null> {
   const {
-    limits = { maxBytes: MAX_INPUT_BYTES, timeLimitMs: READ_TIME_LIMIT_MS },
+    limits = { maxBytes: MAX_INPUT_BYTES, timeLimitMs: readTimeLimitMs(file.size) },
     onProgress = () => {},
     signal,
     startWorker = startReadWorker,
@@ -110,7 +122,7 @@ export async function readFileInWorker(
         }
         clearTimeout(timer);
         signal?.removeEventListener('abort', stop);
-        resolve(message.outcome);
+        resolve(unpackOutcome(message.outcome));
       };
       worker.onerror = (event) => {
         clearTimeout(timer);

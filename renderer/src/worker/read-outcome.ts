@@ -8,6 +8,7 @@ import type { DialectProblem, InputDelimiter } from '../../../core/dialect';
 import type { Problem } from '../../../core/problems';
 import type { Sheet } from '../logic/sheet';
 import type { OtherFileType } from './file-type';
+import type { PackedOutcome } from './transfer';
 
 export type FileKind = 'spreadsheet' | 'text';
 
@@ -44,6 +45,6 @@ export type ReadOutcome =
 export type ReadProgress =
   { phase: 'loading'; bytes: number; total: number } | { phase: 'reading'; rows: number };
 
-/** What the reading worker posts: progress now and then, and the outcome once. */
+/** What the reading worker posts: progress now and then, and the outcome once, packed. */
 export type WorkerMessage =
-  { type: 'progress'; progress: ReadProgress } | { type: 'done'; outcome: ReadOutcome };
+  { type: 'progress'; progress: ReadProgress } | { type: 'done'; outcome: PackedOutcome };

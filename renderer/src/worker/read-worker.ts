@@ -5,8 +5,9 @@
  * worker's objects dies with it.
  */
 import { errorText } from '../../../core/contract/errors';
-import type { WorkerMessage } from './read-outcome';
+import type { ReadOutcome, WorkerMessage } from './read-outcome';
 import { readAnyFile } from './spreadsheet';
+import { packOutcome } from './transfer';
 
 export interface ReadRequest {
   name: string;
@@ -16,8 +17,8 @@ export interface ReadRequest {
 /** At most this often the page hears how far reading is: it has a screen to draw. */
 const REPORT_EVERY_MS = 100;
 
-function post(message: WorkerMessage): void {
-  self.postMessage(message);
+function post(message: WorkerMessage, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
 }
 
 self.onmessage = (event: MessageEvent<ReadRequest>) => {
@@ -29,12 +30,12 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
     reported = now;
     post({ type: 'progress', progress: { phase: 'reading', rows } });
   };
+  let outcome: ReadOutcome;
   try {
-    post({ type: 'done', outcome: readAnyFile(name, new Uint8Array(bytes), onRows) });
+    outcome = readAnyFile(name, new Uint8Array(bytes), onRows);
   } catch (error) {
-    post({
-      type: 'done',
-      outcome: { ok: false, failure: { code: 'reader-error', name, detail: errorText(error) } },
-    });
+    outcome = { ok: false, failure: { code: 'reader-error', name, detail: errorText(error) } };
   }
+  const { packed, transfer } = packOutcome(outcome);
+  post({ type: 'done', outcome: packed }, transfer);
 };

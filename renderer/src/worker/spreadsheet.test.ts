@@ -56,6 +56,10 @@ describe('reading spreadsheets in the worker (issue 5, flow 1)', () => {
     expect(read.ok && allRows(read.sheets[0]!)).toEqual([['4512345678']]);
   });
 
+  it('issue 15: runs SheetJS 0.20.3, which fixes CVE-2023-30533 and CVE-2024-22363 of 0.18.5', () => {
+    expect(XLSX.version).toBe('0.20.3');
+  });
+
   it('reads CSV through core decoding', () => {
     const read = readAnyFile('a.csv', utf8('a;b\r\n1;2\r\n'));
     expect(read.ok && read.kind).toBe('text');

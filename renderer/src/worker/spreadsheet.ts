@@ -1,8 +1,10 @@
 /**
  * Reads any file the person drops into sheets of text. Runs only inside the reading worker
- * (worker/read-worker.ts): npm's `xlsx` 0.18.5 has known flaws on crafted files (prototype
- * pollution CVE-2023-30533, regular-expression denial of service CVE-2024-22363) and no fixed
- * release on npm, so it never runs in the page, and the page ends the worker after a time limit.
+ * (worker/read-worker.ts). `xlsx` is SheetJS Community Edition 0.20.3 (the registry's
+ * `@e965/xlsx`, installed under the name `xlsx`), which fixes the flaws of npm's last `xlsx`,
+ * 0.18.5, on crafted files (prototype pollution CVE-2023-30533, regular-expression denial of
+ * service CVE-2024-22363). A parser of untrusted files still never runs in the page: the worker
+ * reads one file, its limits hold, and the page ends it after a time limit.
  */
 import * as XLSX from 'xlsx';
 import { errorText } from '../../../core/contract/errors';
@@ -39,8 +41,9 @@ function failed(failure: ReadFailure): ReadOutcome {
 }
 
 function sheetRows(sheet: XLSX.WorkSheet, done: number, onRows: OnRows): string[][] {
-  // Read with `dense`: 0.18.5 then stores a sheet as an array of rows of cells.
-  const dense = sheet as unknown as (CellLike | undefined)[][];
+  // Read with `dense`: 0.20 keeps the cells in `!data`, an array of rows of cells (0.18 made the
+  // sheet itself that array).
+  const dense: readonly ((CellLike | undefined)[] | undefined)[] = sheet['!data'] ?? [];
   const range = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']) : null;
   if (range === null) return [];
   const rows: string[][] = [];

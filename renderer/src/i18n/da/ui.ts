@@ -200,7 +200,10 @@ export const settings: Catalogue['settings'] = {
   notEncrypted: 'ikke krypteret',
   user: 'Brugernavn',
   password: 'Adgangskode',
-  passwordSet: 'angivet (gemt, indtil Sendsheet stopper)',
+  passwordSet: 'angivet',
+  passwordInKeychain: 'Gemt krypteret i systemets nøglering.',
+  passwordForThisRun:
+    'Adgangskoden huskes kun, til Sendsheet lukkes: angiv den igen, når Sendsheet starter igen.',
   passwordNotSet: 'ikke angivet',
   save: 'Gem {{name}}',
   saved: 'Gemt.',

@@ -1,0 +1,98 @@
+/**
+ * Opening a workbook in the app, timed in the page: from the file input's change to a usable
+ * preview (the totals and a row shown), split at the reading worker's message. The worker is
+ * watched through a wrapper of the page's Worker, put in before the app loads, so the app's own
+ * code is measured unchanged.
+ */
+import type { Browser, Page } from 'playwright-core';
+
+/** Wraps Worker: when each was made, when its message came, and how long reading its data took. */
+const WORKER_PROBE = `
+window.__name = (f) => f;
+window.__workers = [];
+const NativeWorker = window.Worker;
+window.Worker = class extends NativeWorker {
+  constructor(url, options) {
+    super(url, options);
+    const entry = { createdAt: performance.now(), messageAt: null, dataMs: null };
+    window.__workers.push(entry);
+    // Before the app's onmessage: the first to read the data pays for making it objects.
+    this.addEventListener('message', (event) => {
+      entry.messageAt = performance.now();
+      const started = performance.now();
+      void event.data;
+      entry.dataMs = performance.now() - started;
+    });
+  }
+};
+document.addEventListener('change', (event) => {
+  if (event.target && event.target.matches && event.target.matches('[data-testid=file-input]'))
+    window.__chosenAt = performance.now();
+}, { capture: true });
+`;
+
+/** A new page of the app at `url`, watched; `script` runs in it too, before the app. */
+export async function openApp(browser: Browser, url: string, script = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  // tsx keeps function names with a helper that the page does not have (__name).
+  await page.addInitScript(WORKER_PROBE + script);
+  await page.goto(url);
+  return page;
+}
+
+export interface Drop {
+  /** The error the app showed, or null when the preview came. */
+  error: string | null;
+  /** From the file chosen to a usable preview (or the error), ms. */
+  dropMs: number;
+  /** From the file chosen to the reading worker made (the file's bytes read), ms. */
+  startMs: number;
+  /** The worker's part: from made to its message here, ms. */
+  workerMs: number;
+  /**
+   * Reading the message's data: its structured clone made into the page's objects, ms. The
+   * sheet's texts now come in transferred buffers: their decoding is in pageMs.
+   */
+  dataMs: number;
+  /** From the message to a usable preview: columns, rows, stores, React, layout, ms. */
+  pageMs: number;
+}
+
+/** Chooses `path` in the app's file input and waits for a preview of `rows` rows or an error. */
+export async function dropWorkbook(
+  page: Page,
+  path: string,
+  rows: number,
+  timeoutMs = 300_000,
+): Promise<Drop> {
+  await page.getByTestId('file-input').setInputFiles(path);
+  const done = await page.waitForFunction(
+    (rows) => {
+      const error = document.querySelector('.file-status [role=alert]')?.textContent;
+      const total = document.querySelector('[data-testid=total-recipients]')?.textContent;
+      const shown =
+        total === rows.toLocaleString('en-US') && document.querySelector('[role=row][data-row]');
+      return error || shown ? { at: performance.now(), error: error ?? null } : null;
+    },
+    rows,
+    { polling: 'raf', timeout: timeoutMs },
+  );
+  const { at, error } = (await done.jsonValue())!;
+  const probe = await page.evaluate(() => {
+    const w = window as unknown as {
+      __chosenAt: number;
+      __workers: { createdAt: number; messageAt: number | null; dataMs: number | null }[];
+    };
+    return { chosenAt: w.__chosenAt, worker: w.__workers.at(-1) ?? null };
+  });
+  const worker = probe.worker;
+  const messageAt = worker?.messageAt ?? at;
+  return {
+    error,
+    dropMs: at - probe.chosenAt,
+    startMs: (worker?.createdAt ?? at) - probe.chosenAt,
+    workerMs: messageAt - (worker?.createdAt ?? at),
+    dataMs: worker?.dataMs ?? 0,
+    pageMs: at - messageAt,
+  };
+}

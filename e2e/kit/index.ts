@@ -1,0 +1,101 @@
+/**
+ * Sendsheet for Playwright tests: `import { test, expect } from 'sendsheet/playwright'`.
+ *
+ * Each worker starts one headless app (`sendsheet app --json --ephemeral --test-controls`) on
+ * free ports and stops it at the end; each test gets the page objects (`sendsheet`), the
+ * provider's test controls (`controls`, reset before and after every test that uses them or
+ * the outbox) and the outbox. README.md,
+ * "Testing with Playwright", is the manual.
+ */
+import { test as base } from '@playwright/test';
+import { controlsClient } from '../../core/contract/test-controls';
+import type { QueuedMessage, TestControls } from '../../core/contract/test-controls';
+import { startApp } from './app-process';
+import type { ReadyLine, RunningApp } from './app-process';
+import type { Language } from './names';
+import { SendsheetPage } from './pages';
+
+export { expect } from '@playwright/test';
+export { startApp } from './app-process';
+export type { ReadyLine, RunningApp, StartOptions } from './app-process';
+export { BATCH_STATES, namePattern, PRACTICE_SUCCESS, stateWords, UI_NAMES } from './names';
+export type { BatchStateCode, Language, NameKey, UiName } from './names';
+export { BatchView, SendsheetPage } from './pages';
+export type { SpreadsheetFile, Totals } from './pages';
+export { controlsClient } from '../../core/contract/test-controls';
+export type {
+  ControlsStatus,
+  DownMode,
+  QueuedMessage,
+  ServerName,
+  TestControls,
+} from '../../core/contract/test-controls';
+
+export interface SendsheetFixtures {
+  /** The page objects, on the worker's app. */
+  sendsheet: SendsheetPage;
+  /** The provider's test controls; everything is reset before and after each test using them. */
+  controls: TestControls;
+  /** The messages the emulated provider queued (of one account, or all). */
+  outbox: (account?: string) => Promise<QueuedMessage[]>;
+  /** What the app's ready line said: URL, FTP ports, account, folders, pid. */
+  ready: ReadyLine;
+}
+
+export interface SendsheetWorkerFixtures {
+  /** The UI language the page objects use. Default English. */
+  sendsheetLanguage: Language;
+  /** More arguments for `sendsheet app` (the worker's app starts with them). */
+  sendsheetArgs: string[];
+  /**
+   * Which app: specs with the same name share one (per worker); a spec whose tests need a
+   * history of their own (what was sent before changes the confirmation) names its own.
+   */
+  sendsheetAppName: string;
+  sendsheetApp: RunningApp;
+}
+
+/** Answers the first-run question as practice, over the app's API with the run's secret. */
+async function choosePractice(ready: ReadyLine): Promise<void> {
+  const origin = new URL(ready.url!).origin;
+  const response = await fetch(`${origin}/api/updateSettings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ready.secret}` },
+    body: JSON.stringify({ setup: 'practice', profile: 'emulated' }),
+  });
+  if (!response.ok)
+    throw new Error(`the app refused the practice choice: ${await response.text()}`);
+}
+
+export const test = base.extend<SendsheetFixtures, SendsheetWorkerFixtures>({
+  sendsheetLanguage: ['en', { option: true, scope: 'worker' }],
+  sendsheetArgs: [[], { option: true, scope: 'worker' }],
+  sendsheetAppName: ['shared', { option: true, scope: 'worker' }],
+  sendsheetApp: [
+    async ({ sendsheetArgs, sendsheetAppName }, use) => {
+      const app = await startApp({ args: sendsheetArgs, name: sendsheetAppName });
+      // The first-run question (practice or a provider account) answered as practice, so a
+      // test starts where a person who chose practice is; startApp alone leaves it to be asked.
+      await choosePractice(app.ready);
+      try {
+        await use(app);
+      } finally {
+        await app.stop();
+      }
+    },
+    // The first start may build the UI.
+    { scope: 'worker', timeout: 180_000 },
+  ],
+  ready: async ({ sendsheetApp }, use) => use(sendsheetApp.ready),
+  controls: async ({ sendsheetApp }, use) => {
+    const controls = controlsClient(sendsheetApp.ready.controls!, fetch);
+    // Before: what earlier tests sent (with or without the controls) is not this test's outbox.
+    await controls.reset({});
+    await use(controls);
+    await controls.reset({});
+  },
+  outbox: async ({ controls }, use) =>
+    use((account) => controls.outbox(account ? { account } : {})),
+  sendsheet: async ({ page, sendsheetApp, sendsheetLanguage }, use) =>
+    use(new SendsheetPage(page, sendsheetApp.ready.url!, sendsheetLanguage)),
+});

@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import examples from 'libphonenumber-js/examples.mobile.json';
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js/mobile';
+import type { CountryCode } from 'libphonenumber-js/mobile';
+import { describe, expect, it } from 'vitest';
+import { fastMobile } from './phone-fast';
+import { normaliseNumber, parseNumber } from './phone';
+
+const COUNTRIES = getCountries().filter((country) => examples[country] !== undefined);
+const CALLING_CODES = [...new Set(COUNTRIES.map((country) => getCountryCallingCode(country)))];
+
+/**
+ * Numbers as lists hold them, near each country's own example of a mobile number (so that many
+ * are mobile numbers): the example with digits changed, cut or added, behind any prefix (none,
+ * `+`, `00`, `0`, the country's code or another's), with separators.
+ */
+const typedNumber = fc
+  .record({
+    country: fc.constantFrom(...COUNTRIES),
+    other: fc.constantFrom(...CALLING_CODES),
+    prefix: fc.constantFrom('', '+', '00', '0', 'own', '+own', '00own', '+other', 'other'),
+    changes: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 9 })), { maxLength: 2 }),
+    // Mostly the example's own length, for the numbers that the fast path answers.
+    length: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(0) },
+      { weight: 1, arbitrary: fc.integer({ min: -3, max: 3 }) },
+    ),
+    separator: fc.constantFrom('', ' ', '-', ' ', '.'),
+    every: fc.integer({ min: 1, max: 4 }),
+  })
+  .map(({ country, other, prefix, changes, length, separator, every }) => {
+    const own = getCountryCallingCode(country);
+    let digits = examples[country]!.split('');
+    // The leading digits, which say whether a number is a mobile one, are kept.
+    for (const [at, digit] of changes) digits[3 + (at % (digits.length - 3))] = String(digit);
+    if (length < 0) digits = digits.slice(0, length);
+    else for (let i = 0; i < length; i++) digits.push(String(i));
+    const body = digits
+      .map((digit, index) => (index > 0 && index % every === 0 ? separator + digit : digit))
+      .join('');
+    const lead = prefix.replace('own', own).replace('other', other);
+    return { country, typed: lead + body };
+  });
+
+describe('the fast path for mobile numbers (issue 16)', () => {
+  it('answers as the parse does, for every country', () => {
+    let answered = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(typedNumber, ({ country, typed }) => {
+        runs++;
+        if (fastMobile(typed.replace(/[\s\-().\u00a0/]/g, ''), country) !== null) answered++;
+        expect(normaliseNumber(typed, country)).toEqual(parseNumber(typed, country));
+      }),
+      { numRuns: 4000 },
+    );
+    // A fast path that never answers would pass the property while doing nothing.
+    expect(answered).toBeGreaterThan(runs / 10);
+  });
+
+  it.each<[string, CountryCode, string]>([
+    ['20 12 34 56', 'DK', '4520123456'],
+    ['+45 20 12 34 56', 'DK', '4520123456'],
+    ['4520123456', 'DK', '4520123456'],
+    ['070-123 45 67', 'SE', ''],
+    ['+46 70 123 45 67', 'SE', '46701234567'],
+    ['70 123 45 67', 'SE', '46701234567'],
+  ])('answers %j in %s with %j ("" for no answer)', (typed, country, msisdn) => {
+    expect(fastMobile(typed.replace(/[\s-]/g, ''), country) ?? '').toBe(msisdn);
+  });
+
+  it('leaves numbers of a shared calling code to the parse', () => {
+    // +1 is the United States', Canada's and the Caribbean's: the country is in the digits.
+    expect(fastMobile('+12015550123', 'US')).toBeNull();
+    expect(normaliseNumber('+12015550123', 'US').verdict).toBe('mobile');
+  });
+});

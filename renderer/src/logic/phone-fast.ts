@@ -1,0 +1,116 @@
+/**
+ * The common case of a list's numbers answered without a parse: digits, with or without `+` and
+ * the default country's code, that libphonenumber-js would call a mobile number of the default
+ * country. Parsing costs tens of microseconds a number (it copies its options, makes a metadata
+ * object and builds each pattern's RegExp on every call), and in a list every number is new: at
+ * 100,000 rows that was most of the page's share of a drop (bench/PROFILE.md). Here each country's
+ * patterns are compiled once, from libphonenumber-js's own metadata.
+ *
+ * It only ever answers "a mobile number, sent as these digits", and only where the parse would
+ * say exactly that (phone-fast.test.ts proves it against the parse); anything else (another
+ * country's code, a national or international prefix, a country whose code other countries
+ * share, a number that is not a mobile one) gets null, and the parse decides.
+ */
+import { Metadata } from 'libphonenumber-js/core';
+import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
+import mobileMetadata from 'libphonenumber-js/metadata.mobile.json';
+
+/** The parts of libphonenumber-js's Metadata that its types leave out; the parse reads the same. */
+interface PlanMetadata {
+  countryCallingCodes(): Record<string, string[]>;
+  selectNumberingPlan(country: CountryCode): void;
+  numberingPlan: {
+    callingCode(): string;
+    IDDPrefix(): string;
+    nationalNumberPattern(): string;
+    possibleLengths(): number[] | undefined;
+    nationalPrefixForParsing(): string | number | undefined;
+    nationalPrefixTransformRule(): string | number | undefined;
+    hasTypes(): boolean;
+    type(
+      name: 'MOBILE',
+    ): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+  };
+}
+
+interface Plan {
+  callingCode: string;
+  general: RegExp;
+  mobile: RegExp;
+  mobileLengths: readonly number[];
+  /** The international call prefix (`00`): digits that start with it are not national. */
+  idd: RegExp;
+  /** The national prefix the parse may strip (`0`), '' for none. */
+  nationalPrefix: string;
+}
+
+const plans = new Map<CountryCode, Plan | null>();
+
+function whole(pattern: string): RegExp {
+  return new RegExp(`^(?:${pattern})$`);
+}
+
+/** The country's plan, or null where the fast path does not apply to it. */
+function planOf(country: CountryCode): Plan | null {
+  const known = plans.get(country);
+  if (known !== undefined) return known;
+  let plan: Plan | null = null;
+  const metadata = new Metadata(mobileMetadata as MetadataJson) as unknown as PlanMetadata;
+  metadata.selectNumberingPlan(country);
+  const numbering = metadata.numberingPlan;
+  const callingCode = numbering.callingCode();
+  const prefix = numbering.nationalPrefixForParsing();
+  const mobile = numbering.hasTypes() ? numbering.type('MOBILE') : undefined;
+  const mobileLengths = mobile?.possibleLengths() ?? numbering.possibleLengths();
+  // A code that several countries share picks its country by the number's leading digits, and
+  // a prefix given as a pattern, or rewritten by a rule, is what the parse must do: both are left to it.
+  if (
+    metadata.countryCallingCodes()[callingCode]?.length === 1 &&
+    !numbering.nationalPrefixTransformRule() &&
+    (!prefix || /^\d+$/.test(String(prefix))) &&
+    mobile !== undefined &&
+    mobile.pattern() !== '' &&
+    mobileLengths !== undefined
+  ) {
+    plan = {
+      callingCode,
+      general: whole(numbering.nationalNumberPattern()),
+      mobile: whole(mobile.pattern()),
+      mobileLengths,
+      idd: new RegExp(`^(?:${numbering.IDDPrefix()})`),
+      nationalPrefix: prefix ? String(prefix) : '',
+    };
+  }
+  plans.set(country, plan);
+  return plan;
+}
+
+function isMobile(plan: Plan, national: string): boolean {
+  return (
+    plan.mobileLengths.includes(national.length) &&
+    (plan.nationalPrefix === '' || !national.startsWith(plan.nationalPrefix)) &&
+    plan.general.test(national) &&
+    plan.mobile.test(national)
+  );
+}
+
+const DIGITS = /^\d+$/;
+
+/**
+ * The number in the provider's form (country code and digits) when `compact` (the typed number
+ * without spaces and dashes) is a mobile number of `country`'s plan written plainly; else null.
+ */
+export function fastMobile(compact: string, country: CountryCode): string | null {
+  const plan = planOf(country);
+  if (plan === null) return null;
+  const plus = compact.startsWith('+');
+  const digits = plus ? compact.slice(1) : compact;
+  if (!DIGITS.test(digits)) return null;
+  if (!plus) {
+    if (digits.startsWith('0') || plan.idd.test(digits)) return null;
+    // Read first as a national number, as the parse reads digits without a `+`.
+    if (isMobile(plan, digits)) return plan.callingCode + digits;
+  }
+  if (!digits.startsWith(plan.callingCode)) return null;
+  return isMobile(plan, digits.slice(plan.callingCode.length)) ? digits : null;
+}
