@@ -20,6 +20,9 @@ export type WorkProgress =
   /** Every file is with the provider; `done` of `files` are processed. */
   | { stage: 'processing'; done: number; files: number };
 
+/** An export's progress before its messages are made: nothing written yet. */
+export const WRITING_STARTS: WorkProgress = { stage: 'writing', done: 0, total: 1 };
+
 /**
  * About how many steps core's exportSteps takes for `messages` in files of `rowsPerFile`: the
  * check, the encoding's choice (at most) and the writing each yield every EXPORT_STEP

@@ -43,6 +43,8 @@ export interface SendingStore {
   batches: Record<string, Batch>;
   order: string[];
   sent: Record<string, SentFile>;
+  /** The first batch of the last Send: the timeline gives it the focus (issue 14). */
+  justSent: string | null;
   loadProfiles(): Promise<void>;
   /**
    * Says what is starting (busy, with its progress) and waits for a frame that shows it: the
@@ -61,6 +63,8 @@ export interface SendingStore {
     options: ExportOptions,
     profile: string,
     test?: boolean,
+    /** The spreadsheet the messages came from, which History names the batches by. */
+    spreadsheet?: string,
   ): Promise<PreparedSend | null>;
   /** Sends the prepared send; `again` confirms that some of it was sent before. */
   sendPrepared(again: boolean): Promise<boolean>;
@@ -91,6 +95,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
   batches: {},
   order: [],
   sent: {},
+  justSent: null,
   async loadProfiles() {
     try {
       set({ profiles: await service().profiles({}) });
@@ -136,11 +141,17 @@ export const useSending = create<SendingStore>()((set, get) => ({
       set({ busy: false, progress: null });
     }
   },
-  async prepare(messages, rowOf, options, profile, test = false) {
+  async prepare(messages, rowOf, options, profile, test = false, spreadsheet) {
     set({ busy: true, error: null, problems: [], saved: null, written: null, prepared: null });
     set({ progress: { stage: 'preparing', messages: messages.length } });
     try {
-      const outcome = await service().prepareSend({ profile, files: options, messages, test });
+      const outcome = await service().prepareSend({
+        profile,
+        files: options,
+        messages,
+        test,
+        ...(spreadsheet === undefined ? {} : { spreadsheet }),
+      });
       if (!outcome.ok) {
         set({ error: outcome.error, problems: outcome.problems });
         return null;
@@ -181,6 +192,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
           prepared: null,
           preparedRows: null,
           lastCampaign: outcome.campaign,
+          justSent: outcome.batches[0]?.id ?? null,
         };
       });
       return true;

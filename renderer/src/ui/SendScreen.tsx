@@ -2,12 +2,12 @@ import { memo } from 'react';
 import { CampaignPanel } from './CampaignPanel';
 import { LeaveOutPanel } from './LeaveOutPanel';
 import { MappingPanel as MappingPanelOf } from './MappingPanel';
-import { OpenFile } from './OpenFile';
+import { hasRows, OpenFile } from './OpenFile';
 import { PreviewTable as PreviewTableOf } from './PreviewTable';
 import { SendPanel } from './SendPanel';
 import { TotalsPanel as TotalsPanelOf } from './TotalsPanel';
 import { usePreview } from './usePreview';
-import { useFile } from '../stores/file';
+import { selectSheet, useFile } from '../stores/file';
 
 // A keystroke in the campaign's settings gives these the same props (the verdict's, kept while
 // a sender is typed: see preview-verdict.ts), so they do nothing: the list and its virtualizer
@@ -16,14 +16,18 @@ const MappingPanel = memo(MappingPanelOf);
 const TotalsPanel = memo(TotalsPanelOf);
 const PreviewTable = memo(PreviewTableOf);
 
-/** The main flow: open, map, check, set, export or send, follow. */
+/**
+ * The main flow: open, map, check, set, export or send, follow. A sheet without rows has
+ * nothing to map or send: OpenFile says why, and the steps after it wait for a file that has.
+ */
 export function SendScreen() {
   const data = usePreview();
+  const rows = useFile((state) => hasRows(selectSheet(state)));
   const fileName = useFile((state) => (state.file.status === 'ready' ? state.file.fileName : ''));
   return (
     <>
       <OpenFile />
-      {data && (
+      {data && rows && (
         <>
           <MappingPanel unknownPlaceholders={data.preview.unknownPlaceholders} />
           <CampaignPanel />

@@ -1,5 +1,6 @@
 /** The progress of a long piece of work, stage by stage, in words and as a bar (issue 16). */
 import { useShallow } from 'zustand/react/shallow';
+import { useTranslation } from '../i18n';
 import type { WorkProgress } from '../logic/progress';
 import { sendProgress } from '../logic/progress';
 import { useSending } from '../stores/sending';
@@ -7,7 +8,8 @@ import { shownProgress } from './progress-words';
 
 /** A bar named by its words (a progressbar with that accessible name), and the words. */
 export function ProgressBar({ progress }: { progress: WorkProgress }) {
-  const shown = shownProgress(progress);
+  const { t } = useTranslation();
+  const shown = shownProgress(t, progress);
   return (
     <div className="work-progress" data-testid={`progress-${progress.stage}`}>
       {shown.value === null ? (
