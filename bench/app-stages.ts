@@ -98,7 +98,7 @@ export async function sendAll(page: Page, files: number, providerDir: string): P
     await page.waitForFunction(
       (files) => {
         const states = [...document.querySelectorAll('[data-testid=batch-state]')].map(
-          (state) => state.textContent ?? '',
+          (state) => state.getAttribute('data-state') ?? '',
         );
         const bad = states.filter(
           (state) => !['uploading', 'ready', 'processing', 'success'].includes(state),

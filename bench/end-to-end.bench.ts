@@ -64,8 +64,8 @@ export async function benchEndToEnd(): Promise<boolean> {
     const shownAt = (await (
       await page.waitForFunction(
         ({ files }) => {
-          const states = [...document.querySelectorAll('[data-testid=batch-state]')].map(
-            (state) => state.textContent,
+          const states = [...document.querySelectorAll('[data-testid=batch-state]')].map((state) =>
+            state.getAttribute('data-state'),
           );
           if (
             states.some(

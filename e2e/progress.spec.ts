@@ -75,5 +75,7 @@ test('a large list shows its progress at every stage, from the preview to the pr
   );
   await expect(sendsheet.batches()).toHaveCount(3);
   for (const batch of await sendsheet.batches().all())
-    await expect(batch.getByTestId('batch-state')).toHaveText('success', { timeout: 60_000 });
+    await expect(batch.getByTestId('batch-state')).toHaveAttribute('data-state', 'success', {
+      timeout: 60_000,
+    });
 });
