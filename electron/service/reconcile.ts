@@ -6,6 +6,8 @@
  * processed, and are deleted here. Both servers show the same files (SPEC 0), so one listing of
  * either is the answer; when neither answers, the answer is that it is not known.
  */
+import { said } from '../../core/contract/said';
+import type { Said } from '../../core/contract/said';
 import { findBatch } from '../client/batch-names';
 import type { BatchNames, StageFile } from '../client/batch-names';
 import type { Failover } from '../client/failover';
@@ -13,9 +15,15 @@ import { classify } from '../client/failures';
 import type { FtpServer } from '../client/profile';
 
 export type Reconciled =
-  | { found: 'sent'; stage: StageFile; server: FtpServer; note: string | null }
+  | {
+      found: 'sent';
+      stage: StageFile;
+      server: FtpServer;
+      note: string | null;
+      noteSaid: Said | null;
+    }
   | { found: 'nothing'; server: FtpServer; removed: number }
-  | { found: 'unknown'; error: string };
+  | { found: 'unknown'; error: string; said: Said };
 
 /** Listings tried before the answer is that it is not known: each server, then once more. */
 const TRIES = 3;
@@ -26,9 +34,10 @@ export async function reconcile(
   giveUpAfterMs: number,
 ): Promise<Reconciled> {
   let last = 'neither server answered';
+  let lastSaid: Said | null = null;
   for (let attempt = 0; attempt < TRIES; attempt++) {
     const connected = await failover.connect(giveUpAfterMs);
-    if (!connected.ok) return { found: 'unknown', error: connected.error };
+    if (!connected.ok) return { found: 'unknown', error: connected.error, said: connected.said };
     const { session } = connected;
     try {
       const found = findBatch(await session.list(), names);
@@ -46,15 +55,22 @@ export async function reconcile(
           stage: found.stage,
           server: connected.server,
           note: connected.note,
+          noteSaid: connected.noteSaid,
         };
       return { found: 'nothing', server: connected.server, removed };
     } catch (error) {
       const failure = classify(error);
       last = `server ${connected.server.name} ${failure.reason}`;
+      lastSaid = said('server.failed', { server: connected.server.name, reason: failure.said });
       failover.lost(connected, failure);
     } finally {
       session.close();
     }
   }
-  return { found: 'unknown', error: `The servers could not list their files: ${last}.` };
+  return {
+    found: 'unknown',
+    error: `The servers could not list their files: ${last}.`,
+    // TRIES is at least 1, and each try that ends here failed at listing.
+    said: said('batch.could-not-list', { failure: lastSaid! }),
+  };
 }
