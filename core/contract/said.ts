@@ -6,8 +6,9 @@
  *
  * SAID is the table of every code and the kind of each of its values: the Node side can only
  * make a code listed here (said() is typed by it), each catalogue must have a sentence for
- * every code (its type is Record<SaidCode, string>), and the renderer formats each value by
- * its kind. Plain values only, like api.ts.
+ * every code (SaidCatalogue: `group.name` is `said.group.name`, and a code with a value named
+ * `count` has the plural forms `name_one` and `name_other`), and the renderer formats each
+ * value by its kind. Plain values only, like api.ts.
  */
 import type { BatchState } from './api';
 
@@ -81,7 +82,7 @@ export const SAID = {
   'send.confirmation-too-old': {},
   'send.messages-have-problems': { count: 'count' },
   'send.would-reject': { file: 'text', count: 'count' },
-  'send.sent-before': { overlap: 'count', total: 'count' },
+  'send.sent-before': { count: 'count', total: 'count' },
   'send.history-unsaved': { detail: 'text' },
   'send.file-too-large': { file: 'text', limit: 'bytes' },
   'export.folder-not-allowed': { folder: 'text' },
@@ -119,7 +120,7 @@ export const SAID = {
   'follow.no-cause': {},
   'follow.cause-unread': {},
   // The connection test (service/connection-test.ts).
-  'test.server-answered': { server: 'text', ms: 'ms', files: 'count' },
+  'test.server-answered': { server: 'text', ms: 'ms', count: 'count' },
   'test.connected': { user: 'text', answered: 'failures' },
   'test.one-server': { answered: 'failures', failures: 'failures' },
   'test.login-refused': { failures: 'failures' },
@@ -149,6 +150,20 @@ type ValueOfKind<K> = K extends 'text' | 'state'
 
 export type SaidValues<C extends SaidCode> = {
   -readonly [N in keyof (typeof SAID)[C]]: ValueOfKind<(typeof SAID)[C][N]>;
+};
+
+type GroupOf<C> = C extends `${infer G}.${string}` ? G : never;
+type KeyOf<C extends SaidCode> = C extends `${string}.${infer N}`
+  ? 'count' extends keyof (typeof SAID)[C]
+    ? `${N}_one` | `${N}_other`
+    : N
+  : never;
+
+/** The `said` part of a catalogue: a sentence for every code, its plural forms for a count. */
+export type SaidCatalogue = {
+  readonly [G in GroupOf<SaidCode>]: {
+    readonly [C in SaidCode as GroupOf<C> extends G ? KeyOf<C> : never]: string;
+  };
 };
 
 /** A sentence of `code` with exactly the values its table entry names. */

@@ -69,7 +69,7 @@ function answeredWords(test: ServerTest): string {
 }
 
 function answeredSaid(test: ServerTest): Said {
-  return said('test.server-answered', { server: test.name, ms: test.ms, files: test.files ?? 0 });
+  return said('test.server-answered', { server: test.name, ms: test.ms, count: test.files ?? 0 });
 }
 
 /** The reason in words and as data; `login` when the user name or password was refused. */

@@ -137,5 +137,5 @@ export const nothingToCancel = () =>
 export const sentBefore = (total: number, found: Earlier) =>
   refusal(
     describeEarlier(total, found),
-    said('send.sent-before', { overlap: Math.min(found.overlap, total), total }),
+    said('send.sent-before', { count: Math.min(found.overlap, total), total }),
   );
