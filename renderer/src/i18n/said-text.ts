@@ -16,6 +16,17 @@ import { i18n, locale } from '.';
 // catalogues is what said-text.test.ts proves.
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 
+/** A failure as the Node side tells it: its English words, and the same as data. */
+export interface Told {
+  error: string;
+  said?: Said | null;
+}
+
+/** A failure's sentence in the language of `t`. */
+export function toldText(t: TFunction, told: Told): string {
+  return saidText(t, told.said, told.error);
+}
+
 /** The sentence of `said` in the language of `t`, or `english` when it cannot be said. */
 export function saidText(t: TFunction, said: Said | null | undefined, english: string): string {
   if (said === null || said === undefined) return english;

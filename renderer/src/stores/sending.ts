@@ -6,9 +6,12 @@
  */
 import { create } from 'zustand';
 import type { Batch, PreparedSend, ProfileSummary, SavedFile } from '../../../core/contract/api';
+import { said } from '../../../core/contract/said';
+import type { Said } from '../../../core/contract/said';
 import type { Problem } from '../../../core/problems';
 import type { ExportOptions, OutgoingMessage, WrittenFile } from '../../../core/writer';
 import { writeExport } from '../../../core/writer';
+import type { Told } from '../i18n/said-text';
 import { rowsOfFiles } from '../logic/batches';
 import { errorWords, service } from './service';
 
@@ -25,6 +28,8 @@ export interface SendingStore {
   saved: SavedFile[] | null;
   problems: Problem[];
   error: string | null;
+  /** The error as data, said in the UI's language (i18n/said-text.ts). */
+  errorSaid: Said | null;
   busy: boolean;
   /** The send the confirmation shows, written and checked by the Node side; null when none. */
   prepared: PreparedSend | null;
@@ -54,8 +59,8 @@ export interface SendingStore {
   /** Sends the prepared send; `again` confirms that some of it was sent before. */
   sendPrepared(again: boolean): Promise<boolean>;
   dismissPrepared(): void;
-  cancelBatch(id: string): Promise<string | null>;
-  retryBatch(id: string): Promise<string | null>;
+  cancelBatch(id: string): Promise<Told | null>;
+  retryBatch(id: string): Promise<Told | null>;
   listen(): () => void;
   clearResult(): void;
 }
@@ -66,12 +71,18 @@ export function selectUploading(state: SendingStore): boolean {
   return false;
 }
 
+/** A failed outcome's words and data, for the store. */
+function toldOf(outcome: Told): Pick<SendingStore, 'error' | 'errorSaid'> {
+  return { error: outcome.error, errorSaid: outcome.said ?? null };
+}
+
 export const useSending = create<SendingStore>()((set, get) => ({
   profiles: [],
   written: null,
   saved: null,
   problems: [],
   error: null,
+  errorSaid: null,
   busy: false,
   prepared: null,
   preparedRows: null,
@@ -87,13 +98,13 @@ export const useSending = create<SendingStore>()((set, get) => ({
     }
   },
   async exportFiles(messages, options, folder) {
-    set({ busy: true, error: null, problems: [], saved: null, written: null });
+    set({ busy: true, error: null, errorSaid: null, problems: [], saved: null, written: null });
     try {
       if (folder !== undefined) {
         // The desktop window: the Node side writes into the folder the person chose.
         const outcome = await service().exportMessages({ files: options, messages, folder });
         if (!outcome.ok) {
-          set({ problems: outcome.problems, error: outcome.error });
+          set({ problems: outcome.problems, ...toldOf(outcome) });
           return;
         }
         set({ saved: outcome.files });
@@ -105,6 +116,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
         set({
           problems: written.problems,
           error: 'Nothing was exported: fix the problems shown first.',
+          errorSaid: said('export.messages-have-problems', { count: written.problems.length }),
         });
         return;
       }
@@ -116,7 +128,15 @@ export const useSending = create<SendingStore>()((set, get) => ({
     }
   },
   async prepare(messages, rowOf, options, profile, test = false, spreadsheet) {
-    set({ busy: true, error: null, problems: [], saved: null, written: null, prepared: null });
+    set({
+      busy: true,
+      error: null,
+      errorSaid: null,
+      problems: [],
+      saved: null,
+      written: null,
+      prepared: null,
+    });
     try {
       const outcome = await service().prepareSend({
         profile,
@@ -126,7 +146,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
         ...(spreadsheet === undefined ? {} : { spreadsheet }),
       });
       if (!outcome.ok) {
-        set({ error: outcome.error, problems: outcome.problems });
+        set({ ...toldOf(outcome), problems: outcome.problems });
         return null;
       }
       set({ prepared: outcome.prepared, preparedRows: rowOf });
@@ -141,11 +161,11 @@ export const useSending = create<SendingStore>()((set, get) => ({
   async sendPrepared(again) {
     const { prepared, preparedRows } = get();
     if (prepared === null || preparedRows === null) return false;
-    set({ busy: true, error: null, problems: [] });
+    set({ busy: true, error: null, errorSaid: null, problems: [] });
     try {
       const outcome = await service().sendPrepared({ prepared: prepared.id, again });
       if (!outcome.ok) {
-        set({ error: outcome.error, problems: outcome.problems });
+        set({ ...toldOf(outcome), problems: outcome.problems });
         return false;
       }
       const fileRows = rowsOfFiles(outcome.batches, preparedRows);
@@ -179,17 +199,17 @@ export const useSending = create<SendingStore>()((set, get) => ({
   async cancelBatch(id) {
     try {
       const outcome = await service().cancel({ batch: id });
-      return outcome.ok ? null : outcome.error;
+      return outcome.ok ? null : outcome;
     } catch (error) {
-      return errorWords(error);
+      return { error: errorWords(error) };
     }
   },
   async retryBatch(id) {
     try {
       const outcome = await service().retry({ batch: id });
-      return outcome.ok ? null : outcome.error;
+      return outcome.ok ? null : outcome;
     } catch (error) {
-      return errorWords(error);
+      return { error: errorWords(error) };
     }
   },
   listen() {
@@ -200,5 +220,6 @@ export const useSending = create<SendingStore>()((set, get) => ({
       }));
     });
   },
-  clearResult: () => set({ written: null, saved: null, problems: [], error: null }),
+  clearResult: () =>
+    set({ written: null, saved: null, problems: [], error: null, errorSaid: null }),
 }));

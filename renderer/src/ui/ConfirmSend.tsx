@@ -7,6 +7,7 @@ import type { WarningCounts } from '../logic/totals';
 import { useSending } from '../stores/sending';
 import { profileName } from './profile-name';
 import { formatDateTime, formatList, money } from './words';
+import { saidText } from '../i18n/said-text';
 
 const WARNING_KINDS: readonly (keyof WarningCounts)[] = [
   'not-mobile',
@@ -69,6 +70,7 @@ export function ConfirmSend({
   const prepared = useSending((state) => state.prepared);
   const busy = useSending((state) => state.busy);
   const error = useSending((state) => state.error);
+  const errorSaid = useSending((state) => state.errorSaid);
   const id = useId();
   const practice = prepared?.profile.practice ?? profile?.practice ?? false;
   const still = WARNING_KINDS.filter((kind) => warnings[kind] > 0);
@@ -77,7 +79,13 @@ export function ConfirmSend({
     <dialog ref={dialog} aria-labelledby={`${id}-confirm`} data-testid="confirm-dialog">
       <h2 id={`${id}-confirm`}>{t('send.confirm')}</h2>
       {prepared === null ? (
-        <p role="status">{busy ? t('confirm.preparing') : (error ?? t('confirm.preparing'))}</p>
+        <p role="status">
+          {busy
+            ? t('confirm.preparing')
+            : error === null
+              ? t('confirm.preparing')
+              : saidText(t, errorSaid, error)}
+        </p>
       ) : (
         <>
           <p>

@@ -5,6 +5,8 @@ import { useAppSettings } from '../stores/app-settings';
 import { useSending } from '../stores/sending';
 import { errorWords, service } from '../stores/service';
 import { ConnectionResult } from './ProfileEditor';
+import { toldText } from '../i18n/said-text';
+import type { Told } from '../i18n/said-text';
 
 /** The person's provider account: user name and password, then a connection test. */
 function ProviderAccount({ onBack }: { onBack: () => void }) {
@@ -16,7 +18,7 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
   const [password, setPassword] = useState('');
   const [test, setTest] = useState<ConnectionTest | null>(null);
   const [working, setWorking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Told | null>(null);
   const id = useId();
   if (real === undefined) return <p className="error">{t('firstRun.noProfile')}</p>;
   const connect = async () => {
@@ -26,12 +28,12 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
     try {
       const saved = await service().updateProfile({ profile: real.id, user, password });
       if (!saved.ok) {
-        setError(saved.error);
+        setError(saved);
         return;
       }
       setTest(await service().testConnection({ profile: real.id }));
     } catch (failure) {
-      setError(errorWords(failure));
+      setError({ error: errorWords(failure) });
     } finally {
       setWorking(false);
     }
@@ -87,7 +89,7 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
       </div>
       {error && (
         <p className="error" role="alert">
-          {error}
+          {toldText(t, error)}
         </p>
       )}
       {test && <ConnectionResult test={test} />}

@@ -3,6 +3,7 @@ import type { ConnectionTest, ProfileSummary } from '../../../core/contract/api'
 import { useTranslation } from '../i18n';
 import { profileName } from './profile-name';
 import { errorWords, service } from '../stores/service';
+import { saidText, toldText } from '../i18n/said-text';
 
 /** A connection test's outcome, in words, with each server's certificate and time. */
 export function ConnectionResult({ test }: { test: ConnectionTest }) {
@@ -13,7 +14,7 @@ export function ConnectionResult({ test }: { test: ConnectionTest }) {
       className={test.ok ? 'ok' : 'error'}
       data-testid={`connection-${test.profile}`}
     >
-      <p>{test.summary}</p>
+      <p>{saidText(t, test.summarySaid, test.summary)}</p>
       {test.servers.length > 0 && (
         <ul>
           {test.servers.map((server) => (
@@ -24,7 +25,7 @@ export function ConnectionResult({ test }: { test: ConnectionTest }) {
                 port: server.port,
                 answer: server.ok
                   ? t('connection.answered', { ms: Math.round(server.ms) })
-                  : (server.error ?? ''),
+                  : saidText(t, server.said, server.error ?? ''),
               })}
               {server.ok &&
                 (server.fingerprint
@@ -96,7 +97,7 @@ export function ProfileEditor({
             ...(user ? { user } : {}),
             ...(password ? { password } : {}),
           });
-          setMessage(outcome.ok ? t('settings.saved') : outcome.error);
+          setMessage(outcome.ok ? t('settings.saved') : toldText(t, outcome));
           setPassword('');
           onSaved();
         } catch (error) {
