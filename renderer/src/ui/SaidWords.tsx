@@ -10,12 +10,12 @@ export function SaidWords({
   said,
   english,
   className,
-  testId,
+  'data-testid': testId,
 }: {
   said: Said | null | undefined;
   english: string;
   className: string;
-  testId?: string;
+  'data-testid'?: string;
 }) {
   const { t } = useTranslation();
   const shown = saidText(t, said, english);

@@ -150,7 +150,7 @@ export function BatchView({
       {batch.note && (
         <SaidWords
           className="warning"
-          testId="batch-note"
+          data-testid="batch-note"
           said={batch.noteSaid}
           english={batch.note}
         />
