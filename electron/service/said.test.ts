@@ -87,8 +87,9 @@ describe('the service says its refusals as data', () => {
 
 describe('a batch says its failover as data', () => {
   it('server A refusing: the note names the servers and the reason by code', async () => {
-    const profile = emulatedProfile(provider);
-    profile.servers[0] = { ...profile.servers[0]!, port: await closedPort() };
+    const emulated = emulatedProfile(provider);
+    const [a, b] = emulated.servers;
+    const profile = { ...emulated, servers: [{ ...a!, port: await closedPort() }, b!] };
     const { service, until } = await startService(provider, await dataFolder(), {
       profiles: [profile],
     });
