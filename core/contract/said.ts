@@ -173,10 +173,3 @@ export function said<C extends SaidCode>(
 ): Said {
   return values[0] === undefined ? { code } : { code, values: values[0] as Said['values'] };
 }
-
-/** A failure the person reads: the English words and, beside them, the same as data. */
-export interface Failed {
-  ok: false;
-  error: string;
-  said?: Said;
-}
