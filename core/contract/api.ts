@@ -73,8 +73,7 @@ export interface SavedFile {
 
 /** Nothing is written or sent while the messages have a problem the server would reject. */
 export type ExportOutcome =
-  | { ok: true; files: SavedFile[] }
-  | { ok: false; error: string; said?: Said; problems: Problem[] };
+  { ok: true; files: SavedFile[] } | { ok: false; error: string; said?: Said; problems: Problem[] };
 
 export type Security = 'ftp' | 'ftps';
 
