@@ -1,16 +1,18 @@
 // Issue 13, no batch stays "uploading" for good: at start, a batch left uploading by a process
 // that is gone is reconciled against the servers (sent, not sent, or unknown with why) and its
 // leftovers deleted; a batch that could not be sent has a Retry; Cancel stops an upload before
-// its rename and not after.
+// its rename and not after. A listing that comes back empty by accident, or fails, never
+// makes it "not sent".
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Batch } from '../../core/contract/api';
 import { RETRY_STATES } from '../../core/contract/api';
 import { writeExport } from '../../core/writer';
 import { emulatedProfile } from '../backend/practice';
 import { batchNames, newBatchId, tempName } from '../client/batch-names';
 import { closedPort } from '../client/net-test-util';
+import { Faults } from '../server/faults';
 import { connect, names, startTestProvider, upload } from '../server/ftp-test-util';
 import type { TestProvider } from '../server/ftp-test-util';
 import { batchFilesOf } from './batch-files';
@@ -19,10 +21,15 @@ import { canonical, MessageHashes } from './fingerprint';
 import { History, historyFile } from './history';
 import { dataFolder, ENDS, queued, startService } from './send-test-util';
 
+const faults = new Faults();
 let provider: TestProvider;
 
 beforeAll(async () => {
-  provider = await startTestProvider();
+  provider = await startTestProvider({ faults });
+});
+
+afterEach(() => {
+  faults.clearFailures();
 });
 
 afterAll(async () => {
@@ -163,6 +170,67 @@ describe('issue 13: at start, every batch left uploading is reconciled against t
       expect(await queued(provider, batchName.base)).toHaveLength(2);
     } finally {
       await second.service.close();
+    }
+  });
+});
+
+describe('a listing that is empty by accident, or fails, never makes a batch "not sent"', () => {
+  it('the first listing empty, the next one showing the file: sent, followed, never sent again', async () => {
+    const dataDir = await dataFolder();
+    const { batch, names: batchName, bytes } = await leftUploading(dataDir, 'blinked');
+    const client = await connect(provider);
+    await upload(client, batchName.readyName, bytes);
+    client.close();
+    faults.emptyNextListings(1);
+    const { service, until } = await startService(provider, dataDir);
+    try {
+      expect((await until(batch.id, ENDS)).state).toBe('success');
+      expect(faults.listing('A')).toBeNull();
+      expect(await queued(provider, batchName.base)).toHaveLength(2);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it("server A's LIST failing, B showing nothing: unknown, saying why; Retry sends it once", async () => {
+    const dataDir = await dataFolder();
+    const { batch, names: batchName } = await leftUploading(dataDir, 'unlisted');
+    faults.failListingsOf('A');
+    const first = await startService(provider, dataDir);
+    const end = await first.until(batch.id, ENDS);
+    await first.service.close();
+    expect(end.state).toBe('unknown');
+    expect(end.error).toMatch(
+      /^It is not known whether this batch reached the provider: The servers could not list their files: server A \(127\.0\.0\.1:\d+\) .*The folder could not be read \(injected failure\).*\. Server B \(127\.0\.0\.1:\d+\) showed no file of it, but that alone does not prove it was not sent\. Retry asks the servers again/,
+    );
+    expect(await queued(provider, batchName.base)).toEqual([]);
+    faults.clearFailures();
+    const second = await startService(provider, dataDir);
+    try {
+      expect(await second.service.retry({ batch: batch.id })).toMatchObject({ ok: true });
+      expect((await second.until(batch.id, ['success'])).state).toBe('success');
+      expect(await queued(provider, batchName.base)).toHaveLength(2);
+    } finally {
+      await second.service.close();
+    }
+  });
+
+  it("server A's LIST failing, the file on B: sent, from B's listing", async () => {
+    const dataDir = await dataFolder();
+    const { batch, names: batchName, bytes } = await leftUploading(dataDir, 'onlyonb');
+    const client = await connect(provider, { server: 1 });
+    await upload(client, batchName.readyName, bytes);
+    client.close();
+    faults.failListingsOf('A');
+    const { service, until } = await startService(provider, dataDir);
+    try {
+      const seen = await until(batch.id, ['ready', 'processing', 'success']);
+      expect(seen.server).toBe('B');
+      faults.clearFailures();
+      expect((await until(batch.id, ENDS)).state).toBe('success');
+      expect(await queued(provider, batchName.base)).toHaveLength(2);
+    } finally {
+      await service.close();
     }
   });
 });
