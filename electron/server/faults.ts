@@ -63,6 +63,11 @@ export class Faults {
     this.failingListings.add(server);
   }
 
+  /** Listings still to show no file. */
+  get pendingEmptyListings(): number {
+    return this.emptyListings;
+  }
+
   /** Asked by server `server` before it lists a folder: what it does instead, if anything. */
   listing(server: string): ListingFault | null {
     if (this.failingListings.has(server)) return 'fail';
