@@ -3,23 +3,14 @@
  * into the text that prints them (verdict-json.ts), so a caller that only prints 300,000
  * messages never holds 300,000 objects.
  */
-import type { Segments } from './segments';
 import { messageOf } from './values';
-import type { Message } from './values';
+import type { Message, RawRow } from './values';
 
 export interface MessageSink {
   /** How many messages it has been given since it was made or last cleared. */
   readonly count: number;
   /** One data row's message, its values as the server reads them (see messageOf). */
-  add(
-    row: number,
-    rawMsisdn: string,
-    message: string,
-    sender: string,
-    cls: string,
-    userref: string,
-    segments: Segments,
-  ): void;
+  add(raw: RawRow): void;
   /** Forgets every message given so far. */
   clear(): void;
 }
@@ -32,16 +23,8 @@ export class MessageList implements MessageSink {
     return this.messages.length;
   }
 
-  add(
-    row: number,
-    rawMsisdn: string,
-    message: string,
-    sender: string,
-    cls: string,
-    userref: string,
-    segments: Segments,
-  ): void {
-    this.messages.push(messageOf(row, rawMsisdn, message, sender, cls, userref, segments));
+  add(raw: RawRow): void {
+    this.messages.push(messageOf(raw));
   }
 
   clear(): void {

@@ -121,8 +121,9 @@ describe('issue 16: check --json written as read is JSON.stringify of the verdic
           const sink = new JsonMessages(null);
           const objects = rows.map(([row, msisdn, message, sender, cls, userref]) => {
             const segments = countSegments(message);
-            sink.add(row, msisdn, message, sender, cls, userref, segments);
-            return messageOf(row, msisdn, message, sender, cls, userref, segments);
+            const raw = { row, msisdn, message, sender, class: cls, userref, segments };
+            sink.add(raw);
+            return messageOf(raw);
           });
           const json = JSON.stringify(objects);
           const written = concat(sink.end());

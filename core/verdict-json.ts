@@ -9,8 +9,8 @@ import { inspectFile } from './check';
 import type { CheckOptions, Decision, UploadedFile } from './check';
 import type { MessageSink } from './message-sink';
 import { documentedProblem } from './problems';
-import type { Segments } from './segments';
 import { queuedClass, trimSpaces } from './values';
+import type { RawRow } from './values';
 
 /** Bytes are written in chunks of this size (or one character's worst case, 3 bytes a unit). */
 const CHUNK_BYTES = 1 << 20;
@@ -55,21 +55,13 @@ export class JsonMessages implements MessageSink {
     private readonly keepLimit = KEPT_JSON_BYTES,
   ) {}
 
-  add(
-    row: number,
-    rawMsisdn: string,
-    message: string,
-    sender: string,
-    cls: string,
-    userref: string,
-    segments: Segments,
-  ): void {
+  add(raw: RawRow): void {
     if (this.overflowed) {
       this.count++;
       return;
     }
     // The keys in messageOf's order, as JSON.stringify writes a Message.
-    this.#text += `${this.count++ === 0 ? '' : ','}{"row":${row},"msisdn":${quoted(trimSpaces(rawMsisdn))},"message":${quoted(message)},"sender":${quoted(sender)},"class":${quoted(queuedClass(cls))},"userref":${quoted(userref)},"encoding":"${segments.encoding}","parts":${segments.parts}}`;
+    this.#text += `${this.count++ === 0 ? '' : ','}{"row":${raw.row},"msisdn":${quoted(trimSpaces(raw.msisdn))},"message":${quoted(raw.message)},"sender":${quoted(raw.sender)},"class":${quoted(queuedClass(raw.class))},"userref":${quoted(raw.userref)},"encoding":"${raw.segments.encoding}","parts":${raw.segments.parts}}`;
     if (this.#text.length >= ENCODE_AT) this.#encode();
   }
 

@@ -110,7 +110,9 @@ export const SAID = {
   'batch.not-sent-retry': { why: 'said' },
   'batch.interrupted-by-stop': {},
   'batch.gone-from-servers': {},
-  'batch.could-not-list': { failure: 'said' },
+  'batch.could-not-list': { failures: 'failures' },
+  'batch.showed-nothing': { server: 'text' },
+  'batch.showed-nothing-both': { first: 'text', second: 'text' },
   // Following a batch (client/follower.ts, client/rejection.ts).
   'follow.still': { state: 'state' },
   'follow.stopped-because': { why: 'said' },

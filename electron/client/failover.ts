@@ -201,6 +201,15 @@ export class Failover {
     this.preferred = (index + 1) % this.profile.servers.length;
   }
 
+  /**
+   * The session's server answered; the next connect tries the other one first, for a second
+   * opinion of what the first said (a listing can come back empty by accident).
+   */
+  preferOther(connected: Connected): void {
+    const index = this.profile.servers.indexOf(connected.server);
+    this.preferred = (index + 1) % this.profile.servers.length;
+  }
+
   private order(): number[] {
     const count = this.profile.servers.length;
     return Array.from({ length: count }, (_, i) => (this.preferred + i) % count);

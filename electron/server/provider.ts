@@ -220,6 +220,7 @@ async function startServing(options: ProviderOptions, layout: Layout): Promise<P
             stagingDir: layout.uploads,
             onReady: (user, file) => processor.notice(user, file),
             storage,
+            faults: options.faults ?? null,
           }),
           paths: [...new Set([dir, await realpath(dir)])],
           throttle,

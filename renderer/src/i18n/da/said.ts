@@ -112,7 +112,11 @@ export const said: Catalogue['said'] = {
       'Sendsheet stoppede, mens forsendelsen blev uploadet, før filen nåede frem til udbyderen.',
     'gone-from-servers':
       'Filen er ikke længere på serverne: den kan være behandlet og så fjernet af nogen. Den sendes ikke igen.',
-    'could-not-list': 'Serverne kunne ikke vise deres filer: {{failure}}.',
+    'could-not-list': 'Serverne kunne ikke vise deres filer: {{failures}}.',
+    'showed-nothing':
+      'Server {{server}} viste ingen fil fra den, men det alene beviser ikke, at den ikke blev sendt.',
+    'showed-nothing-both':
+      'Server {{first}} og server {{second}} viste ingen fil fra den, men det alene beviser ikke, at den ikke blev sendt.',
   },
   retry: {
     'not-now': 'En forsendelse med status “{{state}}” kan ikke prøves igen.',

@@ -117,7 +117,11 @@ export const said = {
       'Sendsheet stopped while it was uploading this batch, before the file reached the provider.',
     'gone-from-servers':
       'The file is no longer on the servers: it may have been processed and then removed by someone. It is not sent again.',
-    'could-not-list': 'The servers could not show their files: {{failure}}.',
+    'could-not-list': 'The servers could not show their files: {{failures}}.',
+    'showed-nothing':
+      'Server {{server}} showed no file of it, but that alone does not prove it was not sent.',
+    'showed-nothing-both':
+      'Server {{first}} and server {{second}} showed no file of it, but that alone does not prove it was not sent.',
   },
   retry: {
     'not-now': 'A batch that is “{{state}}” cannot be tried again.',
