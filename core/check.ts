@@ -184,13 +184,11 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
 
   const delimiter = delimiterOf(format);
   const oneToOne = encoding === 'windows-1252' ? file.bytes : null;
-  const build = (sink: MessageSink, limit: number, only: boolean, ifAccepted = false) => ({
-    sink,
-    limit,
-    resolver: pendingC1 ? new C1Resolver(text) : null,
-    only,
-    ifAccepted,
-  });
+  const build = (sink: MessageSink, limit: number, only: boolean, ifAccepted = false) => {
+    const inPlace = sink.readsInPlace?.({ text, bytes: oneToOne, pendingC1 }) === true;
+    const resolver = pendingC1 && !inPlace ? new C1Resolver(text) : null;
+    return { sink, limit, resolver, only, ifAccepted };
+  };
   const keep = options.keepMessages;
   const given: MessageSink | null = typeof keep === 'object' ? keep : null;
   const kept: MessageList | null =
