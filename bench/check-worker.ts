@@ -1,11 +1,12 @@
 // One measurement in a fresh process, so its peak memory is its own: `check`, `messages`,
-// `json` or `papaparse`.
+// `json` or `papaparse`, run RUNS times; prints each run's milliseconds.
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
 import { checkFile, inspectFile } from '../core/check';
 import { decode } from '../core/decode';
-import { writeVerdictJson } from '../core/verdict-json';
 import { nodeCheckOptions } from '../electron/base/native-text';
+import { checkCommand } from '../electron/cli/check-command';
+import type { CommandIo } from '../electron/cli/io';
 
 const [mode, path, name, runs] = process.argv.slice(2) as [string, string, string, string];
 const bytes = new Uint8Array(readFileSync(path));
@@ -25,17 +26,25 @@ for (let i = 0; i < Number(runs); i++) {
     times.push(performance.now() - started);
     summary = `${verdict.messages.length} messages`;
   } else if (mode === 'json') {
-    // `check --json` as the command runs it: every message, written out (to /dev/null).
+    // `sendsheet check FILE --json` as the command runs it, from reading the file to its last
+    // byte written (to /dev/null, as `> /dev/null` would), every message included.
     const out = openSync('/dev/null', 'w');
     let written = 0;
+    const io: CommandIo = {
+      stdout: (text) => void writeSync(out, text),
+      stdoutBytes: (chunk) => {
+        written += chunk.length;
+        writeSync(out, chunk);
+      },
+      stderr: (text) => void process.stderr.write(text),
+      readStdin: () => Promise.reject(new Error('no standard input here')),
+      cwd: process.cwd(),
+    };
     const started = performance.now();
-    const decision = writeVerdictJson({ name, bytes }, nodeCheckOptions, (chunk) => {
-      written += chunk.length;
-      writeSync(out, chunk);
-    });
+    const code = await checkCommand([path, '--as', name, '--json'], io);
     times.push(performance.now() - started);
     closeSync(out);
-    summary = `${decision.rows} messages, ${(written / 2 ** 20).toFixed(1)} MiB of JSON`;
+    summary = `exit ${code}, ${(written / 2 ** 20).toFixed(1)} MiB of JSON`;
   } else {
     // papaparse's bare parse of the same text check reads (decoded by core, untimed); not
     // TextDecoder('windows-1252'), which Node 20.18.3+ gets wrong for 0x80-0x9F.
