@@ -4,6 +4,7 @@ import { useTranslation } from '../i18n';
 import { useAppSettings } from '../stores/app-settings';
 import { useSending } from '../stores/sending';
 import { errorWords, service } from '../stores/service';
+import { AccountFields } from './AccountFields';
 import { ConnectionResult } from './ProfileEditor';
 import { toldText } from '../i18n/said-text';
 import type { Told } from '../i18n/said-text';
@@ -47,29 +48,15 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
       }}
     >
       <p>{t('firstRun.account', { name: real.name })}</p>
-      <div className="fields">
-        <div className="field">
-          <label htmlFor={`${id}-user`}>{t('settings.user')}</label>
-          <input
-            id={`${id}-user`}
-            value={user}
-            required
-            autoComplete="username"
-            onChange={(event) => setUser(event.currentTarget.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-password`}>{t('settings.password')}</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            value={password}
-            required
-            autoComplete="current-password"
-            onChange={(event) => setPassword(event.currentTarget.value)}
-          />
-        </div>
-      </div>
+      <AccountFields
+        id={id}
+        user={user}
+        password={password}
+        onUser={setUser}
+        onPassword={setPassword}
+        kept={real.passwordKept}
+        required
+      />
       <div className="actions">
         <button type="button" onClick={onBack}>
           {t('firstRun.back')}

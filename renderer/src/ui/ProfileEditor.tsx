@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ConnectionTest, ProfileSummary } from '../../../core/contract/api';
 import { useTranslation } from '../i18n';
+import { AccountFields } from './AccountFields';
 import { profileName } from './profile-name';
 import { errorWords, service } from '../stores/service';
 import { saidText, toldText } from '../i18n/said-text';
@@ -127,35 +128,15 @@ export function ProfileEditor({
         ))}
       </ul>
       {!profile.practice && (
-        <div className="fields">
-          <div className="field">
-            <label htmlFor={`${id}-user`}>{t('settings.user')}</label>
-            <input
-              id={`${id}-user`}
-              value={user}
-              autoComplete="username"
-              onChange={(event) => setUser(event.currentTarget.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-password`}>{t('settings.password')}</label>
-            <input
-              id={`${id}-password`}
-              type="password"
-              value={password}
-              autoComplete="current-password"
-              placeholder={
-                profile.hasPassword ? t('settings.passwordSet') : t('settings.passwordNotSet')
-              }
-              onChange={(event) => setPassword(event.currentTarget.value)}
-            />
-            <small>
-              {profile.passwordKept === 'keychain'
-                ? t('settings.passwordInKeychain')
-                : t('settings.passwordForThisRun')}
-            </small>
-          </div>
-        </div>
+        <AccountFields
+          id={id}
+          user={user}
+          password={password}
+          onUser={setUser}
+          onPassword={setPassword}
+          kept={profile.passwordKept}
+          hasPassword={profile.hasPassword}
+        />
       )}
       <div className="actions">
         {!profile.practice && (
