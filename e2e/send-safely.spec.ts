@@ -13,6 +13,8 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
 test.use({ locale: 'en-US' });
+// The worker's app of this file: its History and sent-before checks hold only what it sent.
+test.use({ sendsheetAppName: 'send-safely' });
 
 /** A list as Excel saves it in Denmark: semicolons, one person a row. */
 function list(name: string, rows: [string, string, string][]) {
@@ -45,9 +47,6 @@ async function sendAll(page: Page, count: number): Promise<void> {
 }
 
 test.describe('issue 13: on an app of its own, practice chosen', () => {
-  // Its History and the sent-before checks hold only what these tests sent.
-  test.use({ sendsheetAppName: 'send-safely' });
-
   test('a second send of the same list is stopped, naming the first; "send again" sends it', async ({
     page,
     ready,
@@ -353,7 +352,11 @@ test.describe('issue 13: a send interrupted (the app killed) and resumed is sent
         ).toHaveText('Accepted by the practice server: no SMS left this computer', {
           timeout: 60_000,
         });
-        expect(await queued(again.outbox, base)).toEqual(['4520996001', '4520996002', '4520996003']);
+        expect(await queued(again.outbox, base)).toEqual([
+          '4520996001',
+          '4520996002',
+          '4520996003',
+        ]);
         // The same list once more: it was sent, and says so.
         await open(page, file);
         await page.getByRole('button', { name: 'Send…' }).click();

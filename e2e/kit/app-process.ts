@@ -140,7 +140,9 @@ function launch(options: StartOptions, ports: string[] | null): Promise<RunningA
           kill,
           restart: async (again = {}) => {
             if (!options.folder)
-              throw new Error(`sendsheet app (${name}) has temporary folders: start it with folder`);
+              throw new Error(
+                `sendsheet app (${name}) has temporary folders: start it with folder`,
+              );
             await stop();
             const next: StartOptions = { ...options, ...pick(again) };
             return launch(next, again.samePorts ? portsOf(ready) : null);
