@@ -80,8 +80,8 @@ export async function choosePractice(ready: ReadyLine): Promise<void> {
 }
 
 function portsOf(ready: ReadyLine): string[] {
-  const http = new URL(ready.url!).port;
-  return ready.ftp ? ['--port', http, '--ftp-ports', `${ready.ftp.a},${ready.ftp.b}`] : [];
+  const http = ['--port', new URL(ready.url!).port];
+  return ready.ftp ? [...http, '--ftp-ports', `${ready.ftp.a},${ready.ftp.b}`] : http;
 }
 
 export function startApp(options: StartOptions = {}): Promise<RunningApp> {
