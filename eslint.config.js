@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -31,6 +32,85 @@ export const ELECTRON_LAYERS = {
 };
 
 const FOLDERS = Object.keys(ELECTRON_LAYERS);
+
+/**
+ * Every word a person reads goes through the catalogues (renderer/src/i18n/): a string literal
+ * in a component is an error wherever it could be shown. The type checker lets through a
+ * literal whose type is a union of codes (`status === 'ready'`, `setFilter('all')`).
+ */
+const noLiteralStrings = {
+  files: ['renderer/src/**/*.tsx'],
+  plugins: { i18next },
+  languageOptions: { parserOptions: { projectService: true } },
+  rules: {
+    'i18next/no-literal-string': [
+      'error',
+      {
+        mode: 'all',
+        'should-validate-template': true,
+        message: 'Words a person reads go through the i18n catalogues (renderer/src/i18n/)',
+        // Attributes no one reads: names, codes, and the drawing of an icon.
+        'jsx-attributes': {
+          exclude: [
+            'className',
+            'style',
+            'type',
+            'key',
+            'id',
+            'htmlFor',
+            'name',
+            'value',
+            'role',
+            'lang',
+            'accept',
+            'autoComplete',
+            'data-.*',
+            'aria-(describedby|labelledby|live|hidden|current|controls)',
+            'viewBox',
+            'd',
+            'fill',
+            'stroke',
+            'focusable',
+            'width',
+            'height',
+          ],
+        },
+        callees: {
+          exclude: [
+            't',
+            'i18n(ext)?',
+            'useTranslation',
+            'querySelector(All)?',
+            'getElementById',
+            'addEventListener',
+            'removeEventListener',
+            'postMessage',
+            'includes',
+            'startsWith',
+            'endsWith',
+            'split',
+            'join',
+            'padStart',
+            'replace',
+            'Error',
+            'URL',
+          ],
+        },
+      },
+    ],
+    // The rule above lets any literal through in an UPPER_CASE constant: a sentence (words
+    // with spaces) kept in one is still shown to a person.
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector:
+          'VariableDeclarator[id.name=/^[A-Z][A-Z0-9_]*$/] :matches(Literal[value=/\\s/], TemplateElement[value.raw=/\\s/])',
+        message:
+          'Words a person reads go through the i18n catalogues (renderer/src/i18n/), constants too',
+      },
+    ],
+  },
+};
 
 /** The rule of one electron/ folder: the folders it may not import, and never the UI. */
 function electronLayer(folder) {
@@ -158,6 +238,7 @@ export default tseslint.config(
     },
   },
   ...FOLDERS.map(electronLayer),
+  noLiteralStrings,
   {
     // Tests and harnesses of electron/ may wire any layers, but never the UI.
     files: ['electron/**/*.test.ts', 'electron/**/*-test-util.ts', 'electron/**/*.e2e.ts'],

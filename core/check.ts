@@ -148,6 +148,7 @@ export function tooLargeProblem(size: number | null): Problem {
     column: null,
     code: 'too-large',
     message: `The file is ${size === null ? 'more than 30 MiB' : `${size.toLocaleString('en-US')} bytes`}; the provider reads files up to 30 MiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes): split it into files of 10,000 rows.`,
+    values: size === null ? { kind: 'cut' } : { kind: 'bytes', bytes: size },
   };
 }
 
@@ -212,6 +213,7 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
       column: null,
       code: 'no-rows',
       message: 'The file has a header but no messages below it.',
+      values: { kind: 'header-only' },
     });
   }
   const decision: Decision = {

@@ -57,7 +57,8 @@ type WideEncoding = (typeof WIDE_ORDER)[number];
 /** SPEC: the zero-byte pattern of UTF-16/32 is looked for in the first 4 KiB. */
 const SNIFF_BYTES = 4096;
 
-const LABELS: Readonly<Record<Encoding, string>> = {
+/** Each encoding's name as people write it. */
+export const ENCODING_LABELS: Readonly<Record<Encoding, string>> = {
   'utf-8': 'UTF-8',
   'windows-1252': 'Windows-1252',
   'utf-16le': 'UTF-16LE',
@@ -141,7 +142,7 @@ export function decodeDeferred(
       encoding: bom,
       source: 'detected',
       bomBytes,
-      reason: `it starts with a ${LABELS[bom]} byte order mark`,
+      reason: `it starts with a ${ENCODING_LABELS[bom]} byte order mark`,
     };
     return settle(reading, decodeUnicode(bom, bytes, bomBytes));
   }
@@ -152,7 +153,7 @@ export function decodeDeferred(
       encoding: wide,
       source: 'detected',
       bomBytes: 0,
-      reason: `the zero bytes in its first line are those of ${LABELS[wide]} text`,
+      reason: `the zero bytes in its first line are those of ${ENCODING_LABELS[wide]} text`,
     };
     return settle(reading, decodeUnicode(wide, bytes, 0));
   }
@@ -196,7 +197,7 @@ function settle(reading: Reading, attempt: Attempt, hint?: () => string): Deferr
     const pendingC1 = attempt.pendingC1 ?? false;
     return { ok: true, text: attempt.text, encoding, source, bomBytes, pendingC1 };
   }
-  const label = LABELS[encoding];
+  const label = ENCODING_LABELS[encoding];
   const noun =
     encoding === 'utf-8'
       ? 'invalid sequences'
@@ -212,7 +213,14 @@ function settle(reading: Reading, attempt: Attempt, hint?: () => string): Deferr
     ok: false,
     encoding,
     source,
-    problem: { row: null, column: null, code: 'bad-encoding', message, offset: attempt.offset },
+    problem: {
+      row: null,
+      column: null,
+      code: 'bad-encoding',
+      message,
+      offset: attempt.offset,
+      values: { kind: 'decode', encoding: label, offset: attempt.offset, count: attempt.count },
+    },
   };
 }
 
@@ -228,7 +236,7 @@ function forcedUtf8Hint(bytes: Uint8Array): string {
   if (wide === undefined || wide === null) return '';
   const looks = bom === undefined ? 'looks like' : 'starts with the byte order mark of';
   return (
-    `the file ${looks} ${LABELS[wide]}, which is understood only when the name ` +
+    `the file ${looks} ${ENCODING_LABELS[wide]}, which is understood only when the name ` +
     'leaves the encoding to detection (no .utf8 or .cp1252)'
   );
 }

@@ -85,6 +85,17 @@ export const DIALECT_MESSAGES = {
     'Text after the closing quote of a quoted field: put the whole field in quotes and double every quote inside it ("").',
 } as const;
 
+export type DialectKind = keyof typeof DIALECT_MESSAGES;
+
+const KIND_OF_MESSAGE = new Map<string, DialectKind>(
+  Object.entries(DIALECT_MESSAGES).map(([kind, message]) => [message, kind as DialectKind]),
+);
+
+/** Which of DIALECT_MESSAGES a problem's message is, for saying it in another language. */
+export function dialectKind(message: string): DialectKind | 'other' {
+  return KIND_OF_MESSAGE.get(message) ?? 'other';
+}
+
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;

@@ -1,6 +1,6 @@
 import type { Delimiter } from './dialect';
 import { report } from './problems';
-import type { Problem, ProblemSink } from './problems';
+import type { Described, Problem, ProblemSink } from './problems';
 
 /** The column names the provider understands, matched exactly (SPEC section 5). */
 export const COLUMNS = ['msisdn', 'message', 'sender', 'class', 'userref'] as const;
@@ -35,22 +35,29 @@ export function tabDelimitedProblem(fields: string[], count = fields.length): Pr
   };
 }
 
-function unknownColumnMessage(name: string, delimiter: Delimiter): string {
+function describeUnknownColumn(name: string, delimiter: Delimiter): Described {
   const shown = JSON.stringify(name);
   const other = delimiter === ',' ? ';' : ',';
   let hint = '';
+  let values: Record<string, string> = {};
   if (name.includes(other) && COLUMNS.some((c) => name.split(other).includes(c))) {
-    hint =
-      delimiter === ','
-        ? ' The header is separated by semicolons: name the file .excel.ready for Excel format.'
-        : ' The header is separated by commas: leave .excel out of the name for the standard format.';
+    const semicolons = delimiter === ',';
+    values = { hint: semicolons ? 'semicolons' : 'commas' };
+    hint = semicolons
+      ? ' The header is separated by semicolons: name the file .excel.ready for Excel format.'
+      : ' The header is separated by commas: leave .excel out of the name for the standard format.';
   } else if (isColumn(name.toLowerCase())) {
+    values = { hint: 'case', suggestion: name.toLowerCase() };
     hint = ` Names are case-sensitive: write "${name.toLowerCase()}".`;
   } else if (isColumn(name.trim())) {
+    values = { hint: 'spaces', suggestion: name.trim() };
     hint = ` Remove the spaces around "${name.trim()}".`;
   }
   const what = name === '' ? 'A column has no name' : `Unknown column ${shown}`;
-  return `${what}: the accepted names are ${ACCEPTED}.${hint}`;
+  return {
+    message: `${what}: the accepted names are ${ACCEPTED}.${hint}`,
+    values: { kind: name === '' ? 'no-name' : 'unknown', name: shown, ...values },
+  };
 }
 
 /**
@@ -108,13 +115,14 @@ export class HeaderReader {
         message: this.#blank
           ? `The first row is blank, but it must name the columns (${ACCEPTED}): "${column}" is required.`
           : `The header has no "${column}" column, which is required: the first row must name the columns (${ACCEPTED}).`,
+        values: { kind: this.#blank ? 'blank' : 'absent' },
       });
     }
   }
 
   #unknown(name: string): void {
     report(this.problems, 1, name, 'unknown-column', () =>
-      unknownColumnMessage(name, this.delimiter),
+      describeUnknownColumn(name, this.delimiter),
     );
   }
 }

@@ -317,3 +317,8 @@ export function uploadName(
   }
   return name;
 }
+
+/** An upload name without its `.ready`: what an exported file is saved as (see WrittenFile). */
+export function withoutReady(name: string): string {
+  return name.endsWith(READY) ? name.slice(0, -READY.length) : name;
+}

@@ -38,6 +38,28 @@ export interface Problem {
   message: string;
   /** For `bad-encoding`: the byte offset, from the start of the file, of the bad byte. */
   offset?: number;
+  /**
+   * What the sentence says, as data, so that the app can say it in the person's language:
+   * `kind` names which of the code's sentences it is, where a code has several; the rest are
+   * the values the sentence names. `message` stays the provider's own English words.
+   */
+  values?: ProblemValues;
+}
+
+export type ProblemValues = Readonly<Record<string, string | number>>;
+
+/** A problem's sentence, and the values it was made from. */
+export interface Described {
+  message: string;
+  values?: ProblemValues;
+}
+
+/**
+ * A problem as the command line and its JSON show it: the provider's own words, without the
+ * values the app uses to say them in the person's language.
+ */
+export function documentedProblem({ values: _values, ...problem }: Problem): Problem {
+  return problem;
 }
 
 export function isProblemCode(value: string): value is ProblemCode {
@@ -127,11 +149,11 @@ export function report(
   row: number | null,
   column: string | null,
   code: ProblemCode,
-  message: () => string,
+  describe: () => Described,
 ): void {
   if (sink instanceof ProblemTally) {
-    if (sink.count(code, row)) sink.keep({ row, column, code, message: message() });
+    if (sink.count(code, row)) sink.keep({ row, column, code, ...describe() });
   } else {
-    sink.push({ row, column, code, message: message() });
+    sink.push({ row, column, code, ...describe() });
   }
 }

@@ -71,11 +71,13 @@ export function processUnread(
 
 /** SPEC 9: the problem of a file the server could not process after its last attempt. */
 export function internalErrorProblem(attempts: number, reason: string): Problem {
+  const oneLine = reason.replace(/[\r\n]+/g, ' ');
   return {
     row: null,
     column: null,
     code: 'internal-error',
-    message: `The provider could not process the file after ${attempts} attempts (${reason.replace(/[\r\n]+/g, ' ')}); nothing was sent. Upload it again.`,
+    message: `The provider could not process the file after ${attempts} attempts (${oneLine}); nothing was sent. Upload it again.`,
+    values: { attempts, cause: oneLine },
   };
 }
 

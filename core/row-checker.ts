@@ -4,10 +4,10 @@
  * only the first are kept (ProblemTally), a record's fields are kept only up to the header's
  * count, and a header's names only up to KEPT_NAMES, each further one read as it passes.
  */
-import { DialectParser } from './dialect';
+import { DialectParser, dialectKind } from './dialect';
 import type { Delimiter, DialectProblem } from './dialect';
 import { COLUMNS, HeaderReader, REQUIRED_COLUMNS, tabDelimitedProblem } from './header';
-import { ProblemTally } from './problems';
+import { ProblemTally, report } from './problems';
 import type { Problem } from './problems';
 import { countSegments, countSegmentsInBytes } from './segments';
 import type { MessageSink } from './message-sink';
@@ -175,12 +175,10 @@ export class RowChecker {
       if (this.#unclosedRow !== row) {
         const delimiter = this.delimiter;
         const header = this.headerCount;
-        this.tally.push({
-          row,
-          column: null,
-          code: 'field-count',
+        report(this.tally, row, null, 'field-count', () => ({
           message: `The row has ${count} field${count === 1 ? '' : 's'} but the header has ${header}: check for a missing or extra "${delimiter}", or a message with "${delimiter}" that is not in quotes.`,
-        });
+          values: { count, header, delimiter },
+        }));
       }
       return;
     }
@@ -279,6 +277,7 @@ export class RowChecker {
       column: named ? names[field]! : null,
       code,
       message: problem.message,
+      values: { kind: dialectKind(problem.message) },
     };
     if (field !== null && !named && field < this.headerCount)
       this.#unnamed.push({ problem: kept, field });

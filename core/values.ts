@@ -1,6 +1,6 @@
 import type { Column } from './header';
 import { report } from './problems';
-import type { Problem, ProblemSink } from './problems';
+import type { Described, Problem, ProblemSink } from './problems';
 import {
   countSegments,
   GSM7_SEPTETS,
@@ -89,26 +89,50 @@ export function quote(value: string, max = 40): string {
 
 const SCIENTIFIC = /^\d+(?:[.,]\d+)?[eE]\+?\d+$/;
 
-/** Why a number is not one the server accepts, in words that say what to do; null if it is fine. */
-export function msisdnProblem(raw: string): string | null {
+/**
+ * Why a number is not one the server accepts, in words that say what to do, with the values
+ * the words name; null if it is fine.
+ */
+export function describeMsisdn(raw: string): Described | null {
   const value = trimSpaces(raw);
   if (isValidMsisdn(value)) return null;
-  if (value === '') return 'The phone number is missing.';
+  if (value === '') return { message: 'The phone number is missing.', values: { kind: 'missing' } };
   const shown = quote(value);
   if (SCIENTIFIC.test(value)) {
-    return `The phone number ${shown} is in scientific notation, so Excel has already lost its last digits: format the column as Text (or Number with 0 decimals) in Excel and type the numbers again.`;
+    return {
+      message: `The phone number ${shown} is in scientific notation, so Excel has already lost its last digits: format the column as Text (or Number with 0 decimals) in Excel and type the numbers again.`,
+      values: { kind: 'scientific', value: shown },
+    };
   }
   const digits = value.replace(/[\s\-().]/g, '');
   if (/^(\+|00)[1-9]\d{7,14}$/.test(digits)) {
-    return `The phone number ${shown} must be digits only with the country code and no ${value.startsWith('+') ? '"+"' : '"00"'} in front: write ${digits.replace(/^(\+|00)/, '')}.`;
+    const prefix = value.startsWith('+') ? '+' : '00';
+    const written = digits.replace(/^(\+|00)/, '');
+    return {
+      message: `The phone number ${shown} must be digits only with the country code and no "${prefix}" in front: write ${written}.`,
+      values: { kind: 'prefix', value: shown, prefix, digits: written },
+    };
   }
   if (/[^\d]/.test(value)) {
-    return `The phone number ${shown} must be digits only (no spaces, dashes, "+" or letters): 8 to 15 digits with the country code, like 4512345678.`;
+    return {
+      message: `The phone number ${shown} must be digits only (no spaces, dashes, "+" or letters): 8 to 15 digits with the country code, like 4512345678.`,
+      values: { kind: 'not-digits', value: shown },
+    };
   }
   if (value.startsWith('0')) {
-    return `The phone number ${shown} starts with 0: write it with the country code and without leading zeros, like 4512345678.`;
+    return {
+      message: `The phone number ${shown} starts with 0: write it with the country code and without leading zeros, like 4512345678.`,
+      values: { kind: 'leading-zero', value: shown },
+    };
   }
-  return `The phone number ${shown} has ${value.length} digits: it must have 8 to 15, with the country code, like 4512345678.`;
+  return {
+    message: `The phone number ${shown} has ${value.length} digits: it must have 8 to 15, with the country code, like 4512345678.`,
+    values: { kind: 'length', value: shown, length: value.length },
+  };
+}
+
+export function msisdnProblem(raw: string): string | null {
+  return describeMsisdn(raw)?.message ?? null;
 }
 
 const SENDER_TEXT = /^[A-Za-z0-9 .\-_&+]{1,11}$/;
@@ -142,47 +166,83 @@ function isValidSender(sender: string): boolean {
   return seen === 1 || (length <= 11 && (seen & 2) !== 0);
 }
 
-export function senderProblem(sender: string): string | null {
+export function describeSender(sender: string): Described | null {
   if (isValidSender(sender)) return null;
   const shown = quote(sender);
   if (/^\d+$/.test(sender)) {
-    return `The sender ${shown} has ${sender.length} digits: a number sender has at most 15.`;
+    return {
+      message: `The sender ${shown} has ${sender.length} digits: a number sender has at most 15.`,
+      values: { kind: 'digits', value: shown, length: sender.length },
+    };
   }
   const length = codePointLength(sender);
   if (length > 11) {
-    return `The sender ${shown} is ${length} characters long: a text sender has at most 11 (or use up to 15 digits).`;
+    return {
+      message: `The sender ${shown} is ${length} characters long: a text sender has at most 11 (or use up to 15 digits).`,
+      values: { kind: 'too-long', value: shown, length },
+    };
   }
   if (!HAS_LETTER.test(sender) && SENDER_TEXT.test(sender)) {
-    return `The sender ${shown} needs at least one letter A-Z, or must be digits only.`;
+    return {
+      message: `The sender ${shown} needs at least one letter A-Z, or must be digits only.`,
+      values: { kind: 'no-letter', value: shown },
+    };
   }
-  return `The sender ${shown} may only use A-Z, a-z, 0-9, space and . - _ & + (no letters like æ, ø, å).`;
+  return {
+    message: `The sender ${shown} may only use A-Z, a-z, 0-9, space and . - _ & + (no letters like æ, ø, å).`,
+    values: { kind: 'characters', value: shown },
+  };
+}
+
+export function senderProblem(sender: string): string | null {
+  return describeSender(sender)?.message ?? null;
+}
+
+function isKnownClass(value: string): boolean {
+  return value === '' || (CLASSES as readonly string[]).includes(value);
+}
+
+export function describeClass(value: string): Described | null {
+  if (isKnownClass(value)) return null;
+  const shown = quote(value);
+  return {
+    message: `The class ${shown} is not one the provider knows: use standard, premium or secret (lowercase), or leave it empty for standard.`,
+    values: { value: shown },
+  };
 }
 
 export function classProblem(value: string): string | null {
-  if (value === '' || (CLASSES as readonly string[]).includes(value)) return null;
-  return `The class ${quote(value)} is not one the provider knows: use standard, premium or secret (lowercase), or leave it empty for standard.`;
+  return describeClass(value)?.message ?? null;
 }
 
-export function userrefProblem(value: string): string | null {
+export function describeUserref(value: string): Described | null {
   if (value.length <= MAX_USERREF) return null;
   const length = codePointLength(value);
   if (length <= MAX_USERREF) return null;
-  return `The reference is ${length} characters long: it can have at most ${MAX_USERREF}.`;
+  return {
+    message: `The reference is ${length} characters long: it can have at most ${MAX_USERREF}.`,
+    values: { length },
+  };
+}
+
+export function userrefProblem(value: string): string | null {
+  return describeUserref(value)?.message ?? null;
 }
 
 export function messageProblem(
   message: string,
   segments: Segments,
-): { code: 'empty-message' | 'message-too-long'; text: string } | null {
-  if (message === '') return { code: 'empty-message', text: 'The message is empty.' };
+): ({ code: 'empty-message' | 'message-too-long' } & Described) | null {
+  if (message === '') return { code: 'empty-message', message: 'The message is empty.' };
   if (!isTooLong(segments)) return null;
-  const limit =
-    segments.encoding === 'GSM-7'
-      ? `${MAX_GSM7_SEPTETS} GSM-7 characters`
-      : `${MAX_UCS2_UNITS} characters when it uses characters outside GSM-7 (UCS-2)`;
+  const gsm7 = segments.encoding === 'GSM-7';
+  const limit = gsm7
+    ? `${MAX_GSM7_SEPTETS} GSM-7 characters`
+    : `${MAX_UCS2_UNITS} characters when it uses characters outside GSM-7 (UCS-2)`;
   return {
     code: 'message-too-long',
-    text: `The message needs ${segments.parts} SMS parts (${segments.units} ${segments.encoding === 'GSM-7' ? 'GSM-7 characters' : 'UCS-2 units'}): it can have at most ${limit}, ${MAX_PARTS} parts.`,
+    message: `The message needs ${segments.parts} SMS parts (${segments.units} ${gsm7 ? 'GSM-7 characters' : 'UCS-2 units'}): it can have at most ${limit}, ${MAX_PARTS} parts.`,
+    values: { kind: gsm7 ? 'gsm7' : 'ucs2', parts: segments.parts, units: segments.units },
   };
 }
 
@@ -229,23 +289,22 @@ export function validateValues(
 ): void {
   // Each sentence is written only if it is kept (see report): a file can have millions.
   if (!isValidMsisdn(trimSpaces(rawMsisdn))) {
-    report(problems, row, 'msisdn', 'bad-msisdn', () => msisdnProblem(text.reveal(rawMsisdn))!);
+    report(problems, row, 'msisdn', 'bad-msisdn', () => describeMsisdn(text.reveal(rawMsisdn))!);
   }
   const messageText = messageProblem(message, segments);
   if (messageText) {
-    problems.push({ row, column: 'message', code: messageText.code, message: messageText.text });
+    const { code, ...described } = messageText;
+    problems.push({ row, column: 'message', code, ...described });
   }
   if (!isValidSender(sender)) {
-    report(problems, row, 'sender', 'bad-sender', () => senderProblem(text.reveal(sender))!);
+    report(problems, row, 'sender', 'bad-sender', () => describeSender(text.reveal(sender))!);
   }
-  if (classProblem(cls) !== null) {
-    report(problems, row, 'class', 'bad-class', () => classProblem(text.reveal(cls))!);
+  if (!isKnownClass(cls)) {
+    report(problems, row, 'class', 'bad-class', () => describeClass(text.reveal(cls))!);
   }
   // Each pending character is one character resolved, so the length is the same.
-  const userrefText = userrefProblem(userref);
-  if (userrefText) {
-    problems.push({ row, column: 'userref', code: 'bad-userref', message: userrefText });
-  }
+  const userrefText = describeUserref(userref);
+  if (userrefText) problems.push({ row, column: 'userref', code: 'bad-userref', ...userrefText });
 }
 
 /** The class the server queues a message with: an empty class cell is standard. */
@@ -317,6 +376,7 @@ export class ClassAgreement {
       column: 'class',
       code: 'mixed-class',
       message: `This row's class is ${cls} but row ${first.row}'s is ${first.cls}: every message in a file must have the same class, so send them as separate files.`,
+      values: { class: cls, firstRow: first.row, firstClass: first.cls },
     };
   }
 }

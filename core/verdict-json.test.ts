@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from './check';
 import type { UploadedFile } from './check';
+import { documentedProblem } from './problems';
 import { countSegments } from './segments';
 import { messageOf } from './values';
 import { encodeWindows1252Lossy } from './windows1252';
@@ -44,7 +45,9 @@ function difference(a: Uint8Array, b: Uint8Array): string | null {
 }
 
 function plain(file: UploadedFile, lead: Record<string, string> = {}): Uint8Array {
-  return utf8.encode(JSON.stringify({ ...lead, ...checkFile(file) }) + '\n');
+  const verdict = checkFile(file);
+  const problems = verdict.problems.map(documentedProblem);
+  return utf8.encode(JSON.stringify({ ...lead, ...verdict, problems }) + '\n');
 }
 
 /** Cells full of what JSON escapes, what UTF-8 spreads over bytes, and the CSV's own marks. */

@@ -8,6 +8,7 @@
 import { inspectFile } from './check';
 import type { CheckOptions, Decision, UploadedFile } from './check';
 import type { MessageSink } from './message-sink';
+import { documentedProblem } from './problems';
 import type { Segments } from './segments';
 import { queuedClass, trimSpaces } from './values';
 
@@ -126,7 +127,8 @@ export class JsonMessages implements MessageSink {
 
 /**
  * Checks `file` and writes its verdict with every message as one line of JSON: exactly the
- * bytes of `JSON.stringify({ ...lead, ...checkFile(file) }) + '\n'` in UTF-8, in chunks.
+ * bytes of `JSON.stringify({ ...lead, ...checkFile(file) }) + '\n'` in UTF-8, in chunks, its
+ * problems as documented (`documentedProblem`).
  * `lead`: fields written before the verdict's own (the command puts the file's name there).
  */
 export function writeVerdictJson(
@@ -140,7 +142,11 @@ export function writeVerdictJson(
   const inspection = inspectFile(file, { ...options, keepMessages: kept });
   const { decision } = inspection;
   const encoder = new TextEncoder();
-  const head = JSON.stringify({ ...lead, ...decision });
+  const head = JSON.stringify({
+    ...lead,
+    ...decision,
+    problems: decision.problems.map(documentedProblem),
+  });
   write(encoder.encode(`${head.slice(0, -1)},"messages":[`));
   const chunks = kept.end();
   if (kept.overflowed) {

@@ -10,10 +10,12 @@ const text = (bytes: Uint8Array) => iconv.decode(Buffer.from(bytes), 'windows-12
 
 function roundTrip(
   messages: OutgoingMessage[],
-  files: { uploadName: string; bytes: Uint8Array }[],
+  files: { uploadName: string; savedName?: string; bytes: Uint8Array }[],
 ) {
   const back = files.flatMap((file) => {
-    const verdict = checkFile({ name: file.uploadName, bytes: file.bytes });
+    // The name it is saved under, with `.ready` added as another FTP client does (issue 14).
+    const name = file.savedName === undefined ? file.uploadName : `${file.savedName}.ready`;
+    const verdict = checkFile({ name, bytes: file.bytes });
     expect(verdict.problems).toEqual([]);
     expect(verdict.status).toBe('success');
     return verdict.messages.map(({ msisdn, message, sender, userref, class: cls }) => ({
@@ -49,6 +51,9 @@ describe('writer: the Excel format by default', () => {
     expect(file).toMatchObject({
       fileName: 'Campaign.csv',
       uploadName: 'Campaign.csv.cp1252.excel.ready',
+      // Issue 14: saved as `Campaign.csv`, the provider rejected it; saved as it is uploaded,
+      // less `.ready`, another FTP client sends it by adding `.ready` alone.
+      savedName: 'Campaign.csv.cp1252.excel',
       encoding: 'windows-1252',
       format: 'excel',
       rows: 2,
@@ -98,6 +103,11 @@ describe('writer: split at a row limit (10,000 by default)', () => {
       ['big-1-of-3.csv', 10, 0],
       ['big-2-of-3.csv', 10, 10],
       ['big-3-of-3.csv', 5, 20],
+    ]);
+    expect(result.files.map((f) => f.savedName)).toEqual([
+      'big-1-of-3.csv.cp1252.excel',
+      'big-2-of-3.csv.cp1252.excel',
+      'big-3-of-3.csv.cp1252.excel',
     ]);
     roundTrip(messages, result.files);
   });

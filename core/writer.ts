@@ -7,7 +7,7 @@ import { detectDelimiter } from './dialect';
 import { byteOrderMark, encodeText } from './encode';
 import { COLUMNS } from './header';
 import type { Column } from './header';
-import { parseUploadName, safeBaseName, uploadName } from './names';
+import { parseUploadName, safeBaseName, uploadName, withoutReady } from './names';
 import { inRowOrder } from './problems';
 import type { Problem } from './problems';
 import { checkRow, mixedClassProblems, trimSpaces } from './values';
@@ -40,6 +40,13 @@ export interface WrittenFile {
   fileName: string;
   /** The name that starts processing on the server, with its modifiers and `.ready`. */
   uploadName: string;
+  /**
+   * The name to save or download the file under: the upload name without `.ready`, e.g.
+   * `campaign.csv.utf8.excel`. Uploaded with another FTP client under this name and then renamed
+   * with `.ready` added, it is read as it was written; as `campaign.csv` the provider reads it
+   * with other rules (commas, a guessed encoding) and rejects it.
+   */
+  savedName: string;
   bytes: Uint8Array;
   encoding: Encoding;
   format: Format;
@@ -109,7 +116,13 @@ function* problemSteps(
 ): Steps<Problem[]> {
   const problems: Problem[] = [];
   if (messages.length === 0) {
-    problems.push({ row: null, column: null, code: 'no-rows', message: 'There are no messages.' });
+    problems.push({
+      row: null,
+      column: null,
+      code: 'no-rows',
+      message: 'There are no messages.',
+      values: { kind: 'no-messages' },
+    });
   }
   const checked: Message[] = [];
   for (let index = 0; index < messages.length; index++) {
@@ -127,6 +140,7 @@ function* problemSteps(
           code: 'bad-encoding',
           message:
             'The text has a broken character (a lone UTF-16 surrogate) that no file encoding can hold: retype it.',
+          values: { kind: 'lone-surrogate' },
         });
       } else if (encoding === 'cp1252' && !fitsWindows1252(value)) {
         const bad = [...value].find((c) => !fitsWindows1252(c)) ?? '';
@@ -135,6 +149,7 @@ function* problemSteps(
           column,
           code: 'bad-encoding',
           message: `The character ${JSON.stringify(bad)} cannot be written in Windows-1252: choose UTF-8 or automatic encoding.`,
+          values: { kind: 'not-cp1252', char: JSON.stringify(bad) },
         });
       }
     }
@@ -228,10 +243,12 @@ export function* exportSteps(
     encode(lines);
     const bytes = concatAll(pieces);
     const fileName = count === 1 ? `${base}.csv` : `${base}-${part + 1}-of-${count}.csv`;
+    const upload = uploadName(fileName, { excel: format === 'excel', encoding: modifier });
     yield;
     files.push({
       fileName,
-      uploadName: uploadName(fileName, { excel: format === 'excel', encoding: modifier }),
+      uploadName: upload,
+      savedName: withoutReady(upload),
       bytes,
       encoding,
       format,

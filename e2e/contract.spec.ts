@@ -1,67 +1,8 @@
-/**
- * The UI's test contract (e2e/kit/names.ts, README "Testing with Playwright"): every role and
- * accessible name the page objects use is there, where a person meets it. A name changed in
- * the UI fails here, naming it: it is a breaking change for every team testing against us.
- */
-import { expect, test, UI_NAMES, namePattern } from 'sendsheet/playwright';
-import type { NameKey } from 'sendsheet/playwright';
-import type { Page } from '@playwright/test';
-import { FIXTURES } from './fixtures';
-
-function located(page: Page, key: NameKey) {
-  const { role } = UI_NAMES[key];
-  const name = namePattern(key);
-  if (role === 'label') return page.getByLabel(name);
-  if (role === 'term') return page.getByRole('term').filter({ hasText: name });
-  return page.getByRole(role, { name });
-}
-
-const STAGES: { when: string; keys: NameKey[] }[] = [
-  { when: 'the app is opened', keys: ['openHeading', 'chooseFile'] },
-  {
-    when: 'a file with look-alikes is open',
-    keys: [
-      'mapHeading',
-      'phoneColumn',
-      'messageColumn',
-      'checkHeading',
-      'recipients',
-      'parts',
-      'specialCharacters',
-      'problems',
-      'lookalikes',
-      'replaceLookalikes',
-      'exportFile',
-      'send',
-    ],
-  },
-  { when: 'Send… is clicked', keys: ['confirmDialog', 'confirmSend'] },
-  { when: 'the batch is sent', keys: ['batch', 'batchHeading'] },
-];
+// The UI's test contract in English (e2e/contract-test.ts).
+import { test } from 'sendsheet/playwright';
+import { contractTest } from './contract-test';
 
 // It sends the fixtures' messages as a first send: a history no other spec sent to.
-test.use({ sendsheetAppName: 'contract' });
+test.use({ sendsheetAppName: 'contract', sendsheetLanguage: 'en', locale: 'en-US' });
 
-test('every name of the test contract is in the UI, as English names', async ({
-  page,
-  sendsheet,
-}) => {
-  expect(STAGES.flatMap((stage) => stage.keys).sort()).toEqual(Object.keys(UI_NAMES).sort());
-  const check = async (stage: (typeof STAGES)[number]) => {
-    for (const key of stage.keys) {
-      await expect(
-        located(page, key).first(),
-        `"${UI_NAMES[key].en}" (${UI_NAMES[key].role}) when ${stage.when}`,
-      ).toBeAttached();
-    }
-  };
-  await sendsheet.goto();
-  await check(STAGES[0]!);
-  await sendsheet.openFile(FIXTURES[0]!);
-  await check(STAGES[1]!);
-  await sendsheet.sendButton.click();
-  await check(STAGES[2]!);
-  await sendsheet.confirmDialog.getByRole('button', { name: namePattern('confirmSend') }).click();
-  await check(STAGES[3]!);
-  await sendsheet.batch().expectState('success');
-});
+contractTest('en');

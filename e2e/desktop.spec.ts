@@ -118,10 +118,10 @@ test('desktop: the open dialog and the menu open a file; Export asks where and w
   });
   expect(written.ok).toBe(true);
   if (!written.ok) return;
-  await expect(page.getByTestId('export-result')).toContainText(written.files[0]!.fileName);
+  await expect(page.getByTestId('export-result')).toContainText(written.files[0]!.savedName);
   expect((await desktopLog(page)).saveSuggested).toEqual(['november.csv']);
-  expect(await readdir(folder)).toContain(written.files[0]!.fileName);
-  expect(new Uint8Array(await readFile(join(folder, written.files[0]!.fileName)))).toEqual(
+  expect(await readdir(folder)).toContain(written.files[0]!.savedName);
+  expect(new Uint8Array(await readFile(join(folder, written.files[0]!.savedName)))).toEqual(
     written.files[0]!.bytes,
   );
 

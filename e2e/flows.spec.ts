@@ -35,7 +35,7 @@ for (const fixture of FIXTURES) {
     await expect(page.getByTestId('total-errors')).toHaveText('0');
     const rows = page.locator('[role=row][data-row]');
     await expect(rows).toHaveCount(3);
-    await expect(rows.getByTestId('encoding')).toHaveText(['UCS-2', 'UCS-2', 'GSM-7']);
+    await expect(rows.getByTestId('encoding')).toHaveText(['Special', 'Special', 'Standard']);
     await expect(rows.getByTestId('parts')).toHaveText(['2', '1', '2']);
     await expect(rows.first().locator('mark')).toHaveText('’');
     await expect(rows.first()).toContainText('4520123456');
@@ -45,7 +45,7 @@ for (const fixture of FIXTURES) {
     if (fixture === FIXTURES[0]) await screenshot(page, '2-preview');
     await page.getByRole('button', { name: /Replace look-alikes/ }).click();
     await expect(page.getByTestId('total-parts')).toHaveText('4');
-    await expect(rows.getByTestId('encoding')).toHaveText(['GSM-7', 'UCS-2', 'GSM-7']);
+    await expect(rows.getByTestId('encoding')).toHaveText(['Standard', 'Special', 'Standard']);
     await expect(rows.first()).toContainText(LOOKALIKE_MESSAGE.replace('’', "'"));
 
     // Export: the bytes are the ones core writes for these messages.
@@ -59,10 +59,15 @@ for (const fixture of FIXTURES) {
     });
     expect(written.ok).toBe(true);
     if (!written.ok) return;
-    expect(download.suggestedFilename()).toBe(written.files[0]!.fileName);
+    // Issue 14: named as the server needs it, less `.ready` (as november.csv it was rejected).
+    expect(download.suggestedFilename()).toBe('november.csv.cp1252.excel');
+    expect(download.suggestedFilename()).toBe(written.files[0]!.savedName);
     const exported = new Uint8Array(await readFile(await download.path()));
     expect(exported).toEqual(written.files[0]!.bytes);
     await expect(page.getByTestId('export-result')).toContainText(written.files[0]!.uploadName);
+    await expect(page.getByTestId('export-result')).toContainText(
+      'upload it under this name, then rename it on the server by adding .ready',
+    );
 
     // Send: a confirmation that states recipients, parts and profile; then the live timeline.
     await page.getByRole('button', { name: 'Send…' }).click();
@@ -83,7 +88,11 @@ for (const fixture of FIXTURES) {
       await dialog.getByRole('button', { name: /Send again anyway/ }).click();
     }
     const batch = page.getByTestId('batch').last();
-    await expect(batch.getByTestId('batch-state')).toHaveText('success', { timeout: 60_000 });
+    // Issue 14: the focus goes to the batch sent, not to the page's body.
+    await expect(batch).toBeFocused();
+    await expect(batch.getByTestId('batch-state')).toHaveAttribute('data-state', 'success', {
+      timeout: 60_000,
+    });
     if (fixture === FIXTURES[0]) {
       await screenshot(page, '4-sent');
       expect(await violations(page), 'the timeline').toEqual([]);
@@ -131,11 +140,15 @@ test('history lists the batches sent, and opens one', async ({ page, ready }) =>
   await expect(rows.first()).toContainText(
     'Accepted by the practice server: no SMS left this computer',
   );
+  await expect(rows.first()).not.toContainText('success');
   await rows
     .first()
     .getByRole('button', { name: /Details/ })
     .click();
-  await expect(page.getByTestId('batch')).toContainText('success');
+  await expect(page.getByTestId('campaign-outcome').first()).toHaveAttribute(
+    'data-state',
+    'success',
+  );
   await screenshot(page, '6-history');
   expect(await violations(page), 'the history with its batches').toEqual([]);
 });
@@ -219,16 +232,17 @@ test('more messages than the rows per file are sent as several files, each follo
     .click();
   const batches = page.getByTestId('batch');
   await expect(batches).toHaveCount(2);
-  await expect(batches.getByTestId('batch-state')).toHaveText(['success', 'success'], {
-    timeout: 60_000,
-  });
-  // Each marked as practice beside its state.
+  for (const batch of await batches.all()) {
+    await expect(batch.getByTestId('batch-state')).toHaveAttribute('data-state', 'success', {
+      timeout: 60_000,
+    });
+  }
+  // Each named by the spreadsheet it came from, with its file, its state in words (issue 14),
+  // and marked as practice beside its state (issue 13).
   await expect(batches.first().getByRole('heading')).toHaveText(
-    'november-1-of-2.csv — success Practice',
+    'november.csv, file november-1-of-2.csv — Accepted by the practice server: no SMS left this computer Practice',
   );
   await expect(batches.first()).toContainText('2 messages,');
-  await expect(batches.last().getByRole('heading')).toHaveText(
-    'november-2-of-2.csv — success Practice',
-  );
+  await expect(batches.last()).toContainText('november.csv, file november-2-of-2.csv');
   await expect(batches.last()).toContainText('1 message,');
 });

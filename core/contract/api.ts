@@ -55,6 +55,7 @@ export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: string };
 /** A file written into a folder of the person's choice. */
 export interface SavedFile {
   path: string;
+  /** The upload name without `.ready` (WrittenFile.savedName). */
   fileName: string;
   /** The name that starts processing on the server, with its modifiers and `.ready`. */
   uploadName: string;
@@ -179,6 +180,12 @@ export interface Batch {
    * as the provider's server wrote them. Absent from batches recorded before it was kept.
    */
   causeText?: string[] | null;
+  /**
+   * The spreadsheet the batch was made from (`november.xlsx`), which the person knows it by;
+   * `fileName` is the CSV made from it. Absent where a file was sent as it is, and from batches
+   * recorded before it was kept.
+   */
+  spreadsheet?: string | null;
   /** For `failed`, `cancelled`, `unknown`, `timed-out` and `vanished`: what happened, in words. */
   error: string | null;
   /** Sent with the practice servers: no SMS left the computer. */

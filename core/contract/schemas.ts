@@ -52,6 +52,7 @@ const sendFields = {
   profile: id,
   files: ExportOptionsSchema,
   messages,
+  spreadsheet: z.string().min(1).max(1000).optional(),
   test: z.boolean().optional(),
   again: z.boolean().optional(),
 };

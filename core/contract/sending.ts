@@ -35,6 +35,8 @@ export interface SendRequest {
   /** How the messages are written into files: base name, format, encoding, rows per file. */
   files: ExportOptions;
   messages: OutgoingMessage[];
+  /** The spreadsheet the messages came from, as the person knows it: `november.xlsx`. */
+  spreadsheet?: string;
   /** A test to the person's own number: never held against a campaign, nor one against it. */
   test?: boolean;
   /**

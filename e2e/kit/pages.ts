@@ -5,8 +5,8 @@
  */
 import { expect } from '@playwright/test';
 import type { Download, Locator, Page } from '@playwright/test';
-import { namePattern } from './names';
-import type { Language, NameKey } from './names';
+import { NUMBER_LOCALES, namePattern, stateWords } from './names';
+import type { BatchStateCode, Language, NameKey } from './names';
 
 export interface SpreadsheetFile {
   name: string;
@@ -76,7 +76,9 @@ export class SendsheetPage {
     await expect(this.page.getByRole('heading', { name: this.name('checkHeading') })).toBeVisible();
     for (const [key, value] of Object.entries(totals) as [keyof Totals, number | undefined][]) {
       if (value !== undefined)
-        await expect(this.total(key)).toHaveText(value.toLocaleString('en-US'));
+        await expect(this.total(key)).toHaveText(
+          value.toLocaleString(NUMBER_LOCALES[this.language]),
+        );
     }
   }
 
@@ -135,10 +137,11 @@ export class BatchView {
     readonly article: Locator,
   ) {}
 
-  /** Waits until the batch reaches `state` (`success`, `rejected`, ...). */
-  async expectState(state: string, timeout = 60_000): Promise<void> {
+  /** Waits until the batch reaches `state` (`success`, `rejected`, ...), as its heading says it. */
+  async expectState(state: BatchStateCode, timeout = 60_000): Promise<void> {
+    const words = stateWords(state, this.app.language);
     await expect(
-      this.article.getByRole('heading', { name: this.app.name('batchHeading', { state }) }),
+      this.article.getByRole('heading', { name: this.app.name('batchHeading', { state: words }) }),
     ).toBeVisible({ timeout });
   }
 

@@ -32,7 +32,7 @@ export async function segmentsCommand(args: string[], io: CommandIo): Promise<nu
   const problem = messageProblem(text, segments);
   if (problem?.code === 'empty-message') {
     // A message the provider would reject, not one of 0 parts.
-    io.stderr(`sendsheet segments: ${problem.code}: ${problem.text}\n`);
+    io.stderr(`sendsheet segments: ${problem.code}: ${problem.message}\n`);
     return EXIT_REJECTED;
   }
   const lookalikes = findLookalikes(text);

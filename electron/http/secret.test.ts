@@ -155,7 +155,7 @@ describe('issue 15: with the secret', () => {
     }
     expect(await readdir(elsewhere)).toEqual([]);
     expect((await exportTo(exportsFolder(dataDir))).ok).toBe(true);
-    expect(await readdir(exportsFolder(dataDir))).toEqual(['x.csv']);
+    expect(await readdir(exportsFolder(dataDir))).toEqual(['x.csv.cp1252.excel']);
   });
 
   it('each run has its own secret', async () => {

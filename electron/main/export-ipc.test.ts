@@ -72,7 +72,10 @@ describe('issue 15: exportMessages over IPC', () => {
         messages: MESSAGES,
         folder: target.folder,
       });
-      expect(after).toMatchObject({ ok: true, files: [{ path: join(outside, 'april.csv') }] });
+      expect(after).toMatchObject({
+        ok: true,
+        files: [{ path: join(outside, 'april.csv.cp1252.excel') }],
+      });
 
       // The app's own exports folder needs no dialog.
       const own = await page.exportMessages({

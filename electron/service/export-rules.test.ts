@@ -40,10 +40,13 @@ describe('issue 15: where exportMessages may write', () => {
         messages: MESSAGES,
         folder,
       });
-      expect(exported).toMatchObject({ ok: true, files: [{ path: join(folder, 'april.csv') }] });
+      expect(exported).toMatchObject({
+        ok: true,
+        files: [{ path: join(folder, 'april.csv.cp1252.excel') }],
+      });
       if (!posix) return;
       expect(await modeOf(folder)).toBe(0o700);
-      expect(await modeOf(join(folder, 'april.csv'))).toBe(0o600);
+      expect(await modeOf(join(folder, 'april.csv.cp1252.excel'))).toBe(0o600);
     });
   });
 
@@ -69,7 +72,7 @@ describe('issue 15: where exportMessages may write', () => {
         });
       }
       expect(await readdir(outside)).toEqual([]);
-      expect(await readdir(dataDir)).not.toContain('april.csv');
+      expect(await readdir(dataDir)).not.toContain('april.csv.cp1252.excel');
     });
   });
 
@@ -83,9 +86,12 @@ describe('issue 15: where exportMessages may write', () => {
         messages: MESSAGES,
         folder: join(chosen, 'inner', '..'),
       });
-      expect(exported).toMatchObject({ ok: true, files: [{ path: join(chosen, 'profile.csv') }] });
-      expect((await readdir(chosen)).sort()).toEqual(['inner', 'profile.csv']);
-      if (posix) expect(await modeOf(join(chosen, 'profile.csv'))).toBe(0o600);
+      expect(exported).toMatchObject({
+        ok: true,
+        files: [{ path: join(chosen, 'profile.csv.cp1252.excel') }],
+      });
+      expect((await readdir(chosen)).sort()).toEqual(['inner', 'profile.csv.cp1252.excel']);
+      if (posix) expect(await modeOf(join(chosen, 'profile.csv.cp1252.excel'))).toBe(0o600);
       // A folder the person chose is theirs: its mode is left as it was.
       if (posix) expect(await modeOf(chosen)).toBe(0o755);
     });

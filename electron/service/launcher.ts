@@ -181,6 +181,7 @@ export class Launcher {
           id: names.id,
           campaign,
           fileName: file.fileName,
+          spreadsheet: data.spreadsheet,
           uploadName: names.readyName,
           profile: profile.id,
           server: null,

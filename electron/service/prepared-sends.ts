@@ -43,6 +43,8 @@ export interface PreparedData {
   id: string;
   profile: Profile;
   test: boolean;
+  /** The spreadsheet the messages came from (`november.xlsx`); null for a file sent as it is. */
+  spreadsheet: string | null;
   files: PreparedFileData[];
   /** Every message of the send, sorted: the campaign. */
   hashes: MessageHashes;
@@ -94,6 +96,7 @@ export class PreparedSends {
     options: ExportOptions,
     prices: Prices | null,
     test: boolean,
+    spreadsheet: string | null = null,
     pause: () => Promise<void> = nextTurn,
   ): Promise<Prepared> {
     const written = await inTurns(exportSteps(messages, options), pause);
@@ -130,7 +133,7 @@ export class PreparedSends {
       });
       await pause();
     }
-    return { ok: true, data: this.keep(profile, files, test) };
+    return { ok: true, data: this.keep(profile, files, test, spreadsheet) };
   }
 
   /**
@@ -154,16 +157,27 @@ export class PreparedSends {
     const cost = costOf(book, decision, () => messages);
     return {
       ok: true,
-      data: this.keep(profile, [{ fileName, serverName, bytes, decision, hashes, cost }], false),
+      data: this.keep(
+        profile,
+        [{ fileName, serverName, bytes, decision, hashes, cost }],
+        false,
+        null,
+      ),
     };
   }
 
-  private keep(profile: Profile, files: PreparedFileData[], test: boolean): PreparedData {
+  private keep(
+    profile: Profile,
+    files: PreparedFileData[],
+    test: boolean,
+    spreadsheet: string | null,
+  ): PreparedData {
     this.forgetOld();
     const data: PreparedData = {
       id: newBatchId(randomBytes),
       profile,
       test,
+      spreadsheet,
       files,
       hashes: MessageHashes.merge(files.map((file) => file.hashes)),
       cost: sumCosts(files.map((file) => file.cost)),

@@ -16,11 +16,11 @@ export async function saveFiles(
   if (own) await privateDir(folder);
   const saved: SavedFile[] = [];
   for (const file of files) {
-    const path = join(folder, file.fileName);
+    const path = join(folder, file.savedName);
     await replaceFile(path, file.bytes, folder, PRIVATE_FILE);
     saved.push({
       path,
-      fileName: file.fileName,
+      fileName: file.savedName,
       uploadName: file.uploadName,
       rows: file.rows,
       bytes: file.bytes.length,

@@ -336,8 +336,14 @@ describe('issue 17: send in one call: the Node side writes, checks and uploads t
         profile: 'emulated',
         files: { baseName: 'Campaign.xlsx', format: 'excel', rowsPerFile: 2 },
         messages,
+        spreadsheet: 'Campaign.xlsx',
       });
       if (!sent.ok) throw new Error(sent.error);
+      // Issue 14: each batch names the spreadsheet it was made from, as the person knows it.
+      expect(sent.batches.map((batch) => batch.spreadsheet)).toEqual([
+        'Campaign.xlsx',
+        'Campaign.xlsx',
+      ]);
       expect(sent.batches.map((batch) => [batch.fileName, batch.rows, batch.state])).toEqual([
         ['Campaign-1-of-2.csv', 2, 'uploading'],
         ['Campaign-2-of-2.csv', 1, 'uploading'],
@@ -402,8 +408,8 @@ describe('issue 17: send in one call: the Node side writes, checks and uploads t
         ok: true,
         files: [
           {
-            path: join(folder, 'Campaign.csv'),
-            fileName: 'Campaign.csv',
+            path: join(folder, 'Campaign.csv.cp1252.excel'),
+            fileName: 'Campaign.csv.cp1252.excel',
             uploadName: 'Campaign.csv.cp1252.excel.ready',
             rows: 1,
           },

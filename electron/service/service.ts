@@ -191,6 +191,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
       request.files,
       settings.prices,
       request.test ?? false,
+      request.spreadsheet ?? null,
       this.pause,
     );
   }

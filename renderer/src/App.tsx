@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { useTranslation } from './i18n';
 import { desktop } from './service/desktop';
 import { useAppSettings } from './stores/app-settings';
 import { emit } from './stores/commands';
@@ -14,14 +15,10 @@ import { PracticeBadge } from './ui/PracticeBadge';
 import { SendScreen } from './ui/SendScreen';
 import { SettingsScreen } from './ui/SettingsScreen';
 
-const SCREENS: { id: Screen; label: string }[] = [
-  { id: 'send', label: 'Send a spreadsheet' },
-  { id: 'history', label: 'History' },
-  { id: 'inspect', label: 'Inspect a file' },
-  { id: 'settings', label: 'Settings' },
-];
+const SCREENS: readonly Screen[] = ['send', 'history', 'inspect', 'settings'];
 
 export function App() {
+  const { t } = useTranslation();
   const screen = useUi((state) => state.screen);
   const go = useUi((state) => state.go);
   const open = useFile((state) => state.open);
@@ -83,17 +80,17 @@ export function App() {
       }}
     >
       <header>
-        <h1>Sendsheet</h1>
+        <h1>{t('app.name')}</h1>
         <PracticeBadge />
-        <nav aria-label="Main">
+        <nav aria-label={t('app.nav')}>
           {SCREENS.map((item) => (
             <button
-              key={item.id}
+              key={item}
               type="button"
-              aria-current={screen === item.id ? 'page' : undefined}
-              onClick={() => go(item.id)}
+              aria-current={screen === item ? 'page' : undefined}
+              onClick={() => go(item)}
             >
-              {item.label}
+              {t(`app.screens.${item}`)}
             </button>
           ))}
         </nav>
@@ -112,7 +109,7 @@ export function App() {
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop the file to open it
+          {t('app.drop')}
         </div>
       )}
     </div>

@@ -52,9 +52,27 @@ describe('CSV and text files of any encoding and delimiter (issue 5, flow 1)', (
     expect(read.ok && read.problems.map((p) => p.code)).toEqual(['unclosed-quote']);
   });
 
-  it('says in words when the bytes cannot be text', () => {
+  it("gives core's problem when the bytes cannot be text", () => {
     const read = readDelimited('a.csv', new Uint8Array([0x61, 0x81, 0x0a]));
     expect(read.ok).toBe(false);
-    expect(!read.ok && read.error).toMatch(/^a\.csv cannot be read as text: /);
+    expect(!read.ok && read.problem.code).toBe('bad-encoding');
+    expect(!read.ok && read.problem.offset).toBe(1);
+  });
+
+  it('tells a binary file that decodes by chance from text (issue 14)', () => {
+    const binary = new Uint8Array(512).map((_, i) => (i * 7) % 32);
+    expect(readDelimited('a.txt', binary)).toMatchObject({ ok: true, binary: true });
+    expect(readDelimited('a.csv', utf8('a;b\r\n1;\t2\r\n'))).toMatchObject({ binary: false });
+  });
+
+  it('says how many rows it has read as it goes, and reads the same in pieces (issue 14)', () => {
+    const lines = ['msisdn;message'];
+    for (let i = 0; i < 40_000; i++) lines.push(`4520${100000 + i};"Hej\r\nnummer ${i}"`);
+    const seen: number[] = [];
+    const read = readDelimited('long.csv', utf8(lines.join('\r\n')), (rows) => seen.push(rows));
+    expect(read.ok && read.sheet.rowCount).toBe(40_000);
+    expect(read.ok && allRows(read.sheet)[39_999]).toEqual(['4520139999', 'Hej\r\nnummer 39999']);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
   });
 });

@@ -10,6 +10,7 @@ import type { Encoding } from '../../../core/decode';
 import { decode } from '../../../core/decode';
 import { detectDelimiter, DialectParser } from '../../../core/dialect';
 import type { DialectProblem, InputDelimiter } from '../../../core/dialect';
+import type { Problem } from '../../../core/problems';
 import type { Sheet } from './sheet';
 import { sheetFromRows } from './sheet';
 
@@ -24,19 +25,38 @@ export type Delimited =
       encoding: Encoding;
       delimiter: InputDelimiter;
       problems: DialectProblem[];
+      /** Whether the text is mostly control characters: a binary file that decoded by chance. */
+      binary: boolean;
     }
-  | { ok: false; error: string };
+  | { ok: false; problem: Problem };
 
-export function readDelimited(name: string, bytes: Uint8Array): Delimited {
-  const decoded = decode(bytes, null);
-  if (!decoded.ok) {
-    return {
-      ok: false,
-      error: `${name} cannot be read as text: ${decoded.problem.message}`,
-    };
+/** Text parsed between two reports of progress. */
+const CHUNK = 1 << 20;
+
+/**
+ * Text files hold tabs and line breaks, not other control characters; Windows-1252 decodes
+ * nearly any bytes, so a file of many of them is not text, whatever its name.
+ */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 4096);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) control++;
   }
+  return control > sample.length / 20;
+}
+
+export function readDelimited(
+  name: string,
+  bytes: Uint8Array,
+  onRows: (rows: number) => void = () => {},
+): Delimited {
+  const decoded = decode(bytes, null);
+  if (!decoded.ok) return { ok: false, problem: decoded.problem };
   const text = decoded.text;
-  const delimiter = detectDelimiter(text);
+  // The header is the first row that is not blank (sheetFromRows): the delimiter is its.
+  const delimiter = detectDelimiter(text.slice(/^(?:[ \t]*\r?\n)*/.exec(text)![0].length));
   const problems: DialectProblem[] = [];
   let rows: string[][];
   if (delimiter === '\t') {
@@ -47,9 +67,19 @@ export function readDelimited(name: string, bytes: Uint8Array): Delimited {
       record: (fields) => rows.push(fields),
       problem: (problem) => problems.push(problem),
     });
-    parser.push(text);
+    for (let at = 0; at < text.length; at += CHUNK) {
+      parser.push(text.slice(at, at + CHUNK));
+      onRows(rows.length);
+    }
     parser.finish();
   }
   const sheet = sheetFromRows(name, rows);
-  return { ok: true, sheet, encoding: decoded.encoding, delimiter, problems };
+  return {
+    ok: true,
+    sheet,
+    encoding: decoded.encoding,
+    delimiter,
+    problems,
+    binary: looksBinary(text),
+  };
 }

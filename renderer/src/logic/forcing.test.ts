@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countSegments, isGsm7Char } from '../../../core/segments';
-import { ucs2Characters, ucs2Title } from './forcing';
+import { ucs2Characters } from './forcing';
 
 describe('the characters that force UCS-2 (issue 5, flow 4)', () => {
   it('marks exactly the characters outside GSM-7, whole, and nothing else (property)', () => {
@@ -31,10 +31,5 @@ describe('the characters that force UCS-2 (issue 5, flow 4)', () => {
 
   it('keeps an emoji whole', () => {
     expect(ucs2Characters('Hi 😀!')).toEqual([3, 5]);
-  });
-
-  it('names the code point in the tooltip', () => {
-    expect(ucs2Title(0x2019)).toBe('U+2019 makes this a UCS-2 message');
-    expect(ucs2Title(0x1f600)).toBe('U+1F600 makes this a UCS-2 message');
   });
 });

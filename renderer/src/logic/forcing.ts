@@ -17,15 +17,3 @@ export function ucs2Characters(text: string): number[] {
   }
   return spans;
 }
-
-const titles = new Map<number, string>();
-
-/** The tooltip of a marked character, made once per character. */
-export function ucs2Title(codePoint: number): string {
-  let title = titles.get(codePoint);
-  if (title === undefined) {
-    title = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')} makes this a UCS-2 message`;
-    titles.set(codePoint, title);
-  }
-  return title;
-}

@@ -8,6 +8,7 @@ import { dsvFormat } from 'd3-dsv';
 import type { Format } from '../../../core/check';
 import type { LeftOut } from './left-out';
 import { reasonOf } from './left-out';
+import type { Reason } from './left-out';
 import type { PreviewRow } from './preview-row';
 
 export const LEFT_OUT_HEADER = ['Row', 'Phone number', 'Message', 'Why it was left out'];
@@ -21,13 +22,22 @@ function asText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** The file's words in the person's language (the page's catalogues); English without them. */
+export interface LeftOutWords {
+  header: readonly string[];
+  reason(row: PreviewRow, reason: Reason): string;
+}
+
+const ENGLISH: LeftOutWords = { header: LEFT_OUT_HEADER, reason: reasonOf };
+
 export function leftOutFile(
   rows: readonly PreviewRow[],
   leftOut: LeftOut,
   format: Format,
+  words: LeftOutWords = ENGLISH,
 ): { text: string; bytes: Uint8Array; rows: number } {
   const dsv = dsvFormat(format === 'excel' ? ';' : ',');
-  const lines = [dsv.formatRow(LEFT_OUT_HEADER)];
+  const lines = [dsv.formatRow([...words.header])];
   let count = 0;
   for (const row of rows) {
     const reason = leftOut[row.index] ?? 0;
@@ -38,7 +48,7 @@ export function leftOutFile(
         String(row.sourceRow),
         asText(row.typedNumber),
         asText(row.message),
-        asText(reasonOf(row, reason)),
+        asText(words.reason(row, reason as Reason)),
       ]),
     );
   }

@@ -9,14 +9,6 @@ import type { Sheet } from './sheet';
 export type Field = 'msisdn' | 'message' | 'sender' | 'userref' | 'class';
 export const FIELDS: readonly Field[] = ['msisdn', 'message', 'sender', 'userref', 'class'];
 
-export const FIELD_LABELS: Record<Field, string> = {
-  msisdn: 'Phone number',
-  message: 'Message',
-  sender: 'Sender',
-  userref: 'Reference',
-  class: 'Class',
-};
-
 /** The message is a column, or a text written in the app (a template using the columns). */
 export type MessageSource = { kind: 'column'; column: number } | { kind: 'template'; text: string };
 

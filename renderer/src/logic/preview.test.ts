@@ -7,6 +7,7 @@ import type { CampaignSettings } from './campaign-settings';
 import { readMessages, readNumbers } from './columns';
 import type { Mapping } from './mapping';
 import { leaveOut, noneLeftOut } from './left-out';
+import { leftOutFile } from './left-out-file';
 import { outgoingMessages } from './outgoing';
 import { assemblePreview, buildPreview } from './preview';
 import type { PreviewRow } from './preview-row';
@@ -75,6 +76,23 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
     expect(outgoingMessages(rows, leftOut).rowOf).toEqual([0, 1, 3]);
   });
 
+  // Issue 14: the file of left-out rows is read by the person, so the page gives its words.
+  it("writes the left-out rows' file in the words it is given, English without them", () => {
+    const rows = buildPreview(sheet, byColumn, DEFAULT_CAMPAIGN).rows;
+    const leftOut = leaveOut(noneLeftOut(rows.length), rows, 'repeated');
+    const english = leftOutFile(rows, leftOut, 'standard');
+    expect(english.text.split('\n')[0]).toBe('Row,Phone number,Message,Why it was left out');
+    expect(english.text).toContain('Repeated number');
+    const danish = leftOutFile(rows, leftOut, 'standard', {
+      header: ['Række', 'Telefonnummer', 'Besked', 'Hvorfor'],
+      reason: () => 'Gentaget nummer',
+    });
+    expect(danish.rows).toBe(1);
+    expect(danish.text.split('\n')[0]).toBe('Række,Telefonnummer,Besked,Hvorfor');
+    expect(danish.text).toContain('Gentaget nummer');
+    expect(danish.text).not.toContain('Repeated number');
+  });
+
   it('offers look-alike fixes and applies them only when agreed (SPEC 7)', () => {
     const before = buildPreview(sheet, byColumn, DEFAULT_CAMPAIGN).rows;
     expect(before[1]!.fix?.lookalikes.map((l) => [l.char, l.count])).toEqual([['–', 1]]);
@@ -116,6 +134,7 @@ describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
       {
         code: 'duplicate',
         message: 'The number 4520123456 is also in row 3: the person gets both messages.',
+        values: { number: '4520123456', row: 3 },
       },
     ]);
   });

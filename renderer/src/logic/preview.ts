@@ -53,6 +53,10 @@ export function assemblePreview(
       : {
           code: 'unknown-placeholder',
           message: `The message names ${unknownPlaceholders.map((name) => `{${name}}`).join(', ')}, which ${unknownPlaceholders.length === 1 ? 'is not a column' : 'are not columns'}: correct the name or the message is sent with it as written.`,
+          values: {
+            names: unknownPlaceholders.map((name) => `{${name}}`),
+            count: unknownPlaceholders.length,
+          },
         };
 
   const source: RowSource = {
@@ -92,15 +96,21 @@ export function assemblePreview(
     // for every row at each keystroke of a campaign setting.
     const note = row.numberVerdict === 'not-mobile' ? textAt(numberColumn.notes, index) : '';
     if (note !== '') {
-      scratchWarnings.push({ code: 'not-mobile', message: note });
+      scratchWarnings.push({
+        code: 'not-mobile',
+        message: note,
+        values: { number: row.typedNumber },
+      });
       ownWarnings = true;
     }
     if (fix !== null && !settings.replaceLookalikes) scratchWarnings.push(lookalikeWarning(fix));
     if (unknownWarning) scratchWarnings.push(unknownWarning);
     if (first >= 0) {
+      const firstRow = sheet.sourceRows[first] ?? first + 2;
       scratchWarnings.push({
         code: 'duplicate',
-        message: `The number ${row.msisdn} is also in row ${sheet.sourceRows[first] ?? first + 2}: the person gets both messages.`,
+        message: `The number ${row.msisdn} is also in row ${firstRow}: the person gets both messages.`,
+        values: { number: row.msisdn, row: firstRow },
       });
       ownWarnings = true;
     }

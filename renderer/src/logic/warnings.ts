@@ -11,7 +11,10 @@ import type { Problem } from '../../../core/problems';
 /** Something the app warns about that the server would not reject. */
 export interface Warning {
   code: 'not-mobile' | 'duplicate' | 'lookalikes' | 'unknown-placeholder';
+  /** In English, as the command line and tests read it. */
   message: string;
+  /** What the sentence names, so the app can say it in its language (i18n/warning-text.ts). */
+  values?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
 }
 
 /** The problems of a row that has none, shared by every such row. */
@@ -41,7 +44,16 @@ export function lookalikeWarning(fix: LookalikeFix): Warning {
   if (known !== undefined) return known;
   const names = fix.lookalikes.map((l) => `${l.char} (${l.name})`).join(', ');
   const message = `${names} ${fix.lookalikes.length === 1 ? 'forces' : 'force'} the message into UCS-2: ${fix.before.parts} part${fix.before.parts === 1 ? '' : 's'}, ${fix.after.parts} with GSM-7 look-alikes.`;
-  const warning: Warning = { code: 'lookalikes', message };
+  const warning: Warning = {
+    code: 'lookalikes',
+    message,
+    values: {
+      characters: fix.lookalikes.map((l) => l.char),
+      count: fix.lookalikes.length,
+      before: fix.before.parts,
+      after: fix.after.parts,
+    },
+  };
   warningOfFix.set(fix, warning);
   return warning;
 }

@@ -27,7 +27,10 @@ const workbook: ReadOutcome = {
 };
 
 // The worker is the browser's; here the file is "read" at once.
-vi.mock('../worker/read-file', () => ({ readFileInWorker: () => Promise.resolve(workbook) }));
+vi.mock('../worker/read-file', () => ({
+  readTimeLimitMs: () => 60_000,
+  readFileInWorker: () => Promise.resolve(workbook),
+}));
 
 const profile: ProfileSummary = {
   id: 'emulated',
@@ -48,6 +51,7 @@ function exported(): void {
       {
         fileName: 'november.csv',
         uploadName: 'november.csv.excel.ready',
+        savedName: 'november.csv.excel',
         bytes: new Uint8Array(10),
         encoding: 'windows-1252',
         format: 'excel',

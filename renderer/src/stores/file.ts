@@ -4,11 +4,13 @@
  */
 import { create } from 'zustand';
 import type { Encoding } from '../../../core/decode';
+import type { DialectProblem } from '../../../core/dialect';
 import type { InputDelimiter } from '../logic/delimited';
 import type { Sheet } from '../logic/sheet';
 import { desktop } from '../service/desktop';
-import { readFileInWorker } from '../worker/read-file';
-import type { FileKind } from '../worker/spreadsheet';
+import { readFileInWorker, readTimeLimitMs } from '../worker/read-file';
+import type { ChosenFile } from '../worker/read-file';
+import type { FileKind, ReadFailure, ReadProgress } from '../worker/read-outcome';
 import { useCampaign } from './campaign';
 import { useLeaveOut } from './leave-out';
 import { useMapping } from './mapping';
@@ -16,9 +18,17 @@ import { useSending } from './sending';
 import { useSettings } from './settings';
 
 export type FileState =
-  | { status: 'empty' }
-  | { status: 'reading'; fileName: string }
-  | { status: 'failed'; fileName: string; error: string }
+  /** Nothing open; `stopped` names a file whose reading the person stopped. */
+  | { status: 'empty'; stopped?: string }
+  | {
+      status: 'reading';
+      fileName: string;
+      /** When reading started (performance.now()), and when the time limit ends it. */
+      startedAt: number;
+      limitMs: number;
+      progress: ReadProgress | null;
+    }
+  | { status: 'failed'; fileName: string; failure: ReadFailure }
   | {
       status: 'ready';
       fileName: string;
@@ -27,7 +37,8 @@ export type FileState =
       sheets: Sheet[];
       encoding: Encoding | null;
       delimiter: InputDelimiter | null;
-      notes: string[];
+      /** CSV problems found while reading (a stray quote, say), with their row. */
+      notes: DialectProblem[];
       /** How long reading took, in milliseconds. */
       readMs: number;
     };
@@ -35,9 +46,11 @@ export type FileState =
 export interface FileStore {
   file: FileState;
   sheetIndex: number;
-  open(file: File): Promise<void>;
+  open(file: ChosenFile): Promise<void>;
   /** Opens a file the desktop window's dialog chose (or the system opened with Sendsheet). */
   openPath(path: string): Promise<void>;
+  /** Stops reading the file being read; nothing is open then. */
+  stopReading(): void;
   chooseSheet(index: number): void;
   close(): void;
 }
@@ -56,22 +69,49 @@ export const useFile = create<FileStore>()((set, get) => {
     useLeaveOut.getState().reset(sheet);
     set({ file, sheetIndex });
   }
+  /** The read under way: a new one stops it, and only its own outcome is shown. */
+  let reading: AbortController | null = null;
+
+  function startReading(fileName: string, bytes: number): AbortController {
+    reading?.abort();
+    const started = new AbortController();
+    reading = started;
+    show(
+      {
+        status: 'reading',
+        fileName,
+        startedAt: performance.now(),
+        limitMs: readTimeLimitMs(bytes),
+        progress: null,
+      },
+      0,
+    );
+    return started;
+  }
 
   return {
     file: { status: 'empty' },
     sheetIndex: 0,
     async open(file) {
-      show({ status: 'reading', fileName: file.name }, 0);
+      const read = startReading(file.name, file.size);
       const started = performance.now();
-      const read = await readFileInWorker(file);
-      if (!read.ok) {
-        set({ file: { status: 'failed', fileName: file.name, error: read.error } });
+      const outcome = await readFileInWorker(file, {
+        signal: read.signal,
+        onProgress: (progress) => {
+          const now = get().file;
+          if (reading === read && now.status === 'reading') set({ file: { ...now, progress } });
+        },
+      });
+      if (reading !== read || outcome === null) return;
+      reading = null;
+      if (!outcome.ok) {
+        set({ file: { status: 'failed', fileName: file.name, failure: outcome.failure } });
         return;
       }
       // The sheet with the most rows is most likely the list; the person can choose another.
       let sheetIndex = 0;
-      read.sheets.forEach((sheet, index) => {
-        if (sheet.rowCount > read.sheets[sheetIndex]!.rowCount) sheetIndex = index;
+      outcome.sheets.forEach((sheet, index) => {
+        if (sheet.rowCount > outcome.sheets[sheetIndex]!.rowCount) sheetIndex = index;
       });
       // A new file starts from the person's defaults.
       const defaults = useSettings.getState();
@@ -83,11 +123,11 @@ export const useFile = create<FileStore>()((set, get) => {
           status: 'ready',
           fileName: file.name,
           bytes: file.size,
-          kind: read.kind,
-          sheets: read.sheets,
-          encoding: read.encoding,
-          delimiter: read.delimiter,
-          notes: read.notes,
+          kind: outcome.kind,
+          sheets: outcome.sheets,
+          encoding: outcome.encoding,
+          delimiter: outcome.delimiter,
+          notes: outcome.notes,
           readMs: performance.now() - started,
         },
         sheetIndex,
@@ -99,13 +139,24 @@ export const useFile = create<FileStore>()((set, get) => {
       const api = desktop();
       const fileName = path.split(/[\\/]/).pop() ?? path;
       if (api === null) return;
-      show({ status: 'reading', fileName }, 0);
+      // The size is known once the file is here: open() says its limit then.
+      const read = startReading(fileName, 0);
       const chosen = await api.readFile(path);
+      if (reading !== read) return;
       if (!chosen.ok) {
-        set({ file: { status: 'failed', fileName, error: chosen.error } });
+        reading = null;
+        const failure: ReadFailure = { code: 'not-opened', name: fileName, detail: chosen.error };
+        set({ file: { status: 'failed', fileName, failure } });
         return;
       }
       await get().open(new File([chosen.bytes as BlobPart], chosen.name));
+    },
+    stopReading() {
+      const file = get().file;
+      if (file.status !== 'reading') return;
+      reading?.abort();
+      reading = null;
+      show({ status: 'empty', stopped: file.fileName }, 0);
     },
     chooseSheet: (sheetIndex) => show(get().file, sheetIndex),
     close: () => show({ status: 'empty' }, 0),

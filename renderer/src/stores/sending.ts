@@ -33,6 +33,8 @@ export interface SendingStore {
   batches: Record<string, Batch>;
   order: string[];
   sent: Record<string, SentFile>;
+  /** The first batch of the last Send: the timeline gives it the focus (issue 14). */
+  justSent: string | null;
   loadProfiles(): Promise<void>;
   /**
    * Into the folder chosen in the desktop window's save dialog; without one (a browser), the
@@ -46,6 +48,8 @@ export interface SendingStore {
     options: ExportOptions,
     profile: string,
     test?: boolean,
+    /** The spreadsheet the messages came from, which History names the batches by. */
+    spreadsheet?: string,
   ): Promise<PreparedSend | null>;
   /** Sends the prepared send; `again` confirms that some of it was sent before. */
   sendPrepared(again: boolean): Promise<boolean>;
@@ -74,6 +78,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
   batches: {},
   order: [],
   sent: {},
+  justSent: null,
   async loadProfiles() {
     try {
       set({ profiles: await service().profiles({}) });
@@ -110,10 +115,16 @@ export const useSending = create<SendingStore>()((set, get) => ({
       set({ busy: false });
     }
   },
-  async prepare(messages, rowOf, options, profile, test = false) {
+  async prepare(messages, rowOf, options, profile, test = false, spreadsheet) {
     set({ busy: true, error: null, problems: [], saved: null, written: null, prepared: null });
     try {
-      const outcome = await service().prepareSend({ profile, files: options, messages, test });
+      const outcome = await service().prepareSend({
+        profile,
+        files: options,
+        messages,
+        test,
+        ...(spreadsheet === undefined ? {} : { spreadsheet }),
+      });
       if (!outcome.ok) {
         set({ error: outcome.error, problems: outcome.problems });
         return null;
@@ -147,7 +158,14 @@ export const useSending = create<SendingStore>()((set, get) => ({
           if (!order.includes(batch.id)) order.push(batch.id);
           sent[batch.id] = { batchId: batch.id, rowOf: fileRows[index]! };
         });
-        return { batches, order, sent, prepared: null, preparedRows: null };
+        return {
+          batches,
+          order,
+          sent,
+          prepared: null,
+          preparedRows: null,
+          justSent: outcome.batches[0]?.id ?? null,
+        };
       });
       return true;
     } catch (error) {

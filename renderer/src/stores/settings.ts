@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import type { LanguageChoice } from '../i18n/language';
 import type { CountryCode } from '../logic/phone';
 import { useCampaign } from './campaign';
 
@@ -14,6 +15,9 @@ export interface SettingsState {
   defaultSender: string;
   setDefaultCountry(country: CountryCode): void;
   setDefaultSender(sender: string): void;
+  /** The app's language, or the system's (i18n/). */
+  language: LanguageChoice;
+  setLanguage(language: LanguageChoice): void;
 }
 
 export const useSettings = create<SettingsState>()(
@@ -29,6 +33,8 @@ export const useSettings = create<SettingsState>()(
         set({ defaultSender });
         useCampaign.getState().update({ sender: defaultSender });
       },
+      language: 'system',
+      setLanguage: (language) => set({ language }),
     }),
     { name: 'sendsheet-settings' },
   ),

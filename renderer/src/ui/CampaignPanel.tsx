@@ -1,35 +1,51 @@
 import { useId } from 'react';
-import { senderProblem } from '../../../core/values';
-import { useCampaign } from '../stores/campaign';
-import type { MessageClassChoice } from '../logic/campaign-settings';
-import type { ExportEncoding } from '../../../core/writer';
 import type { Format } from '../../../core/check';
+import type { Column } from '../../../core/header';
+import { describeSender } from '../../../core/values';
+import type { ExportEncoding } from '../../../core/writer';
+import { useTranslation } from '../i18n';
+import { problemText } from '../i18n/problem-text';
+import type { MessageClassChoice } from '../logic/campaign-settings';
+import { useCampaign } from '../stores/campaign';
+
+/** The provider's advice on how many messages one file should hold. */
+const RECOMMENDED_ROWS = 10_000;
+
+const ENCODINGS: readonly ExportEncoding[] = ['auto', 'utf8', 'cp1252'];
+const FORMATS: readonly Format[] = ['excel', 'standard'];
+
+const SENDER_COLUMN: Column = 'sender';
 
 export function CampaignPanel() {
+  const { t } = useTranslation();
   const settings = useCampaign((state) => state.settings);
   const update = useCampaign((state) => state.update);
   const id = useId();
-  const senderError = senderProblem(settings.sender);
+  const sender = describeSender(settings.sender);
+  const senderError =
+    sender === null
+      ? null
+      : problemText(t, { code: 'bad-sender', column: SENDER_COLUMN, ...sender });
   return (
     <section aria-labelledby="campaign-heading" className="panel">
-      <h2 id="campaign-heading">3. Settings for this campaign</h2>
+      <h2 id="campaign-heading">{t('campaign.heading')}</h2>
       <div className="fields">
         <div className="field">
-          <label htmlFor={`${id}-sender`}>Sender</label>
+          <label htmlFor={`${id}-sender`}>{t('campaign.sender')}</label>
           <input
             id={`${id}-sender`}
             value={settings.sender}
-            placeholder="Your account's default"
+            placeholder={t('campaign.senderPlaceholder')}
             aria-invalid={senderError !== null}
             aria-describedby={`${id}-sender-help`}
             onChange={(event) => update({ sender: event.currentTarget.value })}
           />
           <small id={`${id}-sender-help`} className={senderError ? 'error' : undefined}>
-            {senderError ?? 'Where the sender column is empty. Up to 11 letters or 15 digits.'}
+            {senderError ?? t('campaign.senderHelp')}
           </small>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-class`}>Class</label>
+          <label htmlFor={`${id}-class`}>{t('campaign.class')}</label>
           <select
             id={`${id}-class`}
             value={settings.messageClass}
@@ -37,48 +53,54 @@ export function CampaignPanel() {
               update({ messageClass: event.currentTarget.value as MessageClassChoice })
             }
           >
-            <option value="">Standard</option>
-            <option value="premium">Premium</option>
-            <option value="secret">Secret</option>
+            <option value="">{t('campaign.classes.standard')}</option>
+            <option value="premium">{t('campaign.classes.premium')}</option>
+            <option value="secret">{t('campaign.classes.secret')}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-encoding`}>File encoding</label>
+          <label htmlFor={`${id}-encoding`}>{t('campaign.encoding')}</label>
           <select
             id={`${id}-encoding`}
             value={settings.encoding}
             onChange={(event) => update({ encoding: event.currentTarget.value as ExportEncoding })}
           >
-            <option value="auto">Automatic (recommended)</option>
-            <option value="utf8">Always UTF-8</option>
-            <option value="cp1252">Always Windows-1252</option>
+            {ENCODINGS.map((encoding) => (
+              <option key={encoding} value={encoding}>
+                {t(`campaign.encodings.${encoding}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-format`}>File format</label>
+          <label htmlFor={`${id}-format`}>{t('campaign.format')}</label>
           <select
             id={`${id}-format`}
             value={settings.format}
             onChange={(event) => update({ format: event.currentTarget.value as Format })}
           >
-            <option value="excel">Excel (semicolons)</option>
-            <option value="standard">Standard CSV (commas)</option>
+            {FORMATS.map((format) => (
+              <option key={format} value={format}>
+                {t(`campaign.formats.${format}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-rows`}>Messages per file</label>
+          <label htmlFor={`${id}-rows`}>{t('campaign.rowsPerFile')}</label>
           <input
             id={`${id}-rows`}
             type="number"
             min={1}
             max={1_000_000}
             value={settings.rowsPerFile}
+            aria-describedby={`${id}-rows-help`}
             onChange={(event) => {
               const value = Math.floor(Number(event.currentTarget.value));
               if (value >= 1) update({ rowsPerFile: value });
             }}
           />
-          <small>The provider recommends 10,000.</small>
+          <small id={`${id}-rows-help`}>{t('campaign.rowsHelp', { rows: RECOMMENDED_ROWS })}</small>
         </div>
       </div>
     </section>

@@ -1,54 +1,49 @@
 import { useId } from 'react';
 import type { RefObject } from 'react';
-import type { EarlierSend, PreparedSend, ProfileSummary } from '../../../core/contract/api';
+import { Trans } from 'react-i18next';
+import type { PreparedSend, ProfileSummary } from '../../../core/contract/api';
+import { useLocale, useTranslation } from '../i18n';
 import type { WarningCounts } from '../logic/totals';
 import { useSending } from '../stores/sending';
-import { count, dateTime, money } from './words';
+import { profileName } from './profile-name';
+import { formatDateTime, formatList, money } from './words';
 
-const STILL_IN: Record<keyof WarningCounts, [string, string]> = {
-  'not-mobile': ['number that may not receive an SMS', 'numbers that may not receive an SMS'],
-  duplicate: ['number that is in the list twice', 'numbers that are in the list twice'],
-  lookalikes: [
-    'message with special characters that cost more',
-    'messages with special characters that cost more',
-  ],
-  'unknown-placeholder': [
-    'message with a {name} that is not a column',
-    'messages with a {name} that is not a column',
-  ],
-};
-
-const STANDING: Record<EarlierSend['standing'], string> = {
-  sent: 'sent',
-  sending: 'being sent right now',
-  unknown: 'perhaps sent (it is not known whether they arrived)',
-};
+const WARNING_KINDS: readonly (keyof WarningCounts)[] = [
+  'not-mobile',
+  'duplicate',
+  'lookalikes',
+  'unknown-placeholder',
+];
 
 function Earlier({ prepared }: { prepared: PreparedSend }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const all = prepared.overlap >= prepared.messages;
   return (
     <div className="alert" role="alert" data-testid="confirm-earlier">
       <p>
         <strong>
           {all
-            ? `${prepared.messages === 1 ? 'This message was' : `All ${count(prepared.messages, 'message')} were`} sent before.`
-            : `${count(prepared.overlap, 'of these messages was', 'of these messages were')} sent before: the same text to the same numbers.`}
+            ? t('confirm.earlier.all', { count: prepared.messages })
+            : t('confirm.earlier.some', { count: prepared.overlap })}
         </strong>
       </p>
       <ul>
         {prepared.earlier.map((send) => (
           <li key={send.campaign}>
-            {count(send.messages, 'message')} {STANDING[send.standing]} on {dateTime(send.at)}, in{' '}
-            {send.batches.map((batch) => batch.fileName).join(', ')}
-            {send.practice ? ' (practice)' : ''}
+            {t(`confirm.earlier.${send.standing}`, {
+              count: send.messages,
+              at: formatDateTime(new Date(send.at), locale),
+              files: formatList(
+                send.batches.map((batch) => batch.fileName),
+                locale,
+              ),
+            })}
+            {send.practice ? ` ${t('confirm.earlier.practice')}` : ''}
           </li>
         ))}
       </ul>
-      <p>
-        Sending again sends {all ? 'them' : 'those'} a second time, to the same people. If that is
-        not what you want, cancel
-        {all ? '' : ', and leave those rows out'}.
-      </p>
+      <p>{all ? t('confirm.earlier.againAll') : t('confirm.earlier.againSome')}</p>
     </div>
   );
 }
@@ -69,69 +64,73 @@ export function ConfirmSend({
   warnings: WarningCounts;
   onSend: (again: boolean) => void;
 }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const prepared = useSending((state) => state.prepared);
   const busy = useSending((state) => state.busy);
   const error = useSending((state) => state.error);
   const id = useId();
   const practice = prepared?.profile.practice ?? profile?.practice ?? false;
-  const still = (Object.keys(STILL_IN) as (keyof WarningCounts)[]).filter((k) => warnings[k] > 0);
+  const still = WARNING_KINDS.filter((kind) => warnings[kind] > 0);
   const resumes = prepared?.files.filter((file) => file.resumes !== null).length ?? 0;
   return (
     <dialog ref={dialog} aria-labelledby={`${id}-confirm`} data-testid="confirm-dialog">
-      <h2 id={`${id}-confirm`}>Send these messages?</h2>
+      <h2 id={`${id}-confirm`}>{t('send.confirm')}</h2>
       {prepared === null ? (
-        <p role="status">
-          {busy ? 'Getting the messages ready…' : (error ?? 'Getting the messages ready…')}
-        </p>
+        <p role="status">{busy ? t('confirm.preparing') : (error ?? t('confirm.preparing'))}</p>
       ) : (
         <>
           <p>
-            <strong>{count(prepared.messages, 'recipient')}</strong>,{' '}
-            <strong>{count(prepared.parts, 'SMS part')}</strong>, with the profile{' '}
-            <strong>{prepared.profile.name}</strong>
-            {` (${prepared.profile.servers.map((s) => `${s.host}:${s.port}`).join(', ')})`}.
+            <Trans
+              i18nKey="send.confirmWhat"
+              values={{
+                recipients: t('send.recipients', { count: prepared.messages }),
+                parts: t('send.parts', { count: prepared.parts }),
+                profile: profileName(t, prepared.profile),
+                servers: prepared.profile.servers.map((s) => `${s.host}:${s.port}`).join(', '),
+              }}
+              components={{ b: <strong /> }}
+            />
           </p>
           {prepared.cost && (
             <p>
-              Estimated cost: <strong data-testid="confirm-cost">{money(prepared.cost)}</strong>
+              {t('confirm.cost')}{' '}
+              <strong data-testid="confirm-cost">{money(prepared.cost, locale)}</strong>
             </p>
           )}
           {practice ? (
             <p className="practice-note" data-testid="confirm-practice">
-              Practice: the messages go to the practice server on this computer. No SMS is sent to
-              anyone.
+              {t('confirm.practice')}
             </p>
           ) : (
-            <p className="warning">
-              These messages go to real phones. Once sent, they cannot be called back.
-            </p>
+            <p className="warning">{t('confirm.real')}</p>
           )}
           {still.length > 0 && (
             <p data-testid="confirm-warnings">
-              Still in the send: {still.map((k) => count(warnings[k], ...STILL_IN[k])).join(', ')}.
+              {t('confirm.stillIn', {
+                list: formatList(
+                  still.map((kind) => t(`confirm.warnings.${kind}`, { count: warnings[kind] })),
+                  locale,
+                ),
+              })}
             </p>
           )}
-          {resumes > 0 && (
-            <p data-testid="confirm-resumes">
-              An earlier send of these messages was interrupted. Sending first asks the provider
-              what reached it, and sends only what did not.
-            </p>
-          )}
+          {resumes > 0 && <p data-testid="confirm-resumes">{t('confirm.resumes')}</p>}
           {prepared.overlap > 0 && <Earlier prepared={prepared} />}
         </>
       )}
       <div className="actions">
         <button type="button" autoFocus onClick={() => dialog.current?.close()}>
-          Cancel
+          {t('send.cancel')}
         </button>
         {prepared !== null && prepared.overlap === 0 && (
           <button type="button" className="primary" disabled={busy} onClick={() => onSend(false)}>
-            Send {count(prepared.messages, 'message')}
+            {t('send.sendNow', { count: prepared.messages })}
           </button>
         )}
         {prepared !== null && prepared.overlap > 0 && (
           <button type="button" className="danger" disabled={busy} onClick={() => onSend(true)}>
-            Send again anyway ({count(prepared.overlap, 'message')} twice)
+            {t('confirm.sendAgain', { count: prepared.overlap })}
           </button>
         )}
       </div>

@@ -1,41 +1,54 @@
+import { ENCODING_LABELS } from '../../../core/decode';
+import { useTranslation } from '../i18n';
 import { useSending } from '../stores/sending';
-import { bytes, count } from './words';
 
 /** What an export wrote: into the chosen folder (window), or downloaded (browser). */
 export function ExportResult() {
+  const { t } = useTranslation();
   const busy = useSending((state) => state.busy);
   const saved = useSending((state) => state.saved);
   const written = useSending((state) => state.written);
   return (
     <div role="status" aria-live="polite">
-      {busy && <p>Working…</p>}
+      {busy && <p>{t('send.working')}</p>}
       {saved && (
         <div data-testid="export-result">
-          <p>Saved {count(saved.length, 'file')}:</p>
+          <p>{t('send.saved', { count: saved.length })}</p>
           <ul>
             {saved.map((file) => (
               <li key={file.path}>
-                <code>{file.path}</code> — {count(file.rows, 'message')}, {bytes(file.bytes)},{' '}
-                {file.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8'}; upload name{' '}
+                <code>{file.path}</code>
+                {' — '}
+                {t('send.file', {
+                  count: file.rows,
+                  size: file.bytes,
+                  encoding: ENCODING_LABELS[file.encoding],
+                })}{' '}
                 <code>{file.uploadName}</code>
               </li>
             ))}
           </ul>
+          <p>{t('exported.otherClient')}</p>
         </div>
       )}
       {written && (
         <div data-testid="export-result">
-          <p>Downloaded {count(written.length, 'file')}:</p>
+          <p>{t('send.downloaded', { count: written.length })}</p>
           <ul>
             {written.map((file) => (
-              <li key={file.fileName}>
-                <code>{file.fileName}</code> — {count(file.rows, 'message')},{' '}
-                {bytes(file.bytes.length)},{' '}
-                {file.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8'}; upload name{' '}
+              <li key={file.savedName}>
+                <code>{file.savedName}</code>
+                {' — '}
+                {t('send.file', {
+                  count: file.rows,
+                  size: file.bytes.length,
+                  encoding: ENCODING_LABELS[file.encoding],
+                })}{' '}
                 <code>{file.uploadName}</code>
               </li>
             ))}
           </ul>
+          <p>{t('exported.otherClient')}</p>
         </div>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { ConnectionTest } from '../../../core/contract/api';
+import { useTranslation } from '../i18n';
 import { useAppSettings } from '../stores/app-settings';
 import { useSending } from '../stores/sending';
 import { errorWords, service } from '../stores/service';
@@ -7,6 +8,7 @@ import { ConnectionResult } from './ProfileEditor';
 
 /** The person's provider account: user name and password, then a connection test. */
 function ProviderAccount({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
   const profiles = useSending((state) => state.profiles);
   const update = useAppSettings((state) => state.update);
   const real = profiles.find((profile) => !profile.practice);
@@ -16,7 +18,7 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
   const [working, setWorking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  if (real === undefined) return <p className="error">There is no provider profile to set up.</p>;
+  if (real === undefined) return <p className="error">{t('firstRun.noProfile')}</p>;
   const connect = async () => {
     setWorking(true);
     setError(null);
@@ -36,16 +38,16 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
   };
   return (
     <form
-      aria-label="My provider account"
+      aria-label={t('firstRun.provider')}
       onSubmit={(event) => {
         event.preventDefault();
         void connect();
       }}
     >
-      <p>The user name and password of your {real.name} account (from the provider's dashboard).</p>
+      <p>{t('firstRun.account', { name: real.name })}</p>
       <div className="fields">
         <div className="field">
-          <label htmlFor={`${id}-user`}>User name</label>
+          <label htmlFor={`${id}-user`}>{t('settings.user')}</label>
           <input
             id={`${id}-user`}
             value={user}
@@ -55,7 +57,7 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-password`}>Password</label>
+          <label htmlFor={`${id}-password`}>{t('settings.password')}</label>
           <input
             id={`${id}-password`}
             type="password"
@@ -68,10 +70,10 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
       </div>
       <div className="actions">
         <button type="button" onClick={onBack}>
-          Back
+          {t('firstRun.back')}
         </button>
         <button type="submit" className="primary" disabled={working}>
-          {working ? 'Testing the connection…' : 'Test the connection'}
+          {working ? t('firstRun.testing') : t('firstRun.test')}
         </button>
         {test?.ok && (
           <button
@@ -79,7 +81,7 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
             className="primary"
             onClick={() => void update({ setup: 'provider', profile: real.id })}
           >
-            Use my account
+            {t('firstRun.use')}
           </button>
         )}
       </div>
@@ -98,14 +100,15 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
  * own provider account. The choice can be changed in Settings at any time.
  */
 export function FirstRun() {
+  const { t } = useTranslation();
   const profiles = useSending((state) => state.profiles);
   const update = useAppSettings((state) => state.update);
   const [provider, setProvider] = useState(false);
   const practice = profiles.find((profile) => profile.practice);
   return (
     <section aria-labelledby="first-run-heading" className="panel first-run">
-      <h2 id="first-run-heading">Welcome to Sendsheet</h2>
-      <p>Where should your messages go? You can change this later in Settings.</p>
+      <h2 id="first-run-heading">{t('firstRun.heading')}</h2>
+      <p>{t('firstRun.question')}</p>
       {provider ? (
         <ProviderAccount onBack={() => setProvider(false)} />
       ) : (
@@ -116,15 +119,12 @@ export function FirstRun() {
             disabled={practice === undefined}
             onClick={() => practice && void update({ setup: 'practice', profile: practice.id })}
           >
-            <strong>Practice on this computer</strong>
-            <span>
-              Try everything safely: messages go to a practice server on this computer, and no SMS
-              is sent to anyone.
-            </span>
+            <strong>{t('firstRun.practice')}</strong>
+            <span>{t('firstRun.practiceHelp')}</span>
           </button>
           <button type="button" className="choice" onClick={() => setProvider(true)}>
-            <strong>My provider account</strong>
-            <span>Send real SMS to real phones, with the account you pay for.</span>
+            <strong>{t('firstRun.provider')}</strong>
+            <span>{t('firstRun.providerHelp')}</span>
           </button>
         </div>
       )}

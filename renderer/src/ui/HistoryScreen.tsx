@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Batch } from '../../../core/contract/api';
 import { sumCosts } from '../../../core/cost';
+import { useLocale, useTranslation } from '../i18n';
 import { useHistory } from '../stores/history';
-import { BatchView, stateWords } from './Timeline';
-import { count, dateTime, money } from './words';
+import { Icon } from './icons';
+import { BatchView, outcomeWords, STATE_ICONS, useBatchName } from './Timeline';
+import { formatDateTime, formatList, formatNumber, money } from './words';
 
 /** The batches of one send (one campaign), as History shows it: one line, opened to its batches. */
 interface Campaign {
@@ -32,12 +34,29 @@ export function campaignsOf(batches: readonly Batch[]): Campaign[] {
 }
 
 /** The outcome of a campaign: its batches' one state, or how many are in each. */
-function outcome(campaign: Campaign): string {
-  const states = new Map<string, number>();
-  for (const batch of campaign.batches)
-    states.set(stateWords(batch), (states.get(stateWords(batch)) ?? 0) + 1);
-  if (states.size === 1) return [...states.keys()][0]!;
-  return [...states].map(([words, n]) => `${n} ${words}`).join('; ');
+function Outcome({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const states = new Map<string, { batch: Batch; n: number }>();
+  for (const batch of campaign.batches) {
+    const words = outcomeWords(t, batch);
+    const seen = states.get(words);
+    states.set(words, { batch: seen?.batch ?? batch, n: (seen?.n ?? 0) + 1 });
+  }
+  const first = campaign.batches[0]!;
+  if (states.size === 1) {
+    return (
+      <td data-testid="campaign-outcome" data-state={first.state}>
+        <Icon name={STATE_ICONS[first.state]} decorative /> {[...states.keys()][0]}
+      </td>
+    );
+  }
+  const parts = [...states].map(([words, { n }]) => t('history.statesCount', { count: n, words }));
+  return (
+    <td data-testid="campaign-outcome" data-state="mixed">
+      {formatList(parts, locale)}
+    </td>
+  );
 }
 
 function CampaignRow({
@@ -49,27 +68,42 @@ function CampaignRow({
   open: boolean;
   onToggle: () => void;
 }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const nameOf = useBatchName();
   const { batches } = campaign;
   const first = batches[0]!;
   const name =
-    batches.length === 1 ? first.fileName : `${first.fileName} and ${batches.length - 1} more`;
+    batches.length === 1
+      ? nameOf(first)
+      : t('history.andMore', { name: nameOf(first), count: batches.length - 1 });
   const cost = sumCosts(batches.map((batch) => batch.cost));
   return (
     <tr className={`state-${first.state}`}>
-      <td>{dateTime(campaign.at)}</td>
+      <td>{campaign.at ? formatDateTime(new Date(campaign.at), locale) : ''}</td>
       <td>
         {name}
-        {first.test && <span className="tag"> Test</span>}
-        {first.practice && <span className="tag"> Practice</span>}
+        {first.test && <span className="tag"> {t('history.testTag')}</span>}
+        {first.practice && <span className="tag"> {t('practice.tag')}</span>}
       </td>
-      <td>{batches.reduce((n, b) => n + b.rows, 0).toLocaleString()}</td>
-      <td>{batches.reduce((n, b) => n + b.parts, 0).toLocaleString()}</td>
-      <td>{cost ? money(cost) : ''}</td>
-      <td data-testid="campaign-outcome">{outcome(campaign)}</td>
+      <td>
+        {formatNumber(
+          batches.reduce((n, b) => n + b.rows, 0),
+          locale,
+        )}
+      </td>
+      <td>
+        {formatNumber(
+          batches.reduce((n, b) => n + b.parts, 0),
+          locale,
+        )}
+      </td>
+      <td>{cost ? money(cost, locale) : ''}</td>
+      <Outcome campaign={campaign} />
       <td>
         <button type="button" aria-expanded={open} onClick={onToggle}>
-          {open ? 'Hide' : 'Details'}
-          <span className="visually-hidden"> of {name}</span>
+          {open ? t('history.hide') : t('history.details')}
+          <span className="visually-hidden">{t('history.of', { name })}</span>
         </button>
       </td>
     </tr>
@@ -77,6 +111,7 @@ function CampaignRow({
 }
 
 export function HistoryScreen() {
+  const { t } = useTranslation();
   const batches = useHistory((state) => state.batches);
   const error = useHistory((state) => state.error);
   const load = useHistory((state) => state.load);
@@ -93,27 +128,27 @@ export function HistoryScreen() {
   const chosen = campaigns.find((campaign) => campaign.id === open);
   return (
     <section aria-labelledby="history-heading" className="panel">
-      <h2 id="history-heading">History</h2>
+      <h2 id="history-heading">{t('history.heading')}</h2>
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
       {campaigns.length === 0 ? (
-        <p>Nothing has been sent yet.</p>
+        <p>{t('history.empty')}</p>
       ) : (
         <>
           <table className="history">
             <thead>
               <tr>
-                <th>Sent</th>
-                <th>File</th>
-                <th>Messages</th>
-                <th>Parts</th>
-                <th>Estimated cost</th>
-                <th>Outcome</th>
+                <th>{t('history.columns.sent')}</th>
+                <th>{t('history.columns.file')}</th>
+                <th>{t('history.columns.messages')}</th>
+                <th>{t('history.columns.parts')}</th>
+                <th>{t('history.columns.cost')}</th>
+                <th>{t('history.columns.outcome')}</th>
                 <th>
-                  <span className="visually-hidden">Details</span>
+                  <span className="visually-hidden">{t('history.columns.details')}</span>
                 </th>
               </tr>
             </thead>
@@ -130,7 +165,7 @@ export function HistoryScreen() {
           </table>
           {chosen && (
             <div data-testid="campaign-batches">
-              <p>{count(chosen.batches.length, 'file')} in this send:</p>
+              <p>{t('history.files', { count: chosen.batches.length })}</p>
               {chosen.batches.map((batch) => (
                 <BatchView key={batch.id} batch={batch} />
               ))}
@@ -140,15 +175,10 @@ export function HistoryScreen() {
             <button
               type="button"
               onClick={() => {
-                if (
-                  window.confirm(
-                    'Clear the history of finished batches? The files on the server are not touched.',
-                  )
-                )
-                  void clear();
+                if (window.confirm(t('history.confirmClear'))) void clear();
               }}
             >
-              Clear history
+              {t('history.clear')}
             </button>
           </p>
         </>

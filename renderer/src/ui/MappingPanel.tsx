@@ -1,16 +1,13 @@
 import { useId } from 'react';
-import { FIELD_LABELS } from '../logic/mapping';
+import { useTranslation } from '../i18n';
 import { selectSheet, useFile } from '../stores/file';
 import { useMapping } from '../stores/mapping';
+import { MessageCounter } from './MessageCounter';
 
-const HELP = {
-  msisdn: 'Any form: +45 12 34 56 78, 0045…, or without country code (see Settings).',
-  sender: 'Optional: the name or number the SMS comes from.',
-  userref: 'Optional: your own reference for each message.',
-  class: 'Optional: standard, premium or secret.',
-} as const;
+type ColumnField = 'msisdn' | 'sender' | 'userref' | 'class';
 
 export function MappingPanel({ unknownPlaceholders }: { unknownPlaceholders: string[] }) {
+  const { t } = useTranslation();
   const sheet = useFile(selectSheet);
   const mapping = useMapping((state) => state.mapping);
   const draft = useMapping((state) => state.draft);
@@ -19,9 +16,14 @@ export function MappingPanel({ unknownPlaceholders }: { unknownPlaceholders: str
   const editTemplate = useMapping((state) => state.editTemplate);
   const base = useId();
   if (sheet === null) return null;
-  const columnSelect = (field: 'msisdn' | 'sender' | 'userref' | 'class', required: boolean) => (
+  const columnOptions = sheet.header.map((name, index) => (
+    <option key={name} value={index}>
+      {name}
+    </option>
+  ));
+  const columnSelect = (field: ColumnField, required: boolean) => (
     <div className="field" key={field}>
-      <label htmlFor={`${base}-${field}`}>{FIELD_LABELS[field]}</label>
+      <label htmlFor={`${base}-${field}`}>{t(`mapping.fields.${field}`)}</label>
       <select
         id={`${base}-${field}`}
         aria-describedby={`${base}-${field}-help`}
@@ -33,25 +35,22 @@ export function MappingPanel({ unknownPlaceholders }: { unknownPlaceholders: str
           )
         }
       >
-        <option value="">{required ? '— choose a column —' : '— none —'}</option>
-        {sheet.header.map((name, index) => (
-          <option key={name} value={index}>
-            {name}
-          </option>
-        ))}
+        <option value="">{required ? t('mapping.chooseColumn') : t('mapping.none')}</option>
+        {columnOptions}
       </select>
-      <small id={`${base}-${field}-help`}>{HELP[field]}</small>
+      <small id={`${base}-${field}-help`}>{t(`mapping.help.${field}`)}</small>
     </div>
   );
   const messageKind = mapping.message?.kind ?? 'column';
+  const text = draft ?? (mapping.message?.kind === 'template' ? mapping.message.text : '');
   return (
     <section aria-labelledby="map-heading" className="panel">
-      <h2 id="map-heading">2. Which column is which?</h2>
-      <p>Sendsheet has guessed from the column names and values. Change anything that is wrong.</p>
+      <h2 id="map-heading">{t('mapping.heading')}</h2>
+      <p>{t('mapping.intro')}</p>
       <div className="fields">
         {columnSelect('msisdn', true)}
         <fieldset className="field message-field">
-          <legend>Message</legend>
+          <legend>{t('mapping.fields.message')}</legend>
           <label>
             <input
               type="radio"
@@ -59,7 +58,7 @@ export function MappingPanel({ unknownPlaceholders }: { unknownPlaceholders: str
               checked={messageKind === 'column'}
               onChange={() => setMessage(null)}
             />{' '}
-            From a column
+            {t('mapping.fromColumn')}
           </label>
           <label>
             <input
@@ -76,11 +75,11 @@ export function MappingPanel({ unknownPlaceholders }: { unknownPlaceholders: str
                 })
               }
             />{' '}
-            Write a message (use {'{Column}'} for each person's own value)
+            {t('mapping.write')}
           </label>
           {messageKind === 'column' ? (
             <select
-              aria-label="Message column"
+              aria-label={t('mapping.messageColumn')}
               value={mapping.message?.kind === 'column' ? mapping.message.column : ''}
               onChange={(event) =>
                 setMessage(
@@ -90,29 +89,27 @@ export function MappingPanel({ unknownPlaceholders }: { unknownPlaceholders: str
                 )
               }
             >
-              <option value="">— choose a column —</option>
-              {sheet.header.map((name, index) => (
-                <option key={name} value={index}>
-                  {name}
-                </option>
-              ))}
+              <option value="">{t('mapping.chooseColumn')}</option>
+              {columnOptions}
             </select>
           ) : (
             <>
               <textarea
-                aria-label="Message text"
-                aria-describedby={`${base}-template-help`}
+                aria-label={t('mapping.messageText')}
+                aria-describedby={`${base}-count ${base}-template-help`}
                 rows={3}
-                value={draft ?? (mapping.message?.kind === 'template' ? mapping.message.text : '')}
+                value={text}
                 onChange={(event) => editTemplate(event.currentTarget.value)}
               />
+              <MessageCounter source={text} sheet={sheet} id={`${base}-count`} />
               <small id={`${base}-template-help`}>
-                Columns you can use: {sheet.header.map((name) => `{${name}}`).join(' ')}
+                {t('mapping.columns', {
+                  columns: sheet.header.map((name) => `{${name}}`).join(' '),
+                })}
               </small>
               {unknownPlaceholders.length > 0 && (
                 <p className="error" role="alert">
-                  No column is called {unknownPlaceholders.map((name) => `{${name}}`).join(', ')}:
-                  check the spelling.
+                  {t('mapping.unknown', { names: unknownPlaceholders.map((name) => `{${name}}`) })}
                 </p>
               )}
             </>

@@ -1,13 +1,45 @@
 import { useId } from 'react';
+import type { Sheet } from '../logic/sheet';
+import { useTranslation } from '../i18n';
 import { desktop } from '../service/desktop';
-import { useFile } from '../stores/file';
-import { bytes, count } from './words';
+import { selectSheet, useFile } from '../stores/file';
+import { Icon } from './icons';
+import { noteText } from './read-words';
+import { ReadStatus } from './ReadStatus';
+import { sampleList } from './sample-list';
 
 export const ACCEPT = '.xlsx,.xlsm,.xls,.ods,.csv,.txt,.tsv';
 
+/** At most this many of a header-only sheet's column names are listed. */
+const NAMES_SHOWN = 6;
+
+/** Whether a sheet has people to send to: rows under its column names. */
+export function hasRows(sheet: Sheet | null): boolean {
+  return sheet !== null && sheet.rowCount > 0;
+}
+
+/** Why the sheet shown has nothing to send, when it has not: said instead of the next steps. */
+function SheetNotice({ sheet }: { sheet: Sheet }) {
+  const { t } = useTranslation();
+  if (hasRows(sheet)) return null;
+  return (
+    <p className="notice warning" role="status" data-testid="sheet-notice">
+      <Icon name="warning" decorative />{' '}
+      {sheet.header.length === 0
+        ? t('open.emptySheet', { sheet: sheet.name })
+        : t('open.headerOnly', {
+            sheet: sheet.name,
+            columns: sheet.header.slice(0, NAMES_SHOWN),
+          })}
+    </p>
+  );
+}
+
 /** Choosing the file; dropping one anywhere on the window does the same (see App). */
 export function OpenFile() {
+  const { t } = useTranslation();
   const file = useFile((state) => state.file);
+  const sheet = useFile(selectSheet);
   const sheetIndex = useFile((state) => state.sheetIndex);
   const open = useFile((state) => state.open);
   const openPath = useFile((state) => state.openPath);
@@ -17,17 +49,15 @@ export function OpenFile() {
   const sheetId = useId();
   return (
     <section aria-labelledby="open-heading" className="panel">
-      <h2 id="open-heading">1. Open a spreadsheet</h2>
-      <p>
-        Drop a file anywhere on this window, or choose one: Excel (.xlsx, .xls), OpenDocument
-        (.ods), CSV or text.
-      </p>
+      <h2 id="open-heading">{t('open.heading')}</h2>
+      <p>{t('open.intro')}</p>
       <input
         id={inputId}
         className="visually-hidden"
         type="file"
         accept={ACCEPT}
         data-testid="file-input"
+        data-choose-file={api ? undefined : true}
         onChange={(event) => {
           const chosen = event.currentTarget.files?.[0];
           if (chosen) void open(chosen);
@@ -37,64 +67,61 @@ export function OpenFile() {
       {api ? (
         <button
           type="button"
+          data-choose-file
           onClick={async () => {
             const path = await api.chooseFile();
             if (path !== null) await openPath(path);
           }}
         >
-          Choose a file…
+          {t('open.choose')}
         </button>
       ) : (
         <label htmlFor={inputId} className="button">
-          Choose a file…
+          {t('open.choose')}
         </label>
       )}
-      <div role="status" aria-live="polite" className="file-status">
-        {file.status === 'reading' && <p>Reading {file.fileName}…</p>}
-        {file.status === 'failed' && (
-          <p className="error" role="alert">
-            {file.error}
-          </p>
-        )}
-        {file.status === 'ready' && (
-          <p>
-            <strong>{file.fileName}</strong> ({bytes(file.bytes)}
-            {file.encoding
-              ? `, ${file.encoding === 'windows-1252' ? 'Windows-1252' : file.encoding.toUpperCase()}`
-              : ''}
-            {file.delimiter
-              ? `, separated by ${file.delimiter === '\t' ? 'tabs' : `"${file.delimiter}"`}`
-              : ''}
-            ) read in {(file.readMs / 1000).toFixed(1)} s.
-          </p>
-        )}
-      </div>
+      {(file.status === 'empty' || file.status === 'failed') && (
+        <p className="sample">
+          {t('open.sample.offer')}{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => void open(sampleList(t('open.sample.fileName')))}
+          >
+            {t('open.sample.button')}
+          </button>
+        </p>
+      )}
+      <ReadStatus />
       {file.status === 'ready' && file.notes.length > 0 && (
         <details className="warning">
-          <summary>{count(file.notes.length, 'thing')} in the file may not be as intended</summary>
+          <summary>
+            <Icon name="warning" decorative /> {t('open.notes', { count: file.notes.length })}
+          </summary>
           <ul>
-            {file.notes.slice(0, 20).map((note) => (
-              <li key={note}>{note}</li>
+            {file.notes.slice(0, 20).map((note, index) => (
+              <li key={index}>{noteText(t, note)}</li>
             ))}
           </ul>
         </details>
       )}
       {file.status === 'ready' && file.sheets.length > 1 && (
         <p>
-          <label htmlFor={sheetId}>Sheet </label>
+          <label htmlFor={sheetId}>{t('open.sheet')} </label>
           <select
             id={sheetId}
             value={sheetIndex}
             onChange={(event) => chooseSheet(Number(event.currentTarget.value))}
           >
-            {file.sheets.map((sheet, index) => (
-              <option key={sheet.name} value={index}>
-                {sheet.name} ({count(sheet.rowCount, 'row')})
+            {file.sheets.map((item, index) => (
+              <option key={item.name} value={index}>
+                {t('open.sheetOption', { name: item.name, count: item.rowCount })}
               </option>
             ))}
           </select>
         </p>
       )}
+      {file.status === 'ready' && sheet !== null && <SheetNotice sheet={sheet} />}
     </section>
   );
 }

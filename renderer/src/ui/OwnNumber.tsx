@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
 import { normaliseNumber } from '../logic/phone';
+import { useTranslation } from '../i18n';
 import { useAppSettings } from '../stores/app-settings';
 import { useSettings } from '../stores/settings';
 
 /** The person's own mobile number, where "Send a test to me" sends. */
 export function OwnNumber() {
+  const { t } = useTranslation();
   const saved = useAppSettings((state) => state.settings?.ownNumber ?? '');
   const update = useAppSettings((state) => state.update);
   const country = useSettings((state) => state.defaultCountry);
@@ -13,26 +15,29 @@ export function OwnNumber() {
   const id = useId();
   const save = async () => {
     if (typed.trim() === '') {
-      setMessage((await update({ ownNumber: '' })) ?? 'Removed.');
+      setMessage((await update({ ownNumber: '' })) ?? t('ownNumber.removed'));
       return;
     }
     const number = normaliseNumber(typed, country);
     if (number.verdict !== 'mobile') {
-      setMessage(number.note ?? 'This is not a mobile number.');
+      setMessage(number.note ?? t('ownNumber.notMobile'));
       return;
     }
-    setMessage((await update({ ownNumber: number.msisdn })) ?? `Saved: ${number.msisdn}.`);
+    setMessage(
+      (await update({ ownNumber: number.msisdn })) ??
+        t('ownNumber.saved', { number: number.msisdn }),
+    );
   };
   return (
     <form
       className="field"
-      aria-label="Your own number"
+      aria-label={t('ownNumber.form')}
       onSubmit={(event) => {
         event.preventDefault();
         void save();
       }}
     >
-      <label htmlFor={`${id}-own`}>Your own mobile number</label>
+      <label htmlFor={`${id}-own`}>{t('ownNumber.label')}</label>
       <input
         id={`${id}-own`}
         value={typed}
@@ -40,8 +45,8 @@ export function OwnNumber() {
         inputMode="tel"
         onChange={(event) => setTyped(event.currentTarget.value)}
       />
-      <small>Where "Send a test to me" sends a message first, for you to see it.</small>
-      <button type="submit">Save my number</button>
+      <small>{t('ownNumber.help')}</small>
+      <button type="submit">{t('ownNumber.save')}</button>
       {message && <p role="status">{message}</p>}
     </form>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n';
 import { useAppSettings } from '../stores/app-settings';
 import { useSending } from '../stores/sending';
 
@@ -6,6 +7,7 @@ import { useSending } from '../stores/sending';
  * top bar says so on every screen.
  */
 export function PracticeBadge() {
+  const { t } = useTranslation();
   const profileId = useAppSettings((state) => state.settings?.profile ?? null);
   const practice = useSending(
     (state) => state.profiles.find((profile) => profile.id === profileId)?.practice ?? false,
@@ -13,7 +15,7 @@ export function PracticeBadge() {
   if (!practice) return null;
   return (
     <p className="practice-badge" role="status" data-testid="practice-badge">
-      Practice: nothing leaves this computer
+      {t('practice.badge')}
     </p>
   );
 }

@@ -1,22 +1,49 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ReactNode } from 'react';
-import { ucs2Characters, ucs2Title } from '../logic/forcing';
+import type { TFunction } from 'i18next';
+import { ucs2Characters } from '../logic/forcing';
+import { codePointName } from '../logic/message-count';
 import type { PreviewRow } from '../logic/preview-row';
 import type { LeftOut } from '../logic/left-out';
 import { inSlots } from '../logic/slots';
+import { useTranslation } from '../i18n';
+import { problemText } from '../i18n/problem-text';
+import { warningText } from '../i18n/warning-text';
 import { on } from '../stores/commands';
 import { useLeaveOut } from '../stores/leave-out';
+import { Icon } from './icons';
 
 type Filter = 'all' | 'problems-first' | 'problems-only' | 'left-out';
+const FILTERS: readonly Filter[] = ['all', 'problems-first', 'problems-only', 'left-out'];
 
 /** The store's actions are the same functions for good: lines given them stay memoised. */
 const toggleRow = (index: number) => useLeaveOut.getState().toggle(index);
 const chooseRow = (index: number) => useLeaveOut.getState().choose(index);
+/** The height of a line without problems; a line with them grows to show them whole. */
 const ROW_HEIGHT = 34;
+const COLUMN_KEYS = [
+  'send',
+  'row',
+  'number',
+  'message',
+  'encoding',
+  'units',
+  'parts',
+  'problems',
+] as const;
 
 /** The message with the characters that force UCS-2 marked, so the person sees which. */
-function markedMessage(row: PreviewRow): ReactNode {
+function markedMessage(t: TFunction, row: PreviewRow): ReactNode {
   if (row.encoding !== 'UCS-2') return row.message;
   const text = row.message;
   const spans = ucs2Characters(text);
@@ -28,8 +55,11 @@ function markedMessage(row: PreviewRow): ReactNode {
     if (from < start) pieces.push(text.slice(from, start));
     const char = text.slice(start, end);
     pieces.push(
-      <mark key={k} title={ucs2Title(text.codePointAt(start)!)}>
-        {char === '\u00a0' ? '⍽' : char}
+      <mark
+        key={k}
+        title={t('counter.forcingTitle', { code: codePointName(text.codePointAt(start)!) })}
+      >
+        {char === '\u00a0' ? t('preview.noBreakSpace') : char}
       </mark>,
     );
     from = end;
@@ -38,11 +68,15 @@ function markedMessage(row: PreviewRow): ReactNode {
   return pieces;
 }
 
-function problemsText(row: PreviewRow): string {
-  // Most rows with a problem have one: its text as it is, with no lists or joins made.
-  if (row.errors.length + row.warnings.length === 1)
-    return (row.errors[0] ?? row.warnings[0])!.message;
-  return [...row.errors.map((e) => e.message), ...row.warnings.map((w) => w.message)].join(' ');
+/** Every problem of a row, whole, in the app's language. */
+function problemsText(t: TFunction, row: PreviewRow): string {
+  // Most rows with a problem have one: its sentence as it is, with no lists or joins made.
+  if (row.errors.length === 1 && row.warnings.length === 0) return problemText(t, row.errors[0]!);
+  if (row.errors.length === 0 && row.warnings.length === 1) return warningText(t, row.warnings[0]!);
+  return [
+    ...row.errors.map((problem) => problemText(t, problem)),
+    ...row.warnings.map((warning) => warningText(t, warning)),
+  ].join(' ');
 }
 
 interface LineProps {
@@ -51,6 +85,9 @@ interface LineProps {
   position: number;
   start: number;
   focused: boolean;
+  t: TFunction;
+  /** Tells the list the line's height, which its problems' words set. */
+  measure: (line: HTMLDivElement | null) => void;
   /** Why the row is left out of the send; 0 when it is sent. */
   leftOut: number;
 }
@@ -65,23 +102,39 @@ const PreviewLine = memo(function PreviewLine({
   position,
   start,
   focused,
+  t,
+  measure,
   leftOut,
 }: LineProps) {
-  const problems = problemsText(row);
+  const hasProblems = row.errors.length + row.warnings.length > 0;
+  const problems = hasProblems ? problemsText(t, row) : '';
+  const line = useRef<HTMLDivElement>(null);
+  // A line is reused for the row scrolled in (see inSlots): the new row's height is measured
+  // even where it equals the old one's, which no resize would report. Lines without problems
+  // are ROW_HEIGHT high by their style and need no measuring.
+  useLayoutEffect(() => {
+    if (hasProblems) measure(line.current);
+  }, [row, hasProblems, measure, problems]);
   return (
     <div
+      ref={line}
       role="row"
+      data-index={position}
       aria-rowindex={position + 2}
       data-row={row.sourceRow}
       className={`grid-row${row.errors.length > 0 ? ' has-error' : row.warnings.length > 0 ? ' has-warning' : ''}${leftOut === 0 ? '' : ' left-out'}${focused ? ' focused' : ''}`}
-      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      style={{
+        transform: `translateY(${start}px)`,
+        minHeight: ROW_HEIGHT,
+        height: hasProblems ? undefined : ROW_HEIGHT,
+      }}
       onClick={() => chooseRow(row.index)}
     >
       <span role="cell">
         <input
           type="checkbox"
           checked={leftOut === 0}
-          aria-label={`Send row ${row.sourceRow}`}
+          aria-label={t('preview.sendRow', { row: row.sourceRow })}
           onClick={(event) => event.stopPropagation()}
           onChange={() => toggleRow(row.index)}
         />
@@ -89,22 +142,30 @@ const PreviewLine = memo(function PreviewLine({
       <span role="cell">{row.sourceRow}</span>
       <span
         role="cell"
-        title={row.typedNumber !== row.msisdn ? `Typed as ${row.typedNumber}` : undefined}
+        title={
+          row.typedNumber !== row.msisdn
+            ? t('preview.typedAs', { number: row.typedNumber })
+            : undefined
+        }
       >
         {row.msisdn}
       </span>
       <span role="cell" className="message" title={row.message}>
-        {markedMessage(row)}
+        {markedMessage(t, row)}
       </span>
-      <span role="cell" data-testid="encoding">
-        {row.encoding}
+      <span role="cell" data-testid="encoding" title={t(`preview.encodingTitles.${row.encoding}`)}>
+        {t(`preview.encodings.${row.encoding}`)}
       </span>
       <span role="cell">{row.units}</span>
       <span role="cell" data-testid="parts">
         {row.parts}
       </span>
-      <span role="cell" className="problems" title={problems}>
-        {row.errors.length > 0 ? '⛔ ' : row.warnings.length > 0 ? '⚠ ' : ''}
+      <span role="cell" className="problems" data-testid="problems">
+        {row.errors.length > 0 ? (
+          <Icon name="problem" />
+        ) : row.warnings.length > 0 ? (
+          <Icon name="warning" />
+        ) : null}{' '}
         {problems}
       </span>
     </div>
@@ -112,6 +173,7 @@ const PreviewLine = memo(function PreviewLine({
 });
 
 export function PreviewTable({ rows, leftOut }: { rows: PreviewRow[]; leftOut: LeftOut }) {
+  const { t } = useTranslation();
   const [filter, setFilter] = useState<Filter>('all');
   const filterId = useId();
   /** The row chosen, or the one a rejection's cause led to (its index), marked until another is. */
@@ -132,6 +194,7 @@ export function PreviewTable({ rows, leftOut }: { rows: PreviewRow[]; leftOut: L
     count: shown.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
+    // A line with problems is as high as their words, whole (issue 14: they were cut with "…").
     overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
@@ -155,30 +218,33 @@ export function PreviewTable({ rows, leftOut }: { rows: PreviewRow[]; leftOut: L
   return (
     <section aria-labelledby="preview-heading" className="panel preview">
       <div className="preview-head">
-        <h2 id="preview-heading">Every message</h2>
-        <label htmlFor={filterId}>Show </label>
+        <h2 id="preview-heading">{t('preview.heading')}</h2>
+        <label htmlFor={filterId}>{t('preview.show')}</label>
         <select
           id={filterId}
           value={filter}
           onChange={(event) => setFilter(event.currentTarget.value as Filter)}
         >
-          <option value="all">all rows in order</option>
-          <option value="problems-first">problems first</option>
-          <option value="problems-only">only rows with problems</option>
-          <option value="left-out">only rows left out</option>
+          {FILTERS.map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`preview.filters.${choice}`)}
+            </option>
+          ))}
         </select>
       </div>
-      <div role="table" aria-label="Messages" aria-rowcount={shown.length + 1} className="grid">
+      <div
+        role="table"
+        aria-label={t('preview.table')}
+        aria-rowcount={shown.length + 1}
+        className="grid"
+      >
         <div role="rowgroup">
           <div role="row" className="grid-row grid-header" aria-rowindex={1}>
-            <span role="columnheader">Send</span>
-            <span role="columnheader">Row</span>
-            <span role="columnheader">Number</span>
-            <span role="columnheader">Message</span>
-            <span role="columnheader">Encoding</span>
-            <span role="columnheader">Characters</span>
-            <span role="columnheader">Parts</span>
-            <span role="columnheader">Problems</span>
+            {COLUMN_KEYS.map((column) => (
+              <span key={column} role="columnheader">
+                {t(`preview.columns.${column}`)}
+              </span>
+            ))}
           </div>
         </div>
         {/* The scroller is the rows' group: an element between a table and its rows hides
@@ -188,7 +254,7 @@ export function PreviewTable({ rows, leftOut }: { rows: PreviewRow[]; leftOut: L
           role="rowgroup"
           className="grid-body"
           tabIndex={0}
-          aria-label="Messages, scroll with the arrow keys"
+          aria-label={t('preview.scroller')}
           data-testid="preview-scroller"
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -202,6 +268,8 @@ export function PreviewTable({ rows, leftOut }: { rows: PreviewRow[]; leftOut: L
                   position={item.index}
                   start={item.start}
                   focused={focused === row.index}
+                  t={t}
+                  measure={virtualizer.measureElement}
                   leftOut={leftOut[row.index] ?? 0}
                 />
               );

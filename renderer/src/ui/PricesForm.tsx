@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import type { Prices } from '../../../core/cost';
+import { useLocale, useTranslation } from '../i18n';
 import { useAppSettings } from '../stores/app-settings';
-import { COUNTRIES } from './countries';
-import { money } from './words';
+import { useCountries } from './countries';
+import { formatNumber, money } from './words';
 
 interface Row {
   code: string;
@@ -20,6 +21,9 @@ function amount(text: string): number | null {
  * in the person's currency, and optionally another price for numbers of some countries.
  */
 export function PricesForm() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const countries = useCountries();
   const prices = useAppSettings((state) => state.settings?.prices ?? null);
   const update = useAppSettings((state) => state.update);
   const [currency, setCurrency] = useState(prices?.currency ?? 'DKK');
@@ -33,29 +37,27 @@ export function PricesForm() {
   const save = async () => {
     const code = currency.trim().toUpperCase();
     const one = amount(perPart);
-    if (!/^[A-Z]{3}$/.test(code))
-      return setMessage('The currency is its three-letter code, like DKK, EUR or SEK.');
-    if (one === null) return setMessage('The price per SMS part is a number, like 0.25.');
+    if (!/^[A-Z]{3}$/.test(code)) return setMessage(t('prices.badCurrency'));
+    if (one === null) return setMessage(t('prices.badPrice', { example: 0.25 }));
     const byCountry: Prices['byCountry'] = [];
     for (const row of rows) {
       const price = amount(row.price);
-      if (price === null) return setMessage('Each country needs its price, a number like 0.25.');
+      if (price === null) return setMessage(t('prices.badCountryPrice', { example: 0.25 }));
       byCountry.push({ code: row.code, perPart: price });
     }
     const error = await update({ prices: { currency: code, perPart: one, byCountry } });
-    setMessage(error ?? `Saved: ${money({ amount: one, currency: code })} per SMS part.`);
+    setMessage(
+      error ?? t('prices.saved', { price: money({ amount: one, currency: code }, locale) }),
+    );
   };
 
   return (
     <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Prices</h2>
-      <p>
-        What one SMS part costs you, so that each send shows its cost before it goes. A message of
-        up to 160 plain characters is one part.
-      </p>
+      <h2 id={`${id}-heading`}>{t('prices.heading')}</h2>
+      <p>{t('prices.intro')}</p>
       <div className="fields">
         <div className="field">
-          <label htmlFor={`${id}-currency`}>Currency</label>
+          <label htmlFor={`${id}-currency`}>{t('prices.currency')}</label>
           <input
             id={`${id}-currency`}
             value={currency}
@@ -64,12 +66,12 @@ export function PricesForm() {
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-part`}>Price per SMS part</label>
+          <label htmlFor={`${id}-part`}>{t('prices.perPart')}</label>
           <input
             id={`${id}-part`}
             inputMode="decimal"
             value={perPart}
-            placeholder="0.25"
+            placeholder={formatNumber(0.25, locale)}
             onChange={(event) => setPerPart(event.currentTarget.value)}
           />
         </div>
@@ -77,7 +79,7 @@ export function PricesForm() {
       {rows.map((row, index) => (
         <div className="fields" key={index}>
           <div className="field">
-            <label htmlFor={`${id}-country-${index}`}>Country</label>
+            <label htmlFor={`${id}-country-${index}`}>{t('prices.country')}</label>
             <select
               id={`${id}-country-${index}`}
               value={row.code}
@@ -86,7 +88,7 @@ export function PricesForm() {
                 setRows(rows.map((r, i) => (i === index ? { ...r, code } : r)));
               }}
             >
-              {COUNTRIES.map((country) => (
+              {countries.map((country) => (
                 <option key={country.code} value={country.callingCode}>
                   {country.name}
                 </option>
@@ -94,7 +96,7 @@ export function PricesForm() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-country-price-${index}`}>Its price per SMS part</label>
+            <label htmlFor={`${id}-country-price-${index}`}>{t('prices.countryPerPart')}</label>
             <input
               id={`${id}-country-price-${index}`}
               inputMode="decimal"
@@ -106,16 +108,17 @@ export function PricesForm() {
             />
           </div>
           <button type="button" onClick={() => setRows(rows.filter((_, i) => i !== index))}>
-            Remove<span className="visually-hidden"> this country's price</span>
+            {t('prices.remove')}
+            <span className="visually-hidden">{t('prices.removeWhat')}</span>
           </button>
         </div>
       ))}
       <div className="actions">
         <button type="button" onClick={() => setRows([...rows, { code: '45', price: '' }])}>
-          Add a price for a country
+          {t('prices.add')}
         </button>
         <button type="button" className="primary" onClick={() => void save()}>
-          Save prices
+          {t('prices.save')}
         </button>
       </div>
       {message && <p role="status">{message}</p>}

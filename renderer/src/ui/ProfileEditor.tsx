@@ -1,9 +1,12 @@
 import { useId, useState } from 'react';
 import type { ConnectionTest, ProfileSummary } from '../../../core/contract/api';
+import { useTranslation } from '../i18n';
+import { profileName } from './profile-name';
 import { errorWords, service } from '../stores/service';
 
 /** A connection test's outcome, in words, with each server's certificate and time. */
 export function ConnectionResult({ test }: { test: ConnectionTest }) {
+  const { t } = useTranslation();
   return (
     <div
       role="status"
@@ -15,14 +18,20 @@ export function ConnectionResult({ test }: { test: ConnectionTest }) {
         <ul>
           {test.servers.map((server) => (
             <li key={server.name}>
-              Server {server.name} ({server.host}:{server.port}):{' '}
-              {server.ok ? `answered in ${Math.round(server.ms)} ms` : server.error}
+              {t('connection.server', {
+                name: server.name,
+                host: server.host,
+                port: server.port,
+                answer: server.ok
+                  ? t('connection.answered', { ms: Math.round(server.ms) })
+                  : (server.error ?? ''),
+              })}
               {server.ok &&
                 (server.fingerprint
-                  ? `; encrypted, certificate fingerprint ${server.fingerprint}`
+                  ? t('connection.pinned', { fingerprint: server.fingerprint })
                   : server.encrypted
-                    ? '; encrypted'
-                    : '; not encrypted')}
+                    ? t('connection.encrypted')
+                    : t('connection.notEncrypted'))}
             </li>
           ))}
         </ul>
@@ -33,6 +42,7 @@ export function ConnectionResult({ test }: { test: ConnectionTest }) {
 
 /** Test connection: log in to each server and list the files, as a send would. */
 export function TestConnection({ profile }: { profile: string }) {
+  const { t } = useTranslation();
   const [test, setTest] = useState<ConnectionTest | null>(null);
   const [testing, setTesting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -53,9 +63,9 @@ export function TestConnection({ profile }: { profile: string }) {
           }
         }}
       >
-        {testing ? 'Testing…' : 'Test connection'}
+        {testing ? t('connection.testing') : t('connection.test')}
       </button>
-      {testing && <p role="status">Logging in to each server…</p>}
+      {testing && <p role="status">{t('connection.loggingIn')}</p>}
       {error && <p className="error">{error}</p>}
       {test && !testing && <ConnectionResult test={test} />}
     </div>
@@ -69,6 +79,7 @@ export function ProfileEditor({
   profile: ProfileSummary;
   onSaved: () => void;
 }) {
+  const { t } = useTranslation();
   const [user, setUser] = useState(profile.user);
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -76,7 +87,7 @@ export function ProfileEditor({
   return (
     <form
       className="profile"
-      aria-label={`Profile ${profile.name}`}
+      aria-label={t('settings.profile', { name: profileName(t, profile) })}
       onSubmit={async (event) => {
         event.preventDefault();
         try {
@@ -85,7 +96,7 @@ export function ProfileEditor({
             ...(user ? { user } : {}),
             ...(password ? { password } : {}),
           });
-          setMessage(outcome.ok ? 'Saved.' : outcome.error);
+          setMessage(outcome.ok ? t('settings.saved') : outcome.error);
           setPassword('');
           onSaved();
         } catch (error) {
@@ -94,22 +105,30 @@ export function ProfileEditor({
       }}
     >
       <h3>
-        {profile.name}
-        {profile.practice && <span className="tag"> Practice: nothing leaves this computer</span>}
+        {profileName(t, profile)}
+        {profile.practice && <span className="tag"> {t('practice.profileTag')}</span>}
       </h3>
       <ul>
         {profile.servers.map((server) => (
           <li key={server.name}>
-            Server {server.name}: {server.host}:{server.port} (
-            {server.security === 'ftps' ? 'encrypted' : 'not encrypted'}
-            {server.fingerprint ? ', certificate pinned' : ''})
+            {t('settings.server', {
+              name: server.name,
+              host: server.host,
+              port: server.port,
+              security:
+                server.security !== 'ftps'
+                  ? t('settings.notEncrypted')
+                  : server.fingerprint
+                    ? t('settings.encryptedPinned')
+                    : t('settings.encrypted'),
+            })}
           </li>
         ))}
       </ul>
       {!profile.practice && (
         <div className="fields">
           <div className="field">
-            <label htmlFor={`${id}-user`}>User name</label>
+            <label htmlFor={`${id}-user`}>{t('settings.user')}</label>
             <input
               id={`${id}-user`}
               value={user}
@@ -118,25 +137,29 @@ export function ProfileEditor({
             />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-password`}>Password</label>
+            <label htmlFor={`${id}-password`}>{t('settings.password')}</label>
             <input
               id={`${id}-password`}
               type="password"
               value={password}
               autoComplete="current-password"
-              placeholder={profile.hasPassword ? 'set' : 'not set'}
+              placeholder={
+                profile.hasPassword ? t('settings.passwordSet') : t('settings.passwordNotSet')
+              }
               onChange={(event) => setPassword(event.currentTarget.value)}
             />
             <small>
               {profile.passwordKept === 'keychain'
-                ? 'Kept encrypted in the system keychain.'
-                : 'Password kept for this run only: give it again after Sendsheet restarts.'}
+                ? t('settings.passwordInKeychain')
+                : t('settings.passwordForThisRun')}
             </small>
           </div>
         </div>
       )}
       <div className="actions">
-        {!profile.practice && <button type="submit">Save {profile.name}</button>}
+        {!profile.practice && (
+          <button type="submit">{t('settings.save', { name: profile.name })}</button>
+        )}
         <TestConnection profile={profile.id} />
       </div>
       {message && <p role="status">{message}</p>}

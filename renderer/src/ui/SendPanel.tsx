@@ -10,10 +10,19 @@ import { desktop } from '../service/desktop';
 import { on } from '../stores/commands';
 import { selectUploading, useSending } from '../stores/sending';
 import { useMapping } from '../stores/mapping';
+import { useTranslation } from '../i18n';
+import { problemText } from '../i18n/problem-text';
 import { ConfirmSend } from './ConfirmSend';
 import { ExportResult } from './ExportResult';
 import { Timeline } from './Timeline';
-import { count, download } from './words';
+import { focusBatch } from './focus-batch';
+import { profileName } from './profile-name';
+import { download } from './words';
+
+/** Names, not words: a CSV file's ending, an unnamed batch's base name, a test's suffix. */
+const CSV_EXTENSION = '.csv';
+const UNNAMED = 'batch';
+const TEST_SUFFIX = '-test';
 
 /** The row a test goes from: the one chosen in the list, else the first that is sent. */
 function testRow(data: PreviewData, chosen: number | null) {
@@ -23,8 +32,9 @@ function testRow(data: PreviewData, chosen: number | null) {
 }
 
 export function SendPanel({ data }: { data: PreviewData }) {
+  const { t } = useTranslation();
   const fileName = useFile((state) =>
-    state.file.status === 'ready' ? state.file.fileName : 'batch',
+    state.file.status === 'ready' ? state.file.fileName : UNNAMED,
   );
   const settings = useCampaign((state) => state.settings);
   // Field by field: the batches' live events change the store many times a second while a
@@ -61,7 +71,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
     if (useMapping.getState().draft !== null) return;
     const api = desktop();
     if (api !== null) {
-      const target = await api.chooseSaveTarget(`${baseName}.csv`);
+      const target = await api.chooseSaveTarget(baseName + CSV_EXTENSION);
       if (target === null) return;
       await exportFiles(
         data.outgoing().messages,
@@ -72,7 +82,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
     }
     await exportFiles(data.outgoing().messages, options);
     const files = useSending.getState().written;
-    if (files) for (const file of files) download(file.fileName, file.bytes);
+    if (files) for (const file of files) download(file.savedName, file.bytes);
   };
 
   const chosen = profiles.find((p) => p.id === profile) ?? profiles[0];
@@ -87,10 +97,12 @@ export function SendPanel({ data }: { data: PreviewData }) {
     useSending.getState().dismissPrepared();
     dialog.current?.showModal();
     const { messages, rowOf } = data.outgoing();
-    void prepare(messages, rowOf, options, chosen.id);
+    void prepare(messages, rowOf, options, chosen.id, false, fileName);
   };
   const send = async (again: boolean) => {
-    if (await sendPrepared(again)) dialog.current?.close();
+    if (!(await sendPrepared(again))) return;
+    dialog.current?.close();
+    focusBatch(useSending.getState().justSent);
   };
   const row = testRow(data, chosenRow);
   const sendTest = async () => {
@@ -100,12 +112,13 @@ export function SendPanel({ data }: { data: PreviewData }) {
     const prepared = await prepare(
       [message],
       [row.index],
-      { ...options, baseName: `${baseName}-test` },
+      { ...options, baseName: baseName + TEST_SUFFIX },
       chosen.id,
       true,
+      fileName,
     );
     if (prepared !== null && (await sendPrepared(false)))
-      setTestNote(`Test of row ${row.sourceRow}'s message sent to your number, ${ownNumber}.`);
+      setTestNote(t('send.test.sent', { row: row.sourceRow, number: ownNumber }));
   };
 
   // The desktop menu's Export and Send do what the buttons do. In a layout effect, the panel
@@ -119,25 +132,25 @@ export function SendPanel({ data }: { data: PreviewData }) {
 
   return (
     <section aria-labelledby="send-heading" className="panel">
-      <h2 id="send-heading">5. Export or send</h2>
-      {pending && <p role="status">Updating the messages for the text being typed…</p>}
+      <h2 id="send-heading">{t('send.heading')}</h2>
+      {pending && <p role="status">{t('send.updating')}</p>}
       {blocked && !pending && (
         <p className="error" role="alert">
           {data.totals.recipients === 0
             ? data.totals.leftOut > 0
-              ? 'Every row is left out: put back the rows to send.'
-              : 'There are no messages to send yet: choose the phone number and message columns.'
-            : `${count(data.totals.rowsWithErrors, 'message has', 'messages have')} problems the provider would reject. Leave those rows out (in "Rows to send" above, or untick them in the list: they are marked ⛔), or choose other columns.`}
+              ? t('send.allLeftOut')
+              : t('send.nothing')
+            : t('send.blocked', { count: data.totals.rowsWithErrors })}
         </p>
       )}
-      {uploading && (
-        <p role="status">A batch is still uploading: Send waits until the provider has it.</p>
-      )}
+      {uploading && <p role="status">{t('send.stillUploading')}</p>}
       <div className="actions">
         <button type="button" disabled={busy || pending} onClick={() => void exportNow()}>
-          Export file{data.totals.recipients > settings.rowsPerFile ? 's' : ''}
+          {t('send.export', {
+            count: data.totals.recipients > settings.rowsPerFile ? 2 : 1,
+          })}
         </button>
-        <label htmlFor={`${id}-profile`}>Send with </label>
+        <label htmlFor={`${id}-profile`}>{t('send.with')}</label>
         <select
           id={`${id}-profile`}
           value={chosen?.id ?? ''}
@@ -145,29 +158,30 @@ export function SendPanel({ data }: { data: PreviewData }) {
         >
           {profiles.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
-              {p.hasPassword ? '' : ' (no password yet)'}
+              {p.hasPassword
+                ? profileName(t, p)
+                : t('send.noPassword', { name: profileName(t, p) })}
             </option>
           ))}
         </select>
         <button type="button" className="primary" disabled={!sendable} onClick={ask}>
-          Send…
+          {t('send.send')}
         </button>
         <button
           type="button"
           disabled={busy || pending || uploading || row === null || ownNumber === '' || !chosen}
-          title={ownNumber === '' ? 'Add your own mobile number in Settings first.' : undefined}
+          title={ownNumber === '' ? t('send.test.addNumber') : undefined}
           onClick={() => void sendTest()}
         >
-          Send a test to me
+          {t('send.test.button')}
         </button>
       </div>
       <p className="note">
         {ownNumber === ''
-          ? 'To send yourself a test first, add your own mobile number in Settings.'
+          ? t('send.test.noNumber')
           : row === null
-            ? 'Choose a row in the list to send yourself its message as a test.'
-            : `A test sends row ${row.sourceRow}'s message to your own number, ${ownNumber}. Click a row in the list to test another.`}
+            ? t('send.test.chooseRow')
+            : t('send.test.which', { row: row.sourceRow, number: ownNumber })}
       </p>
       {testNote && <p role="status">{testNote}</p>}
       <ExportResult />
@@ -178,8 +192,9 @@ export function SendPanel({ data }: { data: PreviewData }) {
             <ul>
               {problems.slice(0, 50).map((problem, i) => (
                 <li key={i}>
-                  {problem.row !== null && `Row ${problem.row}: `}
-                  {problem.message}
+                  {problem.row !== null
+                    ? t('send.row', { row: problem.row, text: problemText(t, problem) })
+                    : problemText(t, problem)}
                 </li>
               ))}
             </ul>

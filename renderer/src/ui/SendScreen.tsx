@@ -1,21 +1,25 @@
 import { CampaignPanel } from './CampaignPanel';
 import { LeaveOutPanel } from './LeaveOutPanel';
 import { MappingPanel } from './MappingPanel';
-import { OpenFile } from './OpenFile';
+import { hasRows, OpenFile } from './OpenFile';
 import { PreviewTable } from './PreviewTable';
 import { SendPanel } from './SendPanel';
 import { TotalsPanel } from './TotalsPanel';
 import { usePreview } from './usePreview';
-import { useFile } from '../stores/file';
+import { selectSheet, useFile } from '../stores/file';
 
-/** The main flow: open, map, check, set, export or send, follow. */
+/**
+ * The main flow: open, map, check, set, export or send, follow. A sheet without rows has
+ * nothing to map or send: OpenFile says why, and the steps after it wait for a file that has.
+ */
 export function SendScreen() {
   const data = usePreview();
+  const rows = useFile((state) => hasRows(selectSheet(state)));
   const fileName = useFile((state) => (state.file.status === 'ready' ? state.file.fileName : ''));
   return (
     <>
       <OpenFile />
-      {data && (
+      {data && rows && (
         <>
           <MappingPanel unknownPlaceholders={data.preview.unknownPlaceholders} />
           <CampaignPanel />

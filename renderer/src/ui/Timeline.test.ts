@@ -1,9 +1,15 @@
-import { createElement, isValidElement } from 'react';
-import type { ReactElement, ReactNode } from 'react';
+// @vitest-environment happy-dom
+import { act, createElement } from 'react';
+import { createRoot } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { Batch } from '../../../core/contract/api';
-import { BatchView } from './Timeline';
+import { i18n } from '../i18n';
+import { useSending } from '../stores/sending';
+import { BatchView, Timeline } from './Timeline';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+void i18n.changeLanguage('en');
 
 /** A batch the provider rejected, with problems on rows 2 and 4 of the file and one on none. */
 const rejected: Batch = {
@@ -37,20 +43,6 @@ const rejected: Batch = {
   cost: null,
 };
 
-/** Every element in a rendered tree, so its buttons can be pressed without a DOM. */
-function elements(node: ReactNode): ReactElement<Record<string, unknown>>[] {
-  if (Array.isArray(node)) return node.flatMap(elements);
-  if (!isValidElement<Record<string, unknown>>(node)) return [];
-  return [node, ...elements(node.props.children as ReactNode)];
-}
-
-function text(node: ReactNode): string {
-  if (typeof node === 'string' || typeof node === 'number') return String(node);
-  if (Array.isArray(node)) return node.map(text).join('');
-  if (!isValidElement<{ children?: ReactNode }>(node)) return '';
-  return text(node.props.children);
-}
-
 describe('a rejected batch: its cause, each row leading to the preview row it came from', () => {
   // This file held preview rows 10, 11 and 12 (the messages were split into files, so not from row 0).
   const rowOf = [10, 11, 12];
@@ -72,11 +64,16 @@ describe('a rejected batch: its cause, each row leading to the preview row it ca
 
   it('pressing a row link opens that preview row', () => {
     const onRow = vi.fn();
-    const buttons = elements(BatchView({ batch: rejected, rowOf, onRow })).filter(
-      (element) => element.type === 'button',
-    );
-    expect(buttons.map(text)).toEqual(['Row 2 of the file', 'Row 4 of the file']);
-    for (const button of buttons) (button.props.onClick as () => void)();
+    const host = document.createElement('div');
+    const root = createRoot(host);
+    act(() => root.render(createElement(BatchView, { batch: rejected, rowOf, onRow })));
+    const buttons = [...host.querySelectorAll('button')];
+    expect(buttons.map((button) => button.textContent)).toEqual([
+      'Row 2 of the file',
+      'Row 4 of the file',
+    ]);
+    for (const button of buttons) act(() => button.click());
+    act(() => root.unmount());
     // Row 2 is the file's first message (row 1 is the header): preview row 10; row 4 is 12.
     expect(onRow.mock.calls).toEqual([[10], [12]]);
   });
@@ -109,5 +106,58 @@ describe("a rejected batch without a cause Sendsheet reads: the server's own wor
   it('shows no such block for a batch recorded without it', () => {
     const html = renderToStaticMarkup(createElement(BatchView, { batch: rejected }));
     expect(html).not.toContain('cause-text');
+  });
+});
+
+// Issue 14: History showed state codes (`timed-out`, `vanished`) and the CSV's name only.
+describe('a batch in plain words, named by its spreadsheet', () => {
+  const late: Batch = {
+    ...rejected,
+    state: 'timed-out',
+    cause: null,
+    spreadsheet: 'november.xlsx',
+  };
+
+  it.each([
+    [
+      'en',
+      'november.xlsx, file november-2-of-2.csv',
+      'Sent, but the provider has not answered yet',
+    ],
+    ['da', 'november.xlsx, fil november-2-of-2.csv', 'Sendt, men udbyderen har ikke svaret endnu'],
+  ])('in %s', async (language, name, state) => {
+    await i18n.changeLanguage(language);
+    const html = renderToStaticMarkup(createElement(BatchView, { batch: late }));
+    await i18n.changeLanguage('en');
+    expect(html).toContain(name);
+    expect(html).toContain(state);
+    expect(html).not.toMatch(/>timed-out</);
+  });
+
+  it('names a batch sent as a file by the file alone', () => {
+    const html = renderToStaticMarkup(createElement(BatchView, { batch: rejected }));
+    expect(html).toContain('<svg');
+    expect(html).toContain('november-2-of-2.csv — ');
+  });
+});
+
+// Issue 14: after Send, the focus goes to the batch just sent, not to the page's body.
+describe('the timeline after Send', () => {
+  it('gives the focus to the batch just sent', () => {
+    const uploading: Batch = { ...rejected, id: 'b2', state: 'uploading', cause: null };
+    useSending.setState({
+      batches: { b2: uploading },
+      order: ['b2'],
+      sent: { b2: { batchId: 'b2', rowOf: [0, 1, 2] } },
+      justSent: 'b2',
+      listen: () => () => {},
+    });
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    act(() => root.render(createElement(Timeline)));
+    expect(document.activeElement?.getAttribute('data-batch')).toBe('b2');
+    act(() => root.unmount());
+    host.remove();
   });
 });

@@ -1,31 +1,97 @@
+/**
+ * Numbers, sizes, times, dates and money in the person's locale, with `Intl`. Words and plurals
+ * are the catalogues' (i18n/); these only format the values put into them.
+ */
 import type { Cost } from '../../../core/cost';
 import { formatCost } from '../../../core/cost';
 
-/** Numbers and counts in the app's words. */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+// A formatter costs far more to make than to use, and a list formats thousands of values.
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
-export function bytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+export function formatNumber(
+  n: number,
+  locale: string,
+  options: Intl.NumberFormatOptions = {},
+): string {
+  return numberFormat(locale, options).format(n);
 }
 
-export const ENCODING_WORDS: Record<string, string> = {
-  'GSM-7': 'GSM-7 (standard SMS characters)',
-  'UCS-2': 'UCS-2 (special characters: fewer per SMS)',
-};
+const SIZE_UNITS = ['kilobyte', 'megabyte', 'gigabyte'] as const;
 
-/** Money as the person's locale writes it (core/cost.ts). */
-export function money(cost: Cost): string {
-  return formatCost(cost, typeof navigator === 'undefined' ? undefined : navigator.language);
+/**
+ * A size in bytes, in steps of 1024 named kB, MB and GB as people know them (as Windows does):
+ * the app's limits, 100 MB and 30 MB, are then the round numbers the provider writes.
+ */
+export function formatBytes(n: number, locale: string): string {
+  if (n < 1024) {
+    return formatNumber(n, locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
+  }
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return formatNumber(value, locale, {
+    style: 'unit',
+    unit: SIZE_UNITS[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 ? 1 : 0,
+  });
 }
 
-/** A moment as the person's locale writes a date and time. */
-export function dateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString();
+/** A duration in seconds, to a tenth under ten seconds. */
+export function formatSeconds(seconds: number, locale: string): string {
+  return formatNumber(seconds, locale, {
+    style: 'unit',
+    unit: 'second',
+    unitDisplay: 'long',
+    maximumFractionDigits: seconds < 10 ? 1 : 0,
+  });
+}
+
+export function formatDateTime(
+  at: Date | number,
+  locale: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+): string {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format.format(at);
+}
+
+/** An amount of money in a currency (ISO 4217: `DKK`, `EUR`), as the locale writes it. */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  return formatNumber(amount, locale, { style: 'currency', currency });
+}
+
+/** A list of names, joined as the locale joins them: `a, b and c`, or with `or`. */
+export function formatList(
+  items: readonly string[],
+  locale: string,
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+): string {
+  return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
+}
+
+/** An estimated cost as the locale writes money: `DKK 12.50`, `12,50 kr.` (core/cost.ts). */
+export function money(cost: Cost, locale: string): string {
+  return formatCost(cost, locale);
 }
 
 /** Hands a file to the browser to save (or to the window, which asks where). */

@@ -27,5 +27,5 @@ export async function pageIsOutdated(): Promise<boolean> {
   }
 }
 
-export const OUTDATED_PAGE =
-  'Sendsheet was updated while this page was open: reload the page, then open the file again.';
+/** The failure a page from a replaced build reads as (read.outdated in the catalogues). */
+export const OUTDATED_PAGE_CODE = 'outdated';

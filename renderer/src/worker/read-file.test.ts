@@ -1,5 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { READ_TIME_LIMIT_MS, readFileInWorker, readTimeLimitMs } from './read-file';
+import type { ReaderWorker } from './read-file';
+import type { ReadProgress, WorkerMessage } from './read-outcome';
+
+/** A worker the test drives: what the page posted, and a way to answer. */
+interface FakeWorker extends ReaderWorker {
+  posted: unknown[];
+  ended: boolean;
+  say(message: WorkerMessage): void;
+}
+
+function fakeWorker(): FakeWorker {
+  const worker: FakeWorker = {
+    onmessage: null,
+    onerror: null,
+    posted: [],
+    ended: false,
+    postMessage: (message) => void worker.posted.push(message),
+    terminate: () => void (worker.ended = true),
+    say: (message) => worker.onmessage?.({ data: message } as MessageEvent<WorkerMessage>),
+  };
+  return worker;
+}
+
+const file = (size: number) => ({
+  name: 'list.csv',
+  size,
+  arrayBuffer: async () => new ArrayBuffer(size),
+});
+
+/** Lets the read get as far as it can without the worker's answer. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('reading limits (issue 5, flow 1: a huge file cannot freeze the app)', () => {
   it('refuses a file over the size limit before reading a byte of it', async () => {
@@ -13,16 +44,92 @@ describe('reading limits (issue 5, flow 1: a huge file cannot freeze the app)', 
           return new ArrayBuffer(0);
         },
       },
-      { maxBytes: 100 * 1024 * 1024, timeLimitMs: 1000 },
+      { limits: { maxBytes: 100 * 1024 * 1024, timeLimitMs: 1000 } },
     );
     expect(read).toBe(false);
     expect(outcome).toEqual({
       ok: false,
-      error: 'huge.xlsx is larger than 100 MiB: split it into smaller files.',
+      failure: { code: 'too-large', name: 'huge.xlsx', limit: 100 * 1024 * 1024 },
     });
   });
 
-  it('gives a large file more time to be read than a small one (issue 16: the whole sheet)', () => {
+  it('ends a worker still reading at the time limit', async () => {
+    const worker = fakeWorker();
+    const outcome = await readFileInWorker(file(10), {
+      limits: { maxBytes: 100, timeLimitMs: 20 },
+      startWorker: () => worker,
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      failure: { code: 'too-slow', name: 'list.csv', seconds: 0 },
+    });
+    expect(worker.ended).toBe(true);
+  });
+});
+
+describe('a big file shows its progress and can be stopped (issue 14)', () => {
+  it('passes on the rows read as the worker tells them, then the outcome', async () => {
+    const worker = fakeWorker();
+    const seen: ReadProgress[] = [];
+    const reading = readFileInWorker(file(10), {
+      startWorker: () => worker,
+      onProgress: (progress) => seen.push(progress),
+    });
+    await settle();
+    worker.say({ type: 'progress', progress: { phase: 'reading', rows: 10_000 } });
+    worker.say({ type: 'progress', progress: { phase: 'reading', rows: 20_000 } });
+    worker.say({ type: 'done', outcome: { ok: false, failure: { code: 'empty', name: 'x' } } });
+    expect(await reading).toEqual({ ok: false, failure: { code: 'empty', name: 'x' } });
+    expect(seen).toEqual([
+      { phase: 'reading', rows: 10_000 },
+      { phase: 'reading', rows: 20_000 },
+    ]);
+    expect(worker.ended).toBe(true);
+  });
+
+  it('tells the bytes loaded of a file read as a stream', async () => {
+    const chunks = [new Uint8Array(4).fill(1), new Uint8Array(6).fill(2)];
+    const worker = fakeWorker();
+    const seen: ReadProgress[] = [];
+    const reading = readFileInWorker(
+      {
+        ...file(10),
+        stream: () =>
+          new ReadableStream({
+            start(controller) {
+              chunks.forEach((chunk) => controller.enqueue(chunk));
+              controller.close();
+            },
+          }),
+      },
+      { startWorker: () => worker, onProgress: (progress) => seen.push(progress) },
+    );
+    await settle();
+    await settle();
+    expect(seen).toEqual([
+      { phase: 'loading', bytes: 4, total: 10 },
+      { phase: 'loading', bytes: 10, total: 10 },
+    ]);
+    const sent = worker.posted[0] as { bytes: ArrayBuffer };
+    expect([...new Uint8Array(sent.bytes)]).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 2, 2]);
+    worker.say({ type: 'done', outcome: { ok: false, failure: { code: 'empty', name: 'x' } } });
+    await reading;
+  });
+
+  it('stopped, it ends the worker and comes to nothing', async () => {
+    const worker = fakeWorker();
+    const stop = new AbortController();
+    const reading = readFileInWorker(file(10), { startWorker: () => worker, signal: stop.signal });
+    await settle();
+    expect(worker.posted).toHaveLength(1);
+    stop.abort();
+    expect(await reading).toBeNull();
+    expect(worker.ended).toBe(true);
+  });
+});
+
+describe('the time limit grows with the file (issue 16: the whole sheet)', () => {
+  it('gives a large file more time to be read than a small one', () => {
     expect(readTimeLimitMs(0)).toBe(READ_TIME_LIMIT_MS);
     expect(readTimeLimitMs(1024 * 1024)).toBeGreaterThan(READ_TIME_LIMIT_MS);
     // Excel's whole sheet, 57 MiB: more than four minutes, where one minute stopped it.

@@ -1,13 +1,13 @@
 /**
  * Reads a dropped file off the page's thread, with limits: a file larger than MAX_INPUT_BYTES is
  * refused before it is read, and a worker still busy after the time limit is ended, so a hostile
- * or broken file cannot freeze the window.
+ * or broken file cannot freeze the window. How far it has come is told as it goes, and the
+ * person can stop it.
  */
-import { OUTDATED_PAGE, pageIsOutdated } from './outdated';
+import { OUTDATED_PAGE_CODE, pageIsOutdated } from './outdated';
+import type { ReadOutcome, ReadProgress, WorkerMessage } from './read-outcome';
 import type { ReadRequest } from './read-worker';
-import type { ReadOutcome } from './spreadsheet';
 import { unpackOutcome } from './transfer';
-import type { PackedOutcome } from './transfer';
 
 /** The provider reads files up to 30 MiB; a spreadsheet of that many rows is larger, so 100 MiB. */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
@@ -29,49 +29,117 @@ export interface ReadLimits {
   timeLimitMs: number;
 }
 
-export async function readFileInWorker(
-  file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> },
-  limits: ReadLimits = { maxBytes: MAX_INPUT_BYTES, timeLimitMs: readTimeLimitMs(file.size) },
-): Promise<ReadOutcome> {
-  if (file.size > limits.maxBytes) {
-    const mib = (limits.maxBytes / 1024 / 1024).toFixed(0);
-    return {
-      ok: false,
-      error: `${file.name} is larger than ${mib} MiB: split it into smaller files.`,
-    };
+/** The worker's side as the page uses it; a test gives its own. */
+export interface ReaderWorker {
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(message: ReadRequest, transfer: Transferable[]): void;
+  terminate(): void;
+}
+
+export interface ReadOptions {
+  limits?: ReadLimits;
+  onProgress?: (progress: ReadProgress) => void;
+  /** Aborted: the worker is ended and the read comes to null. */
+  signal?: AbortSignal;
+  startWorker?: () => ReaderWorker;
+}
+
+export interface ChosenFile {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  stream?(): ReadableStream<Uint8Array>;
+}
+
+function startReadWorker(): ReaderWorker {
+  return new Worker(new URL('./read-worker.ts', import.meta.url), {
+    type: 'module',
+  }) as ReaderWorker;
+}
+
+/** The file's bytes, told as they come when the file can be read as a stream. */
+async function loadBytes(
+  file: ChosenFile,
+  onProgress: (progress: ReadProgress) => void,
+  signal: AbortSignal | undefined,
+): Promise<ArrayBuffer | null> {
+  if (!file.stream) return file.arrayBuffer();
+  const reader = file.stream().getReader();
+  const bytes = new Uint8Array(file.size);
+  let at = 0;
+  for (;;) {
+    if (signal?.aborted) {
+      await reader.cancel();
+      return null;
+    }
+    const { done, value } = await reader.read();
+    if (done) break;
+    // A file that grew while it was read is read as it was when chosen.
+    const room = Math.min(value.length, bytes.length - at);
+    bytes.set(value.subarray(0, room), at);
+    at += room;
+    onProgress({ phase: 'loading', bytes: at, total: file.size });
   }
-  const bytes = await file.arrayBuffer();
-  const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
+  return at === bytes.length ? bytes.buffer : bytes.slice(0, at).buffer;
+}
+
+/** The outcome, or null when the person stopped the read. */
+export async function readFileInWorker(
+  file: ChosenFile,
+  options: ReadOptions = {},
+): Promise<ReadOutcome | null> {
+  const {
+    limits = { maxBytes: MAX_INPUT_BYTES, timeLimitMs: readTimeLimitMs(file.size) },
+    onProgress = () => {},
+    signal,
+    startWorker = startReadWorker,
+  } = options;
+  const name = file.name;
+  if (file.size > limits.maxBytes) {
+    return { ok: false, failure: { code: 'too-large', name, limit: limits.maxBytes } };
+  }
+  const bytes = await loadBytes(file, onProgress, signal);
+  if (bytes === null || signal?.aborted) return null;
+  const worker = startWorker();
   try {
-    const outcome = await new Promise<ReadOutcome | 'failed'>((resolve) => {
-      const timer = setTimeout(() => {
-        resolve({
-          ok: false,
-          error: `${file.name} took longer than ${Math.round(limits.timeLimitMs / 1000)} seconds to read, so reading was stopped. Save it again as CSV, or split it.`,
-        });
-      }, limits.timeLimitMs);
-      worker.onmessage = (event: MessageEvent<PackedOutcome>) => {
+    const outcome = await new Promise<ReadOutcome | 'failed' | null>((resolve) => {
+      const seconds = Math.round(limits.timeLimitMs / 1000);
+      const timer = setTimeout(
+        () => resolve({ ok: false, failure: { code: 'too-slow', name, seconds } }),
+        limits.timeLimitMs,
+      );
+      const stop = () => {
         clearTimeout(timer);
-        resolve(unpackOutcome(event.data));
+        resolve(null);
+      };
+      signal?.addEventListener('abort', stop, { once: true });
+      worker.onmessage = (event) => {
+        const message = event.data;
+        if (message.type === 'progress') {
+          onProgress(message.progress);
+          return;
+        }
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', stop);
+        resolve(unpackOutcome(message.outcome));
       };
       worker.onerror = (event) => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', stop);
         // A reader that could not start has no message: the page may be from a replaced build.
         resolve(
           event.message
-            ? { ok: false, error: `${file.name} could not be read: ${event.message}.` }
+            ? { ok: false, failure: { code: 'reader-error', name, detail: event.message } }
             : 'failed',
         );
       };
-      const request: ReadRequest = { name: file.name, bytes };
-      worker.postMessage(request, [bytes]);
+      worker.postMessage({ name, bytes }, [bytes]);
     });
     if (outcome !== 'failed') return outcome;
     return {
       ok: false,
-      error: (await pageIsOutdated())
-        ? OUTDATED_PAGE
-        : `${file.name} could not be read: the reader stopped.`,
+      failure: { code: (await pageIsOutdated()) ? OUTDATED_PAGE_CODE : 'reader-stopped', name },
     };
   } finally {
     worker.terminate();

@@ -1,28 +1,41 @@
 /// <reference lib="webworker" />
 /**
- * The reading worker: one file in, sheets of text out. A worker is used once and then ended,
- * so whatever a crafted file does to this worker's objects dies with it.
+ * The reading worker: one file in, sheets of text out, with how many rows are read posted now
+ * and then. A worker is used once and then ended, so whatever a crafted file does to this
+ * worker's objects dies with it.
  */
+import { errorText } from '../../../core/contract/errors';
+import type { ReadOutcome, WorkerMessage } from './read-outcome';
 import { readAnyFile } from './spreadsheet';
 import { packOutcome } from './transfer';
-import { errorText } from '../../../core/contract/errors';
 
 export interface ReadRequest {
   name: string;
   bytes: ArrayBuffer;
 }
 
+/** At most this often the page hears how far reading is: it has a screen to draw. */
+const REPORT_EVERY_MS = 100;
+
+function post(message: WorkerMessage, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
+}
+
 self.onmessage = (event: MessageEvent<ReadRequest>) => {
   const { name, bytes } = event.data;
-  let outcome;
+  let reported = 0;
+  const onRows = (rows: number) => {
+    const now = performance.now();
+    if (now - reported < REPORT_EVERY_MS) return;
+    reported = now;
+    post({ type: 'progress', progress: { phase: 'reading', rows } });
+  };
+  let outcome: ReadOutcome;
   try {
-    outcome = readAnyFile(name, new Uint8Array(bytes));
+    outcome = readAnyFile(name, new Uint8Array(bytes), onRows);
   } catch (error) {
-    outcome = {
-      ok: false as const,
-      error: `${name} could not be read: ${errorText(error)}`,
-    };
+    outcome = { ok: false, failure: { code: 'reader-error', name, detail: errorText(error) } };
   }
   const { packed, transfer } = packOutcome(outcome);
-  self.postMessage(packed, transfer);
+  post({ type: 'done', outcome: packed }, transfer);
 };

@@ -7,29 +7,17 @@
  * reads one file, its limits hold, and the page ends it after a time limit.
  */
 import * as XLSX from 'xlsx';
-import type { Encoding } from '../../../core/decode';
+import { errorText } from '../../../core/contract/errors';
 import { cellText } from '../logic/cells';
 import type { CellLike } from '../logic/cells';
 import { readDelimited } from '../logic/delimited';
-import type { InputDelimiter } from '../logic/delimited';
 import type { Sheet } from '../logic/sheet';
 import { sheetFromRows } from '../logic/sheet';
-import { errorText } from '../../../core/contract/errors';
+import { oleContent, signatureOf, sniff, zipContent, zipEntryNames } from './file-type';
+import type { OtherFileType } from './file-type';
+import type { ReadFailure, ReadOutcome } from './read-outcome';
 
-export type FileKind = 'spreadsheet' | 'text';
-
-export type ReadOutcome =
-  | {
-      ok: true;
-      kind: FileKind;
-      sheets: Sheet[];
-      /** For text files: how they were read. */
-      encoding: Encoding | null;
-      delimiter: InputDelimiter | null;
-      /** CSV problems found while reading (a stray quote, say), in words with their row. */
-      notes: string[];
-    }
-  | { ok: false; error: string };
+export type { FileKind, ReadOutcome } from './read-outcome';
 
 export const SPREADSHEET_EXTENSIONS = ['xlsx', 'xlsm', 'xls', 'ods'];
 export const TEXT_EXTENSIONS = ['csv', 'txt', 'tsv'];
@@ -37,12 +25,22 @@ export const TEXT_EXTENSIONS = ['csv', 'txt', 'tsv'];
 /** At most this many cells are read from one workbook: a million rows of a few columns. */
 export const MAX_CELLS = 20_000_000;
 
+/** Rows read between two reports of progress. */
+const ROWS_PER_REPORT = 10_000;
+
+/** Told how many rows are read so far, now and then. */
+export type OnRows = (rows: number) => void;
+
 export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
 }
 
-function sheetRows(sheet: XLSX.WorkSheet): string[][] {
+function failed(failure: ReadFailure): ReadOutcome {
+  return { ok: false, failure };
+}
+
+function sheetRows(sheet: XLSX.WorkSheet, done: number, onRows: OnRows): string[][] {
   // Read with `dense`: 0.20 keeps the cells in `!data`, an array of rows of cells (0.18 made the
   // sheet itself that array).
   const dense: readonly ((CellLike | undefined)[] | undefined)[] = sheet['!data'] ?? [];
@@ -56,11 +54,21 @@ function sheetRows(sheet: XLSX.WorkSheet): string[][] {
       for (let c = 0; c <= range.e.c && c < cells.length; c++) row.push(cellText(cells[c]));
     }
     rows.push(row);
+    if (r % ROWS_PER_REPORT === ROWS_PER_REPORT - 1) onRows(done + r + 1);
   }
   return rows;
 }
 
-export function readSpreadsheet(name: string, bytes: Uint8Array): ReadOutcome {
+/** A file with nothing in it: no sheet has as much as a header. */
+function isEmpty(sheets: readonly Sheet[]): boolean {
+  return sheets.every((sheet) => sheet.header.length === 0);
+}
+
+export function readSpreadsheet(
+  name: string,
+  bytes: Uint8Array,
+  onRows: OnRows = () => {},
+): ReadOutcome {
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(bytes, {
@@ -71,47 +79,89 @@ export function readSpreadsheet(name: string, bytes: Uint8Array): ReadOutcome {
       sheetStubs: false,
     });
   } catch (error) {
-    return {
-      ok: false,
-      error: `${name} is not a spreadsheet that can be read (${errorText(error)}). Save it again from Excel, or as CSV.`,
-    };
+    return failed({ code: 'damaged', name, detail: errorText(error) });
   }
   const sheets: Sheet[] = [];
   let cells = 0;
+  let rowsRead = 0;
   for (const sheetName of workbook.SheetNames) {
     const sheet = workbook.Sheets[sheetName];
     if (!sheet) continue;
-    const rows = sheetRows(sheet);
+    const rows = sheetRows(sheet, rowsRead, onRows);
+    rowsRead += rows.length;
     for (const row of rows) cells += row.length;
-    if (cells > MAX_CELLS) {
-      return {
-        ok: false,
-        error: `${name} has more than ${MAX_CELLS.toLocaleString('en-US')} cells: split it into smaller files.`,
-      };
-    }
+    if (cells > MAX_CELLS) return failed({ code: 'too-many-cells', name, limit: MAX_CELLS });
     sheets.push(sheetFromRows(sheetName, rows));
   }
-  if (sheets.length === 0) return { ok: false, error: `${name} has no sheets.` };
+  if (sheets.length === 0) return failed({ code: 'no-sheets', name });
+  if (isEmpty(sheets)) return failed({ code: 'empty', name });
   return { ok: true, kind: 'spreadsheet', sheets, encoding: null, delimiter: null, notes: [] };
 }
 
-export function readAnyFile(name: string, bytes: Uint8Array): ReadOutcome {
-  const extension = extensionOf(name);
-  if (SPREADSHEET_EXTENSIONS.includes(extension)) return readSpreadsheet(name, bytes);
-  if (TEXT_EXTENSIONS.includes(extension) || extension === '') {
-    const read = readDelimited(name, bytes);
-    if (!read.ok) return read;
-    return {
-      ok: true,
-      kind: 'text',
-      sheets: [read.sheet],
-      encoding: read.encoding,
-      delimiter: read.delimiter,
-      notes: read.problems.map((p) => `Row ${p.row}: ${p.message}`),
-    };
+function readText(name: string, bytes: Uint8Array, onRows: OnRows): ReadOutcome {
+  const read = readDelimited(name, bytes, onRows);
+  if (!read.ok) {
+    return failed({ code: 'not-text', name, problem: read.problem, signature: signatureOf(bytes) });
   }
+  if (read.binary) {
+    return failed({ code: 'not-text', name, problem: null, signature: signatureOf(bytes) });
+  }
+  if (isEmpty([read.sheet])) return failed({ code: 'empty', name });
   return {
-    ok: false,
-    error: `${name} is not a file Sendsheet reads: open an Excel (.xlsx, .xls), OpenDocument (.ods), CSV or text file.`,
+    ok: true,
+    kind: 'text',
+    sheets: [read.sheet],
+    encoding: read.encoding,
+    delimiter: read.delimiter,
+    notes: read.problems,
   };
+}
+
+/** The names of an OLE2 file's streams; none when it cannot be read as one. */
+function oleNames(bytes: Uint8Array): string[] {
+  try {
+    const container = XLSX.CFB.read(bytes, { type: 'array' }) as { FileIndex: { name: string }[] };
+    return container.FileIndex.map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
+
+function notSpreadsheet(name: string, bytes: Uint8Array, type: OtherFileType): ReadOutcome {
+  return failed({ code: 'not-spreadsheet', name, type, signature: signatureOf(bytes) });
+}
+
+/**
+ * Reads a file by what it is, told by its first bytes, and by its name's extension only when
+ * the bytes do not tell: text has no signature.
+ */
+export function readAnyFile(
+  name: string,
+  bytes: Uint8Array,
+  onRows: OnRows = () => {},
+): ReadOutcome {
+  if (bytes.length === 0) return failed({ code: 'empty', name });
+  const sniffed = sniff(bytes);
+  switch (sniffed.kind) {
+    case 'other':
+      return notSpreadsheet(name, bytes, sniffed.type);
+    case 'zip': {
+      const names = zipEntryNames(bytes);
+      const content = names === null ? 'workbook' : zipContent(bytes, names);
+      if (content !== 'workbook') return notSpreadsheet(name, bytes, content);
+      return readSpreadsheet(name, bytes, onRows);
+    }
+    case 'ole': {
+      const names = oleNames(bytes);
+      // A container that cannot be listed is left to the reader, which says what is wrong.
+      const content = names.length === 0 ? 'workbook' : oleContent(names);
+      if (content === 'password') return failed({ code: 'password', name });
+      if (content !== 'workbook') return notSpreadsheet(name, bytes, content);
+      return readSpreadsheet(name, bytes, onRows);
+    }
+  }
+  const extension = extensionOf(name);
+  if (SPREADSHEET_EXTENSIONS.includes(extension)) return readSpreadsheet(name, bytes, onRows);
+  if (TEXT_EXTENSIONS.includes(extension) || extension === '') return readText(name, bytes, onRows);
+  return failed({ code: 'unsupported', name });
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allRows, sheetFromRows } from '../logic/sheet';
-import type { ReadOutcome } from './spreadsheet';
+import type { ReadOutcome } from './read-outcome';
 import { packOutcome, unpackOutcome } from './transfer';
 
 function outcomeOf(rows: string[][]): ReadOutcome {
@@ -71,7 +71,7 @@ describe('sheets from the worker to the page in transferred buffers (issue 16)',
   });
 
   it('passes a refusal as it is', () => {
-    const refused: ReadOutcome = { ok: false, error: 'x.xlsx has no sheets.' };
+    const refused: ReadOutcome = { ok: false, failure: { code: 'no-sheets', name: 'x.xlsx' } };
     expect(crossed(refused)).toEqual(refused);
   });
 });

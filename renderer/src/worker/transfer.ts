@@ -6,7 +6,7 @@
  * A column with a lone surrogate (which UTF-8 cannot hold) crosses as its string, cloned.
  */
 import type { Sheet } from '../logic/sheet';
-import type { ReadOutcome } from './spreadsheet';
+import type { ReadOutcome } from './read-outcome';
 
 /** A column's text: its UTF-8 bytes, or the string itself where UTF-8 would change it. */
 type PackedText = Uint8Array | string;

@@ -1,0 +1,50 @@
+/** The Danish catalogue: English's keys exactly (the type says so; catalogues.test.ts too). */
+import type { Catalogue } from '../catalogue';
+import { batch, exported, history, send } from './batches';
+import { preview, totals, warnings } from './check';
+import { inspect } from './inspect';
+import { confirm, connection, firstRun, leaveOut, ownNumber, practice, prices } from './safety';
+import { columnHints, problemNames, problems } from './problems';
+import {
+  app,
+  campaign,
+  common,
+  settings,
+  counter,
+  icons,
+  language,
+  mapping,
+  open,
+  read,
+} from './ui';
+
+export const da: Catalogue = {
+  common,
+  app,
+  language,
+  icons,
+  open,
+  read,
+  mapping,
+  counter,
+  campaign,
+  totals,
+  preview,
+  warnings,
+  batch,
+  send,
+  exported,
+  history,
+  inspect,
+  settings,
+  problems,
+  columnHints,
+  problemNames,
+  confirm,
+  leaveOut,
+  prices,
+  connection,
+  practice,
+  ownNumber,
+  firstRun,
+};

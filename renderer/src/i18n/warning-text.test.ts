@@ -1,0 +1,56 @@
+// Issue 14: the preview's warnings are said in the app's language, from their code and values.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CAMPAIGN } from '../logic/campaign-settings';
+import { buildPreview } from '../logic/preview';
+import { byColumn, sampleSheet } from '../logic/preview-test-util';
+import type { Warning } from '../logic/warnings';
+import { warningText } from './warning-text';
+import { i18n } from '.';
+
+const tIn = (language: string) => i18n.getFixedT(language);
+
+/** One of each warning the preview makes, from a sheet that has them all. */
+function warningsOfSample(): Warning[] {
+  const preview = buildPreview(sampleSheet, byColumn, DEFAULT_CAMPAIGN);
+  return preview.rows.flatMap((row) => [...row.warnings]);
+}
+
+describe('the preview warnings in both languages (issue 14)', () => {
+  it('say each warning of the sample in English as core says it, and in Danish', () => {
+    const warnings = warningsOfSample();
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const warning of warnings) {
+      const english = warningText(tIn('en'), warning);
+      const danish = warningText(tIn('da'), warning);
+      expect(english).not.toContain('{{');
+      expect(danish).not.toContain('{{');
+      expect(danish).not.toBe(english);
+    }
+  });
+
+  it.each([
+    [
+      { code: 'duplicate', message: '', values: { number: '4520123456', row: 1234 } },
+      'Nummeret 4520123456 står også i række 1.234: personen får begge beskeder.',
+    ],
+    [
+      {
+        code: 'lookalikes',
+        message: '',
+        values: { characters: ['’', '–'], count: 2, before: 2, after: 1 },
+      },
+      '’ og – gør beskeden til en besked med specialtegn: 2 dele, 1 med almindelige tegn, der ligner.',
+    ],
+    [
+      { code: 'unknown-placeholder', message: '', values: { names: ['{Navn}'], count: 1 } },
+      'Beskeden nævner {Navn}, som ikke er en kolonne: ret navnet, ellers sendes beskeden med det, som det står.',
+    ],
+  ] as [Warning, string][])('says %j in Danish with its values', (warning, danish) => {
+    expect(warningText(tIn('da'), warning)).toBe(danish);
+  });
+
+  it('keeps the English words of a warning made without values', () => {
+    const warning: Warning = { code: 'not-mobile', message: '1234 is not a phone number.' };
+    expect(warningText(tIn('da'), warning)).toBe('1234 is not a phone number.');
+  });
+});

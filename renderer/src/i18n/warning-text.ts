@@ -1,0 +1,15 @@
+/** The preview's warnings in the app's language, from their code and values (logic/warnings.ts). */
+import type { TFunction } from 'i18next';
+import type { Warning } from '../logic/warnings';
+
+// Keys made from a warning's code are not known to the type checker; that each exists in both
+// catalogues is what warning-text.test.ts proves.
+type LooseT = (key: string, options?: Record<string, unknown>) => string;
+
+export function warningText(t: TFunction, warning: Warning): string {
+  // A warning made without its values (none is, today) is said in its English words.
+  if (warning.values === undefined) return warning.message;
+  const loose = t as unknown as LooseT;
+  const values = { ...warning.values, note: warning.message };
+  return loose(`warnings.${warning.code}`, values);
+}
