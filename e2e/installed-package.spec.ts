@@ -76,7 +76,8 @@ export default defineConfig({
   testDir: 'tests',
   reporter: 'list',
   timeout: 120_000,
-  use: { browserName: 'chromium', launchOptions: ${JSON.stringify(CHROMIUM)} },
+  // The UI speaks the browser's language; the page objects' default is English.
+  use: { browserName: 'chromium', locale: 'en-US', launchOptions: ${JSON.stringify(CHROMIUM)} },
 });
 `;
 
