@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { CHROMIUM, startHeadlessApp, urlOf } from '../e2e/processes';
+import { CHROMIUM } from '../e2e/chromium';
+import { startApp } from '../e2e/kit/app-process';
 import { dropWorkbook, openApp } from './app-drop';
 import type { Drop } from './app-drop';
 import { DATA_DIR } from './fixtures';
@@ -72,7 +73,7 @@ function describe(growth: Growth): string {
 
 export async function benchUiGrowth(sizes = SIZES): Promise<boolean> {
   const dir = await mkdtemp(join(tmpdir(), 'sendsheet-ui-growth-'));
-  const app = await startHeadlessApp(dir);
+  const app = await startApp({ folder: dir });
   const browser = await chromium.launch(CHROMIUM);
   try {
     console.log(
@@ -80,7 +81,7 @@ export async function benchUiGrowth(sizes = SIZES): Promise<boolean> {
     );
     const results: Growth[] = [];
     for (const rows of sizes) {
-      const growth = await measure(browser, urlOf(app.output), rows);
+      const growth = await measure(browser, app.ready.url!, rows);
       results.push(growth);
       console.log(describe(growth));
     }
