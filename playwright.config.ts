@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM } from './e2e/processes';
+import { CHROMIUM } from './e2e/chromium';
 import { writeReadmeSample } from './e2e/readme-sample';
 
 // The README's sample test runs as it is written there.

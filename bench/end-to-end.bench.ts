@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import type { Batch } from '../core/contract/api';
-import { CHROMIUM, startHeadlessApp, urlOf } from '../e2e/processes';
+import { CHROMIUM } from '../e2e/chromium';
+import { startApp } from '../e2e/kit/app-process';
 import { dropWorkbook, openApp } from './app-drop';
 import { DATA_DIR } from './fixtures';
 import { customersWorkbook } from './workbooks';
@@ -49,8 +50,8 @@ const at = (iso: string | undefined) => (iso === undefined ? NaN : Date.parse(is
 export async function benchEndToEnd(): Promise<boolean> {
   customersWorkbook(ROWS);
   const dir = await mkdtemp(join(tmpdir(), 'sendsheet-end-to-end-'));
-  const app = await startHeadlessApp(dir);
-  const url = urlOf(app.output);
+  const app = await startApp({ folder: dir });
+  const url = app.ready.url!;
   const browser = await chromium.launch(CHROMIUM);
   try {
     const page = await openApp(browser, url, CLICKS);

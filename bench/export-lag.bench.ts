@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'basic-ftp';
 import { encodeRequest, LINES_TYPE } from '../core/contract/wire';
-import { startHeadlessApp, urlOf } from '../e2e/processes';
+import { startApp } from '../e2e/kit/app-process';
 
 const TARGET_MS = 100;
 const BODY_MIB = 63;
@@ -115,13 +115,13 @@ const percentile = (values: number[], p: number) =>
 
 export async function benchExportLag(): Promise<boolean> {
   const dir = await mkdtemp(join(tmpdir(), 'sendsheet-export-lag-'));
-  const app = await startHeadlessApp(dir);
+  const app = await startApp({ folder: dir });
   const client = new Client(60_000);
   const echo = await startEcho();
   try {
-    const page = new URL(urlOf(app.output));
+    const page = new URL(app.ready.url!);
     const secret = page.searchParams.get('token')!;
-    const ftpPort = Number(/Emulated server A: ftp:\/\/[^:]+:(\d+)/.exec(app.output)![1]);
+    const ftpPort = app.ready.ftp!.a;
     await client.access({ host: '127.0.0.1', port: ftpPort, user: 'demo', password: 'demo' });
 
     const idle = await idleNoops(client, 50);

@@ -6,7 +6,7 @@
  * app's. `npx tsx bench/scroll-control.ts [runs]`.
  */
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../e2e/processes';
+import { CHROMIUM } from '../e2e/chromium';
 import { scrollEndToEnd } from './scroll-frames';
 import { explainedByStall, watchStalls } from './stalls';
 

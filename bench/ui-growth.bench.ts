@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, CDPSession } from 'playwright-core';
 import { choosePractice, startApp } from '../e2e/kit/app-process';
-import { CHROMIUM } from '../e2e/processes';
+import { CHROMIUM } from '../e2e/chromium';
 import { dropWorkbook, openApp } from './app-drop';
 import { exportAll, MAX_FILE_BYTES, scrollToEnd, sendAll } from './app-stages';
 import type { Exported, Sent } from './app-stages';

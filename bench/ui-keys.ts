@@ -5,7 +5,7 @@
  * `npx tsx bench/ui-keys.ts [rows] [--profile]` (--profile: each keystroke's busiest functions); needs `npm run build:renderer` and /usr/bin/chromium.
  */
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../e2e/processes';
+import { CHROMIUM } from '../e2e/chromium';
 import { choosePractice, startApp } from '../e2e/kit/app-process';
 import { explainedByStall, lateness, watchStalls } from './stalls';
 import { customersWorkbook } from './workbooks';

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../e2e/processes';
+import { CHROMIUM } from '../e2e/chromium';
 import { DATA_DIR } from './fixtures';
 import { openPipelinePage } from './pipeline/harness';
 import type { ReadRun } from './pipeline/page';

@@ -7,7 +7,7 @@
  * `npx tsx bench/ui.bench.ts`.
  */
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../e2e/processes';
+import { CHROMIUM } from '../e2e/chromium';
 import { choosePractice, startApp } from '../e2e/kit/app-process';
 import { floorRead } from './pipeline/harness';
 import { explainedByStall, lateness, watchStalls } from './stalls';

@@ -6,8 +6,8 @@
  * `sendsheet segments` does not pay for loading the FTP servers. Plain JavaScript: the launcher
  * must start without TypeScript.
  */
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -35,15 +35,22 @@ export const CLI_BUILD = {
   metafile: true,
 };
 
+/** There only with the sources: without it (an installed package) the bundle is what runs. */
+export const CLI_SOURCE = join(ROOT, 'electron', 'cli', 'sendsheet.ts');
+
 /** Files that shape the bundle without being read into it. */
 const BUILD_FILES = ['bin/build-cli.js', 'package.json', 'tsconfig.json', 'tsconfig.base.json'];
 
 /**
- * Why the bundle must be built again, or null when it is up to date: it is missing, or a file it
- * was built from changed (or went) since that build started. A stat per source file: ~1 ms.
+ * Why the bundle must be built again, or null when it is up to date (or cannot be built here: an
+ * installed package): it is missing, or a file it was built from changed (or went) since that
+ * build started. A stat per source file: ~1 ms.
  * @returns {string | null}
  */
 export function staleness() {
+  // An installed package ships its bundle and neither the sources nor esbuild to build one.
+  if (!existsSync(CLI_SOURCE))
+    return existsSync(CLI_ENTRY) ? null : 'it is missing from this installation';
   /** @type {{ startedAt: number, inputs: string[] }} */
   let record;
   try {

@@ -157,8 +157,27 @@ const BUILD_CHUNK = 1 << 16;
 /** Messages kept while checking, handed out this many at a time. */
 const MESSAGES_PER_CHUNK = 4096;
 
+/** Characters of text checked between two yields of inspectSteps. */
+export const INSPECT_STEP_CHARS = 1 << 20;
+
 /** The server's verdict on a file, and the text it decoded (null when it could not). */
 export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Inspection {
+  const steps = inspectSteps(file, options, Infinity);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return next.value;
+}
+
+/**
+ * inspectFile as steps (a generator that yields between pieces of `step` characters of the
+ * text): a caller that shares its thread with others (the emulated servers answering their
+ * clients) runs one piece at a time, never the whole check of a 30 MiB file in one go.
+ */
+export function* inspectSteps(
+  file: UploadedFile,
+  options: CheckOptions = {},
+  step = INSPECT_STEP_CHARS,
+): Generator<void, Inspection, void> {
   const name = parseUploadName(file.name);
   const format: Format = name.excel ? 'excel' : 'standard';
   const conflict = conflictProblem(name);
@@ -185,13 +204,11 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
 
   const delimiter = delimiterOf(format);
   const oneToOne = encoding === 'windows-1252' ? file.bytes : null;
-  const build = (sink: MessageSink, limit: number, only: boolean, ifAccepted = false) => ({
-    sink,
-    limit,
-    resolver: pendingC1 ? new C1Resolver(text) : null,
-    only,
-    ifAccepted,
-  });
+  const build = (sink: MessageSink, limit: number, only: boolean, ifAccepted = false) => {
+    const inPlace = sink.readsInPlace?.({ text, bytes: oneToOne, pendingC1 }) === true;
+    const resolver = pendingC1 && !inPlace ? new C1Resolver(text) : null;
+    return { sink, limit, resolver, only, ifAccepted };
+  };
   const keep = options.keepMessages;
   const given: MessageSink | null = typeof keep === 'object' ? keep : null;
   const kept: MessageList | null =
@@ -204,7 +221,13 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
     reading,
     sink === null ? null : build(sink, Infinity, false, keep === 'if-accepted'),
   );
-  checker.push(text);
+  if (step >= text.length) checker.push(text);
+  else {
+    for (let at = 0; at < text.length; at += step) {
+      if (at > 0) yield;
+      checker.push(text.slice(at, at + step));
+    }
+  }
   checker.finish();
   const tally = checker.tally;
   if (!checker.stopped && checker.rows === 0) {

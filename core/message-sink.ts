@@ -3,25 +3,43 @@
  * into the text that prints them (verdict-json.ts), so a caller that only prints 300,000
  * messages never holds 300,000 objects.
  */
-import type { Segments } from './segments';
 import { messageOf } from './values';
-import type { Message } from './values';
+import type { Message, RawRow } from './values';
+
+/** The text check reads the rows from, for a sink that reads values in place. */
+export interface SourceText {
+  text: string;
+  /** The file's bytes, when each is one character of `text` (Windows-1252); else null. */
+  bytes: Uint8Array | null;
+  /**
+   * `text` is pending (see Windows1252Reading): its U+0080-U+009F are the bytes 0x80-0x9F,
+   * which stand for the characters PENDING_C1_CODE_POINTS gives.
+   */
+  pendingC1: boolean;
+}
 
 export interface MessageSink {
   /** How many messages it has been given since it was made or last cleared. */
   readonly count: number;
   /** One data row's message, its values as the server reads them (see messageOf). */
   add(
-    row: number,
-    rawMsisdn: string,
-    message: string,
-    sender: string,
-    cls: string,
-    userref: string,
-    segments: Segments,
+    raw: RawRow,
+    /**
+     * Where each value (in COLUMNS order: msisdn, message, sender, class, userref) stands in
+     * the source text, as one piece of it (`text.slice(start, start + value.length)`), or -1.
+     * Reused from row to row: read it during the call only.
+     */
+    starts?: readonly number[],
   ): void;
   /** Forgets every message given so far. */
   clear(): void;
+  /**
+   * Asked once by check, before the first message: a sink that answers true reads each value
+   * where it stands in `source` (add's `starts`) where it can, and is given the values of a
+   * pending text as they stand, unresolved (it maps U+0080-U+009F itself). Otherwise check
+   * resolves each value before giving it.
+   */
+  readsInPlace?(source: SourceText): boolean;
 }
 
 /** The messages as objects, in the order given. */
@@ -32,16 +50,8 @@ export class MessageList implements MessageSink {
     return this.messages.length;
   }
 
-  add(
-    row: number,
-    rawMsisdn: string,
-    message: string,
-    sender: string,
-    cls: string,
-    userref: string,
-    segments: Segments,
-  ): void {
-    this.messages.push(messageOf(row, rawMsisdn, message, sender, cls, userref, segments));
+  add(raw: RawRow): void {
+    this.messages.push(messageOf(raw));
   }
 
   clear(): void {

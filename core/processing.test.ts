@@ -2,7 +2,15 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { appendCause, parseCause } from './cause';
 import { decode } from './decode';
-import { internalErrorFile, processFile, processInChunks, processUnread } from './processing';
+import fc from 'fast-check';
+import {
+  internalErrorFile,
+  processFile,
+  processInChunks,
+  processSteps,
+  processUnread,
+} from './processing';
+import type { ProcessedInChunks } from './processing';
 
 const at = new Date(Date.UTC(2026, 10, 24, 14, 0, 0));
 
@@ -101,6 +109,67 @@ describe('SPEC 9: an accepted file queued a piece at a time (issue 15)', () => {
     expect(chunked.outcome === 'rejected' && [...chunked.bytes]).toEqual(
       whole.outcome === 'rejected' && [...whole.bytes],
     );
+  });
+});
+
+/** Runs steps to the end, counting the yields between them. */
+function runSteps(steps: Generator<void, ProcessedInChunks, void>) {
+  let yields = 0;
+  let next = steps.next();
+  while (!next.done) {
+    yields++;
+    next = steps.next();
+  }
+  return { yields, result: next.value };
+}
+
+/** What a processing comes to, messages built, for comparing two of them. */
+function outcomeOf(processed: ProcessedInChunks) {
+  return processed.outcome === 'success'
+    ? { ...processed.verdict, messages: [...processed.messageChunks()].flat() }
+    : { ...processed.verdict, bytes: Buffer.from(processed.bytes).toString('latin1') };
+}
+
+describe('issue 16: the server checks a file a piece at a time, between its clients', () => {
+  it('any file, in pieces of any size: the same as processInChunks in one go', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('4512345678', '45123', 'Hej', 'a"b', '"q;u""o"', '€', ' ', ''),
+      fc.string({ maxLength: 4 }),
+    );
+    const text = fc
+      .tuple(
+        fc.constantFrom('msisdn;message', 'msisdn;message;sender', 'msisdn\tmessage'),
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 8 }),
+        fc.constantFrom('\r\n', '\n', '\r'),
+      )
+      .map(([header, rows, newline]) =>
+        [header, ...rows.map((row) => row.join(';'))].join(newline),
+      );
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 40 }), fc.boolean(), (body, step, cp1252) => {
+        const bytes = cp1252
+          ? new Uint8Array(iconv.encode(body, 'windows-1252'))
+          : new TextEncoder().encode(body);
+        const file = { name: 'x.csv.excel.ready', bytes };
+        const { result } = runSteps(processSteps(file, at, {}, step));
+        expect(outcomeOf(result)).toEqual(outcomeOf(processInChunks(file, at)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('yields between pieces: a 3 MiB file at least twice at the default step', () => {
+    const rows = Array.from(
+      { length: 60_000 },
+      (_, i) => `45${20_000_000 + i};Hej kunde ${i} ${'x'.repeat(30)}`,
+    );
+    const bytes = new TextEncoder().encode(`msisdn;message\r\n${rows.join('\r\n')}\r\n`);
+    expect(bytes.length).toBeGreaterThan(3 * 2 ** 20);
+    const file = { name: 'x.csv.excel.ready', bytes };
+    const { yields, result } = runSteps(processSteps(file, at));
+    expect(yields).toBeGreaterThanOrEqual(2);
+    expect(result.outcome).toBe('success');
+    expect(outcomeOf(result)).toEqual(outcomeOf(processInChunks(file, at)));
   });
 });
 

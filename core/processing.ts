@@ -1,5 +1,5 @@
 import { appendCause, unreadCause } from './cause';
-import { inspectFile, rejectedDecision, tooLargeProblem } from './check';
+import { inspectFile, inspectSteps, rejectedDecision, tooLargeProblem } from './check';
 import type { CheckOptions, Decision, Inspection, UploadedFile, Verdict } from './check';
 import { decodeDeferred, MAX_FILE_BYTES } from './decode';
 import { conflictProblem, parseUploadName } from './names';
@@ -46,7 +46,24 @@ export function processInChunks(
   at: Date,
   options: CheckOptions = {},
 ): ProcessedInChunks {
-  const inspection = inspectFile(file, { ...options, keepMessages: false });
+  return decidedInChunks(file, at, inspectFile(file, { ...options, keepMessages: false }));
+}
+
+/**
+ * processInChunks as steps, yielding between pieces of the check (inspectSteps): the server
+ * processes a file on the thread that answers its clients.
+ */
+export function* processSteps(
+  file: UploadedFile,
+  at: Date,
+  options: CheckOptions = {},
+  step?: number,
+): Generator<void, ProcessedInChunks, void> {
+  const inspection = yield* inspectSteps(file, { ...options, keepMessages: false }, step);
+  return decidedInChunks(file, at, inspection);
+}
+
+function decidedInChunks(file: UploadedFile, at: Date, inspection: Inspection): ProcessedInChunks {
   const verdict = inspection.decision;
   if (verdict.status === 'success') {
     return { outcome: 'success', verdict, messageChunks: () => inspection.messageChunks() };

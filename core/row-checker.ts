@@ -220,7 +220,7 @@ export class RowChecker {
           : countSegments(this.source, septets, start, start + message.length)
         : countSegments(message, septets);
     if (build !== null) {
-      build.sink.add(row, msisdn, message, sender, cls, userref, segments);
+      build.sink.add({ row, msisdn, message, sender, class: cls, userref, segments }, valueStarts);
       if (build.sink.count >= build.limit) this.stopped = true;
       if (build.only) return;
     }

@@ -30,6 +30,20 @@ export interface Message {
   parts: number;
 }
 
+/**
+ * One data row's values as check read them from the file, before the server's reading of them
+ * (messageOf): the msisdn with its spaces, an empty class still empty; its message counted.
+ */
+export interface RawRow {
+  row: number;
+  msisdn: string;
+  message: string;
+  sender: string;
+  class: string;
+  userref: string;
+  segments: Segments;
+}
+
 /** Only spaces around a number are ignored (SPEC section 6), not tabs or other blanks. */
 export function trimSpaces(value: string): string {
   let start = 0;
@@ -313,24 +327,16 @@ export function queuedClass(cls: string): string {
 }
 
 /** The message the server queues for a row whose values are read (resolved) and counted. */
-export function messageOf(
-  row: number,
-  rawMsisdn: string,
-  message: string,
-  sender: string,
-  cls: string,
-  userref: string,
-  segments: Segments,
-): Message {
+export function messageOf(raw: RawRow): Message {
   return {
-    row,
-    msisdn: trimSpaces(rawMsisdn),
-    message,
-    sender,
-    class: queuedClass(cls),
-    userref,
-    encoding: segments.encoding,
-    parts: segments.parts,
+    row: raw.row,
+    msisdn: trimSpaces(raw.msisdn),
+    message: raw.message,
+    sender: raw.sender,
+    class: queuedClass(raw.class),
+    userref: raw.userref,
+    encoding: raw.segments.encoding,
+    parts: raw.segments.parts,
   };
 }
 
@@ -346,7 +352,7 @@ export function checkValues(
 ): Message {
   const segments = countSegments(message);
   validateValues(rawMsisdn, message, sender, cls, userref, row, problems, segments);
-  return messageOf(row, rawMsisdn, message, sender, cls, userref, segments);
+  return messageOf({ row, msisdn: rawMsisdn, message, sender, class: cls, userref, segments });
 }
 
 function isClass(value: string): value is MessageClass {

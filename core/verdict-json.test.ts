@@ -121,8 +121,9 @@ describe('issue 16: check --json written as read is JSON.stringify of the verdic
           const sink = new JsonMessages(null);
           const objects = rows.map(([row, msisdn, message, sender, cls, userref]) => {
             const segments = countSegments(message);
-            sink.add(row, msisdn, message, sender, cls, userref, segments);
-            return messageOf(row, msisdn, message, sender, cls, userref, segments);
+            const raw = { row, msisdn, message, sender, class: cls, userref, segments };
+            sink.add(raw);
+            return messageOf(raw);
           });
           const json = JSON.stringify(objects);
           const written = concat(sink.end());
@@ -150,6 +151,15 @@ describe('issue 16: check --json written as read is JSON.stringify of the verdic
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('a message of more units than are written in one go: a block at a time, the same', () => {
+    const long = `Hej "${'€ café 😀 – '.repeat(9_000)}" \\ tak`;
+    const text = `msisdn;message;sender\r\n 4512345678 ;${long.replace(/"/g, '""')};Shop\r\n45123;kort;\r\n`;
+    for (const bytes of [utf8.encode(text), encodeWindows1252Lossy(text)]) {
+      const file = { name: 'long.csv.excel.ready', bytes };
+      expect(difference(fast(file), plain(file))).toBeNull();
+    }
   });
 
   it('many rows cross the chunks the same way', () => {

@@ -2,18 +2,19 @@
  * Issue 13, send safely, as a marketing person would: the first run's choice, practice marked
  * wherever it matters, the same list never sent twice by accident (and "send again" when meant),
  * a send interrupted (the app killed) and resumed sent once, rows left out of the export and the
- * outbox, the cost known first, and a test to one's own number. Each part on an app of its own.
+ * outbox, the cost known first, and a test to one's own number. On the fixture of
+ * `sendsheet/playwright`: the sends on an app of their own (the worker's, named), the first run
+ * and the killed send on apps each test starts on folders it keeps; what was queued is read
+ * through the provider's `outbox` control.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from 'sendsheet/playwright';
+import type { QueuedMessage } from 'sendsheet/playwright';
 import type { Page } from '@playwright/test';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readOutbox } from '../electron/server/outbox';
-import { choosePractice, startHeadlessApp, urlOf } from './processes';
-import type { Running } from './processes';
+import { readFile } from 'node:fs/promises';
 
 test.use({ locale: 'en-US' });
+// The worker's app of this file: its History and sent-before checks hold only what it sent.
+test.use({ sendsheetAppName: 'send-safely' });
 
 /** A list as Excel saves it in Denmark: semicolons, one person a row. */
 function list(name: string, rows: [string, string, string][]) {
@@ -27,8 +28,11 @@ async function open(page: Page, file: ReturnType<typeof list>): Promise<void> {
 }
 
 /** The messages queued for files whose upload name starts with `base`, by number. */
-async function queued(providerDir: string, base: string): Promise<string[]> {
-  return (await readOutbox(providerDir))
+async function queued(
+  outbox: (account?: string) => Promise<QueuedMessage[]>,
+  base: string,
+): Promise<string[]> {
+  return (await outbox())
     .filter((record) => record.batch.startsWith(`${base}-`))
     .map((record) => record.msisdn)
     .sort();
@@ -43,23 +47,12 @@ async function sendAll(page: Page, count: number): Promise<void> {
 }
 
 test.describe('issue 13: on an app of its own, practice chosen', () => {
-  let dir: string;
-  let app: Running;
-
-  test.beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sendsheet-e2e-safely-'));
-    await choosePractice(join(dir, 'app'));
-    app = await startHeadlessApp(dir);
-  });
-
-  test.afterAll(async () => {
-    await app?.stop();
-  });
-
   test('a second send of the same list is stopped, naming the first; "send again" sends it', async ({
     page,
+    ready,
+    outbox,
   }) => {
-    await page.goto(urlOf(app.output));
+    await page.goto(ready.url!);
     const file = list('twice.csv', [
       ['+45 20 99 10 01', 'Ann', 'Twice: hello Ann'],
       ['+45 20 99 10 02', 'Bo', 'Twice: hello Bo'],
@@ -82,7 +75,7 @@ test.describe('issue 13: on an app of its own, practice chosen', () => {
     await expect(earlier).toContainText('twice.csv (practice)');
     await expect(dialog.getByRole('button', { name: 'Send 2 messages' })).toHaveCount(0);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    expect(await queued(join(dir, 'provider'), 'twice')).toHaveLength(2);
+    expect(await queued(outbox, 'twice')).toHaveLength(2);
 
     // One more person, and one with other words: the overlap is counted.
     await open(
@@ -110,7 +103,7 @@ test.describe('issue 13: on an app of its own, practice chosen', () => {
         timeout: 60_000,
       },
     );
-    expect(await queued(join(dir, 'provider'), 'twice')).toEqual([
+    expect(await queued(outbox, 'twice')).toEqual([
       '4520991001',
       '4520991001',
       '4520991002',
@@ -120,8 +113,10 @@ test.describe('issue 13: on an app of its own, practice chosen', () => {
 
   test('rows left out are in neither the export nor the outbox, and are saved with their reasons', async ({
     page,
+    ready,
+    outbox,
   }) => {
-    await page.goto(urlOf(app.output));
+    await page.goto(ready.url!);
     await open(
       page,
       list('leftout.csv', [
@@ -188,13 +183,14 @@ test.describe('issue 13: on an app of its own, practice chosen', () => {
         timeout: 60_000,
       },
     );
-    expect(await queued(join(dir, 'provider'), 'leftout')).toEqual(['4520992001', '4520992004']);
+    expect(await queued(outbox, 'leftout')).toEqual(['4520992001', '4520992004']);
   });
 
   test('practice is marked: the top bar, the confirmation, the timeline and History', async ({
     page,
+    ready,
   }) => {
-    await page.goto(urlOf(app.output));
+    await page.goto(ready.url!);
     await expect(page.getByTestId('practice-badge')).toHaveText(
       'Practice: nothing leaves this computer',
     );
@@ -226,8 +222,9 @@ test.describe('issue 13: on an app of its own, practice chosen', () => {
 
   test('the cost shown is the price times the parts: totals, confirmation and History', async ({
     page,
+    ready,
   }) => {
-    await page.goto(urlOf(app.output));
+    await page.goto(ready.url!);
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Currency').fill('DKK');
     await page.getByLabel('Price per SMS part').fill('0.25');
@@ -266,8 +263,10 @@ test.describe('issue 13: on an app of its own, practice chosen', () => {
 
   test('"Send a test to me": the chosen row\'s message to one\'s own number, marked as a test', async ({
     page,
+    ready,
+    outbox: queuedMessages,
   }) => {
-    await page.goto(urlOf(app.output));
+    await page.goto(ready.url!);
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Your own mobile number').fill('+45 20 99 50 09');
     await page.getByRole('button', { name: 'Save my number' }).click();
@@ -286,9 +285,7 @@ test.describe('issue 13: on an app of its own, practice chosen', () => {
     await expect(batch.getByTestId('batch-state')).toHaveAttribute('data-state', 'success', {
       timeout: 60_000,
     });
-    const outbox = (await readOutbox(join(dir, 'provider'))).filter((r) =>
-      r.batch.startsWith('tested-test-'),
-    );
+    const outbox = (await queuedMessages()).filter((r) => r.batch.startsWith('tested-test-'));
     expect(outbox.map((r) => [r.msisdn, r.message])).toEqual([['4520995009', 'Tested: hello Bo']]);
     // A test is never held against the campaign: the list itself is sent as new.
     await page.getByRole('button', { name: 'Send…' }).click();
@@ -300,20 +297,12 @@ test.describe('issue 13: on an app of its own, practice chosen', () => {
 });
 
 test.describe('issue 13: the first run', () => {
-  let app: Running;
-
-  test.beforeAll(async () => {
-    app = await startHeadlessApp(await mkdtemp(join(tmpdir(), 'sendsheet-e2e-first-')));
-  });
-
-  test.afterAll(async () => {
-    await app?.stop();
-  });
-
   test('asks where messages go: a provider account is tested first; practice is marked after', async ({
     page,
+    startSendsheet,
   }) => {
-    await page.goto(urlOf(app.output));
+    const app = await startSendsheet({ firstRun: 'ask' });
+    await page.goto(app.ready.url!);
     await expect(page.getByRole('heading', { name: 'Welcome to Sendsheet' })).toBeVisible();
     await page.getByRole('button', { name: /My provider account/ }).click();
     const account = page.getByRole('form', { name: 'My provider account' });
@@ -338,11 +327,11 @@ test.describe('issue 13: the first run', () => {
 test.describe('issue 13: a send interrupted (the app killed) and resumed is sent once', () => {
   test('killed after the rename: sent once; killed before the upload: not sent, and Try again sends it once', async ({
     page,
+    startSendsheet,
   }) => {
     test.setTimeout(180_000);
-    const dir = await mkdtemp(join(tmpdir(), 'sendsheet-e2e-killed-'));
-    await choosePractice(join(dir, 'app'));
-    const provider = join(dir, 'provider');
+    // Both steps' runs on the same folders: the second step's history holds the first's send.
+    const folder = test.info().outputPath('killed');
     for (const step of ['after-rename', 'before-upload'] as const) {
       const base = `killed-${step}`;
       const file = list(`${base}.csv`, [
@@ -350,16 +339,17 @@ test.describe('issue 13: a send interrupted (the app killed) and resumed is sent
         ['+45 20 99 60 02', 'Bo', `${step}: hello Bo`],
         ['+45 20 99 60 03', 'Cy', `${step}: hello Cy`],
       ]);
-      const frozen = await startHeadlessApp(dir, { SENDSHEET_FREEZE_AT: step });
-      await page.goto(urlOf(frozen.output));
+      const frozen = await startSendsheet({ folder, env: { SENDSHEET_FREEZE_AT: step } });
+      await page.goto(frozen.ready.url!);
       await open(page, file);
       await sendAll(page, 3);
       await expect.poll(() => frozen.log(), { timeout: 30_000 }).toContain(`frozen at ${step}`);
       await frozen.kill();
 
-      const again = await startHeadlessApp(dir);
+      // On the same folders, without the freeze: what the killed run left is resumed.
+      const again = await frozen.restart({ env: {} });
       try {
-        await page.goto(urlOf(again.output));
+        await page.goto(again.ready.url!);
         await page.getByRole('button', { name: 'History' }).click();
         const row = page.locator('table.history tbody tr').first();
         await expect(row).toContainText(`${base}.csv`);
@@ -367,7 +357,7 @@ test.describe('issue 13: a send interrupted (the app killed) and resumed is sent
           await expect(row.getByTestId('campaign-outcome')).toHaveText('Not sent', {
             timeout: 60_000,
           });
-          expect(await queued(provider, base)).toEqual([]);
+          expect(await queued(again.outbox, base)).toEqual([]);
           await row.getByRole('button', { name: /Details/ }).click();
           await page.getByRole('button', { name: /Try again/ }).click();
         }
@@ -376,7 +366,11 @@ test.describe('issue 13: a send interrupted (the app killed) and resumed is sent
         ).toHaveText('Accepted by the practice server: no SMS left this computer', {
           timeout: 60_000,
         });
-        expect(await queued(provider, base)).toEqual(['4520996001', '4520996002', '4520996003']);
+        expect(await queued(again.outbox, base)).toEqual([
+          '4520996001',
+          '4520996002',
+          '4520996003',
+        ]);
         // The same list once more: it was sent, and says so.
         await open(page, file);
         await page.getByRole('button', { name: 'Send…' }).click();

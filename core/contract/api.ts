@@ -19,9 +19,11 @@ import type {
   SendRequest,
   SettingsUpdate,
 } from './sending';
+import type { Said } from './said';
 
 export type { ExportOptions, OutgoingMessage };
 export type * from './sending';
+export type { Said, SaidCode, SaidValue } from './said';
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -49,8 +51,12 @@ export type EmptyRequest = Record<string, never>;
 // ---------------------------------------------------------------------------------------------
 // Answers
 
-/** An operation that can fail for a reason the person can act on: a value, not an exception. */
-export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: string };
+/**
+ * An operation that can fail for a reason the person can act on: a value, not an exception.
+ * `error` is the English sentence (the command line, HTTP clients); `said` the same as data,
+ * which the UI says in its language (absent from an older server's answers).
+ */
+export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: string; said?: Said };
 
 /** A file written into a folder of the person's choice. */
 export interface SavedFile {
@@ -67,7 +73,7 @@ export interface SavedFile {
 
 /** Nothing is written or sent while the messages have a problem the server would reject. */
 export type ExportOutcome =
-  { ok: true; files: SavedFile[] } | { ok: false; error: string; problems: Problem[] };
+  { ok: true; files: SavedFile[] } | { ok: false; error: string; said?: Said; problems: Problem[] };
 
 export type Security = 'ftp' | 'ftps';
 
@@ -165,6 +171,8 @@ export interface Batch {
   server: string | null;
   /** Why the other server was left, in words, when it was. */
   note: string | null;
+  /** The note as data (said.ts), for the UI's language; absent from older batches. */
+  noteSaid?: Said | null;
   rows: number;
   parts: number;
   bytes: number;
@@ -188,6 +196,8 @@ export interface Batch {
   spreadsheet?: string | null;
   /** For `failed`, `cancelled`, `unknown`, `timed-out` and `vanished`: what happened, in words. */
   error: string | null;
+  /** The error as data (said.ts), for the UI's language; absent from older batches. */
+  errorSaid?: Said | null;
   /** Sent with the practice servers: no SMS left the computer. */
   practice: boolean;
   /** A test to the person's own number. */

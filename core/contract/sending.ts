@@ -9,6 +9,7 @@ import type { Cost, Prices } from '../cost';
 import type { Problem } from '../problems';
 import type { ExportOptions, OutgoingMessage } from '../writer';
 import type { Batch, BatchState, ProfileSummary } from './api';
+import type { Said } from './said';
 
 export type { Cost, CountryPrice, Prices } from '../cost';
 
@@ -93,7 +94,8 @@ export interface PreparedSend {
 }
 
 export type PrepareOutcome =
-  { ok: true; prepared: PreparedSend } | { ok: false; error: string; problems: Problem[] };
+  | { ok: true; prepared: PreparedSend }
+  | { ok: false; error: string; said?: Said; problems: Problem[] };
 
 export interface SendPreparedRequest {
   prepared: string;
@@ -103,7 +105,7 @@ export interface SendPreparedRequest {
 
 export type SendOutcome =
   | { ok: true; campaign: string; batches: Batch[] }
-  | { ok: false; error: string; problems: Problem[]; earlier?: EarlierSend[] };
+  | { ok: false; error: string; said?: Said; problems: Problem[]; earlier?: EarlierSend[] };
 
 /** One server's answer to a connection test. */
 export interface ServerTest {
@@ -120,6 +122,8 @@ export interface ServerTest {
   fingerprint: string | null;
   /** What went wrong, in words. */
   error: string | null;
+  /** The same as data (said.ts), for the UI's language. */
+  said?: Said | null;
 }
 
 export interface ConnectionTest {
@@ -128,6 +132,8 @@ export interface ConnectionTest {
   servers: ServerTest[];
   /** The whole outcome in one sentence a person understands. */
   summary: string;
+  /** The same as data (said.ts), for the UI's language. */
+  summarySaid?: Said;
 }
 
 export interface ProfileRequest {

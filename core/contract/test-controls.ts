@@ -14,18 +14,10 @@ export type ServerName = 'A' | 'B';
 export type DownMode = 'refuse' | 'hang';
 
 /** A message the emulated provider queued, as its outbox holds it. */
-export interface QueuedMessage {
+export interface QueuedMessage extends Message {
   account: string;
   /** `NAME.STAMP`: the file's name on the server without its stage. */
   batch: string;
-  row: number;
-  msisdn: string;
-  message: string;
-  sender: string;
-  class: string;
-  userref: string;
-  encoding: Message['encoding'];
-  parts: number;
 }
 
 export interface ControlsStatus {

@@ -207,3 +207,24 @@ describe('issue 12: sendsheet run outside the repository', () => {
     expect(viaLink.stdout).toContain('here.csv.ready: ACCEPTED');
   });
 });
+
+describe('issue 18: sendsheet installed from the package', () => {
+  it('runs the bundle it ships, with neither the sources nor esbuild to build one', async () => {
+    const { cp } = await import('node:fs/promises');
+    // As `npm pack` lays it out (package.json's "files"): bin/ and dist/cli/, no sources.
+    const installed = await mkdtemp(join(tmpdir(), 'sendsheet-installed-'));
+    await cp(join(ROOT, 'bin'), join(installed, 'bin'), { recursive: true });
+    await cp(join(ROOT, 'dist', 'cli'), join(installed, 'dist', 'cli'), { recursive: true });
+    await writeFile(join(installed, 'package.json'), JSON.stringify({ ...manifest }));
+    const launcher = join(installed, 'bin', 'sendsheet.js');
+    const result = await ran(process.execPath, [launcher, 'segments', 'hi'], { cwd: elsewhere });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe('GSM-7: 2 GSM-7 characters, 1 SMS part\n');
+    // Without its bundle, it says the installation is incomplete rather than running stale code.
+    const { rm } = await import('node:fs/promises');
+    await rm(join(installed, 'dist', 'cli', 'sendsheet.mjs'));
+    const broken = await ran(process.execPath, [launcher, '--version'], { cwd: elsewhere });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('it is missing from this installation');
+  });
+});

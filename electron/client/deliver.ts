@@ -11,6 +11,8 @@
  *   so that two renames can never both land);
  * - nothing complete: upload again, under the next attempt's name.
  */
+import { said } from '../../core/contract/said';
+import type { Said } from '../../core/contract/said';
 import type { BatchNames, StageFile } from './batch-names';
 import { findBatch, tempName } from './batch-names';
 import type { Connected, FailedAttempt, Failover } from './failover';
@@ -19,14 +21,14 @@ import type { FtpServer } from './profile';
 import { capitalize, describeServer } from './words';
 
 export type DeliveryEvent =
-  | { type: 'server'; server: FtpServer; note: string | null }
+  | { type: 'server'; server: FtpServer; note: string | null; noteSaid: Said | null }
   | { type: 'progress'; bytes: number; total: number }
   /** A server did not answer; while neither does, one of these for each try. */
   | { type: 'attempt'; attempt: FailedAttempt };
 
 export type Delivered =
-  | { ok: true; server: FtpServer; note: string | null; stage: StageFile }
-  | { ok: false; unreachable: boolean; error: string };
+  | { ok: true; server: FtpServer; note: string | null; noteSaid: Said | null; stage: StageFile }
+  | { ok: false; unreachable: boolean; error: string; said: Said };
 
 export interface DeliveryOptions {
   /** How long to keep trying while neither server answers. */
@@ -58,9 +60,10 @@ export async function deliver(
   /** The temporary file whose rename was asked; no other may ever be renamed. */
   let renaming: string | null = null;
   /** What each server refused (a 5xx reply), in the words of the error that ends a delivery. */
-  const refused = new Map<FtpServer, string>();
+  const refused = new Map<FtpServer, [string, Said]>();
   /** The step under way, for the reason a server is left. */
   let step = 'listing the folder';
+  let stepSaid = said('step.listing');
 
   const finish = (result: Delivered): Delivered => {
     options.signal?.removeEventListener('abort', abort);
@@ -76,6 +79,7 @@ export async function deliver(
       error: uncertain
         ? 'Stopped while sending: the batch may or may not have reached the server; its history entry tells its name.'
         : 'Stopped before anything was sent.',
+      said: said(uncertain ? 'deliver.stopped-maybe-sent' : 'deliver.stopped-before'),
     });
 
   for (;;) {
@@ -88,14 +92,17 @@ export async function deliver(
         if (next.ok) next.session.close();
         return stopped();
       }
-      if (!next.ok) return finish({ ok: false, unreachable: !next.final, error: next.error });
+      if (!next.ok) {
+        return finish({ ok: false, unreachable: !next.final, error: next.error, said: next.said });
+      }
       connected = next;
-      emit({ type: 'server', server: next.server, note: next.note });
+      emit({ type: 'server', server: next.server, note: next.note, noteSaid: next.noteSaid });
     }
     const { session } = connected;
     try {
       let temp: string | null = null;
       step = 'listing the folder';
+      stepSaid = said('step.listing');
       if (uncertain) {
         let found = findBatch(await session.list(), names);
         const missing = renaming !== null && !found.temps.some((t) => t.name === renaming);
@@ -112,6 +119,7 @@ export async function deliver(
             ok: true,
             server: connected.server,
             note: connected.note,
+            noteSaid: connected.noteSaid,
             stage: found.stage,
           });
         }
@@ -123,6 +131,7 @@ export async function deliver(
               ok: false,
               unreachable: false,
               error: `The batch's file ${renaming} left the server while it was being renamed, and no file of the batch is there now: it may have been processed. Check the messages sent before sending it again.`,
+              said: said('deliver.left-while-renaming', { file: renaming }),
             });
           }
         } else {
@@ -135,16 +144,19 @@ export async function deliver(
             ok: false,
             unreachable: false,
             error: `The upload failed ${attempt} times; nothing was sent.`,
+            said: said('deliver.upload-failed', { count: attempt }),
           });
         }
         attempt++;
         temp = tempName(names.id, attempt);
         uncertain = true;
         step = `uploading ${temp}`;
+        stepSaid = said('step.uploading', { file: temp });
         await session.upload(bytes, temp, (sent, total) =>
           emit({ type: 'progress', bytes: sent, total }),
         );
         step = `checking the size of ${temp}`;
+        stepSaid = said('step.checking-size', { file: temp });
         const size = await session.size(temp);
         if (size !== bytes.length) {
           // Never rename a file that is not whole: the server would process a part of the batch.
@@ -154,6 +166,7 @@ export async function deliver(
       }
       renaming = temp;
       step = `renaming ${temp} to ${names.readyName}`;
+      stepSaid = said('step.renaming', { file: temp, to: names.readyName });
       await session.rename(temp, names.readyName);
       const left = findBatch(await session.list().catch(() => []), names).temps;
       await removeTemps(
@@ -164,12 +177,17 @@ export async function deliver(
         ok: true,
         server: connected.server,
         note: connected.note,
+        noteSaid: connected.noteSaid,
         stage: { stage: 'ready', stamp: null, name: names.readyName },
       });
     } catch (error) {
       if (options.signal?.aborted) return stopped();
       const classified = classify(error);
-      const failure = { ...classified, reason: `${classified.reason} when ${step}` };
+      const failure = {
+        ...classified,
+        reason: `${classified.reason} when ${step}`,
+        said: said('reason.when', { reason: classified.said, step: stepSaid }),
+      };
       const server = connected.server;
       // Any failure moves to the other server, whose listing then decides: a refused rename
       // (550, no such file) may even mean the other server's rename got there first.
@@ -177,12 +195,20 @@ export async function deliver(
       uncertain = true;
       if (failure.kind !== 'connection' && failure.kind !== 'transient') {
         const again = refused.has(server);
-        refused.set(server, `${describeServer(server)} ${failure.reason}`);
+        refused.set(server, [
+          `${describeServer(server)} ${failure.reason}`,
+          said('server.failed', { server: server.name, reason: failure.said }),
+        ]);
         if (again || refused.size === failover.serverCount) {
+          const failures = [...refused.values()].map(([, sentence]) => sentence);
           return finish({
             ok: false,
             unreachable: false,
-            error: `${capitalize([...refused.values()].join('; '))}. ${renaming === null ? 'Nothing was sent.' : `The batch's file ${renaming} was not renamed: nothing was sent.`}`,
+            error: `${capitalize([...refused.values()].map(([words]) => words).join('; '))}. ${renaming === null ? 'Nothing was sent.' : `The batch's file ${renaming} was not renamed: nothing was sent.`}`,
+            said:
+              renaming === null
+                ? said('deliver.refused', { failures })
+                : said('deliver.refused-not-renamed', { failures, file: renaming }),
           });
         }
       }

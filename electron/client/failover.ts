@@ -5,6 +5,8 @@
  * answers, both are tried again, waiting longer each round, until the time given is up.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { said } from '../../core/contract/said';
+import type { Said } from '../../core/contract/said';
 import { classify, needsTls } from './failures';
 import type { Failure } from './failures';
 import { capitalize, describeServer, formatSecondsLong } from './words';
@@ -32,6 +34,8 @@ export interface Connected {
   server: FtpServer;
   /** Why the other server was left, when it was: `Server A refused the connection.` */
   note: string | null;
+  /** The note as data, for the UI's language. */
+  noteSaid: Said | null;
 }
 
 /** A server that did not answer a try to connect, and what is done next. */
@@ -39,6 +43,8 @@ export interface FailedAttempt {
   server: FtpServer;
   /** What went wrong, as a phrase after the server: `refused the connection`. */
   reason: string;
+  /** The reason as data, for the UI's language. */
+  reasonSaid: Said;
   /** The next try: which server, in how long, and when (ms since 1970); null when none follows. */
   next: { server: FtpServer; inMs: number; at: number } | null;
   /** When trying stops while no server answers. */
@@ -53,13 +59,30 @@ export interface NotConnected {
    */
   final: boolean;
   error: string;
+  said: Said;
+}
+
+/** `server A failed so`, as an item of a list of failures. */
+function failedSaid(server: FtpServer, failure: Failure): Said {
+  return said('server.failed', { server: server.name, reason: failure.said });
+}
+
+function stopped(): NotConnected {
+  return { ok: false, final: true, error: 'Stopped.', said: said('connect.stopped') };
+}
+
+function told(
+  server: FtpServer,
+  failure: Failure,
+): Pick<FailedAttempt, 'server' | 'reason' | 'reasonSaid'> {
+  return { server, reason: failure.reason, reasonSaid: failure.said };
 }
 
 export class Failover {
   /** The index of the server to try first. */
   private preferred = 0;
   /** The server left last, and why. */
-  private left: { index: number; reason: string } | null = null;
+  private left: { index: number; failure: Failure } | null = null;
 
   constructor(
     private readonly profile: Profile,
@@ -82,6 +105,7 @@ export class Failover {
         ok: false,
         final: true,
         error: `The profile "${profile.name}" has no password yet.`,
+        said: said('connect.no-password', { profile: profile.name }),
       };
     }
     const credentials = { user: profile.user, password: profile.password };
@@ -92,26 +116,31 @@ export class Failover {
       const order = this.order();
       for (const [position, index] of order.entries()) {
         const server = profile.servers[index]!;
-        if (this.signal?.aborted) return { ok: false, final: true, error: 'Stopped.' };
+        if (this.signal?.aborted) return stopped();
         try {
           const session = await FtpSession.open(server, credentials, this.timings, this.signal);
           this.preferred = index;
-          const note =
-            this.left !== null && this.left.index !== index
-              ? `${capitalize(describeServer(profile.servers[this.left.index]!))} ${this.left.reason}; using ${describeServer(server)}.`
-              : null;
-          return { ok: true, session, server, note };
+          const left = this.left !== null && this.left.index !== index ? this.left : null;
+          if (left === null) return { ok: true, session, server, note: null, noteSaid: null };
+          const leftServer = profile.servers[left.index]!;
+          const note = `${capitalize(describeServer(leftServer))} ${left.failure.reason}; using ${describeServer(server)}.`;
+          const noteSaid = said('note.failover', {
+            left: leftServer.name,
+            reason: left.failure.said,
+            using: server.name,
+          });
+          return { ok: true, session, server, note, noteSaid };
         } catch (error) {
           let failure = classify(error);
           if (failure.kind === 'needs-tls' && profile.needsTlsAdvice !== undefined) {
             failure = needsTls(failure.reply!, failure.code!, profile.needsTlsAdvice);
           }
           failures.push({ server, failure });
-          this.left = { index, reason: failure.reason };
+          this.left = { index, failure };
           const following = order[position + 1];
           if (following !== undefined) {
             const next = { server: profile.servers[following]!, inMs: 0, at: Date.now() };
-            onFailure({ server, reason: failure.reason, next, giveUpAt });
+            onFailure({ ...told(server, failure), next, giveUpAt });
           }
         }
       }
@@ -119,27 +148,31 @@ export class Failover {
       const summary = failures
         .map(({ server, failure }) => `${describeServer(server)} ${failure.reason}`)
         .join('; ');
+      const listed = failures.map(({ server, failure }) => failedSaid(server, failure));
       // The same answer would come again, from both: a refused login, a certificate not
       // trusted, encryption on one side only.
       const lasting = failures.filter(
         ({ failure }) => failure.kind !== 'connection' && failure.kind !== 'transient',
       );
       if (lasting.length > 0) {
-        onFailure({ server: last.server, reason: last.failure.reason, next: null, giveUpAt });
+        onFailure({ ...told(last.server, last.failure), next: null, giveUpAt });
         const login = lasting.some(({ failure }) => failure.kind === 'login');
         return {
           ok: false,
           final: true,
           error: `${login ? 'Could not log in' : 'Could not connect'}: ${summary}.`,
+          said: said(login ? 'connect.login-failed' : 'connect.failed', { failures: listed }),
         };
       }
       const wait = backoffDelay(this.backoff, round);
       if (Date.now() + wait > giveUpAt) {
-        onFailure({ server: last.server, reason: last.failure.reason, next: null, giveUpAt });
+        onFailure({ ...told(last.server, last.failure), next: null, giveUpAt });
+        const ms = Date.now() - started;
         return {
           ok: false,
           final: false,
-          error: `Neither server could be reached in ${formatSecondsLong(Date.now() - started)}: ${summary}.`,
+          error: `Neither server could be reached in ${formatSecondsLong(ms)}: ${summary}.`,
+          said: said('connect.unreachable', { ms, failures: listed }),
         };
       }
       const next = {
@@ -147,11 +180,11 @@ export class Failover {
         inMs: wait,
         at: Date.now() + wait,
       };
-      onFailure({ server: last.server, reason: last.failure.reason, next, giveUpAt });
+      onFailure({ ...told(last.server, last.failure), next, giveUpAt });
       try {
         await sleep(wait, undefined, { signal: this.signal });
       } catch {
-        return { ok: false, final: true, error: 'Stopped.' };
+        return stopped();
       }
     }
   }
@@ -164,7 +197,16 @@ export class Failover {
   lost(connected: Connected, failure: Failure): void {
     connected.session.close();
     const index = this.profile.servers.indexOf(connected.server);
-    this.left = { index, reason: failure.reason };
+    this.left = { index, failure };
+    this.preferred = (index + 1) % this.profile.servers.length;
+  }
+
+  /**
+   * The session's server answered; the next connect tries the other one first, for a second
+   * opinion of what the first said (a listing can come back empty by accident).
+   */
+  preferOther(connected: Connected): void {
+    const index = this.profile.servers.indexOf(connected.server);
     this.preferred = (index + 1) % this.profile.servers.length;
   }
 

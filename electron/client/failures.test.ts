@@ -15,6 +15,7 @@ describe('issue 19: encryption offered on one side only is said as such, and is 
       kind: 'no-tls',
       code,
       reason: `does not offer encryption (FTPS): it answered ${message} to AUTH TLS`,
+      said: { code: 'reason.no-encryption', values: { reply: message } },
       reply: message,
     });
   });
@@ -50,6 +51,7 @@ describe('issue 19: encryption offered on one side only is said as such, and is 
         kind: 'needs-tls',
         code,
         reason: `only accepts encrypted connections: use FTPS (it answered ${first})`,
+        said: { code: 'reason.needs-encryption', values: { reply: first } },
         reply: first,
       });
       // Where the person chose plain FTP, the reason tells what to do instead.

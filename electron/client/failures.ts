@@ -6,6 +6,8 @@
  */
 import { FTPError } from 'basic-ftp';
 import { errorText } from '../../core/contract/errors';
+import { said } from '../../core/contract/said';
+import type { Said } from '../../core/contract/said';
 
 export type FailureKind =
   /** Refused, timed out, reset or closed: try the other server, later this one again. */
@@ -29,6 +31,8 @@ export interface Failure {
   code: number | null;
   /** A sentence a person understands. */
   reason: string;
+  /** The reason as data, for the UI's language (core/contract/said.ts). */
+  said: Said;
   /** The server's reply as it gave it (`421 Sorry, ...`), where the reason quotes it. */
   reply?: string;
 }
@@ -40,16 +44,16 @@ export class ClientFailure extends Error {
   }
 }
 
-const CONNECTION_CODES: Record<string, string> = {
-  ECONNREFUSED: 'refused the connection',
-  ECONNRESET: 'reset the connection',
-  ECONNABORTED: 'aborted the connection',
-  EPIPE: 'closed the connection',
-  ETIMEDOUT: 'did not answer in time',
-  EHOSTUNREACH: 'cannot be reached (no route to the host)',
-  ENETUNREACH: 'cannot be reached (the network is down)',
-  ENOTFOUND: 'was not found (unknown host name)',
-  EAI_AGAIN: 'was not found (the name lookup failed)',
+const CONNECTION_CODES: Record<string, [string, Said]> = {
+  ECONNREFUSED: ['refused the connection', said('reason.refused-connection')],
+  ECONNRESET: ['reset the connection', said('reason.reset-connection')],
+  ECONNABORTED: ['aborted the connection', said('reason.closed-connection')],
+  EPIPE: ['closed the connection', said('reason.closed-connection')],
+  ETIMEDOUT: ['did not answer in time', said('reason.no-answer-in-time')],
+  EHOSTUNREACH: ['cannot be reached (no route to the host)', said('reason.no-route')],
+  ENETUNREACH: ['cannot be reached (the network is down)', said('reason.network-down')],
+  ENOTFOUND: ['was not found (unknown host name)', said('reason.host-unknown')],
+  EAI_AGAIN: ['was not found (the name lookup failed)', said('reason.host-unknown')],
 };
 
 const TLS_CODES = new Set([
@@ -82,6 +86,7 @@ export function tlsRefused(error: unknown): Failure | null {
     kind: 'no-tls',
     code: error.code,
     reason: `does not offer encryption (FTPS): it answered ${reply} to AUTH TLS`,
+    said: said('reason.no-encryption', { reply }),
     reply,
   };
 }
@@ -98,6 +103,7 @@ export function needsTls(reply: string, code: number, advice = 'use FTPS'): Fail
     kind: 'needs-tls',
     code,
     reason: `only accepts encrypted connections: ${advice} (it answered ${reply})`,
+    said: said('reason.needs-encryption', { reply }),
     reply,
   };
 }
@@ -118,14 +124,24 @@ export function classify(error: unknown): Failure {
   if (error instanceof ClientFailure) return error.failure;
   if (error instanceof FTPError) {
     const text = replyText(error.message);
-    if (error.code === 530)
-      return { kind: 'login', code: 530, reason: `refused the login (${text})` };
+    const reply = `${error.code} ${text}`;
+    if (error.code === 530) {
+      const reason = `refused the login (${text})`;
+      return { kind: 'login', code: 530, reason, said: said('reason.login-refused', { reply }) };
+    }
     // 421: the server is closing the connection (shutting down, too many users).
-    if (error.code === 421)
-      return { kind: 'connection', code: 421, reason: `closed the connection (${text})` };
-    if (error.code >= 400 && error.code < 500)
-      return { kind: 'transient', code: error.code, reason: `answered ${error.code} ${text}` };
-    return { kind: 'refused', code: error.code, reason: `answered ${error.code} ${text}` };
+    if (error.code === 421) {
+      const reason = `closed the connection (${text})`;
+      return {
+        kind: 'connection',
+        code: 421,
+        reason,
+        said: said('reason.closed-by-server', { reply }),
+      };
+    }
+    const kind = error.code >= 400 && error.code < 500 ? 'transient' : 'refused';
+    const reason = `answered ${reply}`;
+    return { kind, code: error.code, reason, said: said('reason.answered', { reply }) };
   }
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code !== undefined && TLS_CODES.has(code)) {
@@ -133,15 +149,24 @@ export function classify(error: unknown): Failure {
       kind: 'certificate',
       code: null,
       reason: `has a certificate that is not trusted (${code})`,
+      said: said('reason.certificate', { detail: code }),
     };
   }
   if (code !== undefined && code in CONNECTION_CODES) {
-    return { kind: 'connection', code: null, reason: CONNECTION_CODES[code]! };
+    const [reason, sentence] = CONNECTION_CODES[code]!;
+    return { kind: 'connection', code: null, reason, said: sentence };
   }
   const message = errorText(error);
-  if (/^Timeout/i.test(message))
-    return { kind: 'connection', code: null, reason: 'stopped answering' };
+  if (/^Timeout/i.test(message)) {
+    const sentence = said('reason.stopped-answering');
+    return { kind: 'connection', code: null, reason: 'stopped answering', said: sentence };
+  }
   // basic-ftp's words for a control or data connection that closed under it, and any other
   // socket error: the connection is gone, whatever its cause.
-  return { kind: 'connection', code: null, reason: `lost the connection (${message})` };
+  return {
+    kind: 'connection',
+    code: null,
+    reason: `lost the connection (${message})`,
+    said: said('reason.lost-connection', { detail: message }),
+  };
 }

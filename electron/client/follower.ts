@@ -8,12 +8,15 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RejectionCause } from '../../core/contract/api';
+import { said } from '../../core/contract/said';
+import type { Said } from '../../core/contract/said';
 import { findBatch } from './batch-names';
 import type { BatchNames } from './batch-names';
 import type { Connected, FailedAttempt, Failover } from './failover';
 import { classify } from './failures';
 import type { FtpServer } from './profile';
 import { readRejection } from './rejection';
+import type { Rejection } from './rejection';
 import { describeServer, formatSecondsLong } from './words';
 
 export interface Followed {
@@ -33,12 +36,14 @@ export type FollowUpdate =
       server: FtpServer;
       /** Why the other server was left, when the state came from the one that was not left. */
       note: string | null;
+      noteSaid: Said | null;
       cause: RejectionCause | null;
       /** A rejected file without a cause core reads: its last lines, as the server wrote them. */
       causeText: string[] | null;
       error: string | null;
+      errorSaid: Said | null;
     }
-  | { id: string; state: 'timed-out' | 'vanished'; error: string };
+  | { id: string; state: 'timed-out' | 'vanished'; error: string; errorSaid: Said };
 
 export interface FollowOptions {
   /** Time between two listings. */
@@ -64,7 +69,10 @@ export class Follower {
    * Why the last round had no server to list, while it had none: each server's failure, or the
    * reason trying again cannot help (a refused login).
    */
-  private unanswered: { reasons: Map<FtpServer, string>; final: string | null } | null = null;
+  private unanswered: {
+    reasons: Map<FtpServer, [string, Said]>;
+    final: [string, Said] | null;
+  } | null = null;
   private running: Promise<void> | null = null;
   private readonly stop = new AbortController();
 
@@ -135,21 +143,18 @@ export class Follower {
     const now = Date.now();
     for (const entry of [...this.entries.values()]) {
       if (now >= entry.followed.until) {
-        this.finish(entry, {
-          id: entry.followed.id,
-          state: 'timed-out',
-          error: this.gaveUp(entry),
-        });
+        const [error, errorSaid] = this.gaveUp(entry);
+        this.finish(entry, { id: entry.followed.id, state: 'timed-out', error, errorSaid });
       }
     }
     if (this.entries.size === 0) return;
     if (this.connected === null || this.connected.session.closed) {
-      const reasons = new Map<FtpServer, string>();
+      const reasons = new Map<FtpServer, [string, Said]>();
       const next = await this.failover.connect(this.options.intervalMs, (attempt: FailedAttempt) =>
-        reasons.set(attempt.server, attempt.reason),
+        reasons.set(attempt.server, [attempt.reason, attempt.reasonSaid]),
       );
       if (!next.ok) {
-        this.unanswered = { reasons, final: next.final ? next.error : null };
+        this.unanswered = { reasons, final: next.final ? [next.error, next.said] : null };
         return;
       }
       this.unanswered = null;
@@ -169,18 +174,32 @@ export class Follower {
     }
   }
 
-  /** Why following a batch stopped at the end of the time given it. */
-  private gaveUp(entry: Entry): string {
+  /** Why following a batch stopped at the end of the time given it, in words and as data. */
+  private gaveUp(entry: Entry): [string, Said] {
     const last = entry.state === null ? 'uploaded' : `.${entry.state}`;
+    // `uploaded` is the state the batch has before the server took it up.
+    const state = entry.state === 'processing' ? 'processing' : 'ready';
     const unanswered = this.unanswered;
     if (unanswered === null) {
-      return `Stopped following: the batch was still ${last} after the time given to follow it.`;
+      return [
+        `Stopped following: the batch was still ${last} after the time given to follow it.`,
+        said('follow.still', { state }),
+      ];
     }
-    if (unanswered.final !== null) return `Stopped following: ${unanswered.final}`;
+    if (unanswered.final !== null) {
+      const [words, why] = unanswered.final;
+      return [`Stopped following: ${words}`, said('follow.stopped-because', { why })];
+    }
     const reasons = [...unanswered.reasons].map(
-      ([server, reason]) => `; ${describeServer(server)} ${reason}`,
+      ([server, [reason]]) => `; ${describeServer(server)} ${reason}`,
     );
-    return `Stopped following: neither server answered while following: the batch may still be processing (it was last seen ${last}${reasons.join('')}).`;
+    const failures = [...unanswered.reasons].map(([server, [, reason]]) =>
+      said('server.failed', { server: server.name, reason }),
+    );
+    return [
+      `Stopped following: neither server answered while following: the batch may still be processing (it was last seen ${last}${reasons.join('')}).`,
+      said('follow.no-server', { state, failures }),
+    ];
   }
 
   private async read(
@@ -196,13 +215,23 @@ export class Follower {
           id,
           state: 'vanished',
           error: `The batch's file is no longer on the server (${entry.misses} listings over ${formatSecondsLong(entry.misses * this.options.intervalMs)}): someone deleted or renamed it.`,
+          errorSaid: said('follow.vanished', {
+            count: entry.misses,
+            ms: entry.misses * this.options.intervalMs,
+          }),
         });
       }
       return;
     }
     entry.misses = 0;
     if (stage.stage === entry.state && stage.stamp === entry.stamp) return;
-    const base = { id, stamp: stage.stamp, server: connected.server, note: connected.note };
+    const base = {
+      id,
+      stamp: stage.stamp,
+      server: connected.server,
+      note: connected.note,
+      noteSaid: connected.noteSaid,
+    };
     if (stage.stage !== 'rejected') {
       entry.state = stage.stage;
       entry.stamp = stage.stamp;
@@ -212,16 +241,13 @@ export class Follower {
         cause: null,
         causeText: null,
         error: null,
+        errorSaid: null,
       };
       if (stage.stage === 'success') this.finish(entry, update);
       else this.onUpdate(update);
       return;
     }
-    let rejection: {
-      cause: RejectionCause | null;
-      causeText: string[] | null;
-      error: string | null;
-    };
+    let rejection: Rejection;
     try {
       const bytes = await connected.session.download(stage.name);
       rejection = readRejection(bytes, entry.followed.names.readyName);
@@ -237,6 +263,7 @@ export class Follower {
         cause: null,
         causeText: null,
         error: `The rejected file could not be downloaded: the server ${sorted.reason}.`,
+        errorSaid: said('follow.cause-not-downloaded', { reason: sorted.said }),
       };
     }
     this.finish(entry, { ...base, state: 'rejected', ...rejection });

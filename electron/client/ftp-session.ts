@@ -7,6 +7,7 @@
 import { Readable, Writable } from 'node:stream';
 import { TLSSocket } from 'node:tls';
 import { Client, FileType } from 'basic-ftp';
+import { said } from '../../core/contract/said';
 import { ClientFailure, tlsDemanded, tlsRefused } from './failures';
 import type { FtpServer } from './profile';
 import { formatSecondsLong } from './words';
@@ -37,6 +38,7 @@ function pinOf(server: FtpServer): string | null {
       kind: 'certificate',
       code: null,
       reason: `has a trusted fingerprint that is not a SHA-256 fingerprint: ${server.fingerprint}`,
+      said: said('reason.fingerprint-not-sha256', { fingerprint: server.fingerprint }),
     });
   }
   return pin;
@@ -111,6 +113,7 @@ export class FtpSession {
           kind: 'connection',
           code: null,
           reason: `did not answer within ${formatSecondsLong(timings.connectTimeoutMs)}`,
+          said: said('reason.no-answer-within', { ms: timings.connectTimeoutMs }),
         });
       }
       throw error;

@@ -6,6 +6,8 @@
 import { parseUploadName } from '../../core/names';
 import { causeInFile, linesAtEnd } from '../../core/rejected-file';
 import type { RejectionCause } from '../../core/contract/api';
+import { said } from '../../core/contract/said';
+import type { Said } from '../../core/contract/said';
 import { nodeCheckOptions } from '../base/native-text';
 
 export interface Rejection {
@@ -15,6 +17,7 @@ export interface Rejection {
   causeText: string[] | null;
   /** Without a cause: why, in words. */
   error: string | null;
+  errorSaid: Said | null;
 }
 
 export function readRejection(bytes: Uint8Array, readyName: string): Rejection {
@@ -22,16 +25,23 @@ export function readRejection(bytes: Uint8Array, readyName: string): Rejection {
   const cause = causeInFile(bytes, forced, nodeCheckOptions.latin1);
   if (cause !== null) {
     const { at, total, problems, more } = cause;
-    return { cause: { at, total, problems, more }, causeText: null, error: null };
+    const found = { at, total, problems, more };
+    return { cause: found, causeText: null, error: null, errorSaid: null };
   }
   const lines = linesAtEnd(bytes, forced, nodeCheckOptions.latin1);
   if (lines.length === 0) {
-    return { cause: null, causeText: null, error: 'The rejected file has no cause at its end.' };
+    return {
+      cause: null,
+      causeText: null,
+      error: 'The rejected file has no cause at its end.',
+      errorSaid: said('follow.no-cause'),
+    };
   }
   return {
     cause: null,
     causeText: lines,
     error:
       "The provider's cause is not in the layout Sendsheet reads: the end of the rejected file follows, as its server wrote it.",
+    errorSaid: said('follow.cause-unread'),
   };
 }

@@ -4,6 +4,7 @@ import { FTPError } from 'basic-ftp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProvider } from '../server/ftp-test-util';
 import type { TestProvider } from '../server/ftp-test-util';
+import { said } from '../../core/contract/said';
 import { classify, ClientFailure } from './failures';
 import { FtpSession } from './ftp-session';
 import { emulatedProfile } from '../backend/practice';
@@ -118,7 +119,12 @@ describe('explicit FTPS with a pinned certificate', () => {
 
 describe('failures sorted by what the client does about them', () => {
   it('our own checks keep their kind; socket errors and time-outs are lost connections', () => {
-    const own = new ClientFailure({ kind: 'certificate', code: null, reason: 'x' });
+    const own = new ClientFailure({
+      kind: 'certificate',
+      code: null,
+      reason: 'x',
+      said: said('reason.certificate', { detail: 'x' }),
+    });
     expect(classify(own).kind).toBe('certificate');
     expect(
       classify(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
@@ -126,18 +132,26 @@ describe('failures sorted by what the client does about them', () => {
       kind: 'connection',
       code: null,
       reason: 'refused the connection',
+      said: { code: 'reason.refused-connection' },
     });
     expect(classify(new Error('Timeout (control socket)')).reason).toBe('stopped answering');
     expect(classify(new Error('Server sent FIN packet unexpectedly')).kind).toBe('connection');
   });
 
   it.each([
-    [530, 'login', 'refused the login (Login incorrect.)'],
-    [421, 'connection', 'closed the connection (Login incorrect.)'],
-    [425, 'transient', 'answered 425 Login incorrect.'],
-    [550, 'refused', 'answered 550 Login incorrect.'],
-  ])('an FTP answer %i is %s', (code, kind, reason) => {
+    [530, 'login', 'refused the login (Login incorrect.)', 'reason.login-refused'],
+    [421, 'connection', 'closed the connection (Login incorrect.)', 'reason.closed-by-server'],
+    [425, 'transient', 'answered 425 Login incorrect.', 'reason.answered'],
+    [550, 'refused', 'answered 550 Login incorrect.', 'reason.answered'],
+  ])('an FTP answer %i is %s', (code, kind, reason, saidCode) => {
     const error = new FTPError({ code, message: `${code} Login incorrect.` });
-    expect(classify(error)).toEqual({ kind, code, reason });
+    // The reason as data quotes the server's reply, which stays as the server said it.
+    const reply = `${code} Login incorrect.`;
+    expect(classify(error)).toEqual({
+      kind,
+      code,
+      reason,
+      said: { code: saidCode, values: { reply } },
+    });
   });
 });

@@ -6,6 +6,7 @@
  */
 import { TLSSocket } from 'node:tls';
 import type { FTPContext } from 'basic-ftp';
+import { said } from '../../core/contract/said';
 import { ClientFailure } from './failures';
 
 /** `AB:CD:...` in upper case, 32 bytes; null when `text` is not a SHA-256 fingerprint. */
@@ -20,6 +21,7 @@ function mismatch(host: string, found: string | undefined): ClientFailure {
     kind: 'certificate',
     code: null,
     reason: `has a certificate whose fingerprint (${found || 'none'}) is not the trusted one for ${host}`,
+    said: said('reason.certificate-not-pinned', { fingerprint: found || '-' }),
   });
 }
 

@@ -1,4 +1,6 @@
 /** How the client names servers and durations in what it tells the person. */
+import { said } from '../../core/contract/said';
+import type { Said } from '../../core/contract/said';
 import type { FailedAttempt } from './failover';
 import type { FtpServer } from './profile';
 
@@ -32,6 +34,22 @@ export function describeFailedAttempt(attempt: FailedAttempt): string {
   if (next === null) return `${failed}.`;
   if (next.inMs === 0) return `${failed}; trying ${describeServer(next.server)} now.`;
   return `${failed}; trying again in ${formatSecondsLong(next.inMs)}, at ${clock(next.at)} (giving up at ${clock(giveUpAt)}).`;
+}
+
+/** describeFailedAttempt's sentence as data, for the UI's language. */
+export function failedAttemptSaid(attempt: FailedAttempt): Said {
+  const { server, reasonSaid: reason, next, giveUpAt } = attempt;
+  if (next === null) return said('note.attempt-failed', { server: server.name, reason });
+  if (next.inMs === 0) {
+    return said('note.trying-other', { server: server.name, reason, next: next.server.name });
+  }
+  return said('note.trying-again', {
+    server: server.name,
+    reason,
+    wait: next.inMs,
+    at: next.at,
+    giveUpAt,
+  });
 }
 
 export function capitalize(text: string): string {

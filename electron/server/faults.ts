@@ -1,12 +1,16 @@
 /**
  * Failures of the server's own, injected by tests (SPEC 9): a failing queue, or a process that
  * stops at a given step so a test can kill it there; for the test controls, every file held,
- * or slowed. Given to one provider, never global.
+ * or slowed; a listing that comes back empty, or fails, as a real server's can (a server just
+ * restarted, a folder it cannot read). Given to one provider, never global.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** `queue`: before the batch is queued or the file finished; `committed`: right after queuing. */
 export type FaultStep = 'queue' | 'committed';
+
+/** What a LIST of the folder does instead of listing it: shows no file, or fails. */
+export type ListingFault = 'empty' | 'fail';
 
 export interface FaultContext {
   account: string;
@@ -29,6 +33,8 @@ export class Faults {
   /** How long each file takes at the `queue` step, on top of the real work. */
   delayMs = 0;
   private readonly stopping = new AbortController();
+  private emptyListings = 0;
+  private readonly failingListings = new Set<string>();
 
   /** The next `count` attempts fail at the `queue` step, as if the queue could not be written. */
   failNext(count = 1, reason = 'the message queue could not be written (injected failure)'): void {
@@ -43,6 +49,31 @@ export class Faults {
   /** No more injected failures. */
   clearFailures(): void {
     this.failures = [];
+    this.emptyListings = 0;
+    this.failingListings.clear();
+  }
+
+  /** The next `count` listings of a folder, on either server, show no file at all. */
+  emptyNextListings(count = 1): void {
+    this.emptyListings += count;
+  }
+
+  /** Every listing of a folder on server `server` (`A`, `B`) fails, until clearFailures. */
+  failListingsOf(server: string): void {
+    this.failingListings.add(server);
+  }
+
+  /** Listings still to show no file. */
+  get pendingEmptyListings(): number {
+    return this.emptyListings;
+  }
+
+  /** Asked by server `server` before it lists a folder: what it does instead, if anything. */
+  listing(server: string): ListingFault | null {
+    if (this.failingListings.has(server)) return 'fail';
+    if (this.emptyListings === 0) return null;
+    this.emptyListings--;
+    return 'empty';
   }
 
   /** From now on every file stays `.processing` until `releaseAll`. */

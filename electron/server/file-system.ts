@@ -15,6 +15,7 @@ import { FileSystem } from 'ftp-srv';
 import type { FtpConnection } from 'ftp-srv';
 import { parseStageName } from '../../core/names';
 import { isErrno } from '../base/files';
+import type { Faults } from './faults';
 import { NotRegularFile, openForReading } from './account-file';
 import { listFolder } from './listing';
 import type { Logger } from './log';
@@ -36,6 +37,8 @@ export interface AccountFolder {
   onReady: (account: string, name: string) => void;
   /** What the account may store, shared by both servers. */
   storage: AccountStorage;
+  /** Listings made to fail or show nothing, by tests. */
+  faults: Faults | null;
 }
 
 /** What LIST shows of a file: the owner is the server, not a user of this machine. */
@@ -150,6 +153,9 @@ export class AccountFileSystem extends FileSystem {
       const file = await this.get(path);
       return [file];
     }
+    const fault = this.folder.faults?.listing(this.folder.server) ?? null;
+    if (fault === 'fail') throw new FtpRefusal('The folder could not be read (injected failure).');
+    if (fault === 'empty') return [];
     const files = await listFolder(this.folder.root).catch((error: unknown) => {
       throw refusal(error, '/');
     });

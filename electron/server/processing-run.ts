@@ -17,12 +17,13 @@ import { finishedName, parseStageName } from '../../core/names';
 import {
   internalErrorFile,
   internalErrorProblem,
-  processInChunks,
+  processSteps,
   processUnread,
 } from '../../core/processing';
 import type { Problem } from '../../core/problems';
 import { isErrno, replaceFile, syncDir } from '../base/files';
 import { nodeCheckOptions } from '../base/native-text';
+import { inTurns } from '../base/next-turn';
 import { plural } from '../base/words';
 import { cutTo, NotRegularFile, openForReading, readBytes, writeAt } from './account-file';
 import type { OpenedFile } from './account-file';
@@ -59,6 +60,8 @@ export interface RunOptions {
   now: () => Date;
   retry: RetryPolicy;
   faults: Faults | null;
+  /** Awaited between two pieces of a file's check; default: the event loop's next turn. */
+  pause?: () => Promise<void>;
 }
 
 export class ProcessingRun {
@@ -144,10 +147,12 @@ export class ProcessingRun {
     const root = accountRoot(layout, account);
     const stage = parseStageName(processing)!;
     const bytes = await readBytes(file.handle, file.size);
-    const result = processInChunks(
-      { name: `${stage.base}.ready`, bytes },
-      this.options.now(),
-      nodeCheckOptions,
+    // A piece of the check at a time, each after a turn of the event loop: both servers answer
+    // their clients on this thread, and a 30 MiB file's check in one go held them for seconds
+    // on a busy machine, past a client's time-out.
+    const result = await inTurns(
+      processSteps({ name: `${stage.base}.ready`, bytes }, this.options.now(), nodeCheckOptions),
+      this.options.pause,
     );
     const context = { account, file: processing };
     await faults?.at('queue', context);

@@ -37,6 +37,8 @@ export interface ProcessorOptions {
   /** How often every folder is listed, in case a change was not seen. */
   scanIntervalMs: number;
   faults: Faults | null;
+  /** Awaited between two pieces of a file's check; default: the event loop's next turn. */
+  pause?: () => Promise<void>;
 }
 
 /** Whether a name is taken in the folder, by a file of any kind. */

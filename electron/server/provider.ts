@@ -57,6 +57,8 @@ export interface ProviderOptions {
   faults?: Faults;
   /** The clock for stamps and causes. */
   now?: () => Date;
+  /** Awaited between two pieces of a file's check; default: the event loop's next turn. */
+  pause?: () => Promise<void>;
 }
 
 export interface Provider {
@@ -177,6 +179,7 @@ async function startServing(options: ProviderOptions, layout: Layout): Promise<P
     retry,
     scanIntervalMs: options.scanIntervalMs ?? 2000,
     faults: options.faults ?? null,
+    pause: options.pause,
   });
   await processor.start();
 
@@ -220,6 +223,7 @@ async function startServing(options: ProviderOptions, layout: Layout): Promise<P
             stagingDir: layout.uploads,
             onReady: (user, file) => processor.notice(user, file),
             storage,
+            faults: options.faults ?? null,
           }),
           paths: [...new Set([dir, await realpath(dir)])],
           throttle,

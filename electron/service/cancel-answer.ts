@@ -5,29 +5,18 @@
 import type { Batch, Outcome } from '../../core/contract/api';
 import type { CancelAnswer } from './courier';
 import { UNFINISHED } from './history';
+import { cancelElsewhere, cancelHandedOver, cancelTooLate, nothingToCancel } from './refusals';
 
 export function cancelOutcome(batch: Batch, answer: CancelAnswer): Outcome<{ batch: Batch }> {
   switch (answer) {
     case 'cancelling':
       return { ok: true, batch: { ...batch } };
     case 'too-late':
-      return {
-        ok: false,
-        error: 'The file is being handed to the provider: it can no longer be cancelled.',
-      };
+      return cancelTooLate();
   }
   // Not uploading in this process: what the history says of it.
-  if (batch.state === 'uploading')
-    return {
-      ok: false,
-      error:
-        'Another Sendsheet (the app or the command line) is sending this batch: cancel it there.',
-    };
+  if (batch.state === 'uploading') return cancelElsewhere();
   if (batch.state === 'cancelled') return { ok: true, batch: { ...batch } };
-  if (UNFINISHED.includes(batch.state) || batch.state === 'success')
-    return {
-      ok: false,
-      error: 'It was handed to the provider already: once there, a batch cannot be cancelled.',
-    };
-  return { ok: false, error: 'It is not being sent: there is nothing to cancel.' };
+  if (UNFINISHED.includes(batch.state) || batch.state === 'success') return cancelHandedOver();
+  return nothingToCancel();
 }

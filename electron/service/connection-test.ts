@@ -5,7 +5,13 @@
  * showed, in words a person understands.
  */
 import type { ConnectionTest, ServerTest } from '../../core/contract/api';
+import { said } from '../../core/contract/said';
+import type { Said } from '../../core/contract/said';
 import { classify } from '../client/failures';
+import type { Failure } from '../client/failures';
+
+/** A server's test, and whether its login was refused (the summary says so apart). */
+type TestedServer = ServerTest & { login: boolean };
 import { FtpSession } from '../client/ftp-session';
 import type { SessionTimings } from '../client/ftp-session';
 import type { Profile } from '../client/profile';
@@ -15,7 +21,7 @@ async function testServer(
   profile: Profile,
   index: number,
   timings: SessionTimings,
-): Promise<ServerTest> {
+): Promise<TestedServer> {
   const server = profile.servers[index]!;
   const base = {
     name: server.name,
@@ -38,8 +44,10 @@ async function testServer(
       ok: true,
       ms: performance.now() - started,
       files,
+      login: false,
       fingerprint,
       error: null,
+      said: null,
     };
   } catch (error) {
     return {
@@ -48,32 +56,53 @@ async function testServer(
       ms: performance.now() - started,
       files: null,
       fingerprint: null,
-      error: classify(error).reason,
+      ...failureOf(classify(error)),
     };
   } finally {
     session?.close();
   }
 }
 
-function answered(test: ServerTest): string {
+function answeredWords(test: ServerTest): string {
   const files = test.files === 1 ? '1 file' : `${test.files} files`;
   return `server ${test.name} answered in ${formatSecondsLong(test.ms)} (${files} in the account's folder)`;
 }
 
-function summaryOf(profile: Profile, servers: ServerTest[]): string {
+function answeredSaid(test: ServerTest): Said {
+  return said('test.server-answered', { server: test.name, ms: test.ms, count: test.files ?? 0 });
+}
+
+/** The reason in words and as data; `login` when the user name or password was refused. */
+function failureOf(failure: Failure): Pick<ServerTest, 'error' | 'said'> & { login: boolean } {
+  return { error: failure.reason, said: failure.said, login: failure.kind === 'login' };
+}
+
+function summaryOf(profile: Profile, servers: TestedServer[]): [string, Said] {
   const up = servers.filter((s) => s.ok);
   const down = servers.filter((s) => !s.ok);
+  const answered = up.map(answeredSaid);
   if (down.length === 0) {
-    return `Connected: logged in as ${profile.user}; ${up.map(answered).join(', ')}.`;
+    return [
+      `Connected: logged in as ${profile.user}; ${up.map(answeredWords).join(', ')}.`,
+      said('test.connected', { user: profile.user, answered }),
+    ];
   }
   const why = down.map((s) => `server ${s.name} ${s.error}`).join('; ');
+  const failures = down.map((s) =>
+    said('server.failed', { server: s.name, reason: s.said ?? said('reason.stopped-answering') }),
+  );
   if (up.length === 0) {
-    const refused = down.some((s) => /refused the login/.test(s.error ?? ''));
-    return refused
-      ? `Not connected: the user name or password was refused (${why}).`
-      : `Not connected: ${why}.`;
+    return down.some((s) => s.login)
+      ? [
+          `Not connected: the user name or password was refused (${why}).`,
+          said('test.login-refused', { failures }),
+        ]
+      : [`Not connected: ${why}.`, said('test.not-connected', { failures })];
   }
-  return `Connected, with one server only: ${up.map(answered).join(', ')}; ${why}. Sending still works, through the server that answers.`;
+  return [
+    `Connected, with one server only: ${up.map(answeredWords).join(', ')}; ${why}. Sending still works, through the server that answers.`,
+    said('test.one-server', { answered, failures }),
+  ];
 }
 
 export async function testConnection(
@@ -86,16 +115,14 @@ export async function testConnection(
       ok: false,
       servers: [],
       summary: `Not tested: the profile "${profile.name}" has no password yet.`,
+      summarySaid: said('test.no-password', { profile: profile.name }),
     };
   }
   // One after the other: a server that answers gets the time it takes alone.
-  const servers: ServerTest[] = [];
+  const tested: TestedServer[] = [];
   for (let index = 0; index < profile.servers.length; index++)
-    servers.push(await testServer(profile, index, timings));
-  return {
-    profile: profile.id,
-    ok: servers.some((s) => s.ok),
-    servers,
-    summary: summaryOf(profile, servers),
-  };
+    tested.push(await testServer(profile, index, timings));
+  const [summary, summarySaid] = summaryOf(profile, tested);
+  const servers = tested.map(({ login: _login, ...server }) => server);
+  return { profile: profile.id, ok: servers.some((s) => s.ok), servers, summary, summarySaid };
 }

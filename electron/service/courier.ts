@@ -11,6 +11,8 @@
  */
 import type { Batch, BatchState } from '../../core/contract/api';
 import { errorText } from '../../core/contract/errors';
+import { said } from '../../core/contract/said';
+import type { Said } from '../../core/contract/said';
 import type { BatchNames } from '../client/batch-names';
 import { deliver } from '../client/deliver';
 import type { Delivered } from '../client/deliver';
@@ -18,7 +20,7 @@ import { Failover } from '../client/failover';
 import { Follower } from '../client/follower';
 import type { FollowUpdate } from '../client/follower';
 import type { Profile } from '../client/profile';
-import { describeFailedAttempt } from '../client/words';
+import { describeFailedAttempt, failedAttemptSaid } from '../client/words';
 import type { BatchFiles } from './batch-files';
 import type { LiveBatches } from './live-batches';
 import { reconcile } from './reconcile';
@@ -38,8 +40,22 @@ interface Upload {
 
 export type CancelAnswer = 'cancelling' | 'too-late' | 'not-uploading';
 
-const HANDED_OVER =
-  'Cancel was asked after the file was handed to the provider: it could not be cancelled any more.';
+const HANDED_OVER = {
+  note: 'Cancel was asked after the file was handed to the provider: it could not be cancelled any more.',
+  noteSaid: said('note.handed-over'),
+};
+
+const INTERRUPTED: Words = [
+  'Its upload was interrupted before the file reached the provider.',
+  said('batch.interrupted'),
+];
+
+/** A sentence in English and as data. */
+type Words = [string, Said];
+
+function failed(error: string, errorSaid: Said): Partial<Batch> {
+  return { state: 'failed', error, errorSaid, progress: null };
+}
 
 export class Courier {
   private readonly followers = new Map<string, Follower>();
@@ -137,10 +153,14 @@ export class Courier {
         onEvent: (event) => {
           if (event.type === 'server') {
             upload.contacted = true;
-            void this.live.change(id, { server: event.server.name, note: event.note });
+            const { note, noteSaid } = event;
+            void this.live.change(id, { server: event.server.name, note, noteSaid });
           } else if (event.type === 'attempt') {
             // The batch says why it waits, and when the next try is; the history keeps it.
-            void this.live.change(id, { note: describeFailedAttempt(event.attempt) });
+            void this.live.change(id, {
+              note: describeFailedAttempt(event.attempt),
+              noteSaid: failedAttemptSaid(event.attempt),
+            });
           } else {
             upload.finishing = event.total > 0 && event.bytes >= event.total;
             // A new attempt starts again from 0: a cancel asked meanwhile is honoured now.
@@ -155,7 +175,12 @@ export class Courier {
       });
     } catch (error) {
       // A bug, not a server's failure: the batch still ends with a state, and says why.
-      result = { ok: false, unreachable: false, error: `Internal error: ${errorText(error)}` };
+      result = {
+        ok: false,
+        unreachable: false,
+        error: `Internal error: ${errorText(error)}`,
+        said: said('batch.internal-error', { detail: errorText(error) }),
+      };
     } finally {
       this.uploads.delete(id);
     }
@@ -173,16 +198,18 @@ export class Courier {
     if (this.stopping.signal.aborted) {
       // The app is closing. Before any server answered, nothing can be on one; after, the next
       // start asks the servers (the batch stays `uploading`).
-      if (!upload.contacted)
-        await this.live.change(id, { state: 'failed', error: result.error, progress: null });
+      if (!upload.contacted) await this.live.change(id, failed(result.error, result.said));
       return;
     }
     if (!upload.finishing) {
       // No rename was ever asked: whatever the servers hold of it is never processed.
-      await this.live.change(id, { state: 'failed', error: result.error, progress: null });
+      await this.live.change(id, failed(result.error, result.said));
       return;
     }
-    await this.reconciled(profile, names, await this.ask(profile, names), 'failed', result.error);
+    await this.reconciled(profile, names, await this.ask(profile, names), 'failed', [
+      result.error,
+      result.said,
+    ]);
   }
 
   private async handedOver(
@@ -197,7 +224,7 @@ export class Courier {
     await this.live.change(id, {
       state: 'ready',
       server: result.server.name,
-      note: cancelAsked ? HANDED_OVER : result.note,
+      ...(cancelAsked ? HANDED_OVER : { note: result.note, noteSaid: result.noteSaid }),
       progress: { bytes: size, total: size, percent: 100 },
     });
     const stage = result.stage;
@@ -213,7 +240,14 @@ export class Courier {
       this.failover(profile),
       names,
       Math.min(this.timings.giveUpAfterMs, 30_000),
-    ).catch((error: unknown) => ({ found: 'unknown', error: errorText(error) }) as const);
+    ).catch(
+      (error: unknown) =>
+        ({
+          found: 'unknown',
+          error: errorText(error),
+          said: said('batch.internal-error', { detail: errorText(error) }),
+        }) as const,
+    );
   }
 
   /** Puts what the servers said of a batch into its state. */
@@ -222,7 +256,7 @@ export class Courier {
     names: BatchNames,
     found: Reconciled,
     notSent: 'failed' | 'cancelled',
-    why = 'Its upload was interrupted before the file reached the provider.',
+    why: Words = INTERRUPTED,
   ): Promise<void> {
     const id = names.id;
     if (this.stopping.signal.aborted && found.found === 'unknown') return;
@@ -233,25 +267,33 @@ export class Courier {
         state: state === 'ready' ? 'ready' : 'processing',
         stamp: found.stage.stamp,
         server: found.server.name,
-        note: notSent === 'cancelled' ? HANDED_OVER : found.note,
+        ...(notSent === 'cancelled' ? HANDED_OVER : { note: found.note, noteSaid: found.noteSaid }),
         progress: null,
         error: null,
+        errorSaid: null,
       });
       this.watch(profile, names, found.stage.stage, found.stage.stamp);
       return;
     }
     if (found.found === 'nothing') {
-      const error =
+      const [error, errorSaid]: Words =
         notSent === 'cancelled'
-          ? 'Cancelled before the file was handed to the provider: nothing was sent.'
-          : `${why} Nothing was sent; Retry sends it.`;
-      await this.live.change(id, { state: notSent, error, progress: null });
+          ? [
+              'Cancelled before the file was handed to the provider: nothing was sent.',
+              said('batch.cancelled-nothing-sent'),
+            ]
+          : [
+              `${why[0]} Nothing was sent; Retry sends it.`,
+              said('batch.not-sent-retry', { why: why[1] }),
+            ];
+      await this.live.change(id, { state: notSent, error, errorSaid, progress: null });
       return;
     }
     await this.live.change(id, {
       state: 'unknown',
       progress: null,
       error: `It is not known whether this batch reached the provider: ${found.error} Retry asks the servers again, and sends it only if it is not there.`,
+      errorSaid: said('batch.not-known-whether-sent', { why: found.said }),
     });
   }
 
@@ -272,17 +314,15 @@ export class Courier {
         progress: null,
         error:
           "The batch's file is no longer on the servers: it may have been processed and then removed by someone. It is not sent again.",
+        errorSaid: said('batch.gone-from-servers'),
       });
       return;
     }
     if (found.found !== 'nothing' || mode === 'check') {
-      await this.reconciled(
-        profile,
-        names,
-        found,
-        'failed',
+      await this.reconciled(profile, names, found, 'failed', [
         'Sendsheet stopped while it was uploading this batch, before the file reached the provider.',
-      );
+        said('batch.interrupted-by-stop'),
+      ]);
       return;
     }
     const bytes = await this.files.bytes(id);
@@ -291,12 +331,14 @@ export class Courier {
         state: 'failed',
         progress: null,
         error: 'Not sent, and its file is no longer kept on this computer: send the list again.',
+        errorSaid: said('batch.file-not-kept'),
       });
       return;
     }
     await this.live.change(id, {
       state: 'uploading',
       error: null,
+      errorSaid: null,
       progress: { bytes: 0, total: bytes.length, percent: 0 },
     });
     await this.upload(profile, names, bytes);
@@ -317,7 +359,8 @@ export class Courier {
 
   private async followed(update: FollowUpdate): Promise<void> {
     if (!('server' in update)) {
-      await this.live.change(update.id, { state: update.state, error: update.error });
+      const { state, error, errorSaid } = update;
+      await this.live.change(update.id, { state, error, errorSaid });
       return;
     }
     // The note comes with the state, from the server that answered it: a note of an earlier
@@ -327,9 +370,11 @@ export class Courier {
       stamp: update.stamp,
       server: update.server.name,
       note: update.note,
+      noteSaid: update.noteSaid,
       cause: update.cause,
       causeText: update.causeText,
       error: update.error,
+      errorSaid: update.errorSaid,
     });
   }
 }

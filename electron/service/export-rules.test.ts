@@ -68,6 +68,7 @@ describe('issue 15: where exportMessages may write', () => {
         expect(answer).toEqual({
           ok: false,
           error: `Sendsheet exports only into its exports folder (${exportsFolder(dataDir)}) or a folder you chose in the save dialog.`,
+          said: { code: 'export.folder-not-allowed', values: { folder } },
           problems: [],
         });
       }

@@ -5,8 +5,10 @@
  */
 import type { Decision } from '../../core/check';
 import type { Batch, EarlierSend } from '../../core/contract/api';
-import { describeEarlier } from './earlier-words';
+
 import type { Launched } from './launcher';
+import { notSent, sentBefore } from './refusals';
+import type { Said } from '../../core/contract/said';
 
 export interface FileSendRequest {
   path: string;
@@ -22,16 +24,20 @@ export type CheckedFile = Decision & { name: string };
 
 export type FileSendOutcome =
   | { ok: true; batch: Batch; resumed: boolean }
-  | { ok: false; error: string; verdict: CheckedFile | null; earlier?: EarlierSend[] };
+  | {
+      ok: false;
+      error: string;
+      said?: Said;
+      verdict: CheckedFile | null;
+      earlier?: EarlierSend[];
+    };
 
 /** What `send` is told once the launcher took the file, or refused it. */
 export function fileSendOutcome(launched: Launched, messages: number): FileSendOutcome {
-  if (!launched.ok && launched.refused === null)
-    return { ok: false, error: `Not sent: ${launched.error}`, verdict: null };
+  if (!launched.ok && launched.refused === null) return { ...notSent(launched), verdict: null };
   if (!launched.ok) {
     return {
-      ok: false,
-      error: `Not sent: ${describeEarlier(messages, launched.refused)}`,
+      ...notSent(sentBefore(messages, launched.refused)),
       verdict: null,
       earlier: launched.refused.earlier,
     };

@@ -15,6 +15,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Batch } from '../../core/contract/api';
 import { errorText } from '../../core/contract/errors';
+import type { Said } from '../../core/contract/said';
+import { historyUnsaved } from './refusals';
 import { batchNames, namesOfBatch, newBatchId } from '../client/batch-names';
 import type { BatchNames } from '../client/batch-names';
 import type { Profile } from '../client/profile';
@@ -36,7 +38,7 @@ function isHandedOver(batch: Batch): boolean {
 export type Launched =
   | { ok: true; campaign: string; batches: Batch[]; resumed: string[] }
   | { ok: false; refused: Earlier }
-  | { ok: false; refused: null; error: string };
+  | { ok: false; refused: null; error: string; said: Said };
 
 export class Launcher {
   readonly me: Carrier = thisProcess();
@@ -111,11 +113,7 @@ export class Launcher {
       // Without its history and files, a batch could not be told apart later from one never
       // sent, nor finished after a crash: nothing is sent unrecorded.
       await dropAll();
-      return {
-        ok: false,
-        refused: null,
-        error: `the history could not be saved (${errorText(error)}), and without it Sendsheet could not tell later whether these messages were sent.`,
-      };
+      return { ...historyUnsaved(errorText(error)), refused: null };
     }
     if (!decided.ok) {
       await dropAll();

@@ -5,13 +5,26 @@
  */
 import type { Batch, BatchListener } from '../../core/contract/api';
 import { errorText } from '../../core/contract/errors';
+import { said } from '../../core/contract/said';
+import type { Said } from '../../core/contract/said';
 import type { History } from './history';
+
+/** The batch's note, in English and as data, followed by a warning. */
+function withWarning(batch: Batch, [words, sentence]: [string, Said]): Partial<Batch> {
+  if (!batch.note) return { note: words, noteSaid: sentence };
+  const before = batch.noteSaid;
+  return {
+    note: `${batch.note} ${words}`,
+    // A note without its data (an older batch's) is shown in its English words, warning and all.
+    noteSaid: before ? said('note.sentences', { sentences: [before, sentence] }) : null,
+  };
+}
 
 export class LiveBatches {
   private readonly listeners = new Set<BatchListener>();
   private readonly current = new Map<string, Batch>();
   /** The batches whose history could not be saved, and the words that say so. */
-  private readonly unsaved = new Map<string, string>();
+  private readonly unsaved = new Map<string, [string, Said]>();
 
   constructor(private readonly history: History) {}
 
@@ -60,8 +73,8 @@ export class LiveBatches {
     const batch: Batch = { ...before, ...patch };
     // A new note (each state brings its server's) keeps saying that History may miss the batch.
     const warning = this.unsaved.get(id);
-    if (warning !== undefined && patch.note !== undefined && !batch.note?.includes(warning)) {
-      batch.note = batch.note ? `${batch.note} ${warning}` : warning;
+    if (warning !== undefined && patch.note !== undefined && !batch.note?.includes(warning[0])) {
+      Object.assign(batch, withWarning(batch, warning));
     }
     const stateChanged = patch.state !== undefined && patch.state !== before.state;
     if (stateChanged) batch.times = { ...before.times, [patch.state!]: new Date().toISOString() };
@@ -83,9 +96,13 @@ export class LiveBatches {
       return batch;
     } catch (error) {
       const why = `The history could not be saved (${errorText(error)}): this batch may be missing from History.`;
-      this.unsaved.set(batch.id, why);
+      const warning: [string, Said] = [
+        why,
+        said('note.history-unsaved', { detail: errorText(error) }),
+      ];
+      this.unsaved.set(batch.id, warning);
       if (batch.note?.includes(why)) return batch;
-      const noted = { ...batch, note: batch.note ? `${batch.note} ${why}` : why };
+      const noted = { ...batch, ...withWarning(batch, warning) };
       this.current.set(batch.id, noted);
       return noted;
     }

@@ -21,11 +21,12 @@ import { exportSteps } from '../../core/writer';
 import type { Problem } from '../../core/problems';
 import { nodeCheckOptions } from '../base/native-text';
 import { inTurns, nextTurn } from '../base/next-turn';
-import { plural } from '../base/words';
 import { newBatchId } from '../client/batch-names';
 import type { Profile } from '../client/profile';
 import { canonical, MessageHashes } from './fingerprint';
 import type { CanonicalMessage } from './fingerprint';
+import { messagesHaveProblems, wouldReject } from './refusals';
+import type { Refusal } from './refusals';
 
 /** One file of a prepared send: what is uploaded, and what the server found in it. */
 export interface PreparedFileData {
@@ -52,8 +53,7 @@ export interface PreparedData {
   expires: number;
 }
 
-export type Prepared =
-  { ok: true; data: PreparedData } | { ok: false; error: string; problems: Problem[] };
+export type Prepared = { ok: true; data: PreparedData } | (Refusal & { problems: Problem[] });
 
 /** How long a prepared send is kept: a confirmation is read in minutes, not hours. */
 export const KEEP_MS = 30 * 60_000;
@@ -79,10 +79,6 @@ function outgoingAsMessage(message: OutgoingMessage): Message {
   return { row: 0, ...c, encoding: segments.encoding, parts: segments.parts };
 }
 
-function problemCount(decision: Decision): string {
-  return plural(decision.problemCount, 'problem');
-}
-
 export class PreparedSends {
   private readonly kept = new Map<string, PreparedData>();
 
@@ -101,11 +97,7 @@ export class PreparedSends {
   ): Promise<Prepared> {
     const written = await inTurns(exportSteps(messages, options), pause);
     if (!written.ok) {
-      return {
-        ok: false,
-        error: `Nothing was sent: the messages have ${plural(written.problems.length, 'problem')}.`,
-        problems: written.problems,
-      };
+      return { ...messagesHaveProblems(written.problems.length), problems: written.problems };
     }
     const book = prices === null ? null : new PriceBook(prices);
     const files: PreparedFileData[] = [];
@@ -116,11 +108,8 @@ export class PreparedSends {
         nodeCheckOptions,
       ).decision;
       if (decision.status !== 'success') {
-        return {
-          ok: false,
-          error: `Nothing was sent: the provider would reject ${file.uploadName} (${problemCount(decision)}).`,
-          problems: decision.problems,
-        };
+        const refused = wouldReject('Nothing was sent', file.uploadName, decision.problemCount);
+        return { ...refused, problems: decision.problems };
       }
       const mine = messages.slice(file.firstIndex, file.firstIndex + file.rows);
       files.push({

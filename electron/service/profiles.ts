@@ -7,6 +7,8 @@ import type {
 } from '../../core/contract/api';
 import type { Profile } from '../client/profile';
 import { summarizeProfile } from '../client/profile';
+import { noPassword, noProfile } from './refusals';
+import type { Refusal } from './refusals';
 
 export class Profiles {
   private readonly byId: Map<string, Profile>;
@@ -25,11 +27,10 @@ export class Profiles {
   }
 
   /** The profile to send with, or why it cannot be used. */
-  usable(id: string): { ok: true; profile: Profile } | { ok: false; error: string } {
+  usable(id: string): { ok: true; profile: Profile } | Refusal {
     const profile = this.byId.get(id);
-    if (!profile) return { ok: false, error: `There is no profile "${id}".` };
-    if (profile.password === null)
-      return { ok: false, error: `The profile "${profile.name}" has no password yet.` };
+    if (!profile) return noProfile(id);
+    if (profile.password === null) return noPassword(profile.name);
     return { ok: true, profile };
   }
 
@@ -39,7 +40,7 @@ export class Profiles {
 
   update(request: UpdateProfileRequest): Outcome<{ profile: ProfileSummary }> {
     const profile = this.byId.get(request.profile);
-    if (!profile) return { ok: false, error: `There is no profile "${request.profile}".` };
+    if (!profile) return noProfile(request.profile);
     if (request.user !== undefined) profile.user = request.user;
     if (request.password !== undefined) profile.password = request.password;
     return { ok: true, profile: summarizeProfile(profile, this.passwordKept) };

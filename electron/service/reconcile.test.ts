@@ -1,16 +1,18 @@
 // Issue 13, no batch stays "uploading" for good: at start, a batch left uploading by a process
 // that is gone is reconciled against the servers (sent, not sent, or unknown with why) and its
 // leftovers deleted; a batch that could not be sent has a Retry; Cancel stops an upload before
-// its rename and not after.
+// its rename and not after. A listing that comes back empty by accident, or fails, never
+// makes it "not sent".
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Batch } from '../../core/contract/api';
 import { RETRY_STATES } from '../../core/contract/api';
 import { writeExport } from '../../core/writer';
 import { emulatedProfile } from '../backend/practice';
 import { batchNames, newBatchId, tempName } from '../client/batch-names';
 import { closedPort } from '../client/net-test-util';
+import { Faults } from '../server/faults';
 import { connect, names, startTestProvider, upload } from '../server/ftp-test-util';
 import type { TestProvider } from '../server/ftp-test-util';
 import { batchFilesOf } from './batch-files';
@@ -19,10 +21,15 @@ import { canonical, MessageHashes } from './fingerprint';
 import { History, historyFile } from './history';
 import { dataFolder, ENDS, queued, startService } from './send-test-util';
 
+const faults = new Faults();
 let provider: TestProvider;
 
 beforeAll(async () => {
-  provider = await startTestProvider();
+  provider = await startTestProvider({ faults });
+});
+
+afterEach(() => {
+  faults.clearFailures();
 });
 
 afterAll(async () => {
@@ -87,13 +94,33 @@ async function serverNames(): Promise<string[]> {
   }
 }
 
+/** A file put on the servers as a client does: on server A, or on `server`. */
+async function putOnServer(name: string, bytes: Uint8Array, server: 0 | 1 = 0): Promise<void> {
+  const client = await connect(provider, { server });
+  try {
+    await upload(client, name, bytes);
+  } finally {
+    client.close();
+  }
+}
+
+/** The app started again: Retry sends the batch, and the provider queues its two messages once. */
+async function retrySendsOnce(dataDir: string, id: string, base: string): Promise<void> {
+  const { service, until } = await startService(provider, dataDir);
+  try {
+    expect(await service.retry({ batch: id })).toMatchObject({ ok: true });
+    expect((await until(id, ['success'])).state).toBe('success');
+    expect(await queued(provider, base)).toHaveLength(2);
+  } finally {
+    await service.close();
+  }
+}
+
 describe('issue 13: at start, every batch left uploading is reconciled against the servers', () => {
   it('its file never renamed: not sent, its leftover deleted, and Retry sends it once', async () => {
     const dataDir = await dataFolder();
     const { batch, names: batchName, bytes } = await leftUploading(dataDir, 'leftpart');
-    const client = await connect(provider);
-    await upload(client, tempName(batch.id, 1), bytes);
-    client.close();
+    await putOnServer(tempName(batch.id, 1), bytes);
     const { service, until } = await startService(provider, dataDir);
     try {
       const end = await until(batch.id, ENDS);
@@ -113,9 +140,7 @@ describe('issue 13: at start, every batch left uploading is reconciled against t
   it('its file renamed before the process died: sent, followed to success, never sent again', async () => {
     const dataDir = await dataFolder();
     const { batch, names: batchName, bytes } = await leftUploading(dataDir, 'leftrena');
-    const client = await connect(provider);
-    await upload(client, batchName.readyName, bytes);
-    client.close();
+    await putOnServer(batchName.readyName, bytes);
     const { service, until } = await startService(provider, dataDir);
     try {
       expect((await until(batch.id, ENDS)).state).toBe('success');
@@ -156,13 +181,56 @@ describe('issue 13: at start, every batch left uploading is reconciled against t
     expect(unknown.error).toMatch(
       /^It is not known whether this batch reached the provider: Neither server could be reached in .*refused the connection.* Retry asks the servers again, and sends it only if it is not there\.$/,
     );
-    const second = await startService(provider, dataDir);
+    await retrySendsOnce(dataDir, batch.id, batchName.base);
+  });
+});
+
+describe('a listing that is empty by accident, or fails, never makes a batch "not sent"', () => {
+  it('the first listing empty, the next one showing the file: sent, followed, never sent again', async () => {
+    const dataDir = await dataFolder();
+    const { batch, names: batchName, bytes } = await leftUploading(dataDir, 'blinked');
+    await putOnServer(batchName.readyName, bytes);
+    faults.emptyNextListings(1);
+    const { service, until } = await startService(provider, dataDir);
     try {
-      expect(await second.service.retry({ batch: batch.id })).toMatchObject({ ok: true });
-      expect((await second.until(batch.id, ['success'])).state).toBe('success');
+      expect((await until(batch.id, ENDS)).state).toBe('success');
+      expect(faults.pendingEmptyListings).toBe(0);
       expect(await queued(provider, batchName.base)).toHaveLength(2);
     } finally {
-      await second.service.close();
+      await service.close();
+    }
+  });
+
+  it("server A's LIST failing, B showing nothing: unknown, saying why; Retry sends it once", async () => {
+    const dataDir = await dataFolder();
+    const { batch, names: batchName } = await leftUploading(dataDir, 'unlisted');
+    faults.failListingsOf('A');
+    const first = await startService(provider, dataDir);
+    const end = await first.until(batch.id, ENDS);
+    await first.service.close();
+    expect(end.state).toBe('unknown');
+    expect(end.error).toMatch(
+      /^It is not known whether this batch reached the provider: The servers could not list their files: server A \(127\.0\.0\.1:\d+\) .*The folder could not be read \(injected failure\).*\. Server B \(127\.0\.0\.1:\d+\) showed no file of it, but that alone does not prove it was not sent\. Retry asks the servers again/,
+    );
+    expect(await queued(provider, batchName.base)).toEqual([]);
+    faults.clearFailures();
+    await retrySendsOnce(dataDir, batch.id, batchName.base);
+  });
+
+  it("server A's LIST failing, the file on B: sent, from B's listing", async () => {
+    const dataDir = await dataFolder();
+    const { batch, names: batchName, bytes } = await leftUploading(dataDir, 'onlyonb');
+    await putOnServer(batchName.readyName, bytes, 1);
+    faults.failListingsOf('A');
+    const { service, until } = await startService(provider, dataDir);
+    try {
+      const seen = await until(batch.id, ['ready', 'processing', 'success']);
+      expect(seen.server).toBe('B');
+      faults.clearFailures();
+      expect((await until(batch.id, ENDS)).state).toBe('success');
+      expect(await queued(provider, batchName.base)).toHaveLength(2);
+    } finally {
+      await service.close();
     }
   });
 });

@@ -35,7 +35,6 @@ import { exportSteps } from '../../core/writer';
 import { inTurns, nextTurn } from '../base/next-turn';
 import { readRegularFileBounded } from '../base/regular-file';
 import { MAX_CHOSEN_FILE_BYTES } from '../../core/contract/desktop';
-import { plural } from '../base/words';
 import { namesOfBatch, serverNameOf } from '../client/batch-names';
 import { summarizeProfile } from '../client/profile';
 import type { Profile } from '../client/profile';
@@ -47,12 +46,30 @@ import { testConnection } from './connection-test';
 import { Courier } from './courier';
 import { fileSendOutcome } from './file-send';
 import type { FileSendOutcome, FileSendRequest } from './file-send';
-import { describeEarlier } from './earlier-words';
 import { History, historyFile } from './history';
 import { Launcher } from './launcher';
 import type { Launched } from './launcher';
 import { LiveBatches } from './live-batches';
 import { PreparedSends } from './prepared-sends';
+import {
+  batchProfileUnknown,
+  cannotRetry,
+  cannotRetryNow,
+  cannotWrite,
+  confirmationTooOld,
+  exportFolderNotAllowed,
+  exportHasProblems,
+  fileTooLarge,
+  noBatch,
+  noProfile,
+  nothingSent,
+  notOurUploadName,
+  retriedElsewhere,
+  sentBefore,
+  settingsNotSaved,
+  wouldReject,
+} from './refusals';
+import { said } from '../../core/contract/said';
 import type { Prepared, PreparedData } from './prepared-sends';
 import { Profiles } from './profiles';
 import { saveFiles } from './saved-files';
@@ -227,11 +244,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
   async sendPrepared(request: SendPreparedRequest): Promise<SendOutcome> {
     const data = this.prepared.take(request.prepared);
     if (data === null) {
-      return {
-        ok: false,
-        error: 'Nothing was sent: this confirmation is too old. Press Send again to see it anew.',
-        problems: [],
-      };
+      return { ...confirmationTooOld(), problems: [] };
     }
     // "Send again" confirms the overlap the confirmation showed, no more: another send of the
     // same messages since then is shown before anything goes.
@@ -254,11 +267,9 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
 
   private outcome(data: PreparedData, launched: Launched): SendOutcome {
     if (launched.ok) return { ok: true, campaign: launched.campaign, batches: launched.batches };
-    if (launched.refused === null)
-      return { ok: false, error: `Nothing was sent: ${launched.error}`, problems: [] };
+    if (launched.refused === null) return { ...nothingSent(launched), problems: [] };
     return {
-      ok: false,
-      error: `Nothing was sent: ${describeEarlier(data.hashes.count, launched.refused)}`,
+      ...nothingSent(sentBefore(data.hashes.count, launched.refused)),
       problems: [],
       earlier: launched.refused.earlier,
     };
@@ -270,10 +281,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     const path = resolve(this.options.cwd ?? process.cwd(), request.path);
     const read = await readRegularFileBounded(path, MAX_CHOSEN_FILE_BYTES);
     if (!read.ok) return { ok: false, error: read.error, verdict: null };
-    if (!read.whole) {
-      const mib = MAX_CHOSEN_FILE_BYTES / 1024 / 1024;
-      return { ok: false, error: `${path} is larger than ${mib} MiB: not sent.`, verdict: null };
-    }
+    if (!read.whole) return { ...fileTooLarge(path, MAX_CHOSEN_FILE_BYTES), verdict: null };
     const bytes = read.bytes;
     const fileName = basename(path);
     const serverName = serverNameOf(fileName, request.as);
@@ -287,8 +295,7 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     );
     if (!made.ok) {
       return {
-        ok: false,
-        error: `Not sent: the provider would reject ${serverName} (${plural(made.decision.problemCount, 'problem')}).`,
+        ...wouldReject('Not sent', serverName, made.decision.problemCount),
         verdict: { ...made.decision, name: serverName },
       };
     }
@@ -304,28 +311,16 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
     const folder = resolve(request.folder);
     const own = exportsFolder(this.options.dataDir);
     if (folder !== own && !(this.options.mayExportTo?.(folder) ?? false)) {
-      return {
-        ok: false,
-        error: `Sendsheet exports only into its exports folder (${own}) or a folder you chose in the save dialog.`,
-        problems: [],
-      };
+      return { ...exportFolderNotAllowed(own, request.folder), problems: [] };
     }
     const written = await inTurns(exportSteps(request.messages, request.files), this.pause);
     if (!written.ok) {
-      return {
-        ok: false,
-        error: `Nothing was exported: the messages have ${plural(written.problems.length, 'problem')}.`,
-        problems: written.problems,
-      };
+      return { ...exportHasProblems(written.problems.length), problems: written.problems };
     }
     try {
       return { ok: true, files: await saveFiles(written.files, folder, folder === own) };
     } catch (error) {
-      return {
-        ok: false,
-        error: `Cannot write to ${request.folder}: ${errorText(error)}`,
-        problems: [],
-      };
+      return { ...cannotWrite(request.folder, errorText(error)), problems: [] };
     }
   }
 
@@ -335,21 +330,15 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
 
   async follow(request: BatchRequest): Promise<Outcome<{ batch: Batch }>> {
     const batch = this.live.get(request.batch);
-    if (!batch) return { ok: false, error: `There is no batch "${request.batch}" in the history.` };
+    if (!batch) return noBatch(request.batch);
     const profile = this.profileBook.get(batch.profile);
-    if (!profile)
-      return { ok: false, error: `The batch's profile "${batch.profile}" is not known.` };
+    if (!profile) return batchProfileUnknown(batch.profile);
     const ended =
       (FINAL_STATES as readonly BatchState[]).includes(batch.state) && batch.state !== 'timed-out';
     const uploading = batch.state === 'uploading';
     if (ended || uploading) return { ok: true, batch: { ...batch } };
     const names = namesOfBatch(batch.uploadName, batch.id);
-    if (names === null) {
-      return {
-        ok: false,
-        error: `The batch's upload name ${batch.uploadName} is not one this app made.`,
-      };
-    }
+    if (names === null) return notOurUploadName(batch.uploadName);
     this.live.adopt(batch);
     this.courier.follow(profile, batch, names);
     return { ok: true, batch: { ...batch } };
@@ -357,24 +346,24 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
 
   async cancel(request: BatchRequest): Promise<Outcome<{ batch: Batch }>> {
     const batch = this.live.get(request.batch);
-    if (!batch) return { ok: false, error: `There is no batch "${request.batch}" in the history.` };
+    if (!batch) return noBatch(request.batch);
     return cancelOutcome(batch, this.courier.cancel(batch.id));
   }
 
   async retry(request: BatchRequest): Promise<Outcome<{ batch: Batch }>> {
     await this.store.refresh();
     const batch = this.store.get(request.batch) ?? this.live.get(request.batch);
-    if (!batch) return { ok: false, error: `There is no batch "${request.batch}" in the history.` };
+    if (!batch) return noBatch(request.batch);
     const stuck = batch.state === 'uploading' && !this.courier.isUploading(batch.id);
-    if (!RETRY_STATES.includes(batch.state) && !stuck)
-      return { ok: false, error: `A batch that is ${batch.state} cannot be tried again.` };
+    if (!RETRY_STATES.includes(batch.state) && !stuck) return cannotRetryNow(batch.state);
     const taken = await this.launcher.takeUp(batch.id, (id) => this.profileBook.get(id), 'finish');
-    if (taken === 'carried')
-      return { ok: false, error: 'Another Sendsheet is sending this batch now.' };
-    if (taken === 'unknown-profile')
-      return { ok: false, error: `The batch's profile "${batch.profile}" is not known.` };
-    if (taken === null) return { ok: false, error: 'This batch cannot be tried again.' };
-    await this.live.change(batch.id, { note: 'Trying again: asking the servers first.' });
+    if (taken === 'carried') return retriedElsewhere();
+    if (taken === 'unknown-profile') return batchProfileUnknown(batch.profile);
+    if (taken === null) return cannotRetry();
+    await this.live.change(batch.id, {
+      note: 'Trying again: asking the servers first.',
+      noteSaid: said('note.retry-asking-first'),
+    });
     return { ok: true, batch: { ...taken } };
   }
 
@@ -402,13 +391,16 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
 
   async testConnection(request: ProfileRequest): Promise<ConnectionTest> {
     const profile = this.profileBook.get(request.profile);
-    if (!profile)
+    if (!profile) {
+      const { error, said } = noProfile(request.profile);
       return {
         profile: request.profile,
         ok: false,
         servers: [],
-        summary: `There is no profile "${request.profile}".`,
+        summary: error,
+        summarySaid: said,
       };
+    }
     return testConnection(profile, this.timings);
   }
 
@@ -418,11 +410,11 @@ export class SendsheetService implements SendsheetApi, SendsheetEvents {
 
   async updateSettings(request: SettingsUpdate): Promise<Outcome<{ settings: AppSettings }>> {
     if (request.profile !== undefined && this.profileBook.get(request.profile) === undefined)
-      return { ok: false, error: `There is no profile "${request.profile}".` };
+      return noProfile(request.profile);
     try {
       return { ok: true, settings: await this.appSettings.update(request) };
     } catch (error) {
-      return { ok: false, error: `The settings could not be saved: ${errorText(error)}` };
+      return settingsNotSaved(errorText(error));
     }
   }
 }

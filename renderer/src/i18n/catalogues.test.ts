@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { da } from './da';
 import { en } from './en';
+import { SAID } from '../../../core/contract/said';
 import { i18n } from '.';
 
 /** Every key path of a catalogue, with its words. */
@@ -47,6 +48,10 @@ const SAME_IN_BOTH = [
   'mapping.fields.userref',
   'preview.noBreakSpace',
   'totals.barMore',
+  // A server and its failure, and a note of sentences: only values, or `Server` said alike.
+  'said.note.attempt-failed',
+  'said.note.sentences',
+  'said.server.failed',
 ];
 const danish = new Map(entries(da));
 
@@ -72,6 +77,17 @@ describe('the catalogues (issue 14)', () => {
       'one',
       'other',
     ]);
+  });
+
+  it('have a sentence for every code the Node side can say, in both (core/contract/said.ts)', () => {
+    for (const [code, values] of Object.entries(SAID)) {
+      const forms =
+        'count' in values ? [`said.${code}_one`, `said.${code}_other`] : [`said.${code}`];
+      for (const key of forms) {
+        expect(english.has(key), key).toBe(true);
+        expect(danish.has(key), key).toBe(true);
+      }
+    }
   });
 
   it('use the same values in both languages', () => {

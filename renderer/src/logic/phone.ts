@@ -22,7 +22,16 @@ export interface NormalisedNumber {
   verdict: NumberVerdict;
   /** Why it is not a mobile number, in words; null when it is one. */
   note: string | null;
+  /** The note as data, for the UI's language (ui/phone-words.ts); absent for a mobile number. */
+  why?: PhoneWhy;
 }
+
+/** Why a number cannot get an SMS: missing, a type that cannot, not in use, not a number. */
+export type PhoneWhy =
+  | { code: 'missing' }
+  | { code: 'type'; type: NonNullable<NumberType> }
+  | { code: 'not-in-use'; country: string | null; callingCode: string }
+  | { code: 'not-a-number' };
 
 /** Types that can receive an SMS; FIXED_LINE_OR_MOBILE is what plans like Denmark's give. */
 const CAN_RECEIVE: readonly (NumberType | undefined)[] = ['MOBILE', 'FIXED_LINE_OR_MOBILE'];
@@ -52,7 +61,10 @@ export function normaliseNumber(raw: string, defaultCountry: CountryCode): Norma
 /** normaliseNumber by libphonenumber-js's parse alone: the plain path the fast one must match. */
 export function parseNumber(raw: string, defaultCountry: CountryCode): NormalisedNumber {
   const typed = raw.trim();
-  if (typed === '') return { msisdn: '', verdict: 'invalid', note: 'The phone number is missing.' };
+  if (typed === '') {
+    const why: PhoneWhy = { code: 'missing' };
+    return { msisdn: '', verdict: 'invalid', note: 'The phone number is missing.', why };
+  }
   const compact = typed.replace(SEPARATORS, '');
   // A number already in the provider's form (country code, no +) has no country to assume.
   const candidates =
@@ -79,6 +91,7 @@ export function parseNumber(raw: string, defaultCountry: CountryCode): Normalise
         msisdn,
         verdict: 'not-mobile',
         note: `${typed} is ${words}: it cannot receive an SMS.`,
+        why: { code: 'type', type },
       };
     }
     if (parsed.isValid()) return { msisdn, verdict: 'mobile', note: null };
@@ -87,6 +100,11 @@ export function parseNumber(raw: string, defaultCountry: CountryCode): Normalise
       msisdn,
       verdict: 'not-mobile',
       note: `${typed} is not a number in use in ${parsed.country ?? `country code +${parsed.countryCallingCode}`}: check it.`,
+      why: {
+        code: 'not-in-use',
+        country: parsed.country ?? null,
+        callingCode: parsed.countryCallingCode,
+      },
     };
   }
   if (fallback) return fallback;
@@ -94,6 +112,7 @@ export function parseNumber(raw: string, defaultCountry: CountryCode): Normalise
     msisdn: /^\+?\d+$/.test(compact) ? compact.replace(/^\+/, '') : typed,
     verdict: 'invalid',
     note: `${typed} is not a phone number: write it with its country code, like +45 12 34 56 78.`,
+    why: { code: 'not-a-number' },
   };
 }
 

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { AppSettings, SettingsUpdate } from '../../../core/contract/api';
 import { errorWords, service } from './service';
+import type { Told } from '../i18n/said-text';
 
 export interface AppSettingsStore {
   /** Null until loaded. */
@@ -13,7 +14,8 @@ export interface AppSettingsStore {
   error: string | null;
   load(): Promise<void>;
   /** Saves a change; answers the error in words, or null. */
-  update(patch: SettingsUpdate): Promise<string | null>;
+  /** Null when saved, else why not (its words said by i18n/said-text.ts). */
+  update(patch: SettingsUpdate): Promise<Told | null>;
 }
 
 export const useAppSettings = create<AppSettingsStore>()((set) => ({
@@ -29,11 +31,11 @@ export const useAppSettings = create<AppSettingsStore>()((set) => ({
   async update(patch) {
     try {
       const outcome = await service().updateSettings(patch);
-      if (!outcome.ok) return outcome.error;
+      if (!outcome.ok) return outcome;
       set({ settings: outcome.settings, error: null });
       return null;
     } catch (error) {
-      return errorWords(error);
+      return { error: errorWords(error) };
     }
   },
 }));

@@ -6,10 +6,13 @@
  */
 import { create } from 'zustand';
 import type { Batch, PreparedSend, ProfileSummary, SavedFile } from '../../../core/contract/api';
+import { said } from '../../../core/contract/said';
+import type { Said } from '../../../core/contract/said';
 import type { Problem } from '../../../core/problems';
 import type { ExportOptions, OutgoingMessage, WrittenFile } from '../../../core/writer';
 import { DEFAULT_ROWS_PER_FILE } from '../../../core/writer';
 import { exportSteps } from '../../../core/writer';
+import type { Told } from '../i18n/said-text';
 import { rowsOfFiles } from '../logic/batches';
 import { exportStepCount, nextFrame, runSteps } from '../logic/progress';
 import type { WorkProgress } from '../logic/progress';
@@ -28,6 +31,8 @@ export interface SendingStore {
   saved: SavedFile[] | null;
   problems: Problem[];
   error: string | null;
+  /** The error as data, said in the UI's language (i18n/said-text.ts). */
+  errorSaid: Said | null;
   busy: boolean;
   /**
    * Where the export or the send's preparation is while busy; the upload's and the provider's
@@ -69,8 +74,8 @@ export interface SendingStore {
   /** Sends the prepared send; `again` confirms that some of it was sent before. */
   sendPrepared(again: boolean): Promise<boolean>;
   dismissPrepared(): void;
-  cancelBatch(id: string): Promise<string | null>;
-  retryBatch(id: string): Promise<string | null>;
+  cancelBatch(id: string): Promise<Told | null>;
+  retryBatch(id: string): Promise<Told | null>;
   listen(): () => void;
   clearResult(): void;
 }
@@ -81,12 +86,18 @@ export function selectUploading(state: SendingStore): boolean {
   return false;
 }
 
+/** A failed outcome's words and data, for the store. */
+function toldOf(outcome: Told): Pick<SendingStore, 'error' | 'errorSaid'> {
+  return { error: outcome.error, errorSaid: outcome.said ?? null };
+}
+
 export const useSending = create<SendingStore>()((set, get) => ({
   profiles: [],
   written: null,
   saved: null,
   problems: [],
   error: null,
+  errorSaid: null,
   busy: false,
   progress: null,
   lastCampaign: null,
@@ -108,7 +119,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
     await nextFrame();
   },
   async exportFiles(messages, options, folder) {
-    set({ busy: true, error: null, problems: [], saved: null, written: null });
+    set({ busy: true, error: null, errorSaid: null, problems: [], saved: null, written: null });
     const total = exportStepCount(messages.length, options.rowsPerFile ?? DEFAULT_ROWS_PER_FILE);
     set({ progress: { stage: 'writing', done: 0, total } });
     try {
@@ -116,7 +127,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
         // The desktop window: the Node side writes into the folder the person chose.
         const outcome = await service().exportMessages({ files: options, messages, folder });
         if (!outcome.ok) {
-          set({ problems: outcome.problems, error: outcome.error });
+          set({ problems: outcome.problems, ...toldOf(outcome) });
           return;
         }
         set({ saved: outcome.files });
@@ -131,6 +142,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
         set({
           problems: written.problems,
           error: 'Nothing was exported: fix the problems shown first.',
+          errorSaid: said('export.messages-have-problems', { count: written.problems.length }),
         });
         return;
       }
@@ -142,7 +154,15 @@ export const useSending = create<SendingStore>()((set, get) => ({
     }
   },
   async prepare(messages, rowOf, options, profile, test = false, spreadsheet) {
-    set({ busy: true, error: null, problems: [], saved: null, written: null, prepared: null });
+    set({
+      busy: true,
+      error: null,
+      errorSaid: null,
+      problems: [],
+      saved: null,
+      written: null,
+      prepared: null,
+    });
     set({ progress: { stage: 'preparing', messages: messages.length } });
     try {
       const outcome = await service().prepareSend({
@@ -153,7 +173,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
         ...(spreadsheet === undefined ? {} : { spreadsheet }),
       });
       if (!outcome.ok) {
-        set({ error: outcome.error, problems: outcome.problems });
+        set({ ...toldOf(outcome), problems: outcome.problems });
         return null;
       }
       set({ prepared: outcome.prepared, preparedRows: rowOf });
@@ -168,11 +188,11 @@ export const useSending = create<SendingStore>()((set, get) => ({
   async sendPrepared(again) {
     const { prepared, preparedRows } = get();
     if (prepared === null || preparedRows === null) return false;
-    set({ busy: true, error: null, problems: [] });
+    set({ busy: true, error: null, errorSaid: null, problems: [] });
     try {
       const outcome = await service().sendPrepared({ prepared: prepared.id, again });
       if (!outcome.ok) {
-        set({ error: outcome.error, problems: outcome.problems });
+        set({ ...toldOf(outcome), problems: outcome.problems });
         return false;
       }
       const fileRows = rowsOfFiles(outcome.batches, preparedRows);
@@ -207,17 +227,17 @@ export const useSending = create<SendingStore>()((set, get) => ({
   async cancelBatch(id) {
     try {
       const outcome = await service().cancel({ batch: id });
-      return outcome.ok ? null : outcome.error;
+      return outcome.ok ? null : outcome;
     } catch (error) {
-      return errorWords(error);
+      return { error: errorWords(error) };
     }
   },
   async retryBatch(id) {
     try {
       const outcome = await service().retry({ batch: id });
-      return outcome.ok ? null : outcome.error;
+      return outcome.ok ? null : outcome;
     } catch (error) {
-      return errorWords(error);
+      return { error: errorWords(error) };
     }
   },
   listen() {
@@ -228,5 +248,6 @@ export const useSending = create<SendingStore>()((set, get) => ({
       }));
     });
   },
-  clearResult: () => set({ written: null, saved: null, problems: [], error: null }),
+  clearResult: () =>
+    set({ written: null, saved: null, problems: [], error: null, errorSaid: null }),
 }));

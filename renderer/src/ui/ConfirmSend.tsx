@@ -8,6 +8,7 @@ import { useSending } from '../stores/sending';
 import { profileName } from './profile-name';
 import { formatDateTime, formatList, money } from './words';
 import { ProgressBar } from './WorkProgress';
+import { saidText } from '../i18n/said-text';
 
 const WARNING_KINDS: readonly (keyof WarningCounts)[] = [
   'not-mobile',
@@ -71,6 +72,7 @@ export function ConfirmSend({
   const busy = useSending((state) => state.busy);
   const error = useSending((state) => state.error);
   const progress = useSending((state) => state.progress);
+  const errorSaid = useSending((state) => state.errorSaid);
   const id = useId();
   const practice = prepared?.profile.practice ?? profile?.practice ?? false;
   const still = WARNING_KINDS.filter((kind) => warnings[kind] > 0);
@@ -80,7 +82,13 @@ export function ConfirmSend({
       <h2 id={`${id}-confirm`}>{t('send.confirm')}</h2>
       {prepared === null ? (
         <>
-          <p role="status">{busy ? t('confirm.preparing') : (error ?? t('confirm.preparing'))}</p>
+          <p role="status">
+            {busy
+              ? t('confirm.preparing')
+              : error === null
+                ? t('confirm.preparing')
+                : saidText(t, errorSaid, error)}
+          </p>
           {/* The modal dialog hides the page behind it: its progress is shown here. */}
           {busy && progress?.stage === 'preparing' && <ProgressBar progress={progress} />}
         </>

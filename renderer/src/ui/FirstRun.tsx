@@ -4,7 +4,10 @@ import { useTranslation } from '../i18n';
 import { useAppSettings } from '../stores/app-settings';
 import { useSending } from '../stores/sending';
 import { errorWords, service } from '../stores/service';
+import { AccountFields } from './AccountFields';
 import { ConnectionResult } from './ProfileEditor';
+import { toldText } from '../i18n/said-text';
+import type { Told } from '../i18n/said-text';
 
 /** The person's provider account: user name and password, then a connection test. */
 function ProviderAccount({ onBack }: { onBack: () => void }) {
@@ -16,7 +19,7 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
   const [password, setPassword] = useState('');
   const [test, setTest] = useState<ConnectionTest | null>(null);
   const [working, setWorking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Told | null>(null);
   const id = useId();
   if (real === undefined) return <p className="error">{t('firstRun.noProfile')}</p>;
   const connect = async () => {
@@ -26,12 +29,12 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
     try {
       const saved = await service().updateProfile({ profile: real.id, user, password });
       if (!saved.ok) {
-        setError(saved.error);
+        setError(saved);
         return;
       }
       setTest(await service().testConnection({ profile: real.id }));
     } catch (failure) {
-      setError(errorWords(failure));
+      setError({ error: errorWords(failure) });
     } finally {
       setWorking(false);
     }
@@ -45,29 +48,15 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
       }}
     >
       <p>{t('firstRun.account', { name: real.name })}</p>
-      <div className="fields">
-        <div className="field">
-          <label htmlFor={`${id}-user`}>{t('settings.user')}</label>
-          <input
-            id={`${id}-user`}
-            value={user}
-            required
-            autoComplete="username"
-            onChange={(event) => setUser(event.currentTarget.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-password`}>{t('settings.password')}</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            value={password}
-            required
-            autoComplete="current-password"
-            onChange={(event) => setPassword(event.currentTarget.value)}
-          />
-        </div>
-      </div>
+      <AccountFields
+        id={id}
+        user={user}
+        password={password}
+        onUser={setUser}
+        onPassword={setPassword}
+        kept={real.passwordKept}
+        required
+      />
       <div className="actions">
         <button type="button" onClick={onBack}>
           {t('firstRun.back')}
@@ -87,7 +76,7 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
       </div>
       {error && (
         <p className="error" role="alert">
-          {error}
+          {toldText(t, error)}
         </p>
       )}
       {test && <ConnectionResult test={test} />}

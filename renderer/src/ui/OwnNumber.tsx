@@ -1,12 +1,15 @@
 import { useId, useState } from 'react';
 import { normaliseNumber } from '../logic/phone';
-import { useTranslation } from '../i18n';
+import { useLocale, useTranslation } from '../i18n';
+import { toldText } from '../i18n/said-text';
+import { phoneText } from './phone-words';
 import { useAppSettings } from '../stores/app-settings';
 import { useSettings } from '../stores/settings';
 
 /** The person's own mobile number, where "Send a test to me" sends. */
 export function OwnNumber() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const saved = useAppSettings((state) => state.settings?.ownNumber ?? '');
   const update = useAppSettings((state) => state.update);
   const country = useSettings((state) => state.defaultCountry);
@@ -15,18 +18,17 @@ export function OwnNumber() {
   const id = useId();
   const save = async () => {
     if (typed.trim() === '') {
-      setMessage((await update({ ownNumber: '' })) ?? t('ownNumber.removed'));
+      const failed = await update({ ownNumber: '' });
+      setMessage(failed ? toldText(t, failed) : t('ownNumber.removed'));
       return;
     }
     const number = normaliseNumber(typed, country);
     if (number.verdict !== 'mobile') {
-      setMessage(number.note ?? t('ownNumber.notMobile'));
+      setMessage(phoneText(t, typed.trim(), number, locale) ?? t('ownNumber.notMobile'));
       return;
     }
-    setMessage(
-      (await update({ ownNumber: number.msisdn })) ??
-        t('ownNumber.saved', { number: number.msisdn }),
-    );
+    const failed = await update({ ownNumber: number.msisdn });
+    setMessage(failed ? toldText(t, failed) : t('ownNumber.saved', { number: number.msisdn }));
   };
   return (
     <form

@@ -4,6 +4,7 @@ import { useLocale, useTranslation } from '../i18n';
 import { useAppSettings } from '../stores/app-settings';
 import { useCountries } from './countries';
 import { formatNumber, money } from './words';
+import { toldText } from '../i18n/said-text';
 
 interface Row {
   code: string;
@@ -45,9 +46,11 @@ export function PricesForm() {
       if (price === null) return setMessage(t('prices.badCountryPrice', { example: 0.25 }));
       byCountry.push({ code: row.code, perPart: price });
     }
-    const error = await update({ prices: { currency: code, perPart: one, byCountry } });
+    const failed = await update({ prices: { currency: code, perPart: one, byCountry } });
     setMessage(
-      error ?? t('prices.saved', { price: money({ amount: one, currency: code }, locale) }),
+      failed
+        ? toldText(t, failed)
+        : t('prices.saved', { price: money({ amount: one, currency: code }, locale) }),
     );
   };
 

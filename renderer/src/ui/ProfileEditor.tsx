@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
 import type { ConnectionTest, ProfileSummary } from '../../../core/contract/api';
 import { useTranslation } from '../i18n';
+import { AccountFields } from './AccountFields';
 import { profileName } from './profile-name';
 import { errorWords, service } from '../stores/service';
+import { saidText, toldText } from '../i18n/said-text';
 
 /** A connection test's outcome, in words, with each server's certificate and time. */
 export function ConnectionResult({ test }: { test: ConnectionTest }) {
@@ -13,7 +15,7 @@ export function ConnectionResult({ test }: { test: ConnectionTest }) {
       className={test.ok ? 'ok' : 'error'}
       data-testid={`connection-${test.profile}`}
     >
-      <p>{test.summary}</p>
+      <p>{saidText(t, test.summarySaid, test.summary)}</p>
       {test.servers.length > 0 && (
         <ul>
           {test.servers.map((server) => (
@@ -24,7 +26,7 @@ export function ConnectionResult({ test }: { test: ConnectionTest }) {
                 port: server.port,
                 answer: server.ok
                   ? t('connection.answered', { ms: Math.round(server.ms) })
-                  : (server.error ?? ''),
+                  : saidText(t, server.said, server.error ?? ''),
               })}
               {server.ok &&
                 (server.fingerprint
@@ -96,7 +98,7 @@ export function ProfileEditor({
             ...(user ? { user } : {}),
             ...(password ? { password } : {}),
           });
-          setMessage(outcome.ok ? t('settings.saved') : outcome.error);
+          setMessage(outcome.ok ? t('settings.saved') : toldText(t, outcome));
           setPassword('');
           onSaved();
         } catch (error) {
@@ -126,35 +128,15 @@ export function ProfileEditor({
         ))}
       </ul>
       {!profile.practice && (
-        <div className="fields">
-          <div className="field">
-            <label htmlFor={`${id}-user`}>{t('settings.user')}</label>
-            <input
-              id={`${id}-user`}
-              value={user}
-              autoComplete="username"
-              onChange={(event) => setUser(event.currentTarget.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-password`}>{t('settings.password')}</label>
-            <input
-              id={`${id}-password`}
-              type="password"
-              value={password}
-              autoComplete="current-password"
-              placeholder={
-                profile.hasPassword ? t('settings.passwordSet') : t('settings.passwordNotSet')
-              }
-              onChange={(event) => setPassword(event.currentTarget.value)}
-            />
-            <small>
-              {profile.passwordKept === 'keychain'
-                ? t('settings.passwordInKeychain')
-                : t('settings.passwordForThisRun')}
-            </small>
-          </div>
-        </div>
+        <AccountFields
+          id={id}
+          user={user}
+          password={password}
+          onUser={setUser}
+          onPassword={setPassword}
+          kept={profile.passwordKept}
+          hasPassword={profile.hasPassword}
+        />
       )}
       <div className="actions">
         {!profile.practice && (

@@ -20,6 +20,7 @@ import { WRITING_STARTS } from '../logic/progress';
 import { focusBatch } from './focus-batch';
 import { profileName } from './profile-name';
 import { download } from './words';
+import { saidText } from '../i18n/said-text';
 
 /** Names, not words: a CSV file's ending, an unnamed batch's base name, a test's suffix. */
 const CSV_EXTENSION = '.csv';
@@ -48,6 +49,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
   const busy = useSending((state) => state.busy);
   const uploading = useSending(selectUploading);
   const error = useSending((state) => state.error);
+  const errorSaid = useSending((state) => state.errorSaid);
   const problems = useSending((state) => state.problems);
   const exportFiles = useSending((state) => state.exportFiles);
   const prepare = useSending((state) => state.prepare);
@@ -197,7 +199,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
       <ExportResult />
       {error && (
         <div className="error" role="alert" data-testid="send-error">
-          <p>{error}</p>
+          <p>{saidText(t, errorSaid, error)}</p>
           {problems.length > 0 && (
             <ul>
               {problems.slice(0, 50).map((problem, i) => (

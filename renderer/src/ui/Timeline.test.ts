@@ -161,3 +161,36 @@ describe('the timeline after Send', () => {
     host.remove();
   });
 });
+
+// Issue 14: the batch's note and error are made on the Node side; they are said from their
+// code and values in the UI's language, the English words under Details.
+describe("the Node side's note and error in the UI's language", () => {
+  const failedOver: Batch = {
+    ...rejected,
+    state: 'failed',
+    cause: null,
+    note: 'Server A (127.0.0.1:2121) refused the connection; using server B (127.0.0.1:2122).',
+    noteSaid: {
+      code: 'note.failover',
+      values: { left: 'A', reason: { code: 'reason.refused-connection' }, using: 'B' },
+    },
+    error: 'The upload failed 5 times; nothing was sent.',
+    errorSaid: { code: 'deliver.upload-failed', values: { count: 5 } },
+  };
+
+  it('in Danish, with the English words under Details', async () => {
+    await i18n.changeLanguage('da');
+    const html = renderToStaticMarkup(createElement(BatchView, { batch: failedOver }));
+    await i18n.changeLanguage('en');
+    expect(html).toContain('<p>Server A afviste forbindelsen; bruger server B i stedet.</p>');
+    expect(html).toContain('<p>Uploaden mislykkedes 5 gange; intet blev sendt.</p>');
+    expect(html).toContain('<summary>Detaljer</summary><p lang="en">Server A (127.0.0.1:2121)');
+  });
+
+  it('in its English words where the batch has no data (an older one)', () => {
+    const older = { ...failedOver, noteSaid: undefined, errorSaid: null };
+    const html = renderToStaticMarkup(createElement(BatchView, { batch: older }));
+    expect(html).toContain(`<p>${older.note}</p>`);
+    expect(html).not.toContain('<summary>');
+  });
+});

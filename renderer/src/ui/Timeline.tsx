@@ -5,9 +5,12 @@ import { RETRY_STATES } from '../../../core/contract/api';
 import { previewRowOf } from '../logic/batches';
 import { useLocale, useTranslation } from '../i18n';
 import { problemText } from '../i18n/problem-text';
+import { toldText } from '../i18n/said-text';
+import type { Told } from '../i18n/said-text';
 import { emit } from '../stores/commands';
 import { useSending } from '../stores/sending';
 import { Icon } from './icons';
+import { SaidWords } from './SaidWords';
 import type { IconName } from './icons';
 import { formatDateTime, money } from './words';
 
@@ -61,8 +64,8 @@ function BatchActions({ batch, name }: { batch: Batch; name: string }) {
   const { t } = useTranslation();
   const cancelBatch = useSending((state) => state.cancelBatch);
   const retryBatch = useSending((state) => state.retryBatch);
-  const [said, setSaid] = useState<string | null>(null);
-  const act = async (action: (id: string) => Promise<string | null>) => {
+  const [said, setSaid] = useState<Told | null>(null);
+  const act = async (action: (id: string) => Promise<Told | null>) => {
     setSaid(null);
     setSaid(await action(batch.id));
   };
@@ -85,7 +88,7 @@ function BatchActions({ batch, name }: { batch: Batch; name: string }) {
       )}
       {said && (
         <p className="error" role="alert">
-          {said}
+          {toldText(t, said)}
         </p>
       )}
     </>
@@ -145,9 +148,12 @@ export function BatchView({
         )}
       </p>
       {batch.note && (
-        <p className="warning" data-testid="batch-note">
-          {batch.note}
-        </p>
+        <SaidWords
+          className="warning"
+          data-testid="batch-note"
+          said={batch.noteSaid}
+          english={batch.note}
+        />
       )}
       {batch.state === 'uploading' && batch.progress && (
         <p>
@@ -170,7 +176,7 @@ export function BatchView({
           </li>
         ))}
       </ol>
-      {batch.error && <p className="error">{batch.error}</p>}
+      {batch.error && <SaidWords className="error" said={batch.errorSaid} english={batch.error} />}
       {batch.causeText && batch.causeText.length > 0 && (
         <figure className="server-text">
           <figcaption>{t('batch.serverText')}</figcaption>

@@ -61,6 +61,18 @@ export function formatSeconds(seconds: number, locale: string): string {
   });
 }
 
+/** A duration in milliseconds: in seconds under a minute, else in minutes. */
+export function formatDuration(ms: number, locale: string): string {
+  const seconds = Math.max(0, ms) / 1000;
+  if (seconds < 60) return formatSeconds(seconds, locale);
+  return formatNumber(seconds / 60, locale, {
+    style: 'unit',
+    unit: 'minute',
+    unitDisplay: 'long',
+    maximumFractionDigits: seconds < 600 ? 1 : 0,
+  });
+}
+
 export function formatDateTime(
   at: Date | number,
   locale: string,

@@ -5,6 +5,7 @@ import { preview, totals, warnings } from './check';
 import { inspect } from './inspect';
 import { confirm, connection, firstRun, leaveOut, ownNumber, practice, prices } from './safety';
 import { columnHints, problemNames, problems } from './problems';
+import { said } from './said';
 import {
   app,
   campaign,
@@ -42,6 +43,7 @@ export const da: Catalogue = {
   problems,
   columnHints,
   problemNames,
+  said,
   confirm,
   leaveOut,
   prices,

@@ -120,6 +120,26 @@ export const ownNumber: Catalogue['ownNumber'] = {
   saved: 'Gemt: {{number}}.',
   removed: 'Fjernet.',
   notMobile: 'Det er ikke et mobilnummer.',
+  why: {
+    missing: 'Telefonnummeret mangler.',
+    type: '{{number}} er {{type}}: det kan ikke modtage en SMS.',
+    'not-in-use': '{{number}} er ikke et nummer, der bruges i {{country}}: tjek det.',
+    'not-a-number':
+      '{{number}} er ikke et telefonnummer: skriv det med landekode, fx +45 12 34 56 78.',
+  },
+  types: {
+    FIXED_LINE: 'et fastnetnummer',
+    TOLL_FREE: 'et gratisnummer',
+    PREMIUM_RATE: 'et overtakseret nummer',
+    SHARED_COST: 'et nummer med delt betaling',
+    VOIP: 'et internettelefonnummer',
+    PAGER: 'et personsøgernummer',
+    UAN: 'et firmas omstillingsnummer',
+    VOICEMAIL: 'et telefonsvarernummer',
+    PERSONAL_NUMBER: 'et personligt viderestillingsnummer',
+    other: 'ikke et mobilnummer',
+  },
+  callingCode: 'landekode +{{code}}',
 };
 
 export const firstRun: Catalogue['firstRun'] = {

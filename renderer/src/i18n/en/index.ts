@@ -4,6 +4,7 @@ import { preview, totals, warnings } from './check';
 import { inspect } from './inspect';
 import { confirm, connection, firstRun, leaveOut, ownNumber, practice, prices } from './safety';
 import { columnHints, problemNames, problems } from './problems';
+import { said } from './said';
 import {
   app,
   campaign,
@@ -41,6 +42,7 @@ export const en = {
   problems,
   columnHints,
   problemNames,
+  said,
   confirm,
   leaveOut,
   prices,

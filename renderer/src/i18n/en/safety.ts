@@ -128,6 +128,27 @@ export const ownNumber = {
   saved: 'Saved: {{number}}.',
   removed: 'Removed.',
   notMobile: 'This is not a mobile number.',
+  // Why a number cannot get an SMS (logic/phone.ts, PhoneWhy).
+  why: {
+    missing: 'The phone number is missing.',
+    type: '{{number}} is {{type}}: it cannot receive an SMS.',
+    'not-in-use': '{{number}} is not a number in use in {{country}}: check it.',
+    'not-a-number':
+      '{{number}} is not a phone number: write it with its country code, like +45 12 34 56 78.',
+  },
+  types: {
+    FIXED_LINE: 'a landline',
+    TOLL_FREE: 'a toll-free number',
+    PREMIUM_RATE: 'a premium-rate number',
+    SHARED_COST: 'a shared-cost number',
+    VOIP: 'an internet phone number',
+    PAGER: 'a pager number',
+    UAN: 'a company switchboard number',
+    VOICEMAIL: 'a voicemail number',
+    PERSONAL_NUMBER: 'a personal forwarding number',
+    other: 'not a mobile number',
+  },
+  callingCode: 'country code +{{code}}',
 } as const;
 
 /** The first start: practice, or the person's provider account. */
