@@ -65,6 +65,7 @@ describe('issue 4: the HTTP transport calls the one service', () => {
     expect(await api.follow({ batch: 'none' })).toEqual({
       ok: false,
       error: 'There is no batch "none" in the history.',
+      said: { code: 'batch.unknown', values: { batch: 'none' } },
     });
   });
 
