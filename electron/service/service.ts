@@ -5,7 +5,7 @@
  * cancel or retry one, and the history, profiles and settings. The command line's `send` sends a
  * file from disk through the same way (sendFile).
  */
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { FINAL_STATES, RETRY_STATES } from '../../core/contract/api';
 import type {
   AppSettings,
@@ -20,7 +20,6 @@ import type {
   Outcome,
   PrepareOutcome,
   ProfileRequest,
-  PasswordKeeping,
   ProfileSummary,
   SendOutcome,
   SendPreparedRequest,
@@ -37,7 +36,6 @@ import { readRegularFileBounded } from '../base/regular-file';
 import { MAX_CHOSEN_FILE_BYTES } from '../../core/contract/desktop';
 import { namesOfBatch, serverNameOf } from '../client/batch-names';
 import { summarizeProfile } from '../client/profile';
-import type { Profile } from '../client/profile';
 import { SettingsStore } from './app-settings';
 import { batchFilesOf } from './batch-files';
 import { cancelOutcome } from './cancel-answer';
@@ -75,39 +73,13 @@ import { Profiles } from './profiles';
 import { saveFiles } from './saved-files';
 import { DEFAULT_TIMINGS } from './timings';
 import type { Timings } from './timings';
+import { exportsFolder } from './service-options';
+import type { ServiceOptions } from './service-options';
 
 export type { Timings };
 
-export interface ServiceOptions {
-  /** The app's data folder: the history, the batches' files, the settings. */
-  dataDir: string;
-  /** The profiles; the first is the default. */
-  profiles: Profile[];
-  timings?: Partial<Timings>;
-  /**
-   * At start, take up the batches of the history that were not finished: follow again those on
-   * the servers, and ask the servers about those left uploading by a process that is gone.
-   * Default true; the command line's `send` takes up only the batch it sends again.
-   */
-  resume?: boolean;
-  /** Where sendFile reads relative paths from. Default the process's folder. */
-  cwd?: string;
-  /**
-   * The folders, besides the app's own exports folder, that exportMessages may write into: in
-   * the desktop window, those the person chose in the save dialog. Default none, as in headless
-   * mode, where the page downloads its exports itself.
-   */
-  mayExportTo?: (folder: string) => boolean;
-  /** Where a password given in the app is kept (the window's keychain). Default this run only. */
-  passwordKept?: PasswordKeeping;
-  /** Waited for between two steps of a large send or export; default the loop's next turn. */
-  pause?: () => Promise<void>;
-}
-
-/** The app's own exports folder, in its data folder: the one folder every export may use. */
-export function exportsFolder(dataDir: string): string {
-  return join(dataDir, 'exports');
-}
+export { exportsFolder };
+export type { ServiceOptions };
 
 export class SendsheetService implements SendsheetApi, SendsheetEvents {
   private readonly courier: Courier;
