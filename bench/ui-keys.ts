@@ -7,6 +7,7 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../e2e/chromium';
 import { choosePractice, startApp } from '../e2e/kit/app-process';
+import { timedKeystroke } from './keystroke';
 import { explainedByStall, lateness, watchStalls } from './stalls';
 import { customersWorkbook } from './workbooks';
 
@@ -47,17 +48,7 @@ export async function benchKeys(rows: number, profile = false, trace = false): P
     for (const char of TYPED) {
       if (profiler) await profiler.send('Profiler.start');
       if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-      keystrokes.push(
-        await page.evaluate(async (char) => {
-          const input = document.activeElement as HTMLInputElement;
-          const started = performance.now();
-          const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
-          setValue.set!.call(input, input.value + char);
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          await new Promise((shown) => requestAnimationFrame(() => setTimeout(shown, 0)));
-          return performance.now() - started;
-        }, char),
-      );
+      keystrokes.push(await timedKeystroke(page, char));
       ends.push(Date.now());
       if (trace) console.log(`keys: "${char}" trace: ${mainThread(await browser.stopTracing())}`);
       if (profiler) {

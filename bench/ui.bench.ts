@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../e2e/chromium';
 import { choosePractice, startApp } from '../e2e/kit/app-process';
 import { floorRead } from './pipeline/harness';
+import { timedKeystroke } from './keystroke';
 import { explainedByStall, lateness, watchStalls } from './stalls';
 import { internalizedStrings } from './string-table';
 import { scrollEndToEnd } from './scroll-frames';
@@ -62,18 +63,7 @@ export async function benchUi(): Promise<boolean> {
     await page.getByRole('textbox', { name: 'Sender' }).focus();
     const keystrokes: number[] = [];
     for (const char of 'Shop') {
-      keystrokes.push(
-        await page.evaluate(async (char) => {
-          const input = document.activeElement as HTMLInputElement;
-          const started = performance.now();
-          // As a key press types: React listens for the input event.
-          const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
-          setValue.set!.call(input, input.value + char);
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          await new Promise((shown) => requestAnimationFrame(() => setTimeout(shown, 0)));
-          return performance.now() - started;
-        }, char),
-      );
+      keystrokes.push(await timedKeystroke(page, char));
     }
 
     // Scroll end to end, 3,000 px a frame (about 90 rows, each frame new rows), measuring every frame.
