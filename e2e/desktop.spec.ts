@@ -130,7 +130,7 @@ test('desktop: the open dialog and the menu open a file; Export asks where and w
   await page.evaluate((path) => Object.assign(window, { saveFolder: path }), elsewhere);
   await menu(page, { command: 'export' });
   await expect(
-    page.getByTestId('send-error').getByText(/Sendsheet exports only into its exports folder/),
+    page.getByTestId('send-error').getByText(/Sendsheet saves only into its own exports folder/),
   ).toBeVisible();
   expect(await readdir(elsewhere)).toEqual([]);
   await page.evaluate(() => Object.assign(window, { saveFolder: undefined }));
