@@ -85,6 +85,22 @@ async function leftUploading(dataDir: string, tag: string) {
   return { batch, names, bytes: file.bytes, messages };
 }
 
+/** A service whose profile names two closed ports: neither server answers, and it soon gives up. */
+async function startWithServersDown(dataDir: string) {
+  const down = emulatedProfile({
+    host: '127.0.0.1',
+    servers: [
+      { name: 'A', port: await closedPort() },
+      { name: 'B', port: await closedPort() },
+    ],
+    certificate: null,
+  });
+  return startService(provider, dataDir, {
+    profiles: [down],
+    timings: { pollIntervalMs: 50, connectTimeoutMs: 500, giveUpAfterMs: 300 },
+  });
+}
+
 async function serverNames(): Promise<string[]> {
   const client = await connect(provider);
   try {
@@ -163,18 +179,7 @@ describe('issue 13: at start, every batch left uploading is reconciled against t
   it('neither server answering: unknown, saying why; Retry asks again once they answer', async () => {
     const dataDir = await dataFolder();
     const { batch, names: batchName } = await leftUploading(dataDir, 'leftdown');
-    const down = emulatedProfile({
-      host: '127.0.0.1',
-      servers: [
-        { name: 'A', port: await closedPort() },
-        { name: 'B', port: await closedPort() },
-      ],
-      certificate: null,
-    });
-    const first = await startService(provider, dataDir, {
-      profiles: [down],
-      timings: { pollIntervalMs: 50, connectTimeoutMs: 500, giveUpAfterMs: 300 },
-    });
+    const first = await startWithServersDown(dataDir);
     const unknown = await first.until(batch.id, ENDS);
     await first.service.close();
     expect(unknown.state).toBe('unknown');
@@ -238,18 +243,7 @@ describe('a listing that is empty by accident, or fails, never makes a batch "no
 describe('issue 13: a batch that could not be sent has a Retry', () => {
   it('sent while neither server answers: not sent, saying why; Retry sends it once when they answer', async () => {
     const dataDir = await dataFolder();
-    const down = emulatedProfile({
-      host: '127.0.0.1',
-      servers: [
-        { name: 'A', port: await closedPort() },
-        { name: 'B', port: await closedPort() },
-      ],
-      certificate: null,
-    });
-    const first = await startService(provider, dataDir, {
-      profiles: [down],
-      timings: { pollIntervalMs: 50, connectTimeoutMs: 500, giveUpAfterMs: 300 },
-    });
+    const first = await startWithServersDown(dataDir);
     let id = '';
     try {
       const sent = await first.service.send({

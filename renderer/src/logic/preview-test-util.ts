@@ -1,5 +1,6 @@
 /** A small sheet for the preview's tests: typed numbers in several forms, a repeat, a bad one. */
 import type { Mapping } from './mapping';
+import type { PreviewRow } from './preview-row';
 import { sheetFromRows } from './sheet';
 
 export const sampleSheet = sheetFromRows('S', [
@@ -16,3 +17,25 @@ export const byColumn: Mapping = {
   userref: null,
   class: null,
 };
+
+/** Every field of a row, texts read: what a person sees of it and what is sent of it. */
+export function plainRow(row: PreviewRow): Record<keyof PreviewRow, unknown> {
+  return {
+    index: row.index,
+    sourceRow: row.sourceRow,
+    typedNumber: row.typedNumber,
+    msisdn: row.msisdn,
+    numberVerdict: row.numberVerdict,
+    message: row.message,
+    sender: row.sender,
+    messageClass: row.messageClass,
+    userref: row.userref,
+    encoding: row.encoding,
+    units: row.units,
+    parts: row.parts,
+    errors: row.errors,
+    warnings: row.warnings,
+    duplicateOf: row.duplicateOf,
+    fix: row.fix,
+  };
+}

@@ -8,34 +8,12 @@ import type { Mapping } from './mapping';
 import { outgoingMessages } from './outgoing';
 import { assemblePreview } from './preview';
 import type { Preview } from './preview';
-import type { PreviewRow } from './preview-row';
+import { plainRow } from './preview-test-util';
 import { verdictSettings, withSettings } from './preview-verdict';
 import type { ShownRow } from './preview-verdict';
 import { sheetFromRows } from './sheet';
 import type { Sheet } from './sheet';
 import { costOf, totalsOf } from './totals';
-
-/** Every field of a row, texts read: what a person sees of it and what is sent of it. */
-function plainRow(row: PreviewRow): Record<keyof PreviewRow, unknown> {
-  return {
-    index: row.index,
-    sourceRow: row.sourceRow,
-    typedNumber: row.typedNumber,
-    msisdn: row.msisdn,
-    numberVerdict: row.numberVerdict,
-    message: row.message,
-    sender: row.sender,
-    messageClass: row.messageClass,
-    userref: row.userref,
-    encoding: row.encoding,
-    units: row.units,
-    parts: row.parts,
-    errors: row.errors,
-    warnings: row.warnings,
-    duplicateOf: row.duplicateOf,
-    fix: row.fix,
-  };
-}
 
 /** What the list shows of a row (ShownRow), texts read. */
 function shownRow(row: ShownRow): Record<keyof ShownRow, unknown> {

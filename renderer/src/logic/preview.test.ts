@@ -10,32 +10,9 @@ import { leaveOut, noneLeftOut } from './left-out';
 import { leftOutFile } from './left-out-file';
 import { outgoingMessages } from './outgoing';
 import { assemblePreview, buildPreview } from './preview';
-import type { PreviewRow } from './preview-row';
-import { byColumn, sampleSheet as sheet } from './preview-test-util';
+import { byColumn, plainRow, sampleSheet as sheet } from './preview-test-util';
 import { sheetFromRows } from './sheet';
 import { totalsOf } from './totals';
-
-/** Every field of a row, texts read: what a person sees of it. */
-function plainRow(row: PreviewRow): Record<keyof PreviewRow, unknown> {
-  return {
-    index: row.index,
-    sourceRow: row.sourceRow,
-    typedNumber: row.typedNumber,
-    msisdn: row.msisdn,
-    numberVerdict: row.numberVerdict,
-    message: row.message,
-    sender: row.sender,
-    messageClass: row.messageClass,
-    userref: row.userref,
-    encoding: row.encoding,
-    units: row.units,
-    parts: row.parts,
-    errors: row.errors,
-    warnings: row.warnings,
-    duplicateOf: row.duplicateOf,
-    fix: row.fix,
-  };
-}
 
 describe('preview rows through core (SPEC 6 and 7; issue 5, flow 4)', () => {
   it('normalises numbers and takes encoding and parts from core', () => {
