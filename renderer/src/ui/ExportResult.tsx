@@ -1,6 +1,17 @@
 import { ENCODING_LABELS } from '../../../core/decode';
+import type { Encoding } from '../../../core/decode';
 import { useTranslation } from '../i18n';
 import { useSending } from '../stores/sending';
+
+/** One file the export made, as the result lists it. */
+interface MadeFile {
+  /** Where it is: its path in the chosen folder, or the name it was downloaded as. */
+  shown: string;
+  rows: number;
+  bytes: number;
+  encoding: Encoding;
+  uploadName: string;
+}
 
 /** What an export wrote: into the chosen folder (window), or downloaded (browser). */
 export function ExportResult() {
@@ -8,40 +19,35 @@ export function ExportResult() {
   const busy = useSending((state) => state.busy);
   const saved = useSending((state) => state.saved);
   const written = useSending((state) => state.written);
+  const made: { heading: string; files: MadeFile[] } | null = saved
+    ? {
+        heading: t('send.saved', { count: saved.length }),
+        files: saved.map((file) => ({ ...file, shown: file.path })),
+      }
+    : written
+      ? {
+          heading: t('send.downloaded', { count: written.length }),
+          files: written.map((file) => ({
+            ...file,
+            shown: file.savedName,
+            bytes: file.bytes.length,
+          })),
+        }
+      : null;
   return (
     <div role="status" aria-live="polite">
       {busy && <p>{t('send.working')}</p>}
-      {saved && (
+      {made && (
         <div data-testid="export-result">
-          <p>{t('send.saved', { count: saved.length })}</p>
+          <p>{made.heading}</p>
           <ul>
-            {saved.map((file) => (
-              <li key={file.path}>
-                <code>{file.path}</code>
+            {made.files.map((file) => (
+              <li key={file.shown}>
+                <code>{file.shown}</code>
                 {' — '}
                 {t('send.file', {
                   count: file.rows,
                   size: file.bytes,
-                  encoding: ENCODING_LABELS[file.encoding],
-                })}{' '}
-                <code>{file.uploadName}</code>
-              </li>
-            ))}
-          </ul>
-          <p>{t('exported.otherClient')}</p>
-        </div>
-      )}
-      {written && (
-        <div data-testid="export-result">
-          <p>{t('send.downloaded', { count: written.length })}</p>
-          <ul>
-            {written.map((file) => (
-              <li key={file.savedName}>
-                <code>{file.savedName}</code>
-                {' — '}
-                {t('send.file', {
-                  count: file.rows,
-                  size: file.bytes.length,
                   encoding: ENCODING_LABELS[file.encoding],
                 })}{' '}
                 <code>{file.uploadName}</code>
