@@ -72,7 +72,7 @@ function isBlank(row: readonly string[]): boolean {
 }
 
 /** `Column 3` for an empty name, `Name (2)` for the second `Name`. */
-function uniqueNames(names: string[]): string[] {
+export function uniqueNames(names: string[]): string[] {
   const seen = new Map<string, number>();
   return names.map((raw, index) => {
     const name = raw === '' ? `Column ${index + 1}` : raw;

@@ -8,11 +8,10 @@
  */
 import * as XLSX from 'xlsx';
 import { errorText } from '../../../core/contract/errors';
-import { cellText } from '../logic/cells';
-import type { CellLike } from '../logic/cells';
 import { readDelimited } from '../logic/delimited';
 import type { Sheet } from '../logic/sheet';
-import { sheetFromRows } from '../logic/sheet';
+import { rowLengths, sheetFromDense } from './dense-sheet';
+import type { DenseRows } from './dense-sheet';
 import { oleContent, signatureOf, sniff, zipContent, zipEntryNames } from './file-type';
 import type { OtherFileType } from './file-type';
 import type { ReadFailure, ReadOutcome } from './read-outcome';
@@ -25,9 +24,6 @@ export const TEXT_EXTENSIONS = ['csv', 'txt', 'tsv'];
 /** At most this many cells are read from one workbook: a million rows of a few columns. */
 export const MAX_CELLS = 20_000_000;
 
-/** Rows read between two reports of progress. */
-const ROWS_PER_REPORT = 10_000;
-
 /** Told how many rows are read so far, now and then. */
 export type OnRows = (rows: number) => void;
 
@@ -38,25 +34,6 @@ export function extensionOf(name: string): string {
 
 function failed(failure: ReadFailure): ReadOutcome {
   return { ok: false, failure };
-}
-
-function sheetRows(sheet: XLSX.WorkSheet, done: number, onRows: OnRows): string[][] {
-  // Read with `dense`: 0.20 keeps the cells in `!data`, an array of rows of cells (0.18 made the
-  // sheet itself that array).
-  const dense: readonly ((CellLike | undefined)[] | undefined)[] = sheet['!data'] ?? [];
-  const range = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']) : null;
-  if (range === null) return [];
-  const rows: string[][] = [];
-  for (let r = 0; r <= range.e.r; r++) {
-    const cells = dense[r];
-    const row: string[] = [];
-    if (cells) {
-      for (let c = 0; c <= range.e.c && c < cells.length; c++) row.push(cellText(cells[c]));
-    }
-    rows.push(row);
-    if (r % ROWS_PER_REPORT === ROWS_PER_REPORT - 1) onRows(done + r + 1);
-  }
-  return rows;
 }
 
 /** A file with nothing in it: no sheet has as much as a header. */
@@ -89,11 +66,19 @@ export function readSpreadsheet(
   for (const sheetName of workbook.SheetNames) {
     const sheet = workbook.Sheets[sheetName];
     if (!sheet) continue;
-    const rows = sheetRows(sheet, rowsRead, onRows);
-    rowsRead += rows.length;
-    for (const row of rows) cells += row.length;
+    // Read with `dense`: 0.20 keeps the cells in `!data`, an array of rows of cells (0.18 made
+    // the sheet itself that array).
+    const dense: DenseRows = sheet['!data'] ?? [];
+    const range = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']) : null;
+    const lengths = rowLengths(dense, range === null ? 0 : range.e.r + 1, range?.e.c ?? 0);
+    // Counted before the texts are made: a workbook over the cap is refused without them.
+    for (const length of lengths) cells += length;
     if (cells > maxCells) return failed({ code: 'too-many-cells', name, limit: maxCells });
-    sheets.push(sheetFromRows(sheetName, rows));
+    const done = rowsRead;
+    sheets.push(sheetFromDense(sheetName, dense, lengths, (rows) => onRows(done + rows)));
+    rowsRead += lengths.length;
+    // Each sheet's cells are let go once it is read.
+    Reflect.deleteProperty(workbook.Sheets, sheetName);
   }
   if (sheets.length === 0) return failed({ code: 'no-sheets', name });
   if (isEmpty(sheets)) return failed({ code: 'empty', name });
