@@ -21,7 +21,7 @@ function crossed(outcome: ReadOutcome): ReadOutcome {
   return unpackOutcome(structuredClone(packed, { transfer }));
 }
 
-describe('sheets from the worker to the page in transferred buffers (issue 16)', () => {
+describe('sheets from the worker to the page: texts cloned, arrays transferred (issue 16)', () => {
   it('arrive as the plain structured clone brings them, for any text', () => {
     // Any UTF-16 code unit (lone surrogates too), and the ones that matter most, often. Not
     // fast-check's 'binary' unit: its first use took twenty seconds on a busy machine.
