@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { duplicateOf, normaliseNumber, numberNormaliser } from './phone';
+import { digitsValue, duplicateOf, normaliseNumber, numberNormaliser } from './phone';
 
 describe('numbers in the provider form (SPEC 6; issue 5, flow 3)', () => {
   it.each([
@@ -55,5 +56,34 @@ describe('numbers in the provider form (SPEC 6; issue 5, flow 3)', () => {
 describe('duplicates (issue 5, flow 3)', () => {
   it('points each repeat at its first occurrence and ignores empty numbers', () => {
     expect([...duplicateOf(['45', '46', '45', '', '', '45'])]).toEqual([-1, -1, 0, -1, -1, 0]);
+  });
+
+  it('finds the same repeats keyed by value as by text (issue 16)', () => {
+    /** The plain way: every number keyed by its text. */
+    const plain = (msisdns: string[]) => {
+      const first = new Map<string, number>();
+      return msisdns.map((msisdn, i) => {
+        if (msisdn === '') return -1;
+        const seen = first.get(msisdn);
+        if (seen === undefined) first.set(msisdn, i);
+        return seen ?? -1;
+      });
+    };
+    // Texts that are near each other as values: leading zeros, a plus, 15 and 16 digits.
+    const msisdn = fc.oneof(
+      fc.constantFrom('', '0', '00', '45', '045', '+45', '4520123456', '04520123456'),
+      fc.constantFrom('999999999999999', '0999999999999999', '9999999999999999', '1e3', '1000'),
+      fc.stringMatching(/^[0-9]{1,3}$/),
+    );
+    fc.assert(
+      fc.property(fc.array(msisdn, { maxLength: 40 }), (msisdns) => {
+        expect([...duplicateOf(msisdns)]).toEqual(plain(msisdns));
+      }),
+      { numRuns: 500 },
+    );
+    expect(digitsValue('999999999999999')).toBe(999_999_999_999_999);
+    expect([digitsValue('0'), digitsValue('045'), digitsValue('1e3'), digitsValue('')]).toEqual([
+      -1, -1, -1, -1,
+    ]);
   });
 });
