@@ -51,7 +51,7 @@ export interface Drop {
   workerMs: number;
   /**
    * Reading the message's data: its structured clone made into the page's objects, ms. The
-   * sheet's texts now come in transferred buffers: their decoding is in pageMs.
+   * sheet's texts come as cloned strings, made here; its arrays in transferred buffers.
    */
   dataMs: number;
   /** From the message to a usable preview: columns, rows, stores, React, layout, ms. */

@@ -2,7 +2,7 @@
  * Where a drop's time goes, stage by stage, in Chromium (not a target: the figures behind
  * bench/PROFILE.md). For each size: SheetJS's bare read
  * with its default options and with the app's, the app's whole reading in the worker, posting
- * its result as a structured clone (as the app did) and in transferred buffers (as it does now),
+ * its result as a plain structured clone and as the app posts it (texts cloned, arrays moved),
  * then the app's preview code on the page (renderer/src/logic), and the page's busiest
  * functions while it runs (a CPU profile, bundled without minifying so names stay).
  * `npx tsx bench/ui-profile.ts [ROWS...]` (default 100000).
@@ -51,14 +51,14 @@ const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 function describeRead(run: ReadRun): string {
   const parts = [`${run.mode}: read ${ms(run.readMs)}`];
-  if (run.packMs > 0) parts.push(`texts into buffers ${ms(run.packMs)}`);
+  if (run.packMs > 0) parts.push(`packed ${ms(run.packMs)}`);
   // postedAt is taken as postMessage is called: what follows the call is the transit.
   parts.push(
     `postMessage ${ms(run.postMs)}`,
     `transit ${ms(Math.max(0, run.transitMs - run.postMs))}`,
   );
   parts.push(`data to objects ${ms(run.deserializeMs)}`);
-  if (run.unpackMs > 0) parts.push(`buffers into strings ${ms(run.unpackMs)}`);
+  if (run.unpackMs > 0) parts.push(`unpacked ${ms(run.unpackMs)}`);
   parts.push(`in all ${ms(run.totalMs)}`);
   return `  ${parts.join(', ')}`;
 }

@@ -23,7 +23,7 @@ export interface ReadRun extends ReadTimes {
   transitMs: number;
   /** Reading the event's data: the structured clone made into the page's objects, ms. */
   deserializeMs: number;
-  /** For `app-transfer`: the buffers made into strings again, ms. */
+  /** For `app-transfer`: the packed outcome made the app's again (unpackOutcome), ms. */
   unpackMs: number;
   error: string | null;
 }

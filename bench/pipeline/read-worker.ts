@@ -1,8 +1,8 @@
 /**
  * The reading worker of the pipeline bench, run in Chromium beside the app's: SheetJS's bare
  * read of a workbook (the floor), or the app's own reading (renderer/src/worker/spreadsheet.ts),
- * its result posted as a structured clone of its strings (as the app posted it before) or as
- * the app posts it now, its texts in transferred buffers (renderer/src/worker/transfer.ts). Each run is a fresh worker, as the app starts one per file.
+ * its result posted as a plain structured clone or as the app posts it (renderer/src/worker/transfer.ts: texts cloned, ends and row numbers
+ * in transferred buffers). Each run is a fresh worker, as the app starts one per file.
  */
 import * as XLSX from 'xlsx';
 import { readAnyFile } from '../../renderer/src/worker/spreadsheet';
@@ -13,7 +13,7 @@ export type ReadMode = 'bare' | 'bare-app-options' | 'app' | 'app-transfer';
 export interface ReadTimes {
   /** ms of the read itself (the whole of the app's reading, for `app` and `app-transfer`). */
   readMs: number;
-  /** For `app-transfer`: ms to put the texts into buffers (packOutcome). */
+  /** For `app-transfer`: ms to pack the outcome (packOutcome: the arrays into own buffers). */
   packMs: number;
   /** ms that postMessage took here (the structured clone is made as it is called). */
   postMs: number;
