@@ -22,6 +22,8 @@ export type ReadFailure =
   | { code: 'not-text'; name: string; problem: Problem | null; signature: string }
   | { code: 'damaged'; name: string; detail: string }
   | { code: 'too-many-cells'; name: string; limit: number }
+  /** More than this browser's memory can hold: refused before it is read or shown. */
+  | { code: 'too-large-for-memory'; name: string }
   | { code: 'no-sheets'; name: string }
   | { code: 'reader-stopped'; name: string }
   | { code: 'reader-error'; name: string; detail: string }

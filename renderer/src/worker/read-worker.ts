@@ -6,12 +6,15 @@
  */
 import { errorText } from '../../../core/contract/errors';
 import type { ReadOutcome, WorkerMessage } from './read-outcome';
+import { isOutOfMemory } from './memory-fit';
 import { readAnyFile } from './spreadsheet';
 import { packOutcome } from './transfer';
 
 export interface ReadRequest {
   name: string;
   bytes: ArrayBuffer;
+  /** The page's heap limit (a worker's is the same, and a worker cannot read it), or null. */
+  heapLimit: number | null;
 }
 
 /** At most this often the page hears how far reading is: it has a screen to draw. */
@@ -22,7 +25,7 @@ function post(message: WorkerMessage, transfer: Transferable[] = []): void {
 }
 
 self.onmessage = (event: MessageEvent<ReadRequest>) => {
-  const { name, bytes } = event.data;
+  const { name, bytes, heapLimit } = event.data;
   let reported = 0;
   const onRows = (rows: number) => {
     const now = performance.now();
@@ -32,10 +35,19 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
   };
   let outcome: ReadOutcome;
   try {
-    outcome = readAnyFile(name, new Uint8Array(bytes), onRows);
+    outcome = readAnyFile(name, new Uint8Array(bytes), onRows, heapLimit);
   } catch (error) {
-    outcome = { ok: false, failure: { code: 'reader-error', name, detail: errorText(error) } };
+    outcome = isOutOfMemory(error)
+      ? { ok: false, failure: { code: 'too-large-for-memory', name } }
+      : { ok: false, failure: { code: 'reader-error', name, detail: errorText(error) } };
   }
-  const { packed, transfer } = packOutcome(outcome);
-  post({ type: 'done', outcome: packed }, transfer);
+  let packed: ReturnType<typeof packOutcome>;
+  try {
+    packed = packOutcome(outcome);
+  } catch (error) {
+    // Encoding the columns for the move needs their size again.
+    if (!isOutOfMemory(error)) throw error;
+    packed = packOutcome({ ok: false, failure: { code: 'too-large-for-memory', name } });
+  }
+  post({ type: 'done', outcome: packed.packed }, packed.transfer);
 };
