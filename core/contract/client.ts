@@ -19,17 +19,34 @@ export function makeClient(call: Call): SendsheetApi {
   return client as SendsheetApi;
 }
 
-/** The little of `fetch` used here, so this file needs neither the DOM's types nor Node's. */
-export type FetchLike = (
+/**
+ * The little of `fetch` used here, so this file needs neither the DOM's types nor Node's. Its
+ * body is the request's lines joined, or what `bodyOf` made of them.
+ */
+export type FetchLike<Body = string> = (
   url: string,
-  init: { method: 'POST'; headers: Record<string, string>; body: string },
+  init: { method: 'POST'; headers: Record<string, string>; body: Body },
 ) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 /** `POST <base>/api/<method>` with the request's lines; `base` '' is the page's own origin. */
 export function httpCall(
   base: string,
   fetchImpl: FetchLike,
+  headers?: Record<string, string>,
+): Call;
+/** The same, with the lines made into a body of another kind (the page's: linesBody). */
+export function httpCall<Body>(
+  base: string,
+  fetchImpl: FetchLike<Body>,
+  headers: Record<string, string>,
+  bodyOf: (lines: string[]) => Body,
+): Call;
+export function httpCall<Body>(
+  base: string,
+  fetchImpl: FetchLike<Body>,
   headers: Record<string, string> = {},
+  // Without bodyOf, Body is string (the first signature).
+  bodyOf: (lines: string[]) => Body = (lines) => lines.join('\n') as Body,
 ): Call {
   const root = base.replace(/\/$/, '');
   return async (method, request) => {
@@ -38,7 +55,7 @@ export function httpCall(
       response = await fetchImpl(`${root}${API_PREFIX}${method}`, {
         method: 'POST',
         headers: { ...headers, 'content-type': LINES_TYPE },
-        body: encodeRequest(method, request).join('\n'),
+        body: bodyOf(encodeRequest(method, request)),
       });
     } catch {
       throw new ServiceError(
