@@ -62,6 +62,7 @@ function previewData(sheet = sampleSheet): PreviewData {
     totals: totalsOf(preview.rows, leftOut),
     leftOut,
     counts: leftOutCounts(preview.rows, leftOut),
+    firstSendable: preview.rows.findIndex((row) => row.errors.length === 0),
     cost: null,
     outgoing: () => outgoingMessages(preview.rows, leftOut),
   };

@@ -31,10 +31,7 @@ const TEST_SUFFIX = '-test';
 function testRow(data: PreviewData, chosen: number | null) {
   const rows = data.preview.rows;
   if (chosen !== null && rows[chosen]) return rows[chosen];
-  // Searched in the verdict's rows: the preview's are made when read, and a search past many
-  // rows left out would make each of them again at every keystroke.
-  const first = data.shown.find((row) => data.leftOut[row.index] === 0 && row.errors.length === 0);
-  return first === undefined ? null : rows[first.index]!;
+  return data.firstSendable < 0 ? null : rows[data.firstSendable]!;
 }
 
 export function SendPanel({ data }: { data: PreviewData }) {
