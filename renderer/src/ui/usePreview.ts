@@ -2,7 +2,7 @@
  * The preview, derived from the sheet, the mapping, the campaign's settings and the rows left
  * out: computed, not stored.
  */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { Cost } from '../../../core/cost';
 import { readMessages, readNumbers } from '../logic/columns';
 import { leftOutCounts, noneLeftOut } from '../logic/left-out';
@@ -23,6 +23,7 @@ import type { ShownRow } from '../logic/preview-verdict';
 import { describeSender } from '../../../core/values';
 import { costOf, totalsOf } from '../logic/totals';
 import type { Totals } from '../logic/totals';
+import type { CampaignSettings } from '../logic/campaign-settings';
 import { useAppSettings } from '../stores/app-settings';
 import { useCampaign } from '../stores/campaign';
 import { selectSheet, useFile } from '../stores/file';
@@ -30,6 +31,11 @@ import { leftOutFor, useLeaveOut } from '../stores/leave-out';
 import { useMapping } from '../stores/mapping';
 
 export interface PreviewData {
+  /**
+   * The campaign's settings this preview is of: it lags the settings as typed by a frame or
+   * two, and nothing may be exported or sent from it until it has caught up (SendPanel).
+   */
+  settings: CampaignSettings;
   preview: Preview;
   /**
    * The rows as the list shows them: the verdict's own, the same objects while a valid sender
@@ -56,11 +62,19 @@ export function usePreview(): PreviewData | null {
   const sheet = useFile(selectSheet);
   const mapping = useMapping((state) => state.mapping);
   const mappedSheet = useMapping((state) => state.sheet);
-  const settings = useCampaign((state) => state.settings);
+  const typed = useCampaign((state) => state.settings);
   const prices = useAppSettings((state) => state.settings?.prices ?? null);
   // The mapping is guessed for each sheet before it is shown (stores/file.ts); a mapping made
   // for another sheet would point at wrong columns.
   const ready = sheet !== null && mappedSheet === sheet ? sheet : null;
+  // A keystroke in the campaign's settings paints first (the field, at once), and the preview
+  // follows in a render React can put off and interrupt: on a busy machine the list's lines, or
+  // a new verdict for another country, would otherwise hold the typed character back. A new
+  // sheet is previewed with its own settings at once: a preview of it with the last file's,
+  // made only to be replaced, would cost a drop a second verdict.
+  const typedFor = useMemo(() => ({ sheet: ready, settings: typed }), [ready, typed]);
+  const lagged = useDeferredValue(typedFor);
+  const settings = lagged.sheet === ready ? lagged.settings : typed;
   const kept = useLeaveOut((state) => leftOutFor(state, ready));
   // The columns are read once and kept while only the campaign's settings change: typing a
   // sender then redoes the rows' checks, not the parsing of every number (most of a preview's
@@ -132,6 +146,6 @@ export function usePreview(): PreviewData | null {
     let made: Outgoing | null = null;
     const outgoing = () => (made ??= outgoingMessages(preview.rows, leftOut));
     const shown = shownRows(verdict!, preview);
-    return { preview, shown, ...figures, leftOut, firstSendable: first, cost, outgoing };
-  }, [preview, verdict, figures, leftOut, first, cost]);
+    return { settings, preview, shown, ...figures, leftOut, firstSendable: first, cost, outgoing };
+  }, [settings, preview, verdict, figures, leftOut, first, cost]);
 }
