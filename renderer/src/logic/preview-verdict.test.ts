@@ -95,6 +95,15 @@ const caseArb = fc.record({
   template: fc.constantFrom(null, 'Hej {Navn} – {Nope}', 'Hi {Navn}'),
 });
 
+/** The sheets of sheetOf with their own sender column. */
+const SENDER_COLUMN: Mapping = {
+  msisdn: 0,
+  message: { kind: 'column', column: 1 },
+  sender: 2,
+  userref: null,
+  class: null,
+};
+
 function sheetOf(rows: readonly (readonly string[])[]): Sheet {
   return sheetFromRows('S', [['Telefon', 'Navn', 'Afsender', 'Klasse', 'Ref'], ...rows]);
 }
@@ -191,13 +200,7 @@ describe('a verdict kept while a sender is typed (issue 16)', () => {
       ['x', 'Hej', '', '', ''],
       ['4520123458', 'Hej', '', '', ''],
     ]);
-    const mapping: Mapping = {
-      msisdn: 0,
-      message: { kind: 'column', column: 1 },
-      sender: 2,
-      userref: null,
-      class: null,
-    };
+    const mapping = SENDER_COLUMN;
     const numbers = readNumbers(sheet, 0, 'DK');
     const messages = readMessages(sheet, mapping.message);
     const verdict = assemblePreview(
@@ -269,15 +272,8 @@ describe('the rows of a rebound preview', () => {
       ['4520123456', 'Hej', '', '', ''],
       ['4520123457', 'Hej', 'Own', '', ''],
     ]);
-    const mapping: Mapping = {
-      msisdn: 0,
-      message: { kind: 'column', column: 1 },
-      sender: 2,
-      userref: null,
-      class: null,
-    };
     const settings = { ...DEFAULT_CAMPAIGN, sender: 'Shop' };
-    const { plain, verdict } = both(sheet, mapping, settings, settings);
+    const { plain, verdict } = both(sheet, SENDER_COLUMN, settings, settings);
     const { rows } = withSettings(verdict, settings);
     expect(rows).not.toBe(verdict.rows);
     expect(Array.isArray(rows)).toBe(true);

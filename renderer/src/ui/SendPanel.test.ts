@@ -3,7 +3,7 @@ import { act, createElement, Profiler, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Batch, BatchListener, Service } from '../../../core/contract/api';
+import type { Batch, BatchListener, ProfileSummary, Service } from '../../../core/contract/api';
 import { leftOutCounts, noneLeftOut } from '../logic/left-out';
 import { outgoingMessages } from '../logic/outgoing';
 import { buildPreview } from '../logic/preview';
@@ -54,6 +54,16 @@ const uploading: Batch = {
   practice: true,
   test: false,
   cost: null,
+};
+
+const practice: ProfileSummary = {
+  id: 'emulated',
+  name: 'Practice on this computer',
+  servers: [],
+  user: 'demo',
+  hasPassword: true,
+  practice: true,
+  passwordKept: 'this-run',
 };
 
 function previewData(sheet = sampleSheet): PreviewData {
@@ -153,17 +163,7 @@ describe("issue 13: Send while this preview's batch uploads", () => {
       busy: false,
       error: null,
       problems: [],
-      profiles: [
-        {
-          id: 'emulated',
-          name: 'Practice on this computer',
-          servers: [],
-          user: 'demo',
-          hasPassword: true,
-          practice: true,
-          passwordKept: 'this-run',
-        },
-      ],
+      profiles: [practice],
       sent: {},
       batches: {},
     });
@@ -197,15 +197,6 @@ describe('issue 16: a preview that lags the settings as typed', () => {
     ['+45 20 12 34 56', 'Ann', 'Hi Ann'],
     ['+45 20 12 34 57', 'Bo', 'Hi Bo'],
   ]);
-  const practice = {
-    id: 'emulated',
-    name: 'Practice on this computer',
-    servers: [],
-    user: 'demo',
-    hasPassword: true,
-    practice: true,
-    passwordKept: 'this-run' as const,
-  };
   const button = (name: string) =>
     [...document.querySelectorAll('button')].find((b) => b.textContent === name)!;
 
