@@ -2,7 +2,7 @@
  * The preview, derived from the sheet, the mapping, the campaign's settings and the rows left
  * out: computed, not stored.
  */
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { Cost } from '../../../core/cost';
 import { readMessages, readNumbers } from '../logic/columns';
 import { leftOutCounts, noneLeftOut } from '../logic/left-out';
@@ -29,11 +29,13 @@ import { useCampaign } from '../stores/campaign';
 import { selectSheet, useFile } from '../stores/file';
 import { leftOutFor, useLeaveOut } from '../stores/leave-out';
 import { useMapping } from '../stores/mapping';
+import { usePaintedFirst } from './usePaintedFirst';
 
 export interface PreviewData {
   /**
    * The campaign's settings this preview is of: it lags the settings as typed by a frame or
-   * two, and nothing may be exported or sent from it until it has caught up (SendPanel).
+   * two (usePaintedFirst), and nothing may be exported or sent from it until it has caught up
+   * (SendPanel).
    */
   settings: CampaignSettings;
   preview: Preview;
@@ -68,12 +70,12 @@ export function usePreview(): PreviewData | null {
   // for another sheet would point at wrong columns.
   const ready = sheet !== null && mappedSheet === sheet ? sheet : null;
   // A keystroke in the campaign's settings paints first (the field, at once), and the preview
-  // follows in a render React can put off and interrupt: on a busy machine the list's lines, or
-  // a new verdict for another country, would otherwise hold the typed character back. A new
-  // sheet is previewed with its own settings at once: a preview of it with the last file's,
-  // made only to be replaced, would cost a drop a second verdict.
+  // follows after that frame, in a render React can interrupt: on a busy machine the list's
+  // lines, or a new verdict for another country, would otherwise hold the typed character back.
+  // A new sheet is previewed with its own settings at once: a preview of it with the last
+  // file's, made only to be replaced, would cost a drop a second verdict.
   const typedFor = useMemo(() => ({ sheet: ready, settings: typed }), [ready, typed]);
-  const lagged = useDeferredValue(typedFor);
+  const lagged = usePaintedFirst(typedFor);
   const settings = lagged.sheet === ready ? lagged.settings : typed;
   const kept = useLeaveOut((state) => leftOutFor(state, ready));
   // The columns are read once and kept while only the campaign's settings change: typing a
