@@ -21,6 +21,9 @@ import type { RawRow } from './values';
  * messages needs about 15 MiB; past this (a file of millions of tiny rows), the notes are
  * dropped and the rows read again after the verdict is written, each chunk written as it fills.
  */
+export const KEPT_NOTES_BYTES = 64 * 1024 * 1024;
+
+/** The messages' JSON a JsonMessages without a writer keeps, at most. */
 export const KEPT_JSON_BYTES = 128 * 1024 * 1024;
 
 const utf8 = new TextEncoder();
@@ -114,7 +117,7 @@ export function writeVerdictJson(
   options: CheckOptions,
   write: (bytes: Uint8Array) => void,
   lead: Record<string, string> = {},
-  keepLimit = KEPT_JSON_BYTES,
+  keepLimit = KEPT_NOTES_BYTES,
   /** `write` has consumed the bytes when it returns: one chunk is filled again and again. */
   consumes = false,
 ): Decision {
