@@ -1,9 +1,9 @@
 /**
- * The verdict as JSON (`sendsheet check --json`), written from the rows as check reads them:
- * the bytes of `JSON.stringify(verdict)` in UTF-8, without a Message object per row or one
- * string of the whole text. A 30 MiB file has about 290,000 messages, 60 MiB of JSON: built as
- * objects and then one string, that cost four times the check itself and a gigabyte of memory,
- * most of it the collector's work.
+ * The verdict as JSON (`sendsheet check --json`), written from the rows check reads (noted as
+ * numbers, message-tape.ts, until the head is known): the bytes of `JSON.stringify(verdict)`
+ * in UTF-8, without a Message object per row or one string of the whole text. A 30 MiB file has
+ * about 290,000 messages, 60 MiB of JSON: built as objects and then one string, that cost four
+ * times the check itself and a gigabyte of memory, most of it the collector's work.
  */
 import { inspectFile } from './check';
 import type { CheckOptions, Decision, UploadedFile } from './check';
