@@ -77,6 +77,32 @@ function viewOf(bytes: Uint8Array): DataView {
   return view;
 }
 
+let sourceViewed: Uint8Array | null = null;
+let sourceView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+
+/** A DataView of the source's bytes, for four-byte reads. */
+function sourceViewOf(source: Uint8Array): DataView {
+  if (source !== sourceViewed) {
+    sourceView = new DataView(source.buffer, source.byteOffset, source.byteLength);
+    sourceViewed = source;
+  }
+  return sourceView;
+}
+
+const NO_VIEW = new DataView(new ArrayBuffer(0));
+
+/**
+ * Lets go of the chunk and the source the views were made of (JsonBytes.flush, after each
+ * chunk): a module that held the last file's 30 MiB after its command was done would keep it
+ * for the life of the process.
+ */
+function forgetViews(): void {
+  viewed = null;
+  view = NO_VIEW;
+  sourceViewed = null;
+  sourceView = NO_VIEW;
+}
+
 /** JSON.stringify's two-character escapes, by code unit; 0 where it writes `\u00XX`. */
 const SHORT_ESCAPE: Uint8Array = (() => {
   const table = new Uint8Array(0x80);
@@ -222,18 +248,6 @@ function isPlainFour(four: number): boolean {
   return ((four & high) | control | quoted | escaped) === 0;
 }
 
-let sourceViewed: Uint8Array | null = null;
-let sourceView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
-
-/** A DataView of the source's bytes, for four-byte reads. */
-function sourceViewOf(source: Uint8Array): DataView {
-  if (source !== sourceViewed) {
-    sourceView = new DataView(source.buffer, source.byteOffset, source.byteLength);
-    sourceViewed = source;
-  }
-  return sourceView;
-}
-
 /** Bytes encoded once (a key and its punctuation), with the words that store them. */
 export interface Part {
   bytes: Uint8Array;
@@ -364,6 +378,7 @@ export class JsonBytes {
 
   /** Hands over what is written and not yet handed. */
   flush(): void {
+    forgetViews();
     if (this.used === 0) return;
     const filled = this.#chunk.subarray(0, this.used);
     if (!this.reuse) this.#chunk = new Uint8Array(this.chunkBytes);
