@@ -8,6 +8,7 @@ import { METHODS } from './api';
 import type { IpcAnswer, Method, SendsheetApi } from './api';
 import { API_PREFIX, IPC_PREFIX } from './channels';
 import { ServiceError } from './errors';
+import { said } from './said';
 import { encodeRequest, LINES_TYPE } from './wire';
 
 /** Calls one method of the service with its request; answers what the service answered. */
@@ -61,12 +62,17 @@ export function httpCall<Body>(
       throw new ServiceError(
         0,
         'Sendsheet is not answering: check that it is still running, then try again.',
+        said('app.not-answering'),
       );
     }
     const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
     if (!response.ok) {
       const words = typeof body?.error === 'string' ? body.error : `status ${response.status}`;
-      throw new ServiceError(response.status, `Sendsheet refused the request: ${words}`);
+      throw new ServiceError(
+        response.status,
+        `Sendsheet refused the request: ${words}`,
+        said('app.refused', { detail: words }),
+      );
     }
     return body;
   };
@@ -80,7 +86,11 @@ export function ipcCall(invoke: (channel: string, lines: string[]) => Promise<un
       encodeRequest(method, request),
     )) as IpcAnswer;
     if (!answer.ok)
-      throw new ServiceError(answer.status, `Sendsheet refused the request: ${answer.error}`);
+      throw new ServiceError(
+        answer.status,
+        `Sendsheet refused the request: ${answer.error}`,
+        said('app.refused', { detail: answer.error }),
+      );
     return answer.value;
   };
 }

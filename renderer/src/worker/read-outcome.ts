@@ -4,7 +4,8 @@
  * detail (a reader's error, the first bytes) is kept apart, for the Details of the message.
  */
 import type { Encoding } from '../../../core/decode';
-import type { DialectProblem, InputDelimiter } from '../../../core/dialect';
+import type { InputDelimiter } from '../../../core/dialect';
+import type { DialectProblem } from '../../../core/dialect-problems';
 import type { Problem } from '../../../core/problems';
 import type { Sheet } from '../logic/sheet';
 import type { OtherFileType } from './file-type';
