@@ -1,5 +1,6 @@
 import { DialectParser } from './dialect';
-import type { Delimiter, DialectProblem } from './dialect';
+import type { Delimiter } from './dialect';
+import type { DialectProblem } from './dialect-problems';
 
 /** The whole text at once, into lists: for tests and small inputs. */
 export function parseDialect(

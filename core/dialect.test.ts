@@ -1,9 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
-import { DIALECT_MESSAGES, DialectParser } from './dialect';
+import { DialectParser } from './dialect';
+import { DIALECT_MESSAGES } from './dialect-problems';
 import { parseDialect } from './dialect.test-util';
-import type { Delimiter, DialectProblem, RecordSink } from './dialect';
+import type { Delimiter, RecordSink } from './dialect';
+import type { DialectProblem } from './dialect-problems';
 import { growth, LINEAR_LIMIT } from './growth.test-util';
 
 type Parsed = ReturnType<typeof parseDialect>;

@@ -18,6 +18,9 @@
  *   problems when it gets the record.
  */
 
+import { DIALECT_MESSAGES } from './dialect-problems';
+import type { DialectProblem } from './dialect-problems';
+
 export type Delimiter = ',' | ';';
 /** What a customer's file may be separated by: the server's two, and tabs, which it refuses. */
 export type InputDelimiter = Delimiter | '\t';
@@ -40,21 +43,6 @@ export function detectDelimiter(text: string): InputDelimiter {
   }
   return best;
 }
-export type DialectCode = 'bad-line-ending' | 'unclosed-quote' | 'stray-quote';
-
-export interface DialectProblem {
-  code: DialectCode;
-  /**
-   * 1-based record number as Excel counts records: the header is 1, a record whose quoted
-   * field spans lines is one row, and blank lines are rows too.
-   */
-  row: number;
-  /** 0-based field index within that row, where there is one. */
-  field: number | null;
-  /** One sentence, no line breaks: what is wrong and how to fix it. */
-  message: string;
-}
-
 export interface RecordSink {
   /**
    * Every record, blank ones included; the sink owns `fields` from then on. `starts[i]`, when
@@ -72,28 +60,6 @@ export interface RecordSink {
    * of fields, as no list of millions is gathered.
    */
   field?(value: string, index: number, start: number): void;
-}
-
-export const DIALECT_MESSAGES = {
-  badLineEnding:
-    'A carriage return (CR) without a line feed ends this row: end every row with LF or CR LF.',
-  unclosedQuote:
-    'A quote (") opens this field and never closes, so the field runs to the end of the file: close it with a quote and double every quote inside it ("").',
-  quoteInUnquoted:
-    'A quote (") inside an unquoted field: write the field in quotes and double the quote ("").',
-  textAfterQuote:
-    'Text after the closing quote of a quoted field: put the whole field in quotes and double every quote inside it ("").',
-} as const;
-
-export type DialectKind = keyof typeof DIALECT_MESSAGES;
-
-const KIND_OF_MESSAGE = new Map<string, DialectKind>(
-  Object.entries(DIALECT_MESSAGES).map(([kind, message]) => [message, kind as DialectKind]),
-);
-
-/** Which of DIALECT_MESSAGES a problem's message is, for saying it in another language. */
-export function dialectKind(message: string): DialectKind | 'other' {
-  return KIND_OF_MESSAGE.get(message) ?? 'other';
 }
 
 const QUOTE = 0x22;

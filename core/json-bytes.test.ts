@@ -124,6 +124,50 @@ describe('issue 16: JSON strings written as UTF-8 bytes are JSON.stringify then 
     );
   });
 
+  it('a Windows-1252 piece of mostly plain letters, read four bytes at a time, at any offset', () => {
+    // Runs of bytes written as they are, broken by every kind of byte that is not: the fast
+    // path takes four at once only where each of them is plain, at any alignment.
+    const plain = fc.integer({ min: 0x20, max: 0x7f });
+    const any = fc
+      .integer({ min: 0, max: 0xff })
+      .filter((byte) => !WINDOWS_1252_UNDEFINED.includes(byte));
+    const edge = fc.constantFrom(
+      0x00,
+      0x1f,
+      0x20,
+      0x21,
+      0x22,
+      0x23,
+      0x5b,
+      0x5c,
+      0x5d,
+      0x7e,
+      0x7f,
+      0x80,
+      0x9f,
+      0xa0,
+      0xff,
+    );
+    const byte = fc.oneof(
+      { arbitrary: plain, weight: 8 },
+      { arbitrary: any, weight: 1 },
+      { arbitrary: edge, weight: 1 },
+    );
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 80 }), fc.nat(), fc.nat(), (list, a, b) => {
+        const from = Math.min(a, b) % (list.length + 1);
+        const to = Math.max(from, Math.max(a, b) % (list.length + 1));
+        const source = Uint8Array.from(list);
+        const piece = String.fromCharCode(...list.slice(from, to));
+        const expected = utf8.encode(JSON.stringify(resolveC1(piece)).slice(1, -1));
+        const bytes = new Uint8Array((to - from) * MOST_BYTES_PER_UNIT);
+        const end = putWindows1252Body(bytes, 0, source, PENDING_C1_CODE_POINTS, from, to);
+        same(bytes.subarray(0, end), expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('numbers: counts written digit by digit, anything else as JSON.stringify writes it', () => {
     const counts = fc.oneof(fc.nat(), fc.maxSafeNat(), fc.constantFrom(0, 9, 10, 99, 100));
     fc.assert(

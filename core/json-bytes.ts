@@ -10,8 +10,98 @@
 const BLOCK_UNITS = 1 << 14;
 /** The most bytes one code unit becomes: `\u00XX` or `\udXXX` (a pair is 4 bytes for two). */
 export const MOST_BYTES_PER_UNIT = 6;
+/**
+ * A put function may write this many bytes past where it says it ended (never past its
+ * room), to store four bytes at once: what comes next writes over them.
+ */
+export const SLACK_BYTES = 3;
 const QUOTE = Uint8Array.of(0x22);
 const HEX = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const utf8 = new TextEncoder();
+
+/** A word of UNIT_WORDS that is no word: the unit is written as `\u00XX`, six bytes. */
+const LONG = 0xffffffff;
+
+/**
+ * What each code unit 0x00-0xFF becomes inside a JSON string, in UTF-8, as one little-endian
+ * word: its one to three bytes, and their count in the top byte (LONG for a `\u00XX`). Made
+ * from JSON.stringify and TextEncoder themselves, so the two cannot disagree. One four-byte
+ * store and one table read a character: a loop that tested each byte for what it needs cost
+ * three times as much (branches the processor guesses wrong at every accented letter).
+ */
+function unitWords(codePoint: (unit: number) => number): Uint32Array {
+  const words = new Uint32Array(0x100);
+  for (let unit = 0; unit < 0x100; unit++) {
+    const text = JSON.stringify(String.fromCharCode(codePoint(unit))).slice(1, -1);
+    const bytes = utf8.encode(text);
+    words[unit] =
+      bytes.length > 3
+        ? LONG
+        : (bytes[0]! | ((bytes[1] ?? 0) << 8) | ((bytes[2] ?? 0) << 16) | (bytes.length << 24)) >>>
+          0;
+  }
+  return words;
+}
+
+/** Latin-1's code units, each its own code point. */
+const LATIN1_WORDS = unitWords((unit) => unit);
+
+let wordsOwner: Uint16Array | null = null;
+let ownWords = LATIN1_WORDS;
+
+/** The words of a text whose units below 0xA0 stand for `codePoints`' code points (or none). */
+function wordsFor(codePoints: Uint16Array | null): Uint32Array {
+  if (codePoints === null) return LATIN1_WORDS;
+  if (codePoints !== wordsOwner) {
+    ownWords = wordsOfCodePoints(codePoints);
+    wordsOwner = codePoints;
+  }
+  return ownWords;
+}
+
+// Apart from wordsFor, which is called for every value: a closure over its parameter there
+// made V8 allocate a context at each call (40 MiB of garbage for a 30 MiB file).
+function wordsOfCodePoints(codePoints: Uint16Array): Uint32Array {
+  return unitWords((unit) => (unit < 0xa0 ? codePoints[unit]! : unit));
+}
+
+let viewed: Uint8Array | null = null;
+let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+
+/** A DataView of `bytes`, for four-byte stores (made again only when the chunk changes). */
+function viewOf(bytes: Uint8Array): DataView {
+  if (bytes !== viewed) {
+    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    viewed = bytes;
+  }
+  return view;
+}
+
+let sourceViewed: Uint8Array | null = null;
+let sourceView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+
+/** A DataView of the source's bytes, for four-byte reads. */
+function sourceViewOf(source: Uint8Array): DataView {
+  if (source !== sourceViewed) {
+    sourceView = new DataView(source.buffer, source.byteOffset, source.byteLength);
+    sourceViewed = source;
+  }
+  return sourceView;
+}
+
+const NO_VIEW = new DataView(new ArrayBuffer(0));
+
+/**
+ * Lets go of the chunk and the source the views were made of (JsonBytes.flush, after each
+ * chunk): a module that held the last file's 30 MiB after its command was done would keep it
+ * for the life of the process.
+ */
+function forgetViews(): void {
+  viewed = null;
+  view = NO_VIEW;
+  sourceViewed = null;
+  sourceView = NO_VIEW;
+}
 
 /** JSON.stringify's two-character escapes, by code unit; 0 where it writes `\u00XX`. */
 const SHORT_ESCAPE: Uint8Array = (() => {
@@ -69,15 +159,20 @@ export function putStringBody(
   from = 0,
   to = text.length,
 ): number {
+  const words = wordsFor(codePoints);
+  const store = viewOf(bytes);
   for (let i = from; i < to; i++) {
-    let unit = text.charCodeAt(i);
-    if (unit < 0x80) {
-      if (unit >= 0x20 && unit !== 0x22 && unit !== 0x5c) bytes[at++] = unit;
-      else at = writeEscape(bytes, at, unit);
-      continue;
-    }
-    if (unit < 0xa0 && codePoints !== null) unit = codePoints[unit]!;
-    if (unit < 0x800) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x100) {
+      const word = words[unit]!;
+      if (word === LONG) {
+        at = writeEscape(bytes, at, unit);
+      } else {
+        // Room for six bytes a unit: the four stored never reach past it.
+        store.setUint32(at, word, true);
+        at += word >>> 24;
+      }
+    } else if (unit < 0x800) {
       bytes[at++] = 0xc0 | (unit >> 6);
       bytes[at++] = 0x80 | (unit & 0x3f);
     } else if (unit < 0xd800 || unit > 0xdfff) {
@@ -111,24 +206,75 @@ export function putWindows1252Body(
   from: number,
   to: number,
 ): number {
-  for (let i = from; i < to; i++) {
-    const byte = source[i]!;
-    if (byte < 0x80) {
-      if (byte >= 0x20 && byte !== 0x22 && byte !== 0x5c) bytes[at++] = byte;
-      else at = writeEscape(bytes, at, byte);
-      continue;
+  const words = wordsFor(codePoints);
+  const store = viewOf(bytes);
+  const read = sourceViewOf(source);
+  let i = from;
+  while (i < to) {
+    if (i + 4 <= to) {
+      // Four bytes at once where none needs more than itself: most of a message's bytes.
+      const four = read.getInt32(i, true);
+      if (isPlainFour(four)) {
+        store.setInt32(at, four, true);
+        at += 4;
+        i += 4;
+        continue;
+      }
     }
-    const unit = codePoints[byte]!;
-    if (unit < 0x800) {
-      bytes[at++] = 0xc0 | (unit >> 6);
-      bytes[at++] = 0x80 | (unit & 0x3f);
+    const word = words[source[i]!]!;
+    if (word === LONG) {
+      at = writeEscape(bytes, at, source[i]!);
     } else {
-      bytes[at++] = 0xe0 | (unit >> 12);
-      bytes[at++] = 0x80 | ((unit >> 6) & 0x3f);
-      bytes[at++] = 0x80 | (unit & 0x3f);
+      store.setUint32(at, word, true);
+      at += word >>> 24;
     }
+    i++;
   }
   return at;
+}
+
+/**
+ * Whether each byte of `four` is written as itself in a JSON string: 0x20-0x7F, but `"` and
+ * `\`. The tests are the bit tricks of "any byte less than n" and "any byte zero" (Sean
+ * Anderson's Bit Twiddling Hacks), exact as yes or no.
+ */
+function isPlainFour(four: number): boolean {
+  const high = 0x80808080 | 0;
+  const control = ((four - 0x20202020) | 0) & ~four & high;
+  const quote = four ^ 0x22222222;
+  const backslash = four ^ 0x5c5c5c5c;
+  const quoted = ((quote - 0x01010101) | 0) & ~quote & high;
+  const escaped = ((backslash - 0x01010101) | 0) & ~backslash & high;
+  return ((four & high) | control | quoted | escaped) === 0;
+}
+
+/** Bytes encoded once (a key and its punctuation), with the words that store them. */
+export interface Part {
+  bytes: Uint8Array;
+  /** `bytes` as little-endian words, the last one padded. */
+  words: Uint32Array;
+}
+
+/** `text` as a Part. */
+export function part(text: string): Part {
+  const bytes = utf8.encode(text);
+  const padded = new Uint8Array(Math.ceil(bytes.length / 4) * 4);
+  padded.set(bytes);
+  const words = new Uint32Array(padded.length / 4);
+  const read = new DataView(padded.buffer);
+  for (let k = 0; k < words.length; k++) words[k] = read.getUint32(k * 4, true);
+  return { bytes, words };
+}
+
+/**
+ * Writes `part` at `at`, four bytes at a time, and gives where it ended; it writes up to
+ * SLACK_BYTES past it.
+ */
+export function putPart(bytes: Uint8Array, at: number, part: Part): number {
+  const store = viewOf(bytes);
+  const words = part.words;
+  for (let k = 0; k < words.length; k++) store.setUint32(at + 4 * k, words[k]!, true);
+  return at + part.bytes.length;
 }
 
 /** Copies `part` (a key and its punctuation, encoded once) to `at`; gives where it ended. */
@@ -147,21 +293,30 @@ export const MOST_COUNT_DIGITS = 16;
 
 /** Writes a count (isCount) in decimal at `at`; gives where it ended. */
 export function putNumber(bytes: Uint8Array, at: number, value: number): number {
-  let digits = 1;
-  for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  if (value < 10) {
+    bytes[at] = 0x30 + value;
+    return at + 1;
+  }
+  let digits = 2;
+  for (let bound = 100; value >= bound && digits < MOST_COUNT_DIGITS; bound *= 10) digits++;
   const end = at + digits;
   let digit = end;
   let rest = value;
-  do {
-    bytes[--digit] = 0x30 + (rest % 10);
-    rest = Math.floor(rest / 10);
-  } while (rest > 0);
+  // Integer division by `| 0` where the value fits 31 bits: a row or a part count always does.
+  for (; rest > 0x7fffffff; rest = Math.floor(rest / 10)) bytes[--digit] = 0x30 + (rest % 10);
+  while (rest >= 10) {
+    const tenth = (rest / 10) | 0;
+    bytes[--digit] = 0x30 + (rest - tenth * 10);
+    rest = tenth;
+  }
+  bytes[digit - 1] = 0x30 + rest;
   return end;
 }
 
 /**
- * A byte sink for JSON: text goes into a chunk, and each chunk filled is handed over whole
- * (a fresh one follows, so the one handed over may be held).
+ * A byte sink for JSON: text goes into a chunk, and each chunk filled is handed over whole:
+ * a fresh one follows, so the one handed over may be held, or with `reuse` (for a `hand` that
+ * has consumed the bytes when it returns) the same one is filled again.
  */
 export class JsonBytes {
   #chunk: Uint8Array;
@@ -171,6 +326,7 @@ export class JsonBytes {
   constructor(
     private readonly hand: (filled: Uint8Array) => void,
     private readonly chunkBytes = 1 << 20,
+    private readonly reuse = false,
   ) {
     this.#chunk = new Uint8Array(chunkBytes);
   }
@@ -222,9 +378,10 @@ export class JsonBytes {
 
   /** Hands over what is written and not yet handed. */
   flush(): void {
+    forgetViews();
     if (this.used === 0) return;
     const filled = this.#chunk.subarray(0, this.used);
-    this.#chunk = new Uint8Array(this.chunkBytes);
+    if (!this.reuse) this.#chunk = new Uint8Array(this.chunkBytes);
     this.used = 0;
     this.hand(filled);
   }

@@ -4,8 +4,10 @@
  * only the first are kept (ProblemTally), a record's fields are kept only up to the header's
  * count, and a header's names only up to KEPT_NAMES, each further one read as it passes.
  */
-import { DialectParser, dialectKind } from './dialect';
-import type { Delimiter, DialectProblem } from './dialect';
+import { DialectParser } from './dialect';
+import type { Delimiter } from './dialect';
+import { dialectKind } from './dialect-problems';
+import type { DialectProblem } from './dialect-problems';
 import { COLUMNS, HeaderReader, REQUIRED_COLUMNS, tabDelimitedProblem } from './header';
 import { ProblemTally, report } from './problems';
 import type { Problem } from './problems';

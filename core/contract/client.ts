@@ -8,6 +8,7 @@ import { METHODS } from './api';
 import type { IpcAnswer, Method, SendsheetApi } from './api';
 import { API_PREFIX, IPC_PREFIX } from './channels';
 import { ServiceError } from './errors';
+import { said } from './said';
 import { encodeRequest, LINES_TYPE } from './wire';
 
 /** Calls one method of the service with its request; answers what the service answered. */
@@ -19,17 +20,34 @@ export function makeClient(call: Call): SendsheetApi {
   return client as SendsheetApi;
 }
 
-/** The little of `fetch` used here, so this file needs neither the DOM's types nor Node's. */
-export type FetchLike = (
+/**
+ * The little of `fetch` used here, so this file needs neither the DOM's types nor Node's. Its
+ * body is the request's lines joined, or what `bodyOf` made of them.
+ */
+export type FetchLike<Body = string> = (
   url: string,
-  init: { method: 'POST'; headers: Record<string, string>; body: string },
+  init: { method: 'POST'; headers: Record<string, string>; body: Body },
 ) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 /** `POST <base>/api/<method>` with the request's lines; `base` '' is the page's own origin. */
 export function httpCall(
   base: string,
   fetchImpl: FetchLike,
+  headers?: Record<string, string>,
+): Call;
+/** The same, with the lines made into a body of another kind (the page's: linesBody). */
+export function httpCall<Body>(
+  base: string,
+  fetchImpl: FetchLike<Body>,
+  headers: Record<string, string>,
+  bodyOf: (lines: string[]) => Body,
+): Call;
+export function httpCall<Body>(
+  base: string,
+  fetchImpl: FetchLike<Body>,
   headers: Record<string, string> = {},
+  // Without bodyOf, Body is string (the first signature).
+  bodyOf: (lines: string[]) => Body = (lines) => lines.join('\n') as Body,
 ): Call {
   const root = base.replace(/\/$/, '');
   return async (method, request) => {
@@ -38,18 +56,23 @@ export function httpCall(
       response = await fetchImpl(`${root}${API_PREFIX}${method}`, {
         method: 'POST',
         headers: { ...headers, 'content-type': LINES_TYPE },
-        body: encodeRequest(method, request).join('\n'),
+        body: bodyOf(encodeRequest(method, request)),
       });
     } catch {
       throw new ServiceError(
         0,
         'Sendsheet is not answering: check that it is still running, then try again.',
+        said('app.not-answering'),
       );
     }
     const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
     if (!response.ok) {
       const words = typeof body?.error === 'string' ? body.error : `status ${response.status}`;
-      throw new ServiceError(response.status, `Sendsheet refused the request: ${words}`);
+      throw new ServiceError(
+        response.status,
+        `Sendsheet refused the request: ${words}`,
+        said('app.refused', { detail: words }),
+      );
     }
     return body;
   };
@@ -63,7 +86,11 @@ export function ipcCall(invoke: (channel: string, lines: string[]) => Promise<un
       encodeRequest(method, request),
     )) as IpcAnswer;
     if (!answer.ok)
-      throw new ServiceError(answer.status, `Sendsheet refused the request: ${answer.error}`);
+      throw new ServiceError(
+        answer.status,
+        `Sendsheet refused the request: ${answer.error}`,
+        said('app.refused', { detail: answer.error }),
+      );
     return answer.value;
   };
 }

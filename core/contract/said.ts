@@ -128,6 +128,10 @@ export const SAID = {
   'test.login-refused': { failures: 'failures' },
   'test.not-connected': { failures: 'failures' },
   'test.no-password': { profile: 'text' },
+  // A call that did not reach the service, or a fault in the app itself (contract/client.ts).
+  'app.not-answering': {},
+  'app.refused': { detail: 'text' },
+  'app.failed': { detail: 'text' },
 } as const satisfies Record<string, Record<string, SaidKind>>;
 
 export type SaidCode = keyof typeof SAID;

@@ -8,6 +8,7 @@
 import type { Message } from '../values';
 import type { FetchLike } from './client';
 import { ServiceError } from './errors';
+import { said } from './said';
 
 export type ServerName = 'A' | 'B';
 /** `refuse`: nothing listens (connection refused); `hang`: accepted, never answered. */
@@ -99,12 +100,16 @@ export function controlsClient(url: string, fetchImpl: FetchLike, secret?: strin
           body: JSON.stringify(request ?? {}),
         });
       } catch {
-        throw new ServiceError(0, `Nothing answers at ${root}: is it running?`);
+        throw new ServiceError(
+          0,
+          `Nothing answers at ${root}: is it running?`,
+          said('app.not-answering'),
+        );
       }
       const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
       if (!response.ok) {
         const words = typeof body?.error === 'string' ? body.error : `status ${response.status}`;
-        throw new ServiceError(response.status, words);
+        throw new ServiceError(response.status, words, said('app.refused', { detail: words }));
       }
       return body;
     };

@@ -135,7 +135,14 @@ async function checkOne(file: string, run: CheckRun): Promise<Outcome> {
   let decision: Decision;
   if (json) {
     // Straight from the rows into the output: the same bytes as JSON.stringify of the verdict.
-    decision = writeVerdictJson({ name, bytes, cut }, nodeCheckOptions, run.write, { file, name });
+    decision = writeVerdictJson(
+      { name, bytes, cut },
+      nodeCheckOptions,
+      run.write,
+      { file, name },
+      undefined,
+      run.write.consumes,
+    );
   } else {
     const inspection = inspectFile({ name, bytes, cut }, nodeCheckOptions);
     decision = inspection.decision;

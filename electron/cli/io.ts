@@ -9,6 +9,11 @@ export interface CommandIo {
   stdout: (text: string) => void;
   /** UTF-8 as it is, for large output (`check --json`); without it, decoded and given to stdout. */
   stdoutBytes?: (bytes: Uint8Array) => void;
+  /**
+   * stdoutBytes has written (or copied) the bytes when it returns, so a large output can pass
+   * through one buffer written over again and again (a write to a pipe may hold them: not here).
+   */
+  stdoutBytesSync?: boolean;
   stderr: (text: string) => void;
   /** All of standard input; with a limit, no more than `limit + 1` bytes (the rest unread). */
   readStdin: (limit?: number) => Promise<Uint8Array>;
@@ -25,6 +30,8 @@ export const EXIT_USAGE = 2;
 
 export interface BytesWriter {
   (bytes: Uint8Array): void;
+  /** Each call has consumed the bytes when it returns: they may be written over then. */
+  consumes: boolean;
   /** After the last bytes. */
   end(): void;
 }
@@ -32,9 +39,16 @@ export interface BytesWriter {
 /** Writes UTF-8 to the command's stdout in pieces, which may split a character. */
 export function bytesWriter(io: CommandIo): BytesWriter {
   const raw = io.stdoutBytes;
-  if (raw !== undefined) return Object.assign((bytes: Uint8Array) => raw(bytes), { end() {} });
+  if (raw !== undefined) {
+    return Object.assign((bytes: Uint8Array) => raw(bytes), {
+      consumes: io.stdoutBytesSync === true,
+      end() {},
+    });
+  }
   const decoder = new TextDecoder();
   return Object.assign((bytes: Uint8Array) => io.stdout(decoder.decode(bytes, { stream: true })), {
+    // Decoded into a string before stdout is given it.
+    consumes: true,
     end: () => {
       const rest = decoder.decode();
       if (rest !== '') io.stdout(rest);

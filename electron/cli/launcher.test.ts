@@ -1,9 +1,9 @@
 // Issue 12, a command line that behaves like one: `sendsheet` is the package's bin, runs from
 // any folder and reads relative paths from the folder it was typed in, says its version, and
 // runs a bundle that loads a command's modules only when that command runs.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ function ran(
     const child = execFile(
       command,
       args,
-      { cwd: options.cwd, env: options.env, timeout: 60_000 },
+      { cwd: options.cwd, env: options.env, timeout: 60_000, maxBuffer: 64 << 20 },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
@@ -128,6 +128,40 @@ describe('issue 12: standard input, as the shell gives it', () => {
     );
     expect(result.stdout).toContain('list.csv.excel.ready: ACCEPTED');
     expect(result.code).toBe(0);
+  });
+});
+
+describe('issue 16: check --json, to a file or through a pipe', () => {
+  it('writes the same bytes either way, past many chunks of output', async () => {
+    // A file gets the output through one reused buffer (it is written synchronously); a pipe
+    // gets fresh ones. Both must be JSON.stringify of the verdict.
+    const rows = Array.from(
+      { length: 12_000 },
+      (_, i) => `45${20_000_000 + i};Hej "€${i}" tak – ${'x'.repeat(i % 90)};Shop`,
+    );
+    const csv = join(elsewhere, 'many.csv');
+    await writeFile(csv, `msisdn;message;sender\r\n${rows.join('\r\n')}\r\n`.replace(/"/g, ''));
+    const args = [LAUNCHER, 'check', 'many.csv', '--as', 'many.csv.excel', '--json'];
+    const piped = await ran(process.execPath, args, { cwd: elsewhere });
+    expect(piped.code).toBe(0);
+    const out = join(elsewhere, 'many.json');
+    const file = await open(out, 'w');
+    const code = await new Promise<number | null>((done) => {
+      const child = spawn(process.execPath, args, {
+        cwd: elsewhere,
+        stdio: ['ignore', file.fd, 'inherit'],
+      });
+      child.on('exit', done);
+    });
+    await file.close();
+    expect(code).toBe(0);
+    const written = await readFile(out, 'utf8');
+    expect(written.length).toBeGreaterThan(2 * (1 << 20));
+    expect(written).toBe(piped.stdout);
+    const verdict = JSON.parse(written) as { status: string; messages: { message: string }[] };
+    expect(verdict.status).toBe('success');
+    expect(verdict.messages).toHaveLength(12_000);
+    expect(verdict.messages[11_999]!.message).toBe(`Hej €11999 tak – ${'x'.repeat(11_999 % 90)}`);
   });
 });
 

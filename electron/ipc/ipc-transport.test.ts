@@ -12,6 +12,7 @@ import { METHODS } from '../../core/contract/api';
 import type { Batch, BatchListener, SendsheetApi, SendsheetEvents } from '../../core/contract/api';
 import { ipcCall, makeClient } from '../../core/contract/client';
 import { ServiceError } from '../../core/contract/errors';
+import { said } from '../../core/contract/said';
 import { registerIpc } from './ipc-transport';
 import type { IpcInvokeEventLike, IpcMainLike, WebContentsLike } from './ipc-transport';
 
@@ -171,7 +172,11 @@ describe('issue 4: the IPC transport', () => {
     const window = new FakeWebContents();
     const remote = makeClient(ipcCall((channel, lines) => ipc.invoke(window, channel, lines)));
     await expect(remote.history({})).rejects.toEqual(
-      new ServiceError(500, 'Sendsheet refused the request: Internal error: disk on fire'),
+      new ServiceError(
+        500,
+        'Sendsheet refused the request: Internal error: disk on fire',
+        said('app.refused', { detail: 'Internal error: disk on fire' }),
+      ),
     );
   });
 

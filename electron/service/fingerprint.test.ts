@@ -55,6 +55,20 @@ describe('the fingerprint of a send', () => {
     );
   });
 
+  it('merges any number of files into the very list of all their messages', () => {
+    fc.assert(
+      fc.property(listArb, fc.integer({ min: 1, max: 50 }), (messages, size) => {
+        const files: MessageHashes[] = [];
+        for (let at = 0; at < messages.length; at += size)
+          files.push(MessageHashes.of(messages.slice(at, at + size).map(canonical)));
+        const merged = MessageHashes.merge(files).bytes;
+        const plain = MessageHashes.of(messages.map(canonical)).bytes;
+        return Buffer.from(merged).equals(Buffer.from(plain));
+      }),
+    );
+    expect(MessageHashes.merge([]).count).toBe(0);
+  });
+
   it('changes when any one field of any one message changes', () => {
     const fields = ['msisdn', 'message', 'sender', 'class', 'userref'] as const;
     fc.assert(

@@ -96,11 +96,24 @@ export class MessageHashes {
     return new MessageHashes(bytes);
   }
 
-  /** Several lists as one (the batches of a campaign). */
+  /**
+   * Several lists as one (the batches of a campaign), merged two by two in rounds: each hash is
+   * copied once a round, log2 of the lists' number of times, where merging each list into the
+   * whole so far copied the first file's hashes once for every file after it (11 files of the
+   * whole sheet: 66 copies of a file's hashes instead of 44).
+   */
   static merge(lists: readonly MessageHashes[]): MessageHashes {
-    let merged = new MessageHashes(new Uint8Array(0));
-    for (const list of lists) merged = merged.plus(list);
-    return merged;
+    if (lists.length === 0) return new MessageHashes(new Uint8Array(0));
+    let round = [...lists];
+    while (round.length > 1) {
+      const next: MessageHashes[] = [];
+      for (let i = 0; i < round.length; i += 2) {
+        const [a, b] = [round[i]!, round[i + 1]];
+        next.push(b === undefined ? a : a.plus(b));
+      }
+      round = next;
+    }
+    return round[0]!;
   }
 
   private plus(other: MessageHashes): MessageHashes {
@@ -115,9 +128,10 @@ export class MessageHashes {
     while (i < n || j < m) {
       const fromA = j >= m || (i < n && compareAt(a, i, b, j) <= 0);
       const source = fromA ? a : b;
-      const index = fromA ? i++ : j++;
-      out.set(source.subarray(index * HASH_BYTES, (index + 1) * HASH_BYTES), k * HASH_BYTES);
-      k++;
+      const from = (fromA ? i++ : j++) * HASH_BYTES;
+      const to = k++ * HASH_BYTES;
+      // A loop of 16: a subarray made for each hash cost more than the copy.
+      for (let x = 0; x < HASH_BYTES; x++) out[to + x] = source[from + x]!;
     }
     return new MessageHashes(out);
   }

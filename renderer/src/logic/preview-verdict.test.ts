@@ -9,11 +9,19 @@ import { outgoingMessages } from './outgoing';
 import { assemblePreview } from './preview';
 import type { Preview } from './preview';
 import { plainRow } from './preview-test-util';
-import { verdictSettings, withSettings } from './preview-verdict';
+import {
+  figuresForSender,
+  firstSendable,
+  senderShare,
+  shownRows,
+  verdictSettings,
+  withSettings,
+} from './preview-verdict';
 import type { ShownRow } from './preview-verdict';
 import { sheetFromRows } from './sheet';
 import type { Sheet } from './sheet';
 import { costOf, totalsOf } from './totals';
+import { senderProblem } from '../../../core/values';
 
 /** What the list shows of a row (ShownRow), texts read. */
 function shownRow(row: ShownRow): Record<keyof ShownRow, unknown> {
@@ -31,8 +39,25 @@ function shownRow(row: ShownRow): Record<keyof ShownRow, unknown> {
   };
 }
 
-const SENDERS = ['', 'Shop', 'S', 'Shop Nord', '4512345678', 'Søren', 'TooLongSender1', '...', '1'];
-const senderArb = fc.oneof(fc.constantFrom(...SENDERS), fc.string({ maxLength: 16 }));
+const SENDERS = [
+  '',
+  'Shop',
+  'S',
+  'Shop Nord',
+  '4512345678',
+  'Søren',
+  'Shop Nø',
+  'TooLongSender1',
+  '...',
+  '1',
+  '1234567890123456',
+];
+/** Senders valid and invalid, as typed: ASCII ones, and any text. */
+const senderArb = fc.oneof(
+  fc.constantFrom(...SENDERS),
+  fc.string({ maxLength: 16, unit: fc.constantFrom(...'Ab1 .-_&+øé!') }),
+  fc.string({ maxLength: 16 }),
+);
 const classArb = fc.constantFrom('', 'standard', 'premium', 'secret', 'gold', 'Premium');
 
 const settingsArb: fc.Arbitrary<CampaignSettings> = fc.record({
@@ -70,6 +95,15 @@ const caseArb = fc.record({
   template: fc.constantFrom(null, 'Hej {Navn} – {Nope}', 'Hi {Navn}'),
 });
 
+/** The sheets of sheetOf with their own sender column. */
+const SENDER_COLUMN: Mapping = {
+  msisdn: 0,
+  message: { kind: 'column', column: 1 },
+  sender: 2,
+  userref: null,
+  class: null,
+};
+
 function sheetOf(rows: readonly (readonly string[])[]): Sheet {
   return sheetFromRows('S', [['Telefon', 'Navn', 'Afsender', 'Klasse', 'Ref'], ...rows]);
 }
@@ -91,12 +125,22 @@ function both(
 function expectSame(fast: Preview, plain: Preview, verdict: Preview): void {
   expect(fast.rows.map(plainRow)).toEqual(plain.rows.map(plainRow));
   expect(fast.unknownPlaceholders).toEqual(plain.unknownPlaceholders);
-  // The list is given the verdict's own rows (usePreview): it must show the plain ones.
-  expect(verdict.rows.map(shownRow)).toEqual(plain.rows.map(shownRow));
+  // The list is given shownRows (usePreview): it must show the plain ones.
+  expect(shownRows(verdict, fast).map(shownRow)).toEqual(plain.rows.map(shownRow));
   const leftOut = new Uint8Array(plain.rows.length).map((_, i) => (i % 3 === 1 ? 1 : 0));
-  // The figures are taken from the verdict's rows (usePreview): they must be the plain ones.
-  expect(totalsOf(verdict.rows, leftOut)).toEqual(totalsOf(plain.rows, leftOut));
-  expect(leftOutCounts(verdict.rows, leftOut)).toEqual(leftOutCounts(plain.rows, leftOut));
+  // The figures are the verdict's, corrected for the sender (usePreview): the plain ones.
+  const valid = senderProblem(fast.source.settings.sender) === null;
+  const figures = figuresForSender(
+    totalsOf(verdict.rows, leftOut),
+    leftOutCounts(verdict.rows, leftOut),
+    senderShare(verdict, leftOut),
+    valid,
+  );
+  expect(figures.totals).toEqual(totalsOf(plain.rows, leftOut));
+  expect(figures.counts).toEqual(leftOutCounts(plain.rows, leftOut));
+  expect(firstSendable(verdict, leftOut, valid)).toBe(
+    plain.rows.findIndex((row) => leftOut[row.index] === 0 && row.errors.length === 0),
+  );
   const prices = { currency: 'DKK', perPart: 0.25, byCountry: [{ code: '45', perPart: 0.2 }] };
   expect(costOf(verdict.rows, leftOut, prices)).toEqual(costOf(plain.rows, leftOut, prices));
   expect(outgoingMessages(fast.rows, leftOut)).toEqual(outgoingMessages(plain.rows, leftOut));
@@ -124,11 +168,10 @@ describe('a verdict kept while a sender is typed (issue 16)', () => {
     );
   });
 
-  it('keeps one verdict from keystroke to keystroke while each sender judges alike (property)', () => {
+  it('keeps one verdict from keystroke to keystroke, senders valid and invalid (property)', () => {
     fc.assert(
       fc.property(caseArb, settingsArb, senderArb, (test, before, typed) => {
         const after = { ...before, sender: typed };
-        fc.pre(verdictSettings(after).sender === verdictSettings(before).sender);
         const sheet = sheetOf(test.rows);
         const mapping: Mapping = {
           msisdn: 0,
@@ -144,13 +187,56 @@ describe('a verdict kept while a sender is typed (issue 16)', () => {
     );
   });
 
-  it('shares the verdict between valid senders, and keeps an invalid one as typed', () => {
-    const valid = ['', 'S', 'Sh', 'Shop', 'Shop Nord', '4512345678'];
-    for (const sender of valid) {
+  it('shares the verdict between every sender, valid or not', () => {
+    for (const sender of ['', 'S', 'Shop Nord', '4512345678', 'Søren', 'TooLongSender1', '...']) {
       expect(verdictSettings({ ...DEFAULT_CAMPAIGN, sender }).sender).toBe('');
     }
-    for (const sender of ['Søren', 'TooLongSender1', '...']) {
-      expect(verdictSettings({ ...DEFAULT_CAMPAIGN, sender }).sender).toBe(sender);
+  });
+
+  it('says an invalid sender in every row that takes it, and blocks them, with one verdict', () => {
+    const sheet = sheetOf([
+      ['4520123456', 'Hej', '', '', ''],
+      ['4520123457', 'Hej', 'Own', '', ''],
+      ['x', 'Hej', '', '', ''],
+      ['4520123458', 'Hej', '', '', ''],
+    ]);
+    const mapping = SENDER_COLUMN;
+    const numbers = readNumbers(sheet, 0, 'DK');
+    const messages = readMessages(sheet, mapping.message);
+    const verdict = assemblePreview(
+      sheet,
+      mapping,
+      verdictSettings(DEFAULT_CAMPAIGN),
+      numbers,
+      messages,
+    );
+    const leftOut = new Uint8Array([0, 0, 0, 1]);
+    const share = senderShare(verdict, leftOut);
+    // Rows 0 and 3 take the campaign's sender with no error of their own; row 3 is left out.
+    expect(share).toEqual({ clean: 1, warned: 0 });
+    for (const sender of ['Shop', 'Shop Nø', 'Shop Nør', 'Shop N']) {
+      const typed = withSettings(verdict, { ...DEFAULT_CAMPAIGN, sender });
+      const valid = sender !== 'Shop Nø' && sender !== 'Shop Nør';
+      const quoting = (row: number) =>
+        typed.rows[row]!.errors.filter(
+          (e) => e.code === 'bad-sender' && e.message.includes(sender),
+        );
+      expect(quoting(0)).toHaveLength(valid ? 0 : 1);
+      expect(quoting(1)).toHaveLength(0);
+      // The number's problem first, then the sender's, as the plain check says them.
+      expect(typed.rows[2]!.errors.map((e) => e.code)).toEqual(
+        valid ? ['bad-msisdn'] : ['bad-msisdn', 'bad-sender'],
+      );
+      const { totals, counts } = figuresForSender(
+        totalsOf(verdict.rows, leftOut),
+        leftOutCounts(verdict.rows, leftOut),
+        share,
+        valid,
+      );
+      // What blocks Send: a row to be sent with an error.
+      expect(totals.rowsWithErrors).toBe(valid ? 1 : 2);
+      expect(counts.problem).toBe(valid ? 1 : 2);
+      expect(shownRows(verdict, typed)).toBe(valid ? verdict.rows : typed.rows);
     }
   });
 
@@ -168,9 +254,8 @@ describe('a verdict kept while a sender is typed (issue 16)', () => {
     const shop = { ...DEFAULT_CAMPAIGN, sender: 'Shop' };
     const verdict = assemblePreview(sheet, mapping, verdictSettings(shop), numbers, messages);
     expect(verdict.rows[0]!.errors).toEqual([]);
-    // An invalid sender, another look-alike choice or another country: not this verdict's.
+    // Another look-alike choice or another country: not this verdict's.
     for (const other of [
-      { ...shop, sender: 'Søren' },
       { ...shop, replaceLookalikes: true },
       { ...shop, defaultCountry: 'SE' as const },
     ]) {
@@ -187,15 +272,8 @@ describe('the rows of a rebound preview', () => {
       ['4520123456', 'Hej', '', '', ''],
       ['4520123457', 'Hej', 'Own', '', ''],
     ]);
-    const mapping: Mapping = {
-      msisdn: 0,
-      message: { kind: 'column', column: 1 },
-      sender: 2,
-      userref: null,
-      class: null,
-    };
     const settings = { ...DEFAULT_CAMPAIGN, sender: 'Shop' };
-    const { plain, verdict } = both(sheet, mapping, settings, settings);
+    const { plain, verdict } = both(sheet, SENDER_COLUMN, settings, settings);
     const { rows } = withSettings(verdict, settings);
     expect(rows).not.toBe(verdict.rows);
     expect(Array.isArray(rows)).toBe(true);

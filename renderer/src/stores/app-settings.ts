@@ -5,15 +5,14 @@
  */
 import { create } from 'zustand';
 import type { AppSettings, SettingsUpdate } from '../../../core/contract/api';
-import { errorWords, service } from './service';
+import { failureTold, service } from './service';
 import type { Told } from '../i18n/said-text';
 
 export interface AppSettingsStore {
   /** Null until loaded. */
   settings: AppSettings | null;
-  error: string | null;
+  error: Told | null;
   load(): Promise<void>;
-  /** Saves a change; answers the error in words, or null. */
   /** Null when saved, else why not (its words said by i18n/said-text.ts). */
   update(patch: SettingsUpdate): Promise<Told | null>;
 }
@@ -25,7 +24,7 @@ export const useAppSettings = create<AppSettingsStore>()((set) => ({
     try {
       set({ settings: await service().settings({}), error: null });
     } catch (error) {
-      set({ error: errorWords(error) });
+      set({ error: failureTold(error) });
     }
   },
   async update(patch) {
@@ -35,7 +34,7 @@ export const useAppSettings = create<AppSettingsStore>()((set) => ({
       set({ settings: outcome.settings, error: null });
       return null;
     } catch (error) {
-      return { error: errorWords(error) };
+      return failureTold(error);
     }
   },
 }));

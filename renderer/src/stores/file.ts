@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { Encoding } from '../../../core/decode';
-import type { DialectProblem } from '../../../core/dialect';
+import type { DialectProblem } from '../../../core/dialect-problems';
 import type { InputDelimiter } from '../logic/delimited';
 import { nextFrame } from '../logic/progress';
 import type { Sheet } from '../logic/sheet';

@@ -1,11 +1,12 @@
 /** Past batches, as the service keeps them. */
 import { create } from 'zustand';
 import type { Batch } from '../../../core/contract/api';
-import { errorWords, service } from './service';
+import type { Told } from '../i18n/said-text';
+import { failureTold, service } from './service';
 
 export interface HistoryStore {
   batches: Batch[];
-  error: string | null;
+  error: Told | null;
   load(): Promise<void>;
   clear(): Promise<void>;
   /** Keeps the batches shown up to date with the service's events; the function stops it. */
@@ -20,7 +21,7 @@ export const useHistory = create<HistoryStore>()((set, get) => ({
       const batches = await service().history({});
       set({ batches: [...batches].reverse(), error: null });
     } catch (error) {
-      set({ error: errorWords(error) });
+      set({ error: failureTold(error) });
     }
   },
   listen() {
@@ -39,7 +40,7 @@ export const useHistory = create<HistoryStore>()((set, get) => ({
       await service().clearHistory({});
       await get().load();
     } catch (error) {
-      set({ error: errorWords(error) });
+      set({ error: failureTold(error) });
     }
   },
 }));

@@ -16,7 +16,7 @@ import type { Told } from '../i18n/said-text';
 import { rowsOfFiles } from '../logic/batches';
 import { exportStepCount, nextFrame, runSteps } from '../logic/progress';
 import type { WorkProgress } from '../logic/progress';
-import { errorWords, service } from './service';
+import { failureTold, service } from './service';
 
 export interface SentFile {
   batchId: string;
@@ -111,7 +111,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
     try {
       set({ profiles: await service().profiles({}) });
     } catch (error) {
-      set({ error: errorWords(error) });
+      set(toldOf(failureTold(error)));
     }
   },
   async announce(progress) {
@@ -148,7 +148,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
       }
       set({ written: written.files });
     } catch (error) {
-      set({ error: errorWords(error) });
+      set(toldOf(failureTold(error)));
     } finally {
       set({ busy: false, progress: null });
     }
@@ -179,7 +179,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
       set({ prepared: outcome.prepared, preparedRows: rowOf });
       return outcome.prepared;
     } catch (error) {
-      set({ error: errorWords(error) });
+      set(toldOf(failureTold(error)));
       return null;
     } finally {
       set({ busy: false, progress: null });
@@ -217,7 +217,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
       });
       return true;
     } catch (error) {
-      set({ error: errorWords(error) });
+      set(toldOf(failureTold(error)));
       return false;
     } finally {
       set({ busy: false });
@@ -229,7 +229,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
       const outcome = await service().cancel({ batch: id });
       return outcome.ok ? null : outcome;
     } catch (error) {
-      return { error: errorWords(error) };
+      return failureTold(error);
     }
   },
   async retryBatch(id) {
@@ -237,7 +237,7 @@ export const useSending = create<SendingStore>()((set, get) => ({
       const outcome = await service().retry({ batch: id });
       return outcome.ok ? null : outcome;
     } catch (error) {
-      return { error: errorWords(error) };
+      return failureTold(error);
     }
   },
   listen() {

@@ -12,5 +12,8 @@ export function service(): Service {
   return current;
 }
 
-/** Errors as words for the person; a bug's message is still better than nothing. */
-export { errorText as errorWords } from '../../../core/contract/errors';
+/**
+ * A thrown value as a failure to show: its sentence (said in the person's language) and its
+ * English words, which Details shows.
+ */
+export { failureSaid as failureTold } from '../../../core/contract/errors';

@@ -3,7 +3,7 @@ import type { ConnectionTest } from '../../../core/contract/api';
 import { useTranslation } from '../i18n';
 import { useAppSettings } from '../stores/app-settings';
 import { useSending } from '../stores/sending';
-import { errorWords, service } from '../stores/service';
+import { failureTold, service } from '../stores/service';
 import { AccountFields } from './AccountFields';
 import { ConnectionResult } from './ProfileEditor';
 import { toldText } from '../i18n/said-text';
@@ -34,7 +34,7 @@ function ProviderAccount({ onBack }: { onBack: () => void }) {
       }
       setTest(await service().testConnection({ profile: real.id }));
     } catch (failure) {
-      setError({ error: errorWords(failure) });
+      setError(failureTold(failure));
     } finally {
       setWorking(false);
     }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Batch } from '../../../core/contract/api';
 import { sumCosts } from '../../../core/cost';
 import { useLocale, useTranslation } from '../i18n';
+import { toldText } from '../i18n/said-text';
 import { useHistory } from '../stores/history';
 import { Icon } from './icons';
 import { BatchView, outcomeWords, STATE_ICONS, useBatchName } from './Timeline';
@@ -131,7 +132,7 @@ export function HistoryScreen() {
       <h2 id="history-heading">{t('history.heading')}</h2>
       {error && (
         <p className="error" role="alert">
-          {error}
+          {toldText(t, error)}
         </p>
       )}
       {campaigns.length === 0 ? (

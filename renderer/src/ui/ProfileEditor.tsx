@@ -3,7 +3,7 @@ import type { ConnectionTest, ProfileSummary } from '../../../core/contract/api'
 import { useTranslation } from '../i18n';
 import { AccountFields } from './AccountFields';
 import { profileName } from './profile-name';
-import { errorWords, service } from '../stores/service';
+import { failureTold, service } from '../stores/service';
 import { saidText, toldText } from '../i18n/said-text';
 
 /** A connection test's outcome, in words, with each server's certificate and time. */
@@ -59,7 +59,7 @@ export function TestConnection({ profile }: { profile: string }) {
           try {
             setTest(await service().testConnection({ profile }));
           } catch (failure) {
-            setError(errorWords(failure));
+            setError(toldText(t, failureTold(failure)));
           } finally {
             setTesting(false);
           }
@@ -102,7 +102,7 @@ export function ProfileEditor({
           setPassword('');
           onSaved();
         } catch (error) {
-          setMessage(errorWords(error));
+          setMessage(toldText(t, failureTold(error)));
         }
       }}
     >

@@ -1,19 +1,22 @@
 // @vitest-environment happy-dom
-import { act, createElement, Profiler } from 'react';
+import { act, createElement, Profiler, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Batch, BatchListener, Service } from '../../../core/contract/api';
-import { DEFAULT_CAMPAIGN } from '../logic/campaign-settings';
+import type { Batch, BatchListener, ProfileSummary, Service } from '../../../core/contract/api';
 import { leftOutCounts, noneLeftOut } from '../logic/left-out';
 import { outgoingMessages } from '../logic/outgoing';
 import { buildPreview } from '../logic/preview';
 import { byColumn, sampleSheet } from '../logic/preview-test-util';
 import { sheetFromRows } from '../logic/sheet';
 import { totalsOf } from '../logic/totals';
+import { useCampaign } from '../stores/campaign';
 import { emit } from '../stores/commands';
+import { useFile } from '../stores/file';
+import { useMapping } from '../stores/mapping';
 import { useSending } from '../stores/sending';
 import { SendPanel } from './SendPanel';
+import { usePreview } from './usePreview';
 import type { PreviewData } from './usePreview';
 
 // The Timeline is the one part that shows the batches' events: without it, what renders is the
@@ -53,15 +56,29 @@ const uploading: Batch = {
   cost: null,
 };
 
+const practice: ProfileSummary = {
+  id: 'emulated',
+  name: 'Practice on this computer',
+  servers: [],
+  user: 'demo',
+  hasPassword: true,
+  practice: true,
+  passwordKept: 'this-run',
+};
+
 function previewData(sheet = sampleSheet): PreviewData {
-  const preview = buildPreview(sheet, byColumn, DEFAULT_CAMPAIGN);
+  // Made for the settings as they are: not lagging them.
+  const settings = useCampaign.getState().settings;
+  const preview = buildPreview(sheet, byColumn, settings);
   const leftOut = noneLeftOut(preview.rows.length);
   return {
+    settings,
     preview,
     shown: preview.rows,
     totals: totalsOf(preview.rows, leftOut),
     leftOut,
     counts: leftOutCounts(preview.rows, leftOut),
+    firstSendable: preview.rows.findIndex((row) => row.errors.length === 0),
     cost: null,
     outgoing: () => outgoingMessages(preview.rows, leftOut),
   };
@@ -146,17 +163,7 @@ describe("issue 13: Send while this preview's batch uploads", () => {
       busy: false,
       error: null,
       problems: [],
-      profiles: [
-        {
-          id: 'emulated',
-          name: 'Practice on this computer',
-          servers: [],
-          user: 'demo',
-          hasPassword: true,
-          practice: true,
-          passwordKept: 'this-run',
-        },
-      ],
+      profiles: [practice],
       sent: {},
       batches: {},
     });
@@ -179,6 +186,106 @@ describe("issue 13: Send while this preview's batch uploads", () => {
       expect(send().disabled).toBe(false);
     } finally {
       stop();
+      act(() => root.unmount());
+    }
+  });
+});
+
+describe('issue 16: a preview that lags the settings as typed', () => {
+  const clean = sheetFromRows('S', [
+    ['Telefon', 'Navn', 'Besked'],
+    ['+45 20 12 34 56', 'Ann', 'Hi Ann'],
+    ['+45 20 12 34 57', 'Bo', 'Hi Bo'],
+  ]);
+  const button = (name: string) =>
+    [...document.querySelectorAll('button')].find((b) => b.textContent === name)!;
+
+  beforeEach(() => {
+    useCampaign.getState().reset({});
+    useSending.setState({ busy: false, error: null, problems: [], profiles: [practice], sent: {} });
+  });
+
+  it('sends and exports nothing until it has caught up, by button or menu', async () => {
+    const prepare = vi.fn(() => Promise.resolve(null));
+    const exportFiles = vi.fn(() => Promise.resolve());
+    useSending.setState({ prepare, exportFiles, announce: () => Promise.resolve() });
+    const root = createRoot(document.body.appendChild(document.createElement('div')));
+    const before = previewData(clean);
+    await act(async () => root.render(createElement(SendPanel, { data: before })));
+    try {
+      expect(button('Send…').disabled).toBe(false);
+      // A keystroke: the settings as typed are ahead of the preview given to the panel.
+      act(() => useCampaign.getState().update({ sender: 'Shop' }));
+      expect(button('Send…').disabled).toBe(true);
+      expect(button('Export file').disabled).toBe(true);
+      await act(async () => {
+        emit('send');
+        emit('export');
+      });
+      expect(prepare).not.toHaveBeenCalled();
+      expect(exportFiles).not.toHaveBeenCalled();
+      // Caught up: the messages carry the sender as typed.
+      const after = previewData(clean);
+      expect(after.settings.sender).toBe('Shop');
+      await act(async () => root.render(createElement(SendPanel, { data: after })));
+      expect(button('Send…').disabled).toBe(false);
+      await act(async () => {
+        emit('send');
+      });
+      expect(prepare).toHaveBeenCalledTimes(1);
+      const sent = (prepare.mock.calls[0] as unknown as [{ sender?: string }[]])[0];
+      expect(sent.map((message) => message.sender)).toEqual(['Shop', 'Shop']);
+    } finally {
+      act(() => root.unmount());
+    }
+  });
+
+  it('is what usePreview gives at the keystroke, caught up after its frame', async () => {
+    useFile.setState({
+      file: {
+        status: 'ready',
+        fileName: 'list.csv',
+        bytes: 1,
+        kind: 'text',
+        sheets: [clean],
+        encoding: 'utf-8',
+        delimiter: ';',
+        notes: [],
+        readMs: 1,
+      },
+      sheetIndex: 0,
+    });
+    useMapping.getState().guessFor(clean);
+    /** At each commit: the sender the preview is of, as typed, and whether Send was enabled. */
+    const seen: [string, string, boolean][] = [];
+    function Screen() {
+      const data = usePreview();
+      useLayoutEffect(() => {
+        if (data === null) return;
+        const typed = useCampaign.getState().settings.sender;
+        seen.push([data.settings.sender, typed, !button('Send…').disabled]);
+      });
+      return data === null ? null : createElement(SendPanel, { data });
+    }
+    const root = createRoot(document.body.appendChild(document.createElement('div')));
+    await act(async () => root.render(createElement(Screen)));
+    try {
+      seen.length = 0;
+      for (const sender of ['Shop Nø', 'Shop N']) {
+        await act(async () => useCampaign.getState().update({ sender }));
+        // The preview follows after the frame (usePaintedFirst): a frame's time, then what
+        // it scheduled is rendered as act ends.
+        for (let frames = 0; seen.at(-1)![0] !== sender && frames < 50; frames++)
+          await act(() => new Promise((frame) => setTimeout(frame, 20)));
+      }
+      // Each keystroke: a commit behind the typed sender, Send disabled, then one caught up.
+      expect(seen).toEqual([
+        ['', 'Shop Nø', false],
+        ['Shop Nø', 'Shop Nø', false],
+        ['Shop Nø', 'Shop N', false],
+        ['Shop N', 'Shop N', true],
+      ]);
+    } finally {
       act(() => root.unmount());
     }
   });

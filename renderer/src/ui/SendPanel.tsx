@@ -31,10 +31,7 @@ const TEST_SUFFIX = '-test';
 function testRow(data: PreviewData, chosen: number | null) {
   const rows = data.preview.rows;
   if (chosen !== null && rows[chosen]) return rows[chosen];
-  // Searched in the verdict's rows: the preview's are made when read, and a search past many
-  // rows left out would make each of them again at every keystroke.
-  const first = data.shown.find((row) => data.leftOut[row.index] === 0 && row.errors.length === 0);
-  return first === undefined ? null : rows[first.index]!;
+  return data.firstSendable < 0 ? null : rows[data.firstSendable]!;
 }
 
 export function SendPanel({ data }: { data: PreviewData }) {
@@ -42,7 +39,14 @@ export function SendPanel({ data }: { data: PreviewData }) {
   const fileName = useFile((state) =>
     state.file.status === 'ready' ? state.file.fileName : UNNAMED,
   );
-  const settings = useCampaign((state) => state.settings);
+  // The settings the preview is of, which lag the settings as typed by a frame or two
+  // (usePreview): the messages exported or sent are the preview's, so nothing goes until it has
+  // caught up, and the choices below are the preview's too.
+  const settings = data.settings;
+  const lagging = useCampaign((state) => state.settings !== data.settings);
+  /** Asked again when acting: a menu command can come between a keystroke and its render. */
+  const stale = () =>
+    useMapping.getState().draft !== null || useCampaign.getState().settings !== data.settings;
   // Field by field: the batches' live events change the store many times a second while a
   // file uploads, and only the Timeline shows them.
   const profiles = useSending((state) => state.profiles);
@@ -74,8 +78,8 @@ export function SendPanel({ data }: { data: PreviewData }) {
    * there; in a browser core's writer makes them here and the browser downloads them.
    */
   const exportNow = async () => {
-    // The menu's Export too: the preview is of the text before the one being typed.
-    if (useMapping.getState().draft !== null) return;
+    // The menu's Export too: the preview is of the text or settings before the ones typed.
+    if (stale()) return;
     const announce = useSending.getState().announce;
     const api = desktop();
     if (api !== null) {
@@ -98,12 +102,14 @@ export function SendPanel({ data }: { data: PreviewData }) {
   const chosen = profiles.find((p) => p.id === profile) ?? profiles[0];
   // While the message text is being typed, the preview is of the text before it.
   const pending = useMapping((state) => state.draft !== null);
-  const blocked = pending || data.totals.rowsWithErrors > 0 || data.totals.recipients === 0;
+  const behind = pending || lagging;
+  const refused = data.totals.rowsWithErrors > 0 || data.totals.recipients === 0;
+  const blocked = behind || refused;
   const sendable = !busy && !blocked && !uploading && chosen !== undefined;
 
   /** The confirmation opens at once, and fills in when the Node side has prepared the send. */
   const ask = async () => {
-    if (!sendable || !chosen) return;
+    if (!sendable || !chosen || stale()) return;
     useSending.getState().dismissPrepared();
     dialog.current?.showModal();
     await useSending.getState().announce({ stage: 'preparing', messages: data.totals.recipients });
@@ -117,7 +123,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
   };
   const row = testRow(data, chosenRow);
   const sendTest = async () => {
-    if (!chosen || row === null || ownNumber === '') return;
+    if (!chosen || row === null || ownNumber === '' || stale()) return;
     setTestNote(null);
     const message = { ...messageOf(row), msisdn: ownNumber };
     const prepared = await prepare(
@@ -145,7 +151,9 @@ export function SendPanel({ data }: { data: PreviewData }) {
     <section aria-labelledby="send-heading" className="panel">
       <h2 id="send-heading">{t('send.heading')}</h2>
       {pending && <p role="status">{t('send.updating')}</p>}
-      {blocked && !pending && (
+      {/* Said while the preview catches up too: an alert that came and went at each keystroke
+          would be read out again each time. */}
+      {refused && !pending && (
         <p className="error" role="alert">
           {data.totals.recipients === 0
             ? data.totals.leftOut > 0
@@ -156,7 +164,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
       )}
       {uploading && <p role="status">{t('send.stillUploading')}</p>}
       <div className="actions">
-        <button type="button" disabled={busy || pending} onClick={() => void exportNow()}>
+        <button type="button" disabled={busy || behind} onClick={() => void exportNow()}>
           {t('send.export', {
             count: data.totals.recipients > settings.rowsPerFile ? 2 : 1,
           })}
@@ -180,7 +188,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
         </button>
         <button
           type="button"
-          disabled={busy || pending || uploading || row === null || ownNumber === '' || !chosen}
+          disabled={busy || behind || uploading || row === null || ownNumber === '' || !chosen}
           title={ownNumber === '' ? t('send.test.addNumber') : undefined}
           onClick={() => void sendTest()}
         >

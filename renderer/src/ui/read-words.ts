@@ -1,7 +1,7 @@
 /** A failed read, and the CSV notes of a read one, in the person's language. */
 import type { TFunction } from 'i18next';
-import { dialectKind } from '../../../core/dialect';
-import type { DialectProblem } from '../../../core/dialect';
+import { dialectKind } from '../../../core/dialect-problems';
+import type { DialectProblem } from '../../../core/dialect-problems';
 import { problemText } from '../i18n/problem-text';
 import type { ReadFailure } from '../worker/read-outcome';
 

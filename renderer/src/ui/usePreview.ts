@@ -11,21 +11,37 @@ import { outgoingMessages } from '../logic/outgoing';
 import type { Outgoing } from '../logic/outgoing';
 import { assemblePreview } from '../logic/preview';
 import type { Preview } from '../logic/preview';
-import { verdictSettings, withSettings } from '../logic/preview-verdict';
+import {
+  figuresForSender,
+  firstSendable,
+  senderShare,
+  shownRows,
+  verdictSettings,
+  withSettings,
+} from '../logic/preview-verdict';
 import type { ShownRow } from '../logic/preview-verdict';
+import { describeSender } from '../../../core/values';
 import { costOf, totalsOf } from '../logic/totals';
 import type { Totals } from '../logic/totals';
+import type { CampaignSettings } from '../logic/campaign-settings';
 import { useAppSettings } from '../stores/app-settings';
 import { useCampaign } from '../stores/campaign';
 import { selectSheet, useFile } from '../stores/file';
 import { leftOutFor, useLeaveOut } from '../stores/leave-out';
 import { useMapping } from '../stores/mapping';
+import { usePaintedFirst } from './usePaintedFirst';
 
 export interface PreviewData {
+  /**
+   * The campaign's settings this preview is of: it lags the settings as typed by a frame or
+   * two (usePaintedFirst), and nothing may be exported or sent from it until it has caught up
+   * (SendPanel).
+   */
+  settings: CampaignSettings;
   preview: Preview;
   /**
-   * The rows as the list shows them: the verdict's own, the same objects while a sender is
-   * typed (see ShownRow), so a keystroke makes no line of the list again.
+   * The rows as the list shows them: the verdict's own, the same objects while a valid sender
+   * is typed (see shownRows), so a keystroke makes no line of the list again.
    */
   shown: readonly ShownRow[];
   totals: Totals;
@@ -33,6 +49,8 @@ export interface PreviewData {
   leftOut: LeftOut;
   /** What each bulk action would leave out, and how many rows are out. */
   counts: LeftOutCounts;
+  /** The index of the first row to be sent with no error (a test's row), or -1. */
+  firstSendable: number;
   /** What the rows to be sent are estimated to cost; null without prices. */
   cost: Cost | null;
   /**
@@ -46,11 +64,19 @@ export function usePreview(): PreviewData | null {
   const sheet = useFile(selectSheet);
   const mapping = useMapping((state) => state.mapping);
   const mappedSheet = useMapping((state) => state.sheet);
-  const settings = useCampaign((state) => state.settings);
+  const typed = useCampaign((state) => state.settings);
   const prices = useAppSettings((state) => state.settings?.prices ?? null);
   // The mapping is guessed for each sheet before it is shown (stores/file.ts); a mapping made
   // for another sheet would point at wrong columns.
   const ready = sheet !== null && mappedSheet === sheet ? sheet : null;
+  // A keystroke in the campaign's settings paints first (the field, at once), and the preview
+  // follows after that frame, in a render React can interrupt: on a busy machine the list's
+  // lines, or a new verdict for another country, would otherwise hold the typed character back.
+  // A new sheet is previewed with its own settings at once: a preview of it with the last
+  // file's, made only to be replaced, would cost a drop a second verdict.
+  const typedFor = useMemo(() => ({ sheet: ready, settings: typed }), [ready, typed]);
+  const lagged = usePaintedFirst(typedFor);
+  const settings = lagged.sheet === ready ? lagged.settings : typed;
   const kept = useLeaveOut((state) => leftOutFor(state, ready));
   // The columns are read once and kept while only the campaign's settings change: typing a
   // sender then redoes the rows' checks, not the parsing of every number (most of a preview's
@@ -63,8 +89,8 @@ export function usePreview(): PreviewData | null {
     () => (ready ? readMessages(ready, mapping.message) : null),
     [ready, mapping.message],
   );
-  // The rows' verdicts, kept while a sender is typed from one valid one to the next (see
-  // preview-verdict.ts); the figures are the verdict's, so they are kept with it.
+  // The rows' verdicts, kept whatever sender is typed (see preview-verdict.ts); the figures
+  // are the verdict's, corrected for an invalid sender, so they are kept with it.
   const judged = verdictSettings(settings);
   const verdict = useMemo(() => {
     if (ready === null || numbers === null || messages === null) return null;
@@ -85,12 +111,33 @@ export function usePreview(): PreviewData | null {
   );
   // Leaving a row out or putting it back redoes the figures, never the rows.
   const leftOut = useMemo(() => kept ?? noneLeftOut(verdict?.rows.length ?? 0), [kept, verdict]);
-  const figures = useMemo(
+  const verdictFigures = useMemo(
     () =>
       verdict === null
         ? null
-        : { totals: totalsOf(verdict.rows, leftOut), counts: leftOutCounts(verdict.rows, leftOut) },
+        : {
+            totals: totalsOf(verdict.rows, leftOut),
+            counts: leftOutCounts(verdict.rows, leftOut),
+            share: senderShare(verdict, leftOut),
+          },
     [verdict, leftOut],
+  );
+  const senderValid = describeSender(settings.sender) === null;
+  const figures = useMemo(
+    () =>
+      verdictFigures === null
+        ? null
+        : figuresForSender(
+            verdictFigures.totals,
+            verdictFigures.counts,
+            verdictFigures.share,
+            senderValid,
+          ),
+    [verdictFigures, senderValid],
+  );
+  const first = useMemo(
+    () => (verdict === null ? -1 : firstSendable(verdict, leftOut, senderValid)),
+    [verdict, leftOut, senderValid],
   );
   const cost = useMemo(
     () => (verdict === null ? null : costOf(verdict.rows, leftOut, prices)),
@@ -100,6 +147,7 @@ export function usePreview(): PreviewData | null {
     if (preview === null || figures === null) return null;
     let made: Outgoing | null = null;
     const outgoing = () => (made ??= outgoingMessages(preview.rows, leftOut));
-    return { preview, shown: verdict!.rows, ...figures, leftOut, cost, outgoing };
-  }, [preview, verdict, figures, leftOut, cost]);
+    const shown = shownRows(verdict!, preview);
+    return { settings, preview, shown, ...figures, leftOut, firstSendable: first, cost, outgoing };
+  }, [settings, preview, verdict, figures, leftOut, first, cost]);
 }

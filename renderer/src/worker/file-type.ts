@@ -79,6 +79,17 @@ export function signatureOf(bytes: Uint8Array, count = 8): string {
  * that cannot be read (then the reader is left to try the file).
  */
 export function zipEntryNames(bytes: Uint8Array): string[] | null {
+  return zipEntries(bytes)?.map((entry) => entry.name) ?? null;
+}
+
+export interface ZipEntry {
+  name: string;
+  /** Its size unpacked, as the directory says (0xFFFFFFFF: a zip64 size, 4 GiB or more). */
+  unpacked: number;
+}
+
+/** The archive's entries from its central directory, or null when it has none to read. */
+export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record is 22 bytes and may be followed by a comment of up to 65,535.
   const lowest = Math.max(0, bytes.length - 22 - 0xffff);
@@ -92,7 +103,7 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
   if (end < 0) return null;
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
-  const names: string[] = [];
+  const entries: ZipEntry[] = [];
   const decoder = new TextDecoder();
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
@@ -100,10 +111,13 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
     if (at + 46 + nameLength > bytes.length) return null;
-    names.push(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+    entries.push({
+      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      unpacked: view.getUint32(at + 24, true),
+    });
     at += 46 + nameLength + extra + comment;
   }
-  return names;
+  return entries;
 }
 
 /**

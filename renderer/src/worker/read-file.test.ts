@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { READ_TIME_LIMIT_MS, readFileInWorker, readTimeLimitMs } from './read-file';
 import type { ReaderWorker } from './read-file';
+import { HEAP_RESERVE_BYTES } from './memory-fit';
 import type { ReadProgress, WorkerMessage } from './read-outcome';
+import type { PackedOutcome } from './transfer';
 
 /** A worker the test drives: what the page posted, and a way to answer. */
 interface FakeWorker extends ReaderWorker {
@@ -134,5 +136,75 @@ describe('the time limit grows with the file (issue 16: the whole sheet)', () =>
     expect(readTimeLimitMs(1024 * 1024)).toBeGreaterThan(READ_TIME_LIMIT_MS);
     // Excel's whole sheet, 57 MiB: more than four minutes, where one minute stopped it.
     expect(readTimeLimitMs(57 * 1024 * 1024)).toBeGreaterThan(4 * 60_000);
+  });
+});
+
+describe('a message, not a crash, where the browser cannot hold a file (issue 16)', () => {
+  const MIB = 1024 * 1024;
+  const sheet: PackedOutcome = {
+    ok: true,
+    kind: 'text',
+    sheets: [
+      {
+        name: 'Ark1',
+        header: ['Telefon'],
+        rowCount: 1,
+        texts: ['x'.repeat(10 * MIB)],
+        ends: [Uint32Array.of(10 * MIB)],
+        sourceRows: Int32Array.of(2),
+      },
+    ],
+    encoding: 'utf-8',
+    delimiter: ';',
+    notes: [],
+  };
+
+  it("tells the worker the page's heap limit", async () => {
+    const worker = fakeWorker();
+    const reading = readFileInWorker(file(10), {
+      startWorker: () => worker,
+      heap: () => ({ limit: 700 * MIB, used: 0 }),
+    });
+    await settle();
+    expect(worker.posted[0]).toMatchObject({
+      name: 'list.csv',
+      heap: { limit: 700 * MIB, used: 0 },
+    });
+    worker.say({ type: 'done', outcome: { ok: false, failure: { code: 'empty', name: 'x' } } });
+    await reading;
+  });
+
+  it('refuses a read sheet the page cannot hold, and takes one it can', async () => {
+    for (const [used, taken] of [
+      [HEAP_RESERVE_BYTES, true],
+      [200 * MIB + HEAP_RESERVE_BYTES, false],
+    ] as const) {
+      const worker = fakeWorker();
+      const reading = readFileInWorker(file(10), {
+        startWorker: () => worker,
+        heap: () => ({ limit: 230 * MIB + HEAP_RESERVE_BYTES, used }),
+      });
+      await settle();
+      worker.say({ type: 'done', outcome: sheet });
+      const outcome = await reading;
+      expect(outcome?.ok).toBe(taken);
+      if (!taken)
+        expect(outcome).toEqual({
+          ok: false,
+          failure: { code: 'too-large-for-memory', name: 'list.csv' },
+        });
+    }
+  });
+
+  it("says a worker's out-of-memory error as too large for memory", async () => {
+    const worker = fakeWorker();
+    const reading = readFileInWorker(file(10), { startWorker: () => worker });
+    await settle();
+    worker.onerror?.({ message: 'Uncaught out of memory' } as ErrorEvent);
+    expect(await reading).toEqual({
+      ok: false,
+      failure: { code: 'too-large-for-memory', name: 'list.csv' },
+    });
+    expect(worker.ended).toBe(true);
   });
 });

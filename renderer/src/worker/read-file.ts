@@ -4,6 +4,8 @@
  * or broken file cannot freeze the window. How far it has come is told as it goes, and the
  * person can stop it.
  */
+import { currentHeap, fitsIn, isOutOfMemory, takeNeed } from './memory-fit';
+import type { Heap } from './memory-fit';
 import { OUTDATED_PAGE_CODE, pageIsOutdated } from './outdated';
 import type { ReadOutcome, ReadProgress, WorkerMessage } from './read-outcome';
 import type { ReadRequest } from './read-worker';
@@ -43,6 +45,8 @@ export interface ReadOptions {
   /** Aborted: the worker is ended and the read comes to null. */
   signal?: AbortSignal;
   startWorker?: () => ReaderWorker;
+  /** The page's heap now, where the browser tells it (currentHeap); a test gives its own. */
+  heap?: () => Heap | null;
 }
 
 export interface ChosenFile {
@@ -94,8 +98,13 @@ export async function readFileInWorker(
     onProgress = () => {},
     signal,
     startWorker = startReadWorker,
+    heap = currentHeap,
   } = options;
   const name = file.name;
+  const tooLargeForMemory: ReadOutcome = {
+    ok: false,
+    failure: { code: 'too-large-for-memory', name },
+  };
   if (file.size > limits.maxBytes) {
     return { ok: false, failure: { code: 'too-large', name, limit: limits.maxBytes } };
   }
@@ -122,19 +131,24 @@ export async function readFileInWorker(
         }
         clearTimeout(timer);
         signal?.removeEventListener('abort', stop);
-        resolve(unpackOutcome(message.outcome));
+        // The sheet is taken only when the page can hold its preview too: a page out of heap
+        // ends the tab, and nothing of the sheet is shown meanwhile. (The worker judged the
+        // texts against the page's heap before sending them; the page may have grown since.)
+        resolve(
+          fitsIn(takeNeed(message.outcome), heap())
+            ? unpackOutcome(message.outcome)
+            : tooLargeForMemory,
+        );
       };
       worker.onerror = (event) => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', stop);
         // A reader that could not start has no message: the page may be from a replaced build.
-        resolve(
-          event.message
-            ? { ok: false, failure: { code: 'reader-error', name, detail: event.message } }
-            : 'failed',
-        );
+        if (!event.message) resolve('failed');
+        else if (isOutOfMemory(event.message)) resolve(tooLargeForMemory);
+        else resolve({ ok: false, failure: { code: 'reader-error', name, detail: event.message } });
       };
-      worker.postMessage({ name, bytes }, [bytes]);
+      worker.postMessage({ name, bytes, heap: heap() }, [bytes]);
     });
     if (outcome !== 'failed') return outcome;
     return {

@@ -4,7 +4,8 @@
  * detail (a reader's error, the first bytes) is kept apart, for the Details of the message.
  */
 import type { Encoding } from '../../../core/decode';
-import type { DialectProblem, InputDelimiter } from '../../../core/dialect';
+import type { InputDelimiter } from '../../../core/dialect';
+import type { DialectProblem } from '../../../core/dialect-problems';
 import type { Problem } from '../../../core/problems';
 import type { Sheet } from '../logic/sheet';
 import type { OtherFileType } from './file-type';
@@ -22,6 +23,8 @@ export type ReadFailure =
   | { code: 'not-text'; name: string; problem: Problem | null; signature: string }
   | { code: 'damaged'; name: string; detail: string }
   | { code: 'too-many-cells'; name: string; limit: number }
+  /** More than this browser's memory can hold: refused before it is read or shown. */
+  | { code: 'too-large-for-memory'; name: string }
   | { code: 'no-sheets'; name: string }
   | { code: 'reader-stopped'; name: string }
   | { code: 'reader-error'; name: string; detail: string }

@@ -6,12 +6,18 @@
  */
 import { errorText } from '../../../core/contract/errors';
 import type { ReadOutcome, WorkerMessage } from './read-outcome';
+import { isOutOfMemory, packWithin } from './memory-fit';
+import type { Heap } from './memory-fit';
 import { readAnyFile } from './spreadsheet';
-import { packOutcome } from './transfer';
 
 export interface ReadRequest {
   name: string;
   bytes: ArrayBuffer;
+  /**
+   * The page's heap when it asked (a worker's limit is the same, and a worker cannot read it),
+   * or null where the browser does not tell.
+   */
+  heap: Heap | null;
 }
 
 /** At most this often the page hears how far reading is: it has a screen to draw. */
@@ -22,7 +28,7 @@ function post(message: WorkerMessage, transfer: Transferable[] = []): void {
 }
 
 self.onmessage = (event: MessageEvent<ReadRequest>) => {
-  const { name, bytes } = event.data;
+  const { name, bytes, heap } = event.data;
   let reported = 0;
   const onRows = (rows: number) => {
     const now = performance.now();
@@ -32,10 +38,12 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
   };
   let outcome: ReadOutcome;
   try {
-    outcome = readAnyFile(name, new Uint8Array(bytes), onRows);
+    outcome = readAnyFile(name, new Uint8Array(bytes), onRows, heap?.limit ?? null);
   } catch (error) {
-    outcome = { ok: false, failure: { code: 'reader-error', name, detail: errorText(error) } };
+    outcome = isOutOfMemory(error)
+      ? { ok: false, failure: { code: 'too-large-for-memory', name } }
+      : { ok: false, failure: { code: 'reader-error', name, detail: errorText(error) } };
   }
-  const { packed, transfer } = packOutcome(outcome);
-  post({ type: 'done', outcome: packed }, transfer);
+  const packed = packWithin(outcome, name, heap);
+  post({ type: 'done', outcome: packed.packed }, packed.transfer);
 };

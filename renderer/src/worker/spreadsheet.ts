@@ -12,8 +12,9 @@ import { readDelimited } from '../logic/delimited';
 import type { Sheet } from '../logic/sheet';
 import { rowLengths, sheetFromDense } from './dense-sheet';
 import type { DenseRows } from './dense-sheet';
-import { oleContent, signatureOf, sniff, zipContent, zipEntryNames } from './file-type';
+import { oleContent, signatureOf, sniff, zipContent, zipEntries } from './file-type';
 import type { OtherFileType } from './file-type';
+import { fitsIn, readNeed } from './memory-fit';
 import type { ReadFailure, ReadOutcome } from './read-outcome';
 
 export type { FileKind, ReadOutcome } from './read-outcome';
@@ -120,22 +121,37 @@ function notSpreadsheet(name: string, bytes: Uint8Array, type: OtherFileType): R
 
 /**
  * Reads a file by what it is, told by its first bytes, and by its name's extension only when
- * the bytes do not tell: text has no signature.
+ * the bytes do not tell: text has no signature. Given the heap's limit (`heapLimit`, bytes), a
+ * file whose reading would not fit in it is refused unread: a heap that runs out ends the whole
+ * tab in Chromium (memory-fit.ts).
  */
 export function readAnyFile(
   name: string,
   bytes: Uint8Array,
   onRows: OnRows = () => {},
+  heapLimit: number | null = null,
 ): ReadOutcome {
   if (bytes.length === 0) return failed({ code: 'empty', name });
+  const heap = heapLimit === null ? null : { limit: heapLimit, used: 0 };
+  const tooLarge = failed({ code: 'too-large-for-memory', name });
+  const fileFits = () => fitsIn(readNeed({ fileBytes: bytes.length }), heap);
   const sniffed = sniff(bytes);
   switch (sniffed.kind) {
     case 'other':
       return notSpreadsheet(name, bytes, sniffed.type);
     case 'zip': {
-      const names = zipEntryNames(bytes);
-      const content = names === null ? 'workbook' : zipContent(bytes, names);
+      const entries = zipEntries(bytes);
+      const content =
+        entries === null
+          ? 'workbook'
+          : zipContent(
+              bytes,
+              entries.map((entry) => entry.name),
+            );
       if (content !== 'workbook') return notSpreadsheet(name, bytes, content);
+      // A workbook's parts are packed: its unpacked size is what reading it takes.
+      const unpacked = entries?.reduce((sum, entry) => sum + entry.unpacked, 0) ?? 0;
+      if (!fitsIn(readNeed({ unpacked: Math.max(unpacked, bytes.length) }), heap)) return tooLarge;
       return readSpreadsheet(name, bytes, onRows);
     }
     case 'ole': {
@@ -144,11 +160,16 @@ export function readAnyFile(
       const content = names.length === 0 ? 'workbook' : oleContent(names);
       if (content === 'password') return failed({ code: 'password', name });
       if (content !== 'workbook') return notSpreadsheet(name, bytes, content);
+      if (!fileFits()) return tooLarge;
       return readSpreadsheet(name, bytes, onRows);
     }
   }
   const extension = extensionOf(name);
-  if (SPREADSHEET_EXTENSIONS.includes(extension)) return readSpreadsheet(name, bytes, onRows);
-  if (TEXT_EXTENSIONS.includes(extension) || extension === '') return readText(name, bytes, onRows);
-  return failed({ code: 'unsupported', name });
+  const read = SPREADSHEET_EXTENSIONS.includes(extension)
+    ? readSpreadsheet
+    : TEXT_EXTENSIONS.includes(extension) || extension === ''
+      ? readText
+      : null;
+  if (read === null) return failed({ code: 'unsupported', name });
+  return fileFits() ? read(name, bytes, onRows) : tooLarge;
 }

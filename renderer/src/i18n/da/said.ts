@@ -158,4 +158,10 @@ export const said: Catalogue['said'] = {
     'not-connected': 'Ikke forbundet: {{failures}}.',
     'no-password': 'Ikke testet: profilen “{{profile}}” har ingen adgangskode endnu.',
   },
+  app: {
+    'not-answering': 'Sendsheet svarer ikke: tjek, at programmet stadig kører, og prøv igen.',
+    refused: 'Sendsheet kunne ikke gøre dette. Genindlæs siden, og prøv igen.',
+    failed:
+      'Der gik noget galt i Sendsheet. Prøv igen; sker det igen, så fortæl support, hvad du gjorde.',
+  },
 };

@@ -84,6 +84,8 @@ export const read: Catalogue['read'] = {
     '{{name}} kunne ikke læses som et regneark, så den er måske beskadiget: åbn den i Excel eller LibreOffice, og gem den igen, eller gem den som CSV.',
   'too-many-cells':
     '{{name}} har mere end {{limit, number}} celler, mere end Sendsheet læser: del den op i mindre filer.',
+  'too-large-for-memory':
+    '{{name}} er for stor til den hukommelse, denne computer giver Sendsheet: del den op i mindre filer, eller luk andre programmer og faner i browseren, og prøv igen.',
   'no-sheets':
     '{{name}} har ingen ark: åbn den i Excel eller LibreOffice, og se efter, at den indeholder din liste.',
   'reader-stopped': '{{name}} kunne ikke læses: læseren stoppede.',

@@ -161,4 +161,10 @@ export const said = {
     'not-connected': 'Not connected: {{failures}}.',
     'no-password': 'Not tested: the profile “{{profile}}” has no password yet.',
   },
+  app: {
+    'not-answering': 'Sendsheet is not answering: check that it is still running, then try again.',
+    refused: 'Sendsheet could not do this. Reload the page and try again.',
+    failed:
+      'Something went wrong in Sendsheet. Try again; if it happens again, tell support what you did.',
+  },
 } as const satisfies SaidCatalogue;

@@ -85,6 +85,8 @@ export const read = {
     '{{name}} could not be read as a spreadsheet, so it may be damaged: open it in Excel or LibreOffice and save it again, or save it as CSV.',
   'too-many-cells':
     '{{name}} has more than {{limit, number}} cells, more than Sendsheet reads: split it into smaller files.',
+  'too-large-for-memory':
+    '{{name}} is too large for the memory this computer gives Sendsheet: split it into smaller files, or close other programs and browser tabs and try again.',
   'no-sheets':
     '{{name}} has no sheets: open it in Excel or LibreOffice and check that it holds your list.',
   'reader-stopped': '{{name}} could not be read: the reader stopped.',
