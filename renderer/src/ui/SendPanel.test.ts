@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Batch, BatchListener, ProfileSummary, Service } from '../../../core/contract/api';
 import { leftOutCounts, noneLeftOut } from '../logic/left-out';
 import { outgoingMessages } from '../logic/outgoing';
+import { rowStandings } from '../logic/list-order';
 import { buildPreview } from '../logic/preview';
 import { byColumn, sampleSheet } from '../logic/preview-test-util';
 import { sheetFromRows } from '../logic/sheet';
@@ -75,6 +76,7 @@ function previewData(sheet = sampleSheet): PreviewData {
     settings,
     preview,
     shown: preview.rows,
+    standings: () => rowStandings(preview, true),
     totals: totalsOf(preview.rows, leftOut),
     leftOut,
     counts: leftOutCounts(preview.rows, leftOut),
