@@ -8,14 +8,17 @@ import type { Message, RawRow } from './values';
 
 /** The text check reads the rows from, for a sink that reads values in place. */
 export interface SourceText {
-  text: string;
-  /** The file's bytes, when each is one character of `text` (Windows-1252); else null. */
-  bytes: Uint8Array | null;
+  /** How many characters (UTF-16 code units) the text has. */
+  readonly length: number;
+  /** Its characters from `start` to `end`, as String.prototype.slice. */
+  slice(start: number, end: number): string;
+  /** The file's bytes, when each is one character of the text (Windows-1252); else null. */
+  readonly bytes: Uint8Array | null;
   /**
-   * `text` is pending (see Windows1252Reading): its U+0080-U+009F are the bytes 0x80-0x9F,
+   * The text is pending (see Windows1252Reading): its U+0080-U+009F are the bytes 0x80-0x9F,
    * which stand for the characters PENDING_C1_CODE_POINTS gives.
    */
-  pendingC1: boolean;
+  readonly pendingC1: boolean;
 }
 
 export interface MessageSink {

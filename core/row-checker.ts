@@ -12,7 +12,7 @@ import { COLUMNS, HeaderReader, REQUIRED_COLUMNS, tabDelimitedProblem } from './
 import { ProblemTally, report } from './problems';
 import type { Problem } from './problems';
 import { countSegments, countSegmentsInBytes } from './segments';
-import type { MessageSink } from './message-sink';
+import type { MessageSink, SourceText } from './message-sink';
 import { ClassAgreement, validateValues } from './values';
 import type { TextReading } from './values';
 import type { C1Resolver } from './windows1252';
@@ -40,7 +40,7 @@ function isBlank(fields: readonly string[]): boolean {
 
 /** The names of the header of `text` at the field indexes `wanted`, read again. */
 function headerNames(
-  text: string,
+  text: SourceText,
   delimiter: Delimiter,
   wanted: ReadonlySet<number>,
 ): Map<number, string> {
@@ -99,15 +99,20 @@ export class RowChecker {
   readonly #values: string[] = COLUMNS.map(() => '');
   readonly #starts: number[] = COLUMNS.map(() => -1);
 
+  /** The text as one string, where it is one (not Windows-1252, read from its bytes). */
+  readonly #whole: string | null;
+  /** The file's bytes, when each is one character of the text (Windows-1252). */
+  readonly #bytes: Uint8Array | null;
+
   constructor(
     private readonly delimiter: Delimiter,
-    /** The text the parser reads, all of it, where fields are counted in place. */
-    private readonly source: string,
-    /** The file's bytes, when each is one character of `source` (Windows-1252). */
-    private readonly bytes: Uint8Array | null,
+    /** The text the parser reads, all of it, where messages are counted in place. */
+    private readonly source: SourceText,
     private readonly text: TextReading,
     private build: MessageBuild | null = null,
   ) {
+    this.#bytes = source.bytes;
+    this.#whole = source.bytes === null ? source.slice(0, source.length) : null;
     this.#parser = new DialectParser(delimiter, this);
     // The header's names are read one by one as they pass (headerField).
     this.#parser.keepFields(0);
@@ -215,11 +220,12 @@ export class RowChecker {
     const septets = this.text.septets;
     const start = valueStarts[1]!;
     // In place where it can be: the message's own slice reads more slowly.
+    const bytes = this.#bytes;
     const segments =
       start >= 0
-        ? this.bytes !== null
-          ? countSegmentsInBytes(this.bytes, this.source, septets, start, start + message.length)
-          : countSegments(this.source, septets, start, start + message.length)
+        ? bytes !== null
+          ? countSegmentsInBytes(bytes, septets, start, start + message.length)
+          : countSegments(this.#whole!, septets, start, start + message.length)
         : countSegments(message, septets);
     if (build !== null) {
       build.sink.add({ row, msisdn, message, sender, class: cls, userref, segments }, valueStarts);
