@@ -4,6 +4,7 @@
  * messages never holds 300,000 objects.
  */
 import { messageOf } from './values';
+import type { Segments } from './segments';
 import type { Message, RawRow } from './values';
 
 /** The text check reads the rows from, for a sink that reads values in place. */
@@ -33,6 +34,21 @@ export interface MessageSink {
      * Reused from row to row: read it during the call only.
      */
     starts?: readonly number[],
+  ): void;
+  /**
+   * add for a sink that reads in place (readsInPlace), without a string made of any value that
+   * stands in the source, which check then need not make either: value k (COLUMNS order) is
+   * the source's `lengths[k]` characters from `starts[k]`, or `texts[k]` where `starts[k]` is
+   * -1. The msisdn comes without the spaces around it, the class as written ('' for none).
+   * Given only where the source has bytes (Windows-1252). All three are reused: read them
+   * during the call only.
+   */
+  addInPlace?(
+    row: number,
+    segments: Segments,
+    texts: readonly string[],
+    starts: readonly number[],
+    lengths: readonly number[],
   ): void;
   /** Forgets every message given so far. */
   clear(): void;

@@ -12,12 +12,16 @@ import type { MessageJson } from './message-json';
 import type { MessageSink, SourceText } from './message-sink';
 import { queuedClass, trimSpaces } from './values';
 import type { RawRow } from './values';
+import type { Segments } from './segments';
 
 /** A message's numbers: its row, its parts, UCS-2 or not, then each value's start and length. */
 const RECORD = 3 + 2 * VALUES;
 /** Messages noted in the first block of numbers, and in the largest (each twice the last). */
 const FIRST_BLOCK_RECORDS = 64;
 const BLOCK_RECORDS = 8192;
+/** The class's index among a message's values, and the class queued where a file has none. */
+const CLASS = 3;
+const STANDARD = queuedClass('');
 /** The largest number noted as it is; others are noted by their index among `numbers`. */
 const LARGEST = 0x7fffffff;
 
@@ -66,6 +70,33 @@ export class MessageTape implements MessageSink {
     const cls = queuedClass(raw.class);
     at = this.#value(block, at, cls, inPlace ? classStart(raw.class, starts[3]!) : -1);
     this.#at = this.#value(block, at, raw.userref, inPlace ? starts[4]! : -1);
+    if (this.#keptBytes > this.keepLimit) this.#overflow();
+  }
+
+  addInPlace(
+    row: number,
+    segments: Segments,
+    texts: readonly string[],
+    starts: readonly number[],
+    lengths: readonly number[],
+  ): void {
+    this.count++;
+    if (this.overflowed) return;
+    if (this.#at === this.#block.length) this.#nextBlock();
+    const block = this.#block;
+    let at = this.#at;
+    block[at++] = this.#number(row);
+    block[at++] = this.#number(segments.parts);
+    block[at++] = segments.encoding === 'UCS-2' ? 1 : 0;
+    for (let k = 0; k < VALUES; k++) {
+      const start = starts[k]!;
+      if (k === CLASS && lengths[k] === 0) at = this.#value(block, at, STANDARD, -1);
+      else if (start >= 0) {
+        block[at++] = start;
+        block[at++] = lengths[k]!;
+      } else at = this.#value(block, at, texts[k]!, -1);
+    }
+    this.#at = at;
     if (this.#keptBytes > this.keepLimit) this.#overflow();
   }
 

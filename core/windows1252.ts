@@ -135,12 +135,12 @@ export const PENDING_C1_CODE_POINTS: Uint16Array = DECODE_TABLE;
 export type Windows1252Scan =
   { ok: true; pendingC1: boolean } | Extract<Windows1252Decoding, { ok: false }>;
 
-/** Whether any byte of the word is in 0x80-0x9F (its top three bits 100). */
-function hasC1Byte(word: number): boolean {
+/** The top bit of each byte of the word that is in 0x80-0x9F (its top three bits 100). */
+function c1Bytes(word: number): number {
   // A byte of `x` is zero exactly where the word's byte is in 0x80-0x9F; then the classic
   // "has a zero byte" test, exact for whether there is one.
   const x = (word & 0xe0e0e0e0) ^ 0x80808080;
-  return ((x - 0x01010101) & ~x & 0x80808080) !== 0;
+  return (x - 0x01010101) & ~x & 0x80808080;
 }
 
 /**
@@ -149,34 +149,44 @@ function hasC1Byte(word: number): boolean {
  * are. Four bytes at a time: 0x80-0x9F are rare even in a Danish file.
  */
 export function scanWindows1252(bytes: Uint8Array): Windows1252Scan {
+  const end = bytes.length;
+  // Words only where the buffer is aligned for them; the bytes around them, one by one.
+  const align = (4 - (bytes.byteOffset % 4)) % 4;
+  const head = Math.min(end, align);
+  const words =
+    align <= end
+      ? new Uint32Array(bytes.buffer, bytes.byteOffset + align, (end - align) >> 2)
+      : new Uint32Array(0);
+  const tail = head + 4 * words.length;
   let pendingC1 = false;
   let offset = -1;
   let count = 0;
-  const byteAt = (i: number) => {
-    const byte = bytes[i] as number;
-    if ((byte & 0xe0) !== 0x80) return;
-    pendingC1 = true;
-    if (DECODE_TABLE[byte] !== UNDEFINED) return;
-    if (offset === -1) offset = i;
-    count++;
-  };
-  const end = bytes.length;
-  // Words only where the buffer is aligned for them; the few bytes around, one by one.
-  let i = 0;
-  while (i < end && (bytes.byteOffset + i) % 4 !== 0) byteAt(i++);
-  const wordCount = (end - i) >> 2;
-  if (wordCount > 0) {
-    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, wordCount);
-    for (let w = 0; w < wordCount; w++) {
-      if (!hasC1Byte(words[w]!)) continue;
-      const at = i + 4 * w;
-      for (let k = 0; k < 4; k++) byteAt(at + k);
+  for (let i = 0; i < end; i++) {
+    if (i === head) {
+      // Past the head, the words; a word without such a byte is passed whole.
+      for (let w = 0; w < words.length; w++) {
+        if (c1Bytes(words[w]!) === 0) continue;
+        for (let k = head + 4 * w, to = k + 4; k < to; k++) {
+          const byte = bytes[k]!;
+          if ((byte & 0xe0) !== 0x80) continue;
+          pendingC1 = true;
+          if (DECODE_TABLE[byte] !== UNDEFINED) continue;
+          if (offset === -1) offset = k;
+          count++;
+        }
+      }
+      i = tail;
+      if (i === end) break;
     }
-    i += 4 * wordCount;
+    const byte = bytes[i]!;
+    if ((byte & 0xe0) !== 0x80) continue;
+    pendingC1 = true;
+    if (DECODE_TABLE[byte] !== UNDEFINED) continue;
+    if (offset === -1 || i < offset) offset = i;
+    count++;
   }
-  while (i < end) byteAt(i++);
   if (offset === -1) return { ok: true, pendingC1 };
-  return { ok: false, offset, byte: bytes[offset] as number, count };
+  return { ok: false, offset, byte: bytes[offset]!, count };
 }
 
 /**
