@@ -1,7 +1,7 @@
 import { decodeLazily, MAX_FILE_BYTES } from './decode';
 import type { Encoding, EncodingSource } from './decode';
 import type { Delimiter } from './dialect';
-import { FileText } from './file-text';
+import { FileText, PIECE_CHARS } from './file-text';
 import { MessageList } from './message-sink';
 import type { MessageSink } from './message-sink';
 import { conflictProblem, parseUploadName } from './names';
@@ -153,6 +153,21 @@ const MESSAGES_PER_CHUNK = 4096;
 /** Characters of text checked between two yields of inspectSteps. */
 export const INSPECT_STEP_CHARS = 1 << 20;
 
+/**
+ * Gives `checker` the text from `from` to `to`: a checker that reads values in place a piece of
+ * PIECE_CHARS at a time (young strings, dropped as soon as read), any other a slice of the
+ * whole text, made once, which the values it makes keep anyway.
+ */
+function pushText(checker: RowChecker, text: FileText, from: number, to: number): void {
+  if (!checker.readsInPlace) {
+    checker.push(text.text().slice(from, to));
+    return;
+  }
+  for (let at = from; at < to; at += PIECE_CHARS) {
+    checker.push(text.slice(at, Math.min(to, at + PIECE_CHARS)));
+  }
+}
+
 /** The server's verdict on a file, and the text it decoded (null when it could not). */
 export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Inspection {
   const steps = inspectSteps(file, options, Infinity);
@@ -214,14 +229,9 @@ export function* inspectSteps(
     reading,
     sink === null ? null : build(sink, Infinity, false, keep === 'if-accepted'),
   );
-  // Pieces of `step`, each pushed as pieces the text is best read in: a yield between two steps.
-  const length = text.length;
-  const piece = text.pieceChars;
-  for (let from = 0; from < length; from += step) {
+  for (let from = 0; from < text.length; from += step) {
     if (from > 0) yield;
-    const to = Math.min(length, from + step);
-    for (let at = from; at < to; at += piece)
-      checker.push(text.slice(at, Math.min(to, at + piece)));
+    pushText(checker, text, from, Math.min(text.length, from + step));
   }
   checker.finish();
   const tally = checker.tally;
@@ -250,9 +260,9 @@ export function* inspectSteps(
     if (checker.headerCount < 0 || !checker.readable || limit <= 0) return;
     const builder = new RowChecker(delimiter, text, reading, build(into, limit, true));
     // A preview's few rows are in the first chunk; all of them need the whole text anyway.
-    const chunk = Math.min(Number.isFinite(limit) ? BUILD_CHUNK : text.length, text.pieceChars);
+    const chunk = Number.isFinite(limit) ? BUILD_CHUNK : text.length;
     for (let at = 0; at < text.length && !builder.stopped; at += chunk) {
-      builder.push(text.slice(at, at + chunk));
+      pushText(builder, text, at, Math.min(text.length, at + chunk));
     }
     if (!builder.stopped) builder.finish();
   };
@@ -275,7 +285,7 @@ export function* inspectSteps(
     const list = new MessageList();
     const builder = new RowChecker(delimiter, text, reading, build(list, Infinity, true));
     for (let at = 0; at < text.length; at += BUILD_CHUNK) {
-      builder.push(text.slice(at, at + BUILD_CHUNK));
+      pushText(builder, text, at, Math.min(text.length, at + BUILD_CHUNK));
       // splice hands over this piece's messages and empties the list the builder fills.
       if (list.count > 0) yield list.messages.splice(0);
     }

@@ -12,8 +12,8 @@ export const PIECE_CHARS = 1 << 16;
 
 export class FileText implements SourceText {
   readonly length: number;
-  /** Characters the parser is best given at a time: a string's whole, a bytes' piece. */
-  readonly pieceChars: number;
+  /** The whole text once made from the bytes (text()). */
+  #made: string | null = null;
 
   constructor(
     /** The decoded text, or null for a Windows-1252 file read from its bytes. */
@@ -24,24 +24,27 @@ export class FileText implements SourceText {
   ) {
     if (whole === null && bytes === null) throw new Error('FileText: no text and no bytes');
     this.length = whole?.length ?? bytes!.length;
-    this.pieceChars = whole === null ? PIECE_CHARS : Infinity;
   }
 
   slice(start: number, end: number): string {
-    if (this.whole !== null) return this.whole.slice(start, end);
+    const whole = this.whole ?? this.#made;
+    if (whole !== null) return whole.slice(start, end);
     return this.latin1(this.bytes!.subarray(start, Math.min(end, this.length)));
   }
 
-  /** The whole text, made for a caller that needs all of it at once (a cause appended). */
+  /**
+   * The whole text, made once, for a caller that needs all of it (a cause appended) or keeps
+   * pieces of all of it (every message as an object): one string, rather than pieces that
+   * the collector would copy from young memory to old.
+   */
   text(): string {
-    return this.whole ?? this.slice(0, this.length);
+    return this.whole ?? (this.#made ??= this.slice(0, this.length));
   }
 
   /** Whether the text is only line endings (or nothing): a file with nothing in it. */
   onlyLineEndings(): boolean {
-    const end = Math.min(this.length, PIECE_CHARS);
-    for (let at = 0; at < this.length; at += end) {
-      const piece = this.slice(at, at + end);
+    for (let at = 0; at < this.length; at += PIECE_CHARS) {
+      const piece = this.slice(at, at + PIECE_CHARS);
       for (let i = 0; i < piece.length; i++) {
         const c = piece.charCodeAt(i);
         if (c !== 0x0a && c !== 0x0d) return false;

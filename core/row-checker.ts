@@ -89,6 +89,10 @@ export class RowChecker {
   /** Values are read from the bytes where they stand, not made strings (recordInPlace). */
   readonly #inPlace: boolean;
 
+  get readsInPlace(): boolean {
+    return this.#inPlace;
+  }
+
   /** The text as one string, where it is one (not Windows-1252, read from its bytes). */
   readonly #whole: string | null;
   /** The file's bytes, when each is one character of the text (Windows-1252). */
