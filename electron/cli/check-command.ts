@@ -3,6 +3,7 @@ import { inspectFile } from '../../core/check';
 import type { Decision } from '../../core/check';
 import { MAX_FILE_BYTES } from '../../core/decode';
 import { parseStageName } from '../../core/names';
+import { TapeBlocks } from '../../core/message-tape';
 import { writeVerdictJson } from '../../core/verdict-json';
 import { nodeCheckOptions } from '../base/native-text';
 import { ReadBuffer, readRegularFileBounded } from '../base/regular-file';
@@ -102,6 +103,8 @@ export function formatVerdict(name: string, verdict: Decision, ucs2Messages = 0)
  * page faults each time.
  */
 const readBuffer = new ReadBuffer();
+/** The same for the notes of the messages check --json writes after the verdict's head. */
+const tapeBlocks = new TapeBlocks();
 
 /** What checking one FILE came to. */
 type Outcome = 'accepted' | 'rejected' | 'unread';
@@ -149,6 +152,7 @@ async function checkOne(file: string, run: CheckRun): Promise<Outcome> {
       { file, name },
       undefined,
       run.write.consumes,
+      tapeBlocks,
     );
   } else {
     const inspection = inspectFile({ name, bytes, cut }, nodeCheckOptions);
