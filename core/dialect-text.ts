@@ -1,6 +1,32 @@
-/** The dialect parser's (dialect.ts) work on a chunk's text: finding a mark, undoing `""`. */
+/**
+ * The dialect's (dialect.ts) work on text: the delimiter a header holds most of, finding a mark,
+ * undoing `""`.
+ */
+import type { Delimiter } from './dialect';
 
 const QUOTE = 0x22;
+
+/** What a customer's file may be separated by: the server's two, and tabs, which it refuses. */
+export type InputDelimiter = Delimiter | '\t';
+
+/** The delimiter that the header row (outside quotes) holds most of; `,` when it has none. */
+export function detectDelimiter(text: string): InputDelimiter {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (!quoted && (c === 0x0a || c === 0x0d)) break;
+    else if (!quoted && c === 0x2c) counts[',']++;
+    else if (!quoted && c === 0x3b) counts[';']++;
+    else if (!quoted && c === 0x09) counts['\t']++;
+  }
+  let best: InputDelimiter = ',';
+  for (const delimiter of [';', '\t'] as const) {
+    if (counts[delimiter] > counts[best]) best = delimiter;
+  }
+  return best;
+}
 
 /** A quoted field's first `""` are joined on one by one, where replaceAll would cost more. */
 export const JOINED_PAIRS = 8;

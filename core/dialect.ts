@@ -23,27 +23,9 @@ import type { DialectProblem } from './dialect-problems';
 import { indexOrEnd, JOINED_PAIRS, unescape } from './dialect-text';
 
 export type Delimiter = ',' | ';';
-/** What a customer's file may be separated by: the server's two, and tabs, which it refuses. */
-export type InputDelimiter = Delimiter | '\t';
+export { detectDelimiter } from './dialect-text';
+export type { InputDelimiter } from './dialect-text';
 
-/** The delimiter that the header row (outside quotes) holds most of; `,` when it has none. */
-export function detectDelimiter(text: string): InputDelimiter {
-  const counts = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) quoted = !quoted;
-    else if (!quoted && (c === 0x0a || c === 0x0d)) break;
-    else if (!quoted && c === 0x2c) counts[',']++;
-    else if (!quoted && c === 0x3b) counts[';']++;
-    else if (!quoted && c === 0x09) counts['\t']++;
-  }
-  let best: InputDelimiter = ',';
-  for (const delimiter of [';', '\t'] as const) {
-    if (counts[delimiter] > counts[best]) best = delimiter;
-  }
-  return best;
-}
 export interface RecordSink {
   /**
    * Every record, blank ones included; the sink owns `fields` from then on. `starts[i]`, when
@@ -140,11 +122,28 @@ export class DialectParser {
   /**
    * From now on, an unquoted kept field that stands in the input as one piece is given to the
    * sink as '' with its start and end, and never made a string: for a sink that reads the
-   * input's bytes (a Windows-1252 file), where a string for every field was most of the
-   * collector's work.
+   * input's bytes (a Windows-1252 file), where a string for every field was much of the
+   * collector's work. The sink reads each record's fields during its call only: the array is
+   * the same from record to record.
    */
   leaveInPlace(): void {
     this.#inPlace = true;
+  }
+
+  /**
+   * A record ends: given to the sink, and the array for the next one's fields, a new one but in
+   * place (leaveInPlace), where the sink reads them during the call only: an array a row was
+   * most of the collector's work there.
+   */
+  #record(fields: string[], row: number, count: number): string[] {
+    if (!this.#inPlace) {
+      this.#sink.record(fields, row, this.#starts, count, this.#ends);
+      return [];
+    }
+    const kept = Math.min(count, this.#keep);
+    if (fields.length !== kept) fields.length = kept;
+    this.#sink.record(fields, row, this.#starts, count, this.#ends);
+    return fields;
   }
 
   /** A field ends: kept, or handed to the sink. */
@@ -152,7 +151,7 @@ export class DialectParser {
     if (count >= this.#keep) return this.#sink.field?.(value, count, start);
     starts[count] = start;
     this.#ends[count] = start < 0 ? -1 : start + value.length;
-    fields.push(value);
+    fields[count] = value;
   }
 
   push(chunk: string): void {
@@ -236,9 +235,9 @@ export class DialectParser {
           }
           // Read at each field: the sink may change them (at the header's record) mid-chunk.
           if (this.#inPlace && fieldStart >= 0 && count < this.#keep) {
+            fields[count] = '';
             starts[count] = fieldStart;
             ends[count++] = offset + end;
-            fields.push('');
           } else {
             this.#field(fields, starts, count++, partial + chunk.slice(start, end), fieldStart);
           }
@@ -246,8 +245,7 @@ export class DialectParser {
           if (end === nextDelimiter) {
             state = FIELD_START;
           } else if (end === nextLf) {
-            sink.record(fields, row++, starts, count, ends);
-            fields = [];
+            fields = this.#record(fields, row++, count);
             count = 0;
             state = FIELD_START;
           } else {
@@ -295,8 +293,7 @@ export class DialectParser {
             if (c === delimiter) {
               state = FIELD_START;
             } else if (c === LF) {
-              sink.record(fields, row++, starts, count, ends);
-              fields = [];
+              fields = this.#record(fields, row++, count);
               count = 0;
               state = FIELD_START;
             } else {
@@ -330,8 +327,7 @@ export class DialectParser {
               message: DIALECT_MESSAGES.badLineEnding,
             });
           }
-          sink.record(fields, row++, starts, count, ends);
-          fields = [];
+          fields = this.#record(fields, row++, count);
           count = 0;
           state = FIELD_START;
           break;
@@ -390,8 +386,7 @@ export class DialectParser {
         break;
     }
     this.#partial = '';
-    this.#fields = [];
     this.#count = 0;
-    sink.record(fields, row, starts, count, this.#ends);
+    this.#fields = this.#record(fields, row, count);
   }
 }
