@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { checkFile, inspectFile } from './check';
+import { checkFile, inspectFile, inspectSteps } from './check';
+import type { Inspection, UploadedFile } from './check';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const cp1252 = (text: string) => new Uint8Array(iconv.encode(text, 'windows-1252'));
@@ -229,6 +230,7 @@ describe('SPEC 3 and 7: a Windows-1252 file reads as the same text in UTF-8', ()
   // Mostly well-formed rows, so that values are validated and counted, with some broken ones.
   const field = fc.oneof(
     fc.constantFrom('4512345678', '45123456789', 'standard', 'premium', '', 'Shop'),
+    fc.constantFrom(' 4512345678 ', '"4512345678"', 'secret', 'Shop & Co', 'r'.repeat(256)),
     chars(8),
     chars(200).map((value) => `"${value.replaceAll('"', '""')}"`),
   );
@@ -251,6 +253,31 @@ describe('SPEC 3 and 7: a Windows-1252 file reads as the same text in UTF-8', ()
         // Built later, in a second reading, they are the same messages.
         const later = inspectFile({ name: 'x.csv.excel.cp1252.ready', bytes }).messages();
         expect(later).toEqual(asCp1252.messages);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  /** inspectSteps run through, the text pushed `step` characters at a time. */
+  function stepped(file: UploadedFile, step: number): Inspection {
+    const steps = inspectSteps(file, {}, step);
+    let next = steps.next();
+    while (!next.done) next = steps.next();
+    return next.value;
+  }
+
+  it('issue 16: judged from the bytes (no strings made), the verdict of the strings (property)', () => {
+    // Without messages to keep, check reads a Windows-1252 file's values where they stand;
+    // keeping them as objects, it makes them strings first, as before.
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 12 }), (content, step) => {
+        const file = { name: 'x.csv.excel.cp1252.ready', bytes: cp1252(content) };
+        const { messages, ...decision } = checkFile(file);
+        expect(inspectFile(file).decision).toEqual(decision);
+        // In pieces of a few characters: fields cross from piece to piece.
+        const inPieces = stepped(file, step);
+        expect(inPieces.decision).toEqual(decision);
+        expect(inPieces.messages()).toEqual(messages);
       }),
       { numRuns: 500 },
     );

@@ -1,6 +1,7 @@
-import { decodeDeferred, MAX_FILE_BYTES } from './decode';
+import { decodeLazily, MAX_FILE_BYTES } from './decode';
 import type { Encoding, EncodingSource } from './decode';
 import type { Delimiter } from './dialect';
+import { FileText, PIECE_CHARS } from './file-text';
 import { MessageList } from './message-sink';
 import type { MessageSink } from './message-sink';
 import { conflictProblem, parseUploadName } from './names';
@@ -9,7 +10,7 @@ import { RowChecker } from './row-checker';
 import { PENDING_C1_SEPTETS } from './segments';
 import { PLAIN_TEXT } from './values';
 import type { Message, TextReading } from './values';
-import { C1Resolver, resolveC1 } from './windows1252';
+import { C1Resolver, resolveC1, WEB_LATIN1 } from './windows1252';
 import type { Latin1Decoder } from './windows1252';
 
 export type Format = 'standard' | 'excel';
@@ -95,14 +96,6 @@ export function delimiterOf(format: Format): Delimiter {
   return format === 'excel' ? ';' : ',';
 }
 
-function onlyLineEndings(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x0a && c !== 0x0d) return false;
-  }
-  return true;
-}
-
 /** The decision on a file rejected for one problem of the whole file, found before its rows. */
 export function rejectedDecision(
   format: Format,
@@ -160,6 +153,21 @@ const MESSAGES_PER_CHUNK = 4096;
 /** Characters of text checked between two yields of inspectSteps. */
 export const INSPECT_STEP_CHARS = 1 << 20;
 
+/**
+ * Gives `checker` the text from `from` to `to`: a checker that reads values in place a piece of
+ * PIECE_CHARS at a time (young strings, dropped as soon as read), any other a slice of the
+ * whole text, made once, which the values it makes keep anyway.
+ */
+function pushText(checker: RowChecker, text: FileText, from: number, to: number): void {
+  if (!checker.readsInPlace) {
+    checker.push(text.text().slice(from, to));
+    return;
+  }
+  for (let at = from; at < to; at += PIECE_CHARS) {
+    checker.push(text.slice(at, Math.min(to, at + PIECE_CHARS)));
+  }
+}
+
 /** The server's verdict on a file, and the text it decoded (null when it could not). */
 export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Inspection {
   const steps = inspectSteps(file, options, Infinity);
@@ -185,14 +193,16 @@ export function* inspectSteps(
   if (file.bytes.length > MAX_FILE_BYTES) {
     return rejected(format, tooLargeProblem(file.cut ? null : file.bytes.length));
   }
-  const decoded = decodeDeferred(file.bytes, name.forced, options.latin1);
+  const decoded = decodeLazily(file.bytes, name.forced);
   if (!decoded.ok) return rejected(format, decoded.problem, decoded.encoding, decoded.source);
-  const { text, encoding, source, pendingC1 } = decoded;
+  const { encoding, source, pendingC1 } = decoded;
+  const oneToOne = decoded.text === null ? file.bytes : null;
+  const text = new FileText(decoded.text, oneToOne, pendingC1, options.latin1 ?? WEB_LATIN1);
   const reading: TextReading = pendingC1
     ? { septets: PENDING_C1_SEPTETS, reveal: resolveC1 }
     : PLAIN_TEXT;
-  const resolved = () => reading.reveal(text);
-  if (onlyLineEndings(text)) {
+  const resolved = () => reading.reveal(text.text());
+  if (text.onlyLineEndings()) {
     const problem: Problem = {
       row: null,
       column: null,
@@ -203,10 +213,9 @@ export function* inspectSteps(
   }
 
   const delimiter = delimiterOf(format);
-  const oneToOne = encoding === 'windows-1252' ? file.bytes : null;
   const build = (sink: MessageSink, limit: number, only: boolean, ifAccepted = false) => {
-    const inPlace = sink.readsInPlace?.({ text, bytes: oneToOne, pendingC1 }) === true;
-    const resolver = pendingC1 && !inPlace ? new C1Resolver(text) : null;
+    const inPlace = sink.readsInPlace?.(text) === true;
+    const resolver = oneToOne !== null && pendingC1 && !inPlace ? new C1Resolver(oneToOne) : null;
     return { sink, limit, resolver, only, ifAccepted };
   };
   const keep = options.keepMessages;
@@ -217,16 +226,12 @@ export function* inspectSteps(
   const checker = new RowChecker(
     delimiter,
     text,
-    oneToOne,
     reading,
     sink === null ? null : build(sink, Infinity, false, keep === 'if-accepted'),
   );
-  if (step >= text.length) checker.push(text);
-  else {
-    for (let at = 0; at < text.length; at += step) {
-      if (at > 0) yield;
-      checker.push(text.slice(at, at + step));
-    }
+  for (let from = 0; from < text.length; from += step) {
+    if (from > 0) yield;
+    pushText(checker, text, from, Math.min(text.length, from + step));
   }
   checker.finish();
   const tally = checker.tally;
@@ -253,11 +258,11 @@ export function* inspectSteps(
   };
   const messagesInto = (into: MessageSink, limit = Infinity): void => {
     if (checker.headerCount < 0 || !checker.readable || limit <= 0) return;
-    const builder = new RowChecker(delimiter, text, oneToOne, reading, build(into, limit, true));
+    const builder = new RowChecker(delimiter, text, reading, build(into, limit, true));
     // A preview's few rows are in the first chunk; all of them need the whole text anyway.
     const chunk = Number.isFinite(limit) ? BUILD_CHUNK : text.length;
     for (let at = 0; at < text.length && !builder.stopped; at += chunk) {
-      builder.push(text.slice(at, at + chunk));
+      pushText(builder, text, at, Math.min(text.length, at + chunk));
     }
     if (!builder.stopped) builder.finish();
   };
@@ -278,9 +283,9 @@ export function* inspectSteps(
     }
     if (checker.headerCount < 0 || !checker.readable) return;
     const list = new MessageList();
-    const builder = new RowChecker(delimiter, text, oneToOne, reading, build(list, Infinity, true));
+    const builder = new RowChecker(delimiter, text, reading, build(list, Infinity, true));
     for (let at = 0; at < text.length; at += BUILD_CHUNK) {
-      builder.push(text.slice(at, at + BUILD_CHUNK));
+      pushText(builder, text, at, Math.min(text.length, at + BUILD_CHUNK));
       // splice hands over this piece's messages and empties the list the builder fills.
       if (list.count > 0) yield list.messages.splice(0);
     }

@@ -4,7 +4,7 @@
  * UTF-32 text, then whether the bytes are valid UTF-8, and Windows-1252 is what is left.
  */
 import type { Problem } from './problems';
-import { readWindows1252, resolveC1, WEB_LATIN1 } from './windows1252';
+import { resolveC1, scanWindows1252, WEB_LATIN1 } from './windows1252';
 import type { Latin1Decoder } from './windows1252';
 import { decodeUtf32, hex, scanUtf16, scanUtf8 } from './unicode-scan';
 import type { Attempt, Invalid } from './unicode-scan';
@@ -98,12 +98,29 @@ export function decode(
   return { ok: true, text: pendingC1 ? resolveC1(text) : text, encoding, source, bomBytes };
 }
 
+/**
+ * DeferredDecoded, except that a Windows-1252 file's text is not made (`text` null): its bytes
+ * are its characters one to one, and check reads them a piece at a time. A whole 30 MiB text
+ * was 30 MiB of memory the process had never touched, which cost more than copying it.
+ */
+export type LazyDecoded =
+  | (Omit<Extract<DeferredDecoded, { ok: true }>, 'text'> & { text: string | null })
+  | Extract<Decoded, { ok: false }>;
+
 /** decode, leaving Windows-1252's 0x80-0x9F pending (see DeferredDecoded). */
 export function decodeDeferred(
   bytes: Uint8Array,
   forced: ForcedEncoding,
   latin1: Latin1Decoder = WEB_LATIN1,
 ): DeferredDecoded {
+  const decoded = decodeLazily(bytes, forced);
+  if (!decoded.ok) return decoded;
+  // Only Windows-1252 leaves its text unmade, and it has no byte order mark.
+  return { ...decoded, text: decoded.text ?? latin1(bytes) };
+}
+
+/** decodeDeferred without a Windows-1252 file's text (see LazyDecoded). */
+export function decodeLazily(bytes: Uint8Array, forced: ForcedEncoding): LazyDecoded {
   if (forced === 'utf8') {
     const bomBytes = startsWith(bytes, BYTE_ORDER_MARKS['utf-8']) ? 3 : 0;
     const reading: Reading = {
@@ -121,7 +138,7 @@ export function decodeDeferred(
       bomBytes: 0,
       reason: 'the name has .cp1252',
     };
-    return settle(reading, decodeCp1252(bytes, latin1), () =>
+    return settle(reading, decodeCp1252(bytes), () =>
       tryUtf8(bytes, 0) === null ? '' : 'the bytes are valid UTF-8, so .cp1252 may be wrong for it',
     );
   }
@@ -160,7 +177,7 @@ export function decodeDeferred(
       pendingC1: false,
     };
   }
-  const cp1252 = decodeCp1252(bytes, latin1);
+  const cp1252 = decodeCp1252(bytes);
   if (cp1252.ok) {
     return {
       ok: true,
@@ -182,7 +199,7 @@ export function decodeDeferred(
   return settle(reading, cp1252);
 }
 
-function settle(reading: Reading, attempt: Attempt, hint?: () => string): DeferredDecoded {
+function settle(reading: Reading, attempt: Attempt, hint?: () => string): LazyDecoded {
   const { encoding, source, bomBytes } = reading;
   if (attempt.ok) {
     const pendingC1 = attempt.pendingC1 ?? false;
@@ -285,9 +302,9 @@ function decodeUnicode(encoding: UnicodeEncoding, bytes: Uint8Array, start: numb
   }
 }
 
-function decodeCp1252(bytes: Uint8Array, latin1: Latin1Decoder): Attempt {
-  const result = readWindows1252(bytes, latin1);
-  if (result.ok) return result;
+function decodeCp1252(bytes: Uint8Array): Attempt {
+  const result = scanWindows1252(bytes);
+  if (result.ok) return { ok: true, text: null, pendingC1: result.pendingC1 };
   return {
     ok: false,
     offset: result.offset,

@@ -20,29 +20,12 @@
 
 import { DIALECT_MESSAGES } from './dialect-problems';
 import type { DialectProblem } from './dialect-problems';
+import { indexOrEnd, JOINED_PAIRS, unescape } from './dialect-text';
 
 export type Delimiter = ',' | ';';
-/** What a customer's file may be separated by: the server's two, and tabs, which it refuses. */
-export type InputDelimiter = Delimiter | '\t';
+export { detectDelimiter } from './dialect-text';
+export type { InputDelimiter } from './dialect-text';
 
-/** The delimiter that the header row (outside quotes) holds most of; `,` when it has none. */
-export function detectDelimiter(text: string): InputDelimiter {
-  const counts = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) quoted = !quoted;
-    else if (!quoted && (c === 0x0a || c === 0x0d)) break;
-    else if (!quoted && c === 0x2c) counts[',']++;
-    else if (!quoted && c === 0x3b) counts[';']++;
-    else if (!quoted && c === 0x09) counts['\t']++;
-  }
-  let best: InputDelimiter = ',';
-  for (const delimiter of [';', '\t'] as const) {
-    if (counts[delimiter] > counts[best]) best = delimiter;
-  }
-  return best;
-}
 export interface RecordSink {
   /**
    * Every record, blank ones included; the sink owns `fields` from then on. `starts[i]`, when
@@ -50,9 +33,17 @@ export interface RecordSink {
    * pushed): `input.slice(starts[i], starts[i] + fields[i].length)` is the field, so a sink can
    * read it in place. A field with `""` or a stray quote has -1. The parser reuses `starts`:
    * read it during the call only. `count` is the record's number of fields: more than
-   * `fields.length` where the parser keeps fewer (see DialectParser.keepFields).
+   * `fields.length` where the parser keeps fewer (see DialectParser.keepFields). `ends[i]` is
+   * where a field with a start ends (reused too); after DialectParser.leaveInPlace, a kept
+   * field with a start may be given as '' (its text is the input's from start to end).
    */
-  record(fields: string[], row: number, starts: readonly number[], count: number): void;
+  record(
+    fields: string[],
+    row: number,
+    starts: readonly number[],
+    count: number,
+    ends: readonly number[],
+  ): void;
   problem(problem: DialectProblem): void;
   /**
    * Each field the parser does not keep (see keepFields), the `index`-th of its record with
@@ -103,6 +94,9 @@ export class DialectParser {
   #fieldStart = -1;
   /** The current record's fields' offsets (see RecordSink), reused from record to record. */
   readonly #starts: number[] = [];
+  readonly #ends: number[] = [];
+  /** Unquoted kept fields that stand in the input as one piece are given as '' (leaveInPlace). */
+  #inPlace = false;
   /** Characters pushed before the current chunk. */
   #consumed = 0;
   /** The current record's row. */
@@ -125,11 +119,39 @@ export class DialectParser {
     this.#keep = limit;
   }
 
+  /**
+   * From now on, an unquoted kept field that stands in the input as one piece is given to the
+   * sink as '' with its start and end, and never made a string: for a sink that reads the
+   * input's bytes (a Windows-1252 file), where a string for every field was much of the
+   * collector's work. The sink reads each record's fields during its call only: the array is
+   * the same from record to record.
+   */
+  leaveInPlace(): void {
+    this.#inPlace = true;
+  }
+
+  /**
+   * A record ends: given to the sink, and the array for the next one's fields, a new one but in
+   * place (leaveInPlace), where the sink reads them during the call only: an array a row was
+   * most of the collector's work there.
+   */
+  #record(fields: string[], row: number, count: number): string[] {
+    if (!this.#inPlace) {
+      this.#sink.record(fields, row, this.#starts, count, this.#ends);
+      return [];
+    }
+    const kept = Math.min(count, this.#keep);
+    if (fields.length !== kept) fields.length = kept;
+    this.#sink.record(fields, row, this.#starts, count, this.#ends);
+    return fields;
+  }
+
   /** A field ends: kept, or handed to the sink. */
   #field(fields: string[], starts: number[], count: number, value: string, start: number): void {
     if (count >= this.#keep) return this.#sink.field?.(value, count, start);
     starts[count] = start;
-    fields.push(value);
+    this.#ends[count] = start < 0 ? -1 : start + value.length;
+    fields[count] = value;
   }
 
   push(chunk: string): void {
@@ -146,6 +168,7 @@ export class DialectParser {
     let stray = this.#stray;
     let fieldStart = this.#fieldStart;
     const starts = this.#starts;
+    const ends = this.#ends;
     const offset = this.#consumed;
     // Start, in this chunk, of the current field's text not yet in `partial`. A field carried
     // over from the previous chunk continues at 0.
@@ -210,13 +233,19 @@ export class DialectParser {
             }
             break;
           }
-          this.#field(fields, starts, count++, partial + chunk.slice(start, end), fieldStart);
+          // Read at each field: the sink may change them (at the header's record) mid-chunk.
+          if (this.#inPlace && fieldStart >= 0 && count < this.#keep) {
+            fields[count] = '';
+            starts[count] = fieldStart;
+            ends[count++] = offset + end;
+          } else {
+            this.#field(fields, starts, count++, partial + chunk.slice(start, end), fieldStart);
+          }
           partial = '';
           if (end === nextDelimiter) {
             state = FIELD_START;
           } else if (end === nextLf) {
-            sink.record(fields, row++, starts, count);
-            fields = [];
+            fields = this.#record(fields, row++, count);
             count = 0;
             state = FIELD_START;
           } else {
@@ -264,8 +293,7 @@ export class DialectParser {
             if (c === delimiter) {
               state = FIELD_START;
             } else if (c === LF) {
-              sink.record(fields, row++, starts, count);
-              fields = [];
+              fields = this.#record(fields, row++, count);
               count = 0;
               state = FIELD_START;
             } else {
@@ -299,8 +327,7 @@ export class DialectParser {
               message: DIALECT_MESSAGES.badLineEnding,
             });
           }
-          sink.record(fields, row++, starts, count);
-          fields = [];
+          fields = this.#record(fields, row++, count);
           count = 0;
           state = FIELD_START;
           break;
@@ -359,39 +386,7 @@ export class DialectParser {
         break;
     }
     this.#partial = '';
-    this.#fields = [];
     this.#count = 0;
-    sink.record(fields, row, starts, count);
+    this.#fields = this.#record(fields, row, count);
   }
-}
-
-/** A quoted field's first `""` are joined on one by one, where replaceAll would cost more. */
-const JOINED_PAIRS = 8;
-/** Past this length, replaceAll's cost for each match outweighs a copy of every character. */
-const LONG_FIELD = 4096;
-
-/**
- * A quoted field's text as written, its `""` read as `"` where it has any. replaceAll keeps
- * every match it finds: on millions of `""` it took seconds and hundreds of MiB.
- */
-function unescape(text: string, escaped: boolean): string {
-  if (!escaped) return text;
-  if (text.length < LONG_FIELD) return text.replaceAll('""', '"');
-  const units = new Uint16Array(text.length);
-  let length = 0;
-  // Inside quotes every quote is the first of a pair: the second is skipped.
-  for (let i = 0; i < text.length; i++) {
-    const c = (units[length++] = text.charCodeAt(i));
-    if (c === QUOTE) i++;
-  }
-  let out = '';
-  for (let at = 0; at < length; at += LONG_FIELD) {
-    out += String.fromCharCode(...units.subarray(at, Math.min(length, at + LONG_FIELD)));
-  }
-  return out;
-}
-
-function indexOrEnd(text: string, char: string, from: number): number {
-  const at = text.indexOf(char, from);
-  return at === -1 ? text.length : at;
 }

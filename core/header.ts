@@ -1,6 +1,8 @@
+import { DialectParser } from './dialect';
 import type { Delimiter } from './dialect';
 import { report } from './problems';
 import type { Described, Problem, ProblemSink } from './problems';
+import type { SourceText } from './message-sink';
 
 /** The column names the provider understands, matched exactly (SPEC section 5). */
 export const COLUMNS = ['msisdn', 'message', 'sender', 'class', 'userref'] as const;
@@ -137,4 +139,28 @@ export function readHeader(
   for (const name of fields) reader.name(name);
   reader.finish();
   return { header: { names: fields, index: reader.index }, problems };
+}
+
+/** The names of the header of `text` at the field indexes `wanted`, read again. */
+export function headerNames(
+  text: SourceText,
+  delimiter: Delimiter,
+  wanted: ReadonlySet<number>,
+): Map<number, string> {
+  const names = new Map<number, string>();
+  let done = false;
+  const parser = new DialectParser(delimiter, {
+    record: () => {
+      done = true;
+    },
+    problem: () => {},
+    field: (value, index) => {
+      if (!done && wanted.has(index)) names.set(index, value);
+    },
+  });
+  parser.keepFields(0);
+  const chunk = 1 << 16;
+  for (let at = 0; at < text.length && !done; at += chunk) parser.push(text.slice(at, at + chunk));
+  if (!done) parser.finish();
+  return names;
 }

@@ -11,6 +11,8 @@ import { MAX_KEPT_PROBLEMS, ProblemTally } from './problems';
 import type { Problem, ProblemCounts } from './problems';
 import { processFile } from './processing';
 import { KEPT_NAMES, RowChecker } from './row-checker';
+import { FileText } from './file-text';
+import { WEB_LATIN1 } from './windows1252';
 import { PLAIN_TEXT } from './values';
 import { MessageList } from './message-sink';
 
@@ -107,7 +109,12 @@ describe('issue 15: every hostile pattern is counted exactly, and only the first
     const list = new MessageList();
     const { messages } = list;
     const build = { sink: list, limit: Infinity, resolver: null, only: false, ifAccepted: true };
-    const checker = new RowChecker(',', text, null, PLAIN_TEXT, build);
+    const checker = new RowChecker(
+      ',',
+      new FileText(text, null, false, WEB_LATIN1),
+      PLAIN_TEXT,
+      build,
+    );
     checker.push(text);
     checker.finish();
     expect(checker.tally.total).toBe(1);
@@ -206,7 +213,7 @@ describe('issue 15: nothing grows with the count of fields or names', () => {
     const names = Array.from({ length: 5000 }, (_, i) => `x${i}`);
     // The row's values, past the kept fields too, are read: its msisdn is too short.
     const text = `${names.join(',')},msisdn,message\n${'"a"b,'.repeat(5000)}123,hi\n`;
-    const checker = new RowChecker(',', text, null, PLAIN_TEXT);
+    const checker = new RowChecker(',', new FileText(text, null, false, WEB_LATIN1), PLAIN_TEXT);
     checker.push(text);
     checker.finish();
     expect(checker.names).toHaveLength(KEPT_NAMES);

@@ -79,7 +79,9 @@ export class MessageJson {
   readonly lengths = new Int32Array(VALUES);
   readonly texts: string[] = Array.from({ length: VALUES }, () => '');
   /** The text check reads, once it has said so (readsInPlace). */
-  #source: string | null = null;
+  #source: SourceText | null = null;
+  /** Its whole string, where it is one (not Windows-1252, which is read from its bytes). */
+  #whole: string | null = null;
   /** Its bytes, one a character (Windows-1252), or null. */
   #bytes: Uint8Array | null = null;
   /** The code points of a pending text's units, when check gives its values unresolved. */
@@ -89,8 +91,9 @@ export class MessageJson {
 
   /** Values given with a start are read from `source` from now on. */
   readFrom(source: SourceText): void {
-    this.#source = source.text;
+    this.#source = source;
     this.#bytes = source.bytes;
+    this.#whole = source.bytes === null ? source.slice(0, source.length) : null;
     this.#codePoints = source.pendingC1 ? PENDING_C1_CODE_POINTS : null;
   }
 
@@ -165,6 +168,6 @@ export class MessageJson {
     if (this.#bytes !== null) {
       return putWindows1252Body(bytes, at, this.#bytes, PENDING_C1_CODE_POINTS, start, end);
     }
-    return putStringBody(bytes, at, this.#source!, this.#codePoints, start, end);
+    return putStringBody(bytes, at, this.#whole!, this.#codePoints, start, end);
   }
 }

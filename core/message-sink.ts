@@ -4,18 +4,22 @@
  * messages never holds 300,000 objects.
  */
 import { messageOf } from './values';
+import type { Segments } from './segments';
 import type { Message, RawRow } from './values';
 
 /** The text check reads the rows from, for a sink that reads values in place. */
 export interface SourceText {
-  text: string;
-  /** The file's bytes, when each is one character of `text` (Windows-1252); else null. */
-  bytes: Uint8Array | null;
+  /** How many characters (UTF-16 code units) the text has. */
+  readonly length: number;
+  /** Its characters from `start` to `end`, as String.prototype.slice. */
+  slice(start: number, end: number): string;
+  /** The file's bytes, when each is one character of the text (Windows-1252); else null. */
+  readonly bytes: Uint8Array | null;
   /**
-   * `text` is pending (see Windows1252Reading): its U+0080-U+009F are the bytes 0x80-0x9F,
+   * The text is pending (see Windows1252Reading): its U+0080-U+009F are the bytes 0x80-0x9F,
    * which stand for the characters PENDING_C1_CODE_POINTS gives.
    */
-  pendingC1: boolean;
+  readonly pendingC1: boolean;
 }
 
 export interface MessageSink {
@@ -30,6 +34,21 @@ export interface MessageSink {
      * Reused from row to row: read it during the call only.
      */
     starts?: readonly number[],
+  ): void;
+  /**
+   * add for a sink that reads in place (readsInPlace), without a string made of any value that
+   * stands in the source, which check then need not make either: value k (COLUMNS order) is
+   * the source's `lengths[k]` characters from `starts[k]`, or `texts[k]` where `starts[k]` is
+   * -1. The msisdn comes without the spaces around it, the class as written ('' for none).
+   * Given only where the source has bytes (Windows-1252). All three are reused: read them
+   * during the call only.
+   */
+  addInPlace?(
+    row: number,
+    segments: Segments,
+    texts: readonly string[],
+    starts: readonly number[],
+    lengths: readonly number[],
   ): void;
   /** Forgets every message given so far. */
   clear(): void;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { concat, same } from './bytes.test-util';
 import { JsonBytes } from './json-bytes';
 import { MessageJson } from './message-json';
-import { MessageTape } from './message-tape';
+import { MessageTape, TapeBlocks } from './message-tape';
 import { countSegments } from './segments';
 import { messageOf } from './values';
 import { writeVerdictJson } from './verdict-json';
@@ -77,5 +77,29 @@ describe('issue 16: messages noted as numbers, written after the head, as JSON.s
       expect(concat(held).length).toBeGreaterThan(2 * (1 << 20));
       expect(buffers.size).toBe(3);
     }
+  });
+
+  it('blocks given back and taken again by the next file hold nothing of the last one', () => {
+    // A larger file first, then a smaller and a larger one through the same blocks: each the
+    // same bytes as written with fresh blocks.
+    const file = (rows: number, word: string) => {
+      const lines = Array.from(
+        { length: rows },
+        (_, i) => `45${20_000_000 + i};${word} ${i};Shop;;r${i}`,
+      );
+      const text = `msisdn;message;sender;class;userref\r\n${lines.join('\r\n')}\r\n`;
+      return { name: 'x.csv.excel.ready', bytes: encodeWindows1252Lossy(text) };
+    };
+    const written = (f: ReturnType<typeof file>, blocks: TapeBlocks | null) => {
+      const chunks: Uint8Array[] = [];
+      writeVerdictJson(f, {}, (chunk) => chunks.push(chunk.slice()), {}, undefined, false, blocks);
+      return concat(chunks);
+    };
+    const blocks = new TapeBlocks();
+    for (const f of [file(30_000, 'første'), file(9_000, 'anden'), file(25_000, 'tredje €')]) {
+      same(written(f, blocks), written(f, null));
+    }
+    // The blocks were taken again: full-sized ones are in the pool after each file.
+    expect(blocks.take()).toBeInstanceOf(Int32Array);
   });
 });

@@ -8,12 +8,19 @@ import { DialectParser } from './dialect';
 import type { Delimiter } from './dialect';
 import { dialectKind } from './dialect-problems';
 import type { DialectProblem } from './dialect-problems';
-import { COLUMNS, HeaderReader, REQUIRED_COLUMNS, tabDelimitedProblem } from './header';
+import {
+  COLUMNS,
+  HeaderReader,
+  headerNames,
+  REQUIRED_COLUMNS,
+  tabDelimitedProblem,
+} from './header';
 import { ProblemTally, report } from './problems';
 import type { Problem } from './problems';
-import { countSegments, countSegmentsInBytes } from './segments';
-import type { MessageSink } from './message-sink';
-import { ClassAgreement, validateValues } from './values';
+import { countSegments, countSegmentsInBytes, isTooLong } from './segments';
+import type { MessageSink, SourceText } from './message-sink';
+import { ClassAgreement, MAX_USERREF, trimSpaces, validateValues } from './values';
+import { isValidMsisdnAt, isValidSenderAt, knownClassAt } from './values-in-bytes';
 import type { TextReading } from './values';
 import type { C1Resolver } from './windows1252';
 
@@ -33,33 +40,12 @@ export interface MessageBuild {
   ifAccepted: boolean;
 }
 
-function isBlank(fields: readonly string[]): boolean {
-  for (const field of fields) if (field !== '') return false;
+/** Every field empty: a field left in place (given as '') by where it starts and ends. */
+function isBlank(fields: readonly string[], starts: readonly number[], ends: readonly number[]) {
+  for (let i = 0; i < fields.length; i++) {
+    if (fields[i] !== '' || ends[i]! > starts[i]!) return false;
+  }
   return true;
-}
-
-/** The names of the header of `text` at the field indexes `wanted`, read again. */
-function headerNames(
-  text: string,
-  delimiter: Delimiter,
-  wanted: ReadonlySet<number>,
-): Map<number, string> {
-  const names = new Map<number, string>();
-  let done = false;
-  const parser = new DialectParser(delimiter, {
-    record: () => {
-      done = true;
-    },
-    problem: () => {},
-    field: (value, index) => {
-      if (!done && wanted.has(index)) names.set(index, value);
-    },
-  });
-  parser.keepFields(0);
-  const chunk = 1 << 16;
-  for (let at = 0; at < text.length && !done; at += chunk) parser.push(text.slice(at, at + chunk));
-  if (!done) parser.finish();
-  return names;
 }
 
 export class RowChecker {
@@ -98,20 +84,38 @@ export class RowChecker {
   /** Each row's values and their offsets, by column, reused from row to row. */
   readonly #values: string[] = COLUMNS.map(() => '');
   readonly #starts: number[] = COLUMNS.map(() => -1);
+  readonly #ends: number[] = COLUMNS.map(() => -1);
+  readonly #lengths: number[] = COLUMNS.map(() => 0);
+  /** Values are read from the bytes where they stand, not made strings (recordInPlace). */
+  readonly #inPlace: boolean;
+
+  get readsInPlace(): boolean {
+    return this.#inPlace;
+  }
+
+  /** The text as one string, where it is one (not Windows-1252, read from its bytes). */
+  readonly #whole: string | null;
+  /** The file's bytes, when each is one character of the text (Windows-1252). */
+  readonly #bytes: Uint8Array | null;
 
   constructor(
     private readonly delimiter: Delimiter,
-    /** The text the parser reads, all of it, where fields are counted in place. */
-    private readonly source: string,
-    /** The file's bytes, when each is one character of `source` (Windows-1252). */
-    private readonly bytes: Uint8Array | null,
+    /** The text the parser reads, all of it, where messages are counted in place. */
+    private readonly source: SourceText,
     private readonly text: TextReading,
     private build: MessageBuild | null = null,
   ) {
+    this.#bytes = source.bytes;
+    this.#whole = source.bytes === null ? source.slice(0, source.length) : null;
+    // Only a sink that takes values in place (or none) leaves the parser's fields unmade.
+    this.#inPlace =
+      source.bytes !== null &&
+      (build === null || (build.sink.addInPlace !== undefined && build.resolver === null));
     this.#parser = new DialectParser(delimiter, this);
     // The header's names are read one by one as they pass (headerField).
     this.#parser.keepFields(0);
     this.#header = new HeaderReader(delimiter, this.tally);
+    if (this.#inPlace) this.#parser.leaveInPlace();
   }
 
   push(chunk: string): void {
@@ -156,7 +160,13 @@ export class RowChecker {
     }
   }
 
-  record(fields: string[], row: number, starts: readonly number[], count: number): void {
+  record(
+    fields: string[],
+    row: number,
+    starts: readonly number[],
+    count: number,
+    ends: readonly number[],
+  ): void {
     const farText = this.#farText;
     this.#farText = false;
     if (this.stopped) return;
@@ -165,7 +175,7 @@ export class RowChecker {
       return;
     }
     // A lone opening quote leaves an empty field, but the row is not blank: it has a quote.
-    if (!farText && isBlank(fields) && this.#unclosedRow !== row) {
+    if (!farText && isBlank(fields, starts, ends) && this.#unclosedRow !== row) {
       this.skipped++;
       return;
     }
@@ -186,18 +196,25 @@ export class RowChecker {
     }
     const values = this.#values;
     const valueStarts = this.#starts;
+    const valueEnds = this.#ends;
     const at = this.#columnAt;
     for (let k = 0; k < at.length; k++) {
       const i = at[k]!;
       const kept = i < fields.length;
       values[k] = i < 0 ? '' : kept ? fields[i]! : this.#farValues[k]!;
-      valueStarts[k] = i < 0 ? -1 : kept ? starts[i]! : this.#farStarts[k]!;
+      const start = i < 0 ? -1 : kept ? starts[i]! : this.#farStarts[k]!;
+      valueStarts[k] = start;
+      valueEnds[k] = start < 0 ? -1 : kept ? ends[i]! : start + values[k]!.length;
     }
     let build = this.build;
     if (build !== null && build.ifAccepted && this.tally.total > 0) {
       build.sink.clear();
       this.build = build = null;
       this.messagesDropped = true;
+    }
+    if (this.#inPlace) {
+      this.#recordInPlace(row, build);
+      return;
     }
     const resolver = build?.resolver;
     // A pending text's values as the characters they stand for, in the order they stand.
@@ -215,11 +232,12 @@ export class RowChecker {
     const septets = this.text.septets;
     const start = valueStarts[1]!;
     // In place where it can be: the message's own slice reads more slowly.
+    const bytes = this.#bytes;
     const segments =
       start >= 0
-        ? this.bytes !== null
-          ? countSegmentsInBytes(this.bytes, this.source, septets, start, start + message.length)
-          : countSegments(this.source, septets, start, start + message.length)
+        ? bytes !== null
+          ? countSegmentsInBytes(bytes, septets, start, start + message.length)
+          : countSegments(this.#whole!, septets, start, start + message.length)
         : countSegments(message, septets);
     if (build !== null) {
       build.sink.add({ row, msisdn, message, sender, class: cls, userref, segments }, valueStarts);
@@ -228,6 +246,77 @@ export class RowChecker {
     }
     const problems = this.tally;
     validateValues(msisdn, message, sender, cls, userref, row, problems, segments, this.text);
+    this.parts += segments.parts;
+    if (segments.encoding === 'UCS-2') this.ucs2Messages++;
+    const mixed = this.#classes.problemFor(row, cls);
+    if (mixed) problems.push(mixed);
+  }
+
+  /**
+   * A data row of a Windows-1252 file whose values were left in place (DialectParser
+   * leaveInPlace): judged from the bytes, and made strings only where a rule finds something
+   * wrong, to be judged again by values.ts, which says why.
+   */
+  #recordInPlace(row: number, build: MessageBuild | null): void {
+    const bytes = this.#bytes!;
+    const values = this.#values;
+    const starts = this.#starts;
+    const ends = this.#ends;
+    const lengths = this.#lengths;
+    // The msisdn without the spaces around it: the rules and the message read it so.
+    let from = starts[0]!;
+    if (from >= 0) {
+      let to = ends[0]!;
+      while (from < to && bytes[from] === 0x20) from++;
+      while (to > from && bytes[to - 1] === 0x20) to--;
+      starts[0] = from;
+      ends[0] = to;
+    } else values[0] = trimSpaces(values[0]!);
+    for (let k = 0; k < COLUMNS.length; k++) {
+      const start = starts[k]!;
+      lengths[k] = start >= 0 ? ends[k]! - start : values[k]!.length;
+    }
+    const message = starts[1]!;
+    const septets = this.text.septets;
+    const segments =
+      message >= 0
+        ? countSegmentsInBytes(bytes, septets, message, ends[1]!)
+        : countSegments(values[1]!, septets);
+    let cls: string | null = null;
+    const fine =
+      from >= 0 &&
+      isValidMsisdnAt(bytes, from, ends[0]!) &&
+      lengths[1]! > 0 &&
+      !isTooLong(segments) &&
+      (starts[2]! >= 0 ? isValidSenderAt(bytes, starts[2]!, ends[2]!) : values[2] === '') &&
+      (cls =
+        starts[3]! >= 0
+          ? knownClassAt(bytes, starts[3]!, ends[3]!)
+          : values[3] === ''
+            ? ''
+            : null) !== null &&
+      lengths[4]! <= MAX_USERREF;
+    if (build !== null) {
+      build.sink.addInPlace!(row, segments, values, starts, lengths);
+      if (build.sink.count >= build.limit) this.stopped = true;
+      if (build.only) return;
+    }
+    const problems = this.tally;
+    if (!fine || cls === null) {
+      for (let k = 0; k < COLUMNS.length; k++) {
+        const start = starts[k]!;
+        if (start >= 0) values[k] = this.source.slice(start, ends[k]!);
+      }
+      const [msisdn, text, sender, raw, userref] = values as [
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      validateValues(msisdn, text, sender, raw, userref, row, problems, segments, this.text);
+      cls = raw;
+    }
     this.parts += segments.parts;
     if (segments.encoding === 'UCS-2') this.ucs2Messages++;
     const mixed = this.#classes.problemFor(row, cls);

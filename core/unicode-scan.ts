@@ -12,7 +12,9 @@ export interface Invalid {
   count: number;
 }
 
-export type Attempt = { ok: true; text: string; pendingC1?: boolean } | ({ ok: false } & Invalid);
+/** A decoding's outcome; `text` null for a Windows-1252 text not made (see decodeLazily). */
+export type Attempt =
+  { ok: true; text: string | null; pendingC1?: boolean } | ({ ok: false } & Invalid);
 
 const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
 

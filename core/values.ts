@@ -153,7 +153,7 @@ const SENDER_TEXT = /^[A-Za-z0-9 .\-_&+]{1,11}$/;
 const HAS_LETTER = /[A-Za-z]/;
 
 /** `[A-Za-z0-9 .\-_&+]` as flags per ASCII code: 1 digit, 2 letter, 4 other allowed. */
-const SENDER_CHARACTERS: Uint8Array = (() => {
+export const SENDER_CHARACTERS: Uint8Array = (() => {
   const table = new Uint8Array(128);
   for (let c = 0x30; c <= 0x39; c++) table[c] = 1;
   for (let c = 0x41; c <= 0x5a; c++) table[c] = 2;

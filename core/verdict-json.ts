@@ -11,6 +11,7 @@ import { JsonBytes } from './json-bytes';
 import { MessageJson } from './message-json';
 import type { MessageSink, SourceText } from './message-sink';
 import { MessageTape } from './message-tape';
+import type { TapeBlocks } from './message-tape';
 import { documentedProblem } from './problems';
 import { trimSpaces } from './values';
 import type { RawRow } from './values';
@@ -120,8 +121,10 @@ export function writeVerdictJson(
   keepLimit = KEPT_NOTES_BYTES,
   /** `write` has consumed the bytes when it returns: one chunk is filled again and again. */
   consumes = false,
+  /** Blocks of notes to take and give back, for a caller that writes file after file. */
+  blocks: TapeBlocks | null = null,
 ): Decision {
-  const tape = new MessageTape(keepLimit);
+  const tape = new MessageTape(keepLimit, blocks);
   const inspection = inspectFile(file, { ...options, keepMessages: tape });
   const { decision } = inspection;
   const head = JSON.stringify({
@@ -138,6 +141,7 @@ export function writeVerdictJson(
     const out = new JsonBytes(write, undefined, consumes);
     tape.writeTo(new MessageJson(out));
     out.flush();
+    tape.release();
   }
   write(utf8.encode(']}\n'));
   return decision;

@@ -7,6 +7,7 @@ import {
   encodeWindows1252,
   encodeWindows1252Lossy,
   fitsWindows1252,
+  scanWindows1252,
   windows1252CodePoint,
 } from './windows1252';
 
@@ -161,5 +162,38 @@ describe('encodeWindows1252Lossy: what cannot be held becomes ? (for the rejecti
   it('equals encodeWindows1252 where the text fits', () => {
     const text = DEFINED_CHARS.join('');
     expect(encodeWindows1252Lossy(text)).toEqual(encodeWindows1252(text));
+  });
+});
+
+describe('issue 16: scanWindows1252, four bytes at a time, is the plain reading byte by byte', () => {
+  /** The rule said plainly: every byte in 0x80-0x9F, and which of them are undefined. */
+  function plainScan(bytes: Uint8Array) {
+    let pendingC1 = false;
+    const undefinedAt: number[] = [];
+    bytes.forEach((byte, i) => {
+      if (byte >= 0x80 && byte <= 0x9f) pendingC1 = true;
+      if (windows1252CodePoint(byte) === null) undefinedAt.push(i);
+    });
+    if (undefinedAt.length === 0) return { ok: true, pendingC1 };
+    const offset = undefinedAt[0]!;
+    return { ok: false, offset, byte: bytes[offset], count: undefinedAt.length };
+  }
+
+  // Mostly ASCII, as files are, with the bytes that matter at any place; any view's alignment.
+  const byte = fc.oneof(
+    fc.constantFrom(0x41, 0x20, 0x3b),
+    fc.constantFrom(0x80, 0x9f, 0xa0, 0x7f, 0xe6, ...WINDOWS_1252_UNDEFINED),
+    fc.integer({ min: 0, max: 0xff }),
+  );
+  it('on any bytes, through a view at any offset (property)', () => {
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 64 }), fc.nat(7), fc.nat(7), (list, lead, trail) => {
+        const buffer = new Uint8Array(lead + list.length + trail).fill(0x41);
+        buffer.set(list, lead);
+        const bytes = buffer.subarray(lead, lead + list.length);
+        expect(scanWindows1252(bytes)).toEqual(plainScan(bytes));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

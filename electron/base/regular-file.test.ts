@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, open, readFile, symlink, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OPEN_FLAGS, readRegularFileBounded } from './regular-file';
+import { OPEN_FLAGS, ReadBuffer, readRegularFileBounded } from './regular-file';
 
 const linux = process.platform === 'linux';
 
@@ -32,6 +32,27 @@ describe('issue 15: only regular files, at most the limit', () => {
     if (!read.ok) return;
     expect(new TextDecoder().decode(read.bytes)).toBe('msisdn,message\n');
     expect(read.bytes.buffer.byteLength).toBe(read.bytes.length);
+  });
+
+  it('issue 16: file after file into one reused buffer, each read whole and bounded', async () => {
+    const dir = await folder();
+    const reused = new ReadBuffer();
+    const contents = ['a'.repeat(80), 'b'.repeat(10), 'c'.repeat(50), 'd'.repeat(500)];
+    const buffers = new Set<ArrayBufferLike>();
+    for (const [i, content] of contents.entries()) {
+      await writeFile(join(dir, `f${i}.csv`), content);
+      const read = await readRegularFileBounded(join(dir, `f${i}.csv`), 100, reused);
+      if (!read.ok) throw new Error(read.error);
+      // Past the limit, limit + 1 bytes as without the buffer.
+      const expected = content.slice(0, 101);
+      expect({ text: new TextDecoder().decode(read.bytes), whole: read.whole }).toEqual({
+        text: expected,
+        whole: content.length <= 100,
+      });
+      buffers.add(read.bytes.buffer);
+    }
+    // One buffer for the first three; grown once, for the fourth, larger than all of them.
+    expect(buffers.size).toBe(2);
   });
 
   it('a file larger than the limit: limit + 1 bytes are read, the rest never', async () => {

@@ -60,10 +60,30 @@ async function refusal(stats: Stats): Promise<string | null> {
 export const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
- * Reads at most `limit + 1` bytes of the regular file at `path`, enough to tell that it is
- * larger than `limit` without reading the rest (a file still growing included).
+ * One buffer that file after file is read into, for a caller done with each file's bytes before
+ * it reads the next (`sendsheet check FILE...`): 30 MiB of memory the process has never touched
+ * cost 100-150 ms of page faults on every read, the same memory reused almost nothing.
  */
-export async function readRegularFileBounded(path: string, limit: number): Promise<BoundedRead> {
+export class ReadBuffer {
+  #buffer = new Uint8Array(0);
+
+  /** `size` bytes of the buffer, grown (never shrunk) when it is smaller. */
+  take(size: number): Uint8Array {
+    if (this.#buffer.length < size) this.#buffer = new Uint8Array(size);
+    return this.#buffer.subarray(0, size);
+  }
+}
+
+/**
+ * Reads at most `limit + 1` bytes of the regular file at `path`, enough to tell that it is
+ * larger than `limit` without reading the rest (a file still growing included). Into `reused`
+ * when given: the bytes are then a view of it, valid until its next read.
+ */
+export async function readRegularFileBounded(
+  path: string,
+  limit: number,
+  reused?: ReadBuffer,
+): Promise<BoundedRead> {
   const not = (reason: string): BoundedRead => ({
     ok: false,
     error: `Cannot read ${basename(path)}: ${reason}.`,
@@ -88,7 +108,8 @@ export async function readRegularFileBounded(path: string, limit: number): Promi
     const stats = await handle.stat();
     const refused = await refusal(stats);
     if (refused !== null) return not(refused);
-    let buffer = new Uint8Array(Math.min(stats.size, limit + 1));
+    const size = Math.min(stats.size, limit + 1);
+    let buffer = reused?.take(size) ?? new Uint8Array(size);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
@@ -108,8 +129,13 @@ export async function readRegularFileBounded(path: string, limit: number): Promi
       length += bytesRead;
     }
     // A copy only when the file shrank or grew while it was read: the bytes cross to the window
-    // with their whole buffer, which must hold nothing else.
-    const bytes = length === buffer.length ? buffer : buffer.slice(0, length);
+    // with their whole buffer, which must hold nothing else. A reused buffer never crosses.
+    const bytes =
+      length === buffer.length
+        ? buffer
+        : reused
+          ? buffer.subarray(0, length)
+          : buffer.slice(0, length);
     return { ok: true, bytes, whole: length <= limit };
   } catch (error) {
     return cannot(error);
