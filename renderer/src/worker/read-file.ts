@@ -9,6 +9,8 @@ import type { Heap } from './memory-fit';
 import { OUTDATED_PAGE_CODE, pageIsOutdated } from './outdated';
 import type { ReadOutcome, ReadProgress, WorkerMessage } from './read-outcome';
 import type { ReadRequest } from './read-worker';
+import { spareReaders } from './spare-reader';
+import type { Readers } from './spare-reader';
 import { unpackOutcome } from './transfer';
 
 /** The provider reads files up to 30 MiB; a spreadsheet of that many rows is larger, so 100 MiB. */
@@ -44,7 +46,8 @@ export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Aborted: the worker is ended and the read comes to null. */
   signal?: AbortSignal;
-  startWorker?: () => ReaderWorker;
+  /** Where the read's worker comes from and goes back to; a test gives its own. */
+  readers?: Readers;
   /** The page's heap now, where the browser tells it (currentHeap); a test gives its own. */
   heap?: () => Heap | null;
 }
@@ -60,6 +63,13 @@ function startReadWorker(): ReaderWorker {
   return new Worker(new URL('./read-worker.ts', import.meta.url), {
     type: 'module',
   }) as ReaderWorker;
+}
+
+const readers = spareReaders(startReadWorker);
+
+/** Starts the next file's reading worker ahead (the file screen shows), so a drop need not. */
+export function prepareReader(): void {
+  readers.prepare();
 }
 
 /** The file's bytes, told as they come when the file can be read as a stream. */
@@ -97,7 +107,7 @@ export async function readFileInWorker(
     limits = { maxBytes: MAX_INPUT_BYTES, timeLimitMs: readTimeLimitMs(file.size) },
     onProgress = () => {},
     signal,
-    startWorker = startReadWorker,
+    readers: workers = readers,
     heap = currentHeap,
   } = options;
   const name = file.name;
@@ -110,7 +120,7 @@ export async function readFileInWorker(
   }
   const bytes = await loadBytes(file, onProgress, signal);
   if (bytes === null || signal?.aborted) return null;
-  const worker = startWorker();
+  const worker = workers.take();
   try {
     const outcome = await new Promise<ReadOutcome | 'failed' | null>((resolve) => {
       const seconds = Math.round(limits.timeLimitMs / 1000);
@@ -156,6 +166,6 @@ export async function readFileInWorker(
       failure: { code: (await pageIsOutdated()) ? OUTDATED_PAGE_CODE : 'reader-stopped', name },
     };
   } finally {
-    worker.terminate();
+    workers.end(worker);
   }
 }
