@@ -3,6 +3,7 @@
 // Windows-1252 text or from its bytes, both must give the same bytes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { concat, same } from './bytes.test-util';
 import {
   isCount,
   JsonBytes,
@@ -26,17 +27,8 @@ function written(write: (out: JsonBytes) => void, chunkBytes?: number): Uint8Arr
   const out = new JsonBytes((chunk) => chunks.push(chunk), chunkBytes);
   write(out);
   out.flush();
-  const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
+  return concat(chunks);
 }
-
-/** Byte strings compared as text of their numbers: vitest's deep equality is slow on megabytes. */
-const same = (a: Uint8Array, b: Uint8Array) => expect(Buffer.compare(a, b)).toBe(0);
 
 /** Any code unit, JSON's escapes, pairs and lone halves of them, and C1 controls. */
 const unit = fc.oneof(

@@ -4,6 +4,7 @@
 // consumes what it is given.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { concat, same } from './bytes.test-util';
 import { JsonBytes } from './json-bytes';
 import { MessageJson } from './message-json';
 import { MessageTape } from './message-tape';
@@ -13,18 +14,6 @@ import { writeVerdictJson } from './verdict-json';
 import { encodeWindows1252Lossy } from './windows1252';
 
 const utf8 = new TextEncoder();
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
-}
-
-const same = (a: Uint8Array, b: Uint8Array) => expect(Buffer.compare(a, b)).toBe(0);
 
 const unit = fc.oneof(
   fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),

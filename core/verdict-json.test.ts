@@ -3,6 +3,7 @@
 // values it must write the same bytes, byte for byte.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { concat } from './bytes.test-util';
 import { checkFile } from './check';
 import type { UploadedFile } from './check';
 import { documentedProblem } from './problems';
@@ -12,16 +13,6 @@ import { encodeWindows1252Lossy } from './windows1252';
 import { JsonMessages, writeVerdictJson } from './verdict-json';
 
 const utf8 = new TextEncoder();
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
-}
 
 /** The fast path's bytes, each chunk copied as it is written (a writer may reuse nothing). */
 function fast(file: UploadedFile, lead: Record<string, string> = {}, keepLimit?: number) {

@@ -19,6 +19,18 @@ import { packOutcome } from './transfer';
 
 const MIB = 1024 * 1024;
 
+/** A text file's reading of `rows`, its first the header. */
+function textOutcome(rows: string[][]): ReadOutcome {
+  return {
+    ok: true,
+    kind: 'text',
+    sheets: [sheetFromRows('Ark1', rows)],
+    encoding: 'utf-8',
+    delimiter: ';',
+    notes: [],
+  };
+}
+
 /**
  * Issue 16: a message, not a crash, where the browser cannot hold a file. Chromium ends the tab
  * when a heap runs out, so the limits are judged before (e2e/low-memory.spec.ts runs it for real).
@@ -62,14 +74,7 @@ describe("a reading's need", () => {
       ['4520123456', 'Hej – ø'],
       ['4520123457', 'x'],
     ];
-    const { packed } = packOutcome({
-      ok: true,
-      kind: 'text',
-      sheets: [sheetFromRows('Ark1', rows)],
-      encoding: 'utf-8',
-      delimiter: ';',
-      notes: [],
-    });
+    const { packed } = packOutcome(textOutcome(rows));
     const units = '45201234564520123457Hej – øx'.length;
     expect(takeNeed(packed)).toBe(2 * units + 2 * PAGE_BYTES_PER_ROW);
     expect(takeNeed({ ok: false, failure: { code: 'empty', name: 'a.csv' } })).toBe(0);
@@ -77,14 +82,7 @@ describe("a reading's need", () => {
 
   it('is judged in the worker before the texts are sent, against what the page held', () => {
     const rows = [['Telefon'], ['4520123456'], ['4520123457']];
-    const outcome: ReadOutcome = {
-      ok: true,
-      kind: 'text',
-      sheets: [sheetFromRows('Ark1', rows)],
-      encoding: 'utf-8',
-      delimiter: ';',
-      notes: [],
-    };
+    const outcome = textOutcome(rows);
     const need = takeNeed(packOutcome(outcome).packed);
     const page = (used: number) => ({ limit: HEAP_RESERVE_BYTES + 10 * MIB, used });
     expect(packWithin(outcome, 'a.csv', page(10 * MIB - need)).packed).toMatchObject({ ok: true });
