@@ -65,31 +65,33 @@ function wordsOfCodePoints(codePoints: Uint16Array): Uint32Array {
   return unitWords((unit) => (unit < 0xa0 ? codePoints[unit]! : unit));
 }
 
-let viewed: Uint8Array | null = null;
-let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
-
-/** A DataView of `bytes`, for four-byte stores (made again only when the chunk changes). */
-function viewOf(bytes: Uint8Array): DataView {
-  if (bytes !== viewed) {
-    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    viewed = bytes;
-  }
-  return view;
-}
-
-let sourceViewed: Uint8Array | null = null;
-let sourceView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
-
-/** A DataView of the source's bytes, for four-byte reads. */
-function sourceViewOf(source: Uint8Array): DataView {
-  if (source !== sourceViewed) {
-    sourceView = new DataView(source.buffer, source.byteOffset, source.byteLength);
-    sourceViewed = source;
-  }
-  return sourceView;
-}
-
 const NO_VIEW = new DataView(new ArrayBuffer(0));
+
+/**
+ * A DataView of the last bytes asked for, made again only when they change (each value of a
+ * chunk asks again, for its four-byte stores and reads).
+ */
+class ViewCache {
+  private of: Uint8Array | null = null;
+  private view: DataView = NO_VIEW;
+
+  get(bytes: Uint8Array): DataView {
+    if (bytes !== this.of) {
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      this.of = bytes;
+    }
+    return this.view;
+  }
+
+  forget(): void {
+    this.of = null;
+    this.view = NO_VIEW;
+  }
+}
+
+/** The output chunk's, and the source file's. */
+const chunkViews = new ViewCache();
+const sourceViews = new ViewCache();
 
 /**
  * Lets go of the chunk and the source the views were made of (JsonBytes.flush, after each
@@ -97,10 +99,8 @@ const NO_VIEW = new DataView(new ArrayBuffer(0));
  * for the life of the process.
  */
 function forgetViews(): void {
-  viewed = null;
-  view = NO_VIEW;
-  sourceViewed = null;
-  sourceView = NO_VIEW;
+  chunkViews.forget();
+  sourceViews.forget();
 }
 
 /** JSON.stringify's two-character escapes, by code unit; 0 where it writes `\u00XX`. */
@@ -160,7 +160,7 @@ export function putStringBody(
   to = text.length,
 ): number {
   const words = wordsFor(codePoints);
-  const store = viewOf(bytes);
+  const store = chunkViews.get(bytes);
   for (let i = from; i < to; i++) {
     const unit = text.charCodeAt(i);
     if (unit < 0x100) {
@@ -207,8 +207,8 @@ export function putWindows1252Body(
   to: number,
 ): number {
   const words = wordsFor(codePoints);
-  const store = viewOf(bytes);
-  const read = sourceViewOf(source);
+  const store = chunkViews.get(bytes);
+  const read = sourceViews.get(source);
   let i = from;
   while (i < to) {
     if (i + 4 <= to) {
@@ -271,7 +271,7 @@ export function part(text: string): Part {
  * SLACK_BYTES past it.
  */
 export function putPart(bytes: Uint8Array, at: number, part: Part): number {
-  const store = viewOf(bytes);
+  const store = chunkViews.get(bytes);
   const words = part.words;
   for (let k = 0; k < words.length; k++) store.setUint32(at + 4 * k, words[k]!, true);
   return at + part.bytes.length;

@@ -74,21 +74,16 @@ export function signatureOf(bytes: Uint8Array, count = 8): string {
     .join(' ');
 }
 
-/**
- * The names of the files in a zip archive, from its central directory at the end; null when
- * that cannot be read (then the reader is left to try the file).
- */
-export function zipEntryNames(bytes: Uint8Array): string[] | null {
-  return zipEntries(bytes)?.map((entry) => entry.name) ?? null;
-}
-
 export interface ZipEntry {
   name: string;
   /** Its size unpacked, as the directory says (0xFFFFFFFF: a zip64 size, 4 GiB or more). */
   unpacked: number;
 }
 
-/** The archive's entries from its central directory, or null when it has none to read. */
+/**
+ * The files in a zip archive, from its central directory at the end; null when that cannot be
+ * read (then the reader is left to try the file).
+ */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record is 22 bytes and may be followed by a comment of up to 65,535.
