@@ -19,12 +19,16 @@ window.Worker = class extends NativeWorker {
     super(url, options);
     const entry = { postedAt: null, messageAt: null, dataMs: null };
     window.__workers.push(entry);
-    // Before the app's onmessage: the first to read the data pays for making it objects.
+    // Before the app's onmessage: the first to read the data pays for making it objects. The
+    // sheets' message is timed (the numbers read ahead come after it, while the page works).
     this.addEventListener('message', (event) => {
-      entry.messageAt = performance.now();
+      const at = performance.now();
       const started = performance.now();
-      void event.data;
-      entry.dataMs = performance.now() - started;
+      const data = event.data;
+      const dataMs = performance.now() - started;
+      if (data && data.type === 'numbers') return;
+      entry.messageAt = at;
+      entry.dataMs = dataMs;
     });
     const post = this.postMessage.bind(this);
     this.postMessage = (message, transfer) => {
