@@ -198,12 +198,13 @@ export async function readFileInWorker(
           onProgress(message.progress);
           return;
         }
+        // The numbers come only after the sheets.
+        if (message.type !== 'done') return;
         clearTimeout(timer);
         signal?.removeEventListener('abort', stop);
         // The sheet is taken only when the page can hold its preview too: a page out of heap
         // ends the tab, and nothing of the sheet is shown meanwhile. (The worker judged the
         // texts against the page's heap before sending them; the page may have grown since.)
-        if (message.type !== 'done') return;
         const taken = fitsIn(takeNeed(message.outcome), heap())
           ? unpackOutcome(message.outcome)
           : tooLargeForMemory;
