@@ -81,12 +81,3 @@ export function uniqueNames(names: string[]): string[] {
     return count === 1 ? name : `${name} (${count})`;
   });
 }
-
-/** The sheet most likely to be the list: the one with the most rows (the first of equals). */
-export function listSheetIndex(sheets: readonly Sheet[]): number {
-  let index = 0;
-  sheets.forEach((sheet, at) => {
-    if (sheet.rowCount > sheets[index]!.rowCount) index = at;
-  });
-  return index;
-}

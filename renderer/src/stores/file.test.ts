@@ -7,21 +7,12 @@ import type { ReadOptions } from '../worker/read-file';
 import type { ReadOutcome } from '../worker/read-outcome';
 import { useFile } from './file';
 
-/** Each read waits for the test to answer it, as a slow worker would (with no numbers read ahead). */
+/** Each read waits for the test to answer it, as a slow worker would. */
 const reads: { name: string; options: ReadOptions; answer: (o: ReadOutcome | null) => void }[] = [];
 vi.mock('../worker/read-file', () => ({
   readTimeLimitMs: () => 60_000,
   readFileInWorker: (file: { name: string }, options: ReadOptions) =>
-    new Promise<ReadOutcome | null>((answer) =>
-      reads.push({
-        name: file.name,
-        options,
-        answer: (outcome) => {
-          options.numbers?.found(null);
-          answer(outcome);
-        },
-      }),
-    ),
+    new Promise<ReadOutcome | null>((answer) => reads.push({ name: file.name, options, answer })),
 }));
 window.sendsheet = { profiles: () => Promise.resolve([]) } as Partial<Service> as Service;
 

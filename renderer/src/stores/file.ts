@@ -6,15 +6,11 @@ import { create } from 'zustand';
 import type { Encoding } from '../../../core/decode';
 import type { DialectProblem } from '../../../core/dialect-problems';
 import type { InputDelimiter } from '../logic/delimited';
-import { readMessages } from '../logic/columns';
-import { keepMessagesAhead, keepNumbersAhead } from '../logic/columns-ahead';
-import { guessMapping } from '../logic/mapping';
 import { nextFrame } from '../logic/progress';
-import { listSheetIndex } from '../logic/sheet';
 import type { Sheet } from '../logic/sheet';
 import { desktop } from '../service/desktop';
 import { readFileInWorker, readTimeLimitMs } from '../worker/read-file';
-import type { ChosenFile, NumbersRead } from '../worker/read-file';
+import type { ChosenFile } from '../worker/read-file';
 import type { FileKind, ReadFailure, ReadProgress } from '../worker/read-outcome';
 import { useCampaign } from './campaign';
 import { useLeaveOut } from './leave-out';
@@ -102,13 +98,8 @@ export const useFile = create<FileStore>()((set, get) => {
     async open(file) {
       const read = startReading(file.name, file.size);
       const started = performance.now();
-      // The worker parses the list's numbers for the person's default country after it posts
-      // the sheets, while this page reads the messages: a core each (columns-ahead.ts).
-      let numbersRead: (ahead: NumbersRead | null) => void = () => {};
-      const numbersAhead = new Promise<NumbersRead | null>((resolve) => (numbersRead = resolve));
       const outcome = await readFileInWorker(file, {
         signal: read.signal,
-        numbers: { country: useSettings.getState().defaultCountry, found: numbersRead },
         onProgress: (progress) => {
           const now = get().file;
           if (reading === read && now.status === 'reading') set({ file: { ...now, progress } });
@@ -121,7 +112,10 @@ export const useFile = create<FileStore>()((set, get) => {
         return;
       }
       // The sheet with the most rows is most likely the list; the person can choose another.
-      const sheetIndex = listSheetIndex(outcome.sheets);
+      let sheetIndex = 0;
+      outcome.sheets.forEach((sheet, index) => {
+        if (sheet.rowCount > outcome.sheets[sheetIndex]!.rowCount) sheetIndex = index;
+      });
       // The file is read; building its preview takes a while for a large sheet, and the page
       // cannot draw meanwhile: the progress says so first, in a frame of its own.
       const now = get().file;
@@ -131,14 +125,6 @@ export const useFile = create<FileStore>()((set, get) => {
         // Another file chosen, or the reading stopped, meanwhile: this one is not shown.
         if (reading !== null || get().file.status !== 'reading') return;
       }
-      // The preview's two columns, as it will read them for the mapping guessed when shown.
-      const list = outcome.sheets[sheetIndex]!;
-      const message = guessMapping(list).message;
-      keepMessagesAhead(list, { message, messages: readMessages(list, message) });
-      const before = get().file;
-      const ahead = await numbersAhead;
-      if (ahead !== null) keepNumbersAhead(ahead.sheet, ahead);
-      if (reading !== null || get().file !== before) return;
       // A new file starts from the person's defaults.
       const defaults = useSettings.getState();
       useCampaign

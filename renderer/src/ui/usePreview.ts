@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import type { Cost } from '../../../core/cost';
-import { messagesFor, numbersFor } from '../logic/columns-ahead';
+import { readMessages, readNumbers } from '../logic/columns';
 import { leftOutCounts, noneLeftOut } from '../logic/left-out';
 import type { LeftOut, LeftOutCounts } from '../logic/left-out';
 import { outgoingMessages } from '../logic/outgoing';
@@ -80,13 +80,13 @@ export function usePreview(): PreviewData | null {
   const kept = useLeaveOut((state) => leftOutFor(state, ready));
   // The columns are read once and kept while only the campaign's settings change: typing a
   // sender then redoes the rows' checks, not the parsing of every number (most of a preview's
-  // cost). A new file's were read ahead, as it was opened (stores/file.ts).
+  // cost).
   const numbers = useMemo(
-    () => (ready ? numbersFor(ready, mapping.msisdn, settings.defaultCountry) : null),
+    () => (ready ? readNumbers(ready, mapping.msisdn, settings.defaultCountry) : null),
     [ready, mapping.msisdn, settings.defaultCountry],
   );
   const messages = useMemo(
-    () => (ready ? messagesFor(ready, mapping.message) : null),
+    () => (ready ? readMessages(ready, mapping.message) : null),
     [ready, mapping.message],
   );
   // The rows' verdicts, kept whatever sender is typed (see preview-verdict.ts); the figures

@@ -7,10 +7,6 @@
 import { currentHeap, fitsIn, isOutOfMemory, takeNeed } from './memory-fit';
 import type { Heap } from './memory-fit';
 import { OUTDATED_PAGE_CODE, pageIsOutdated } from './outdated';
-import type { NumberColumn } from '../logic/columns';
-import type { CountryCode } from '../logic/phone';
-import type { Sheet } from '../logic/sheet';
-import { unpackNumbers } from './numbers-ahead';
 import type { ReadOutcome, ReadProgress, WorkerMessage } from './read-outcome';
 import type { ReadRequest } from './read-worker';
 import { spareReaders } from './spare-reader';
@@ -54,20 +50,6 @@ export interface ReadOptions {
   readers?: Readers;
   /** The page's heap now, where the browser tells it (currentHeap); a test gives its own. */
   heap?: () => Heap | null;
-  /**
-   * The list's numbers parsed in the worker for `country` after it has posted the sheets
-   * (numbers-ahead.ts), given to `found` once; null when there are none (no sheets, no number
-   * column guessed, the worker failed or took longer than the read's time limit).
-   */
-  numbers?: { country: CountryCode; found(ahead: NumbersRead | null): void };
-}
-
-/** Numbers read ahead: the sheet and column they are of, and the country they were read for. */
-export interface NumbersRead {
-  sheet: Sheet;
-  column: number;
-  country: CountryCode;
-  numbers: NumberColumn;
 }
 
 export interface ChosenFile {
@@ -127,59 +109,18 @@ export async function readFileInWorker(
     signal,
     readers: workers = readers,
     heap = currentHeap,
-    numbers: wanted = null,
   } = options;
-  let given = false;
-  const giveNumbers = (ahead: NumbersRead | null) => {
-    if (given) return;
-    given = true;
-    wanted?.found(ahead);
-  };
   const name = file.name;
   const tooLargeForMemory: ReadOutcome = {
     ok: false,
     failure: { code: 'too-large-for-memory', name },
   };
   if (file.size > limits.maxBytes) {
-    giveNumbers(null);
     return { ok: false, failure: { code: 'too-large', name, limit: limits.maxBytes } };
   }
   const bytes = await loadBytes(file, onProgress, signal);
-  if (bytes === null || signal?.aborted) {
-    giveNumbers(null);
-    return null;
-  }
+  if (bytes === null || signal?.aborted) return null;
   const worker = workers.take();
-  /** The worker stays, after the sheets, for the numbers it parses next. */
-  let staying = false;
-  const awaitNumbers = (sheets: readonly Sheet[]) => {
-    staying = true;
-    const finish = (ahead: NumbersRead | null) => {
-      clearTimeout(timer);
-      worker.onmessage = null;
-      worker.onerror = null;
-      giveNumbers(ahead);
-      workers.end(worker);
-    };
-    const timer = setTimeout(() => finish(null), limits.timeLimitMs);
-    worker.onerror = () => finish(null);
-    worker.onmessage = (event) => {
-      const message = event.data;
-      if (message.type !== 'numbers') return;
-      const packed = message.numbers;
-      const numbers = packed === null ? null : unpackNumbers(packed, sheets);
-      finish(
-        packed === null || numbers === null
-          ? null
-          : {
-              sheet: sheets[packed.sheet]!,
-              column: packed.column,
-              country: packed.country,
-              numbers,
-            },
-      );
-    };
-  };
   try {
     const outcome = await new Promise<ReadOutcome | 'failed' | null>((resolve) => {
       const seconds = Math.round(limits.timeLimitMs / 1000);
@@ -198,18 +139,16 @@ export async function readFileInWorker(
           onProgress(message.progress);
           return;
         }
-        // The numbers come only after the sheets.
-        if (message.type !== 'done') return;
         clearTimeout(timer);
         signal?.removeEventListener('abort', stop);
         // The sheet is taken only when the page can hold its preview too: a page out of heap
         // ends the tab, and nothing of the sheet is shown meanwhile. (The worker judged the
         // texts against the page's heap before sending them; the page may have grown since.)
-        const taken = fitsIn(takeNeed(message.outcome), heap())
-          ? unpackOutcome(message.outcome)
-          : tooLargeForMemory;
-        if (wanted !== null && taken.ok) awaitNumbers(taken.sheets);
-        resolve(taken);
+        resolve(
+          fitsIn(takeNeed(message.outcome), heap())
+            ? unpackOutcome(message.outcome)
+            : tooLargeForMemory,
+        );
       };
       worker.onerror = (event) => {
         clearTimeout(timer);
@@ -219,7 +158,7 @@ export async function readFileInWorker(
         else if (isOutOfMemory(event.message)) resolve(tooLargeForMemory);
         else resolve({ ok: false, failure: { code: 'reader-error', name, detail: event.message } });
       };
-      worker.postMessage({ name, bytes, heap: heap(), country: wanted?.country ?? null }, [bytes]);
+      worker.postMessage({ name, bytes, heap: heap() }, [bytes]);
     });
     if (outcome !== 'failed') return outcome;
     return {
@@ -227,9 +166,6 @@ export async function readFileInWorker(
       failure: { code: (await pageIsOutdated()) ? OUTDATED_PAGE_CODE : 'reader-stopped', name },
     };
   } finally {
-    if (!staying) {
-      giveNumbers(null);
-      workers.end(worker);
-    }
+    workers.end(worker);
   }
 }

@@ -9,7 +9,6 @@ import type { DialectProblem } from '../../../core/dialect-problems';
 import type { Problem } from '../../../core/problems';
 import type { Sheet } from '../logic/sheet';
 import type { OtherFileType } from './file-type';
-import type { PackedNumbers } from './numbers-ahead';
 import type { PackedOutcome } from './transfer';
 
 export type FileKind = 'spreadsheet' | 'text';
@@ -49,11 +48,6 @@ export type ReadOutcome =
 export type ReadProgress =
   { phase: 'loading'; bytes: number; total: number } | { phase: 'reading'; rows: number };
 
-/**
- * What the reading worker posts: progress now and then, the outcome once, packed, and after it,
- * when the page asked for them, the list's numbers (null when there were none to parse).
- */
+/** What the reading worker posts: progress now and then, and the outcome once, packed. */
 export type WorkerMessage =
-  | { type: 'progress'; progress: ReadProgress }
-  | { type: 'done'; outcome: PackedOutcome }
-  | { type: 'numbers'; numbers: PackedNumbers | null };
+  { type: 'progress'; progress: ReadProgress } | { type: 'done'; outcome: PackedOutcome };

@@ -8,8 +8,6 @@ import { errorText } from '../../../core/contract/errors';
 import type { ReadOutcome, WorkerMessage } from './read-outcome';
 import { isOutOfMemory, packWithin } from './memory-fit';
 import type { Heap } from './memory-fit';
-import { numbersJob } from './numbers-ahead';
-import type { CountryCode } from '../logic/phone';
 import { readAnyFile } from './spreadsheet';
 
 export interface ReadRequest {
@@ -20,11 +18,6 @@ export interface ReadRequest {
    * or null where the browser does not tell.
    */
   heap: Heap | null;
-  /**
-   * The country the page will read the numbers for, when it wants them parsed here after the
-   * sheet is posted (numbers-ahead.ts); null when it does not.
-   */
-  country: CountryCode | null;
 }
 
 /** At most this often the page hears how far reading is: it has a screen to draw. */
@@ -35,7 +28,7 @@ function post(message: WorkerMessage, transfer: Transferable[] = []): void {
 }
 
 self.onmessage = (event: MessageEvent<ReadRequest>) => {
-  const { name, bytes, heap, country } = event.data;
+  const { name, bytes, heap } = event.data;
   let reported = 0;
   const onRows = (rows: number) => {
     const now = performance.now();
@@ -51,22 +44,6 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
       ? { ok: false, failure: { code: 'too-large-for-memory', name } }
       : { ok: false, failure: { code: 'reader-error', name, detail: errorText(error) } };
   }
-  // Before the sheet is posted: its buffers go with it.
-  let job: ReturnType<typeof numbersJob> = null;
-  try {
-    if (country !== null && outcome.ok) job = numbersJob(outcome.sheets, country);
-  } catch {
-    job = null;
-  }
   const packed = packWithin(outcome, name, heap);
   post({ type: 'done', outcome: packed.packed }, packed.transfer);
-  if (country === null || !packed.packed.ok) return;
-  // The page reads them itself when none come: a failure here costs time, never a verdict.
-  let numbers: ReturnType<NonNullable<typeof job>> | null;
-  try {
-    numbers = job === null ? null : job();
-  } catch {
-    numbers = null;
-  }
-  post({ type: 'numbers', numbers: numbers?.packed ?? null }, numbers?.transfer ?? []);
 };
