@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { READ_TIME_LIMIT_MS, readFileInWorker, readTimeLimitMs } from './read-file';
+import {
+  LOADING_REPORT_MS,
+  READ_TIME_LIMIT_MS,
+  readFileInWorker,
+  readTimeLimitMs,
+} from './read-file';
 import type { ReaderWorker } from './read-file';
 import { HEAP_RESERVE_BYTES } from './memory-fit';
 import type { ReadProgress, WorkerMessage } from './read-outcome';
@@ -122,6 +127,42 @@ describe('a big file shows its progress and can be stopped (issue 14)', () => {
     ]);
     const sent = worker.posted[0] as { bytes: ArrayBuffer };
     expect([...new Uint8Array(sent.bytes)]).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 2, 2]);
+    worker.say({ type: 'done', outcome: { ok: false, failure: { code: 'empty', name: 'x' } } });
+    await reading;
+  });
+
+  it('tells the loading at most once in LOADING_REPORT_MS, and always its end', async () => {
+    const chunks = Array.from({ length: 8 }, (_, i) => new Uint8Array(2).fill(i));
+    // Each piece comes 0.3 of LOADING_REPORT_MS after the one before it.
+    const step = LOADING_REPORT_MS * 0.3;
+    let clock = 0;
+    const worker = fakeWorker();
+    const seen: ReadProgress[] = [];
+    const reading = readFileInWorker(
+      {
+        ...file(16),
+        stream: () =>
+          new ReadableStream({
+            start(controller) {
+              chunks.forEach((chunk) => controller.enqueue(chunk));
+              controller.close();
+            },
+          }),
+      },
+      {
+        readers: only(worker),
+        onProgress: (progress) => seen.push(progress),
+        now: () => (clock += step),
+      },
+    );
+    await settle();
+    await settle();
+    // Told at the first piece, at the fifth (1.2 of LOADING_REPORT_MS later), and at the end.
+    expect(seen.map((progress) => (progress.phase === 'loading' ? progress.bytes : -1))).toEqual([
+      2, 10, 16,
+    ]);
+    const sent = worker.posted[0] as { bytes: ArrayBuffer };
+    expect(new Uint8Array(sent.bytes)).toHaveLength(16);
     worker.say({ type: 'done', outcome: { ok: false, failure: { code: 'empty', name: 'x' } } });
     await reading;
   });

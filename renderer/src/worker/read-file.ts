@@ -50,7 +50,15 @@ export interface ReadOptions {
   readers?: Readers;
   /** The page's heap now, where the browser tells it (currentHeap); a test gives its own. */
   heap?: () => Heap | null;
+  /** A clock in ms, for how often the loading is told; a test gives its own. */
+  now?: () => number;
 }
+
+/**
+ * The loading is told at most this often, and at its end: a file comes in pieces of tens of KiB,
+ * and a report for each drew the page again for every piece before the read could begin.
+ */
+export const LOADING_REPORT_MS = 100;
 
 export interface ChosenFile {
   name: string;
@@ -77,11 +85,13 @@ async function loadBytes(
   file: ChosenFile,
   onProgress: (progress: ReadProgress) => void,
   signal: AbortSignal | undefined,
+  now: () => number,
 ): Promise<ArrayBuffer | null> {
   if (!file.stream) return file.arrayBuffer();
   const reader = file.stream().getReader();
   const bytes = new Uint8Array(file.size);
   let at = 0;
+  let toldAt = -Infinity;
   for (;;) {
     if (signal?.aborted) {
       await reader.cancel();
@@ -93,7 +103,11 @@ async function loadBytes(
     const room = Math.min(value.length, bytes.length - at);
     bytes.set(value.subarray(0, room), at);
     at += room;
-    onProgress({ phase: 'loading', bytes: at, total: file.size });
+    const time = now();
+    if (time - toldAt >= LOADING_REPORT_MS || at === bytes.length) {
+      toldAt = time;
+      onProgress({ phase: 'loading', bytes: at, total: file.size });
+    }
   }
   return at === bytes.length ? bytes.buffer : bytes.slice(0, at).buffer;
 }
@@ -109,6 +123,7 @@ export async function readFileInWorker(
     signal,
     readers: workers = readers,
     heap = currentHeap,
+    now = () => performance.now(),
   } = options;
   const name = file.name;
   const tooLargeForMemory: ReadOutcome = {
@@ -118,7 +133,7 @@ export async function readFileInWorker(
   if (file.size > limits.maxBytes) {
     return { ok: false, failure: { code: 'too-large', name, limit: limits.maxBytes } };
   }
-  const bytes = await loadBytes(file, onProgress, signal);
+  const bytes = await loadBytes(file, onProgress, signal, now);
   if (bytes === null || signal?.aborted) return null;
   const worker = workers.take();
   try {
