@@ -106,6 +106,14 @@ async function measure(
 
 const mib = (peaks: MemoryPeaks) => `page heap peak ${peaks.heapMiB.toFixed(0)} MiB`;
 
+/** The page's heap at its highest: in the drop or any stage after it (the send's, mostly). */
+function highestHeapMiB(growth: Growth): number {
+  const stages = [growth.scroll, growth.exported, growth.sent].flatMap((done) =>
+    done === undefined || 'error' in done ? [] : [done.peaks.heapMiB],
+  );
+  return Math.max(growth.peaks.heapMiB, ...stages);
+}
+
 /** The stages after the preview, a line each. */
 function describeStages(growth: Growth): string[] {
   const lines: string[] = [];
@@ -126,7 +134,7 @@ function describeStages(growth: Growth): string[] {
     lines.push(
       'error' in sent
         ? `    send: FAILED: ${sent.error}`
-        : `    send: ready to confirm after ${(sent.prepareMs / 1000).toFixed(1)} s (messages made, files written and checked), every file .success after ${(sent.sendMs / 1000).toFixed(1)} s more (${sent.succeeded}/${sent.files} .success on the servers: ${sent.succeeded === sent.files ? 'met' : 'MISSED'}); ${mib(sent.peaks)}`,
+        : `    send: ready to confirm after ${(sent.prepareMs / 1000).toFixed(1)} s (messages made, files written and checked), every file .success after ${(sent.sendMs / 1000).toFixed(1)} s more (${sent.succeeded}/${sent.files} .success on the servers: ${sent.succeeded === sent.files ? 'met' : 'MISSED'}); ${mib(sent.peaks)} (target < 1 GiB: ${sent.peaks.heapMiB < HEAP_TARGET_MIB ? 'met' : 'MISSED'})`,
     );
   return lines;
 }
@@ -168,9 +176,15 @@ export async function benchUiGrowth(sizes = SIZES, stages = false): Promise<bool
     const saidWhy = whole.drop !== null && whole.drop.error !== null && !whole.crashed;
     const ratio = whole.drop ? whole.drop.dropMs / whole.floorMs : Infinity;
     const fast = opened && ratio <= RATIO_TARGET;
-    const small = whole.peaks.heapMiB < HEAP_TARGET_MIB && !whole.crashed;
+    // The heap's target holds for every stage measured: the send's is the highest.
+    const highest = highestHeapMiB(whole);
+    const small = highest < HEAP_TARGET_MIB && !whole.crashed;
+    const ready =
+      whole.sent && !('error' in whole.sent)
+        ? `; send ready to confirm after ${(whole.sent.prepareMs / 1000).toFixed(1)} s`
+        : '';
     console.log(
-      `  whole sheet: ${opened ? 'opens' : saidWhy ? 'not opened, with a message' : 'CRASHED'} (target: opens: ${opened ? 'met' : 'MISSED'}); ratio ${ratio.toFixed(2)} (target <= ${RATIO_TARGET}: ${fast ? 'met' : 'MISSED'}); page heap peak ${whole.peaks.heapMiB.toFixed(0)} MiB (target < 1 GiB: ${small ? 'met' : 'MISSED'})`,
+      `  whole sheet: ${opened ? 'opens' : saidWhy ? 'not opened, with a message' : 'CRASHED'} (target: opens: ${opened ? 'met' : 'MISSED'}); ratio ${ratio.toFixed(2)} (target <= ${RATIO_TARGET}: ${fast ? 'met' : 'MISSED'})${ready}; page heap peak ${highest.toFixed(0)} MiB, drop and stages (target < 1 GiB: ${small ? 'met' : 'MISSED'})`,
     );
     return opened && fast && small;
   } finally {

@@ -4,6 +4,9 @@
  * scroll and the floor read, so that two builds can be compared in alternating runs. Two
  * senders: one valid at every keystroke, and one that a letter makes invalid and deleting it
  * makes valid again (an invalid sender is named in the problems of every row that takes it).
+ * Two cases more: the first keystroke after the drop, typed as soon as the preview shows its
+ * total (nothing settled before it), and the invalid sender typed while the list shows its rows
+ * with problems first (a filter redone when the sender's verdict changes).
  * `npx tsx bench/ui-keys.ts [rows] [--profile]` (--profile: each keystroke's busiest functions); needs `npm run build:renderer` and /usr/bin/chromium.
  */
 import { chromium } from 'playwright-core';
@@ -19,13 +22,26 @@ interface Typing {
   name: string;
   /** Each key in turn (BACKSPACE deletes), typed into an empty sender. */
   keys: readonly string[];
+  /** Typed at once after the drop, into the sender as the drop left it (empty). */
+  afterDrop?: true;
+  /** The list's filter while typing (its select's value); else all rows in order. */
+  filter?: string;
 }
 
+const INVALID_AND_BACK = [...'Shop Nørd', BACKSPACE, BACKSPACE, BACKSPACE];
+
+/** In order: the first is typed before anything else is done with the page. */
 const TYPINGS: readonly Typing[] = [
+  { name: 'the first keystroke after the drop, "S"', keys: ['S'], afterDrop: true },
   { name: 'valid "Shop Nord"', keys: [...'Shop Nord'] },
   {
     name: '"Shop Nørd", invalid from "ø", then deleted back to "Shop N"',
-    keys: [...'Shop Nørd', BACKSPACE, BACKSPACE, BACKSPACE],
+    keys: INVALID_AND_BACK,
+  },
+  {
+    name: '"Shop Nørd" and back, the list showing problems first',
+    keys: INVALID_AND_BACK,
+    filter: 'problems-first',
   },
 ];
 
@@ -62,10 +78,13 @@ export async function benchKeys(rows: number, profile = false, trace = false): P
     }
     const typed: { typing: Typing; keystrokes: number[]; ends: number[] }[] = [];
     for (const typing of TYPINGS) {
-      // Each typing starts from an empty sender, its preview settled, untimed.
-      await sender.fill('');
-      await page.waitForTimeout(300);
-      await sender.focus();
+      if (!typing.afterDrop) {
+        // Each typing starts from an empty sender, its preview settled, untimed.
+        await page.getByLabel('Show', { exact: true }).selectOption(typing.filter ?? 'all');
+        await sender.fill('');
+        await page.waitForTimeout(300);
+        await sender.focus();
+      }
       const keystrokes: number[] = [];
       /** When each keystroke's frame came, ms since the epoch, to judge it against the stalls. */
       const ends: number[] = [];

@@ -85,9 +85,12 @@ export const SAID = {
   'send.sent-before': { count: 'count', total: 'count' },
   'send.history-unsaved': { detail: 'text' },
   'send.file-too-large': { file: 'text', limit: 'bytes' },
+  // The page's own refusals (renderer/src/ui/SendPanel.tsx): what it could not hold.
+  'send.too-large-for-memory': { count: 'count' },
   'export.folder-not-allowed': { folder: 'text' },
   'export.messages-have-problems': { count: 'count' },
   'export.cannot-write': { folder: 'text', detail: 'text' },
+  'export.too-large-for-memory': { count: 'count' },
   'profile.unknown': { profile: 'text' },
   'profile.no-password': { profile: 'text' },
   'settings.not-saved': { detail: 'text' },

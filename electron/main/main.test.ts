@@ -85,6 +85,7 @@ const fake = vi.hoisted(() => {
       isPackaged: false,
       name: 'Sendsheet',
       enableSandbox: () => void calls.push('enableSandbox'),
+      commandLine: { appendSwitch: (name: string) => void calls.push(`switch ${name}`) },
       setAppUserModelId: () => {},
       getAppPath: () => state.appRoot,
       getPath: () => state.userData,
@@ -217,6 +218,10 @@ afterAll(() => {
 describe('issue 6: the main process', () => {
   it('sandboxes every renderer, before anything else', () => {
     expect(fake.calls[0]).toBe('enableSandbox');
+  });
+
+  it("asks Chromium for the heap's use precise: the page judges what fits by it (issue 16)", () => {
+    expect(fake.calls).toContain('switch enable-precise-memory-info');
   });
 
   it('opens one window with the secure options and the bundled preload', () => {
@@ -377,7 +382,12 @@ describe('issue 6: one instance only', () => {
     fake.appOn.clear();
     await import('./main');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(fake.calls).toEqual(['enableSandbox', 'privileged app', 'quit']);
+    expect(fake.calls).toEqual([
+      'enableSandbox',
+      'privileged app',
+      'switch enable-precise-memory-info',
+      'quit',
+    ]);
     expect(fake.windows).toHaveLength(windows);
     expect([...fake.appOn.keys()]).toEqual([]);
   });

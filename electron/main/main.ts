@@ -62,6 +62,10 @@ app.enableSandbox();
 // The UI's own scheme must be known before the app is ready (app-protocol.ts says why).
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+// The page judges a file, and the messages it exports or sends, against its heap before making
+// them (renderer/src/worker/memory-fit.ts): without this switch Chromium gives the heap's use
+// rounded and as it was at the first asking, for twenty minutes.
+app.commandLine.appendSwitch('enable-precise-memory-info');
 
 const developer = !app.isPackaged;
 const paths = appPaths(app.getAppPath(), import.meta.dirname);

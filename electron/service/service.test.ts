@@ -1,72 +1,26 @@
 // Issue 4, the service: a file checked with core before it is sent (SPEC 1-7), sent with the
 // emulated profile (FTPS pinned), followed to its end with each state in the history, and the
 // history kept across a restart, unfinished batches followed again.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emulatedProfile } from '../backend/practice';
 import { FtpSession } from '../client/ftp-session';
-import { providerProfile } from '../client/profile';
-import { Faults } from '../server/faults';
-import { BAD_CSV, connect, GOOD_CSV, names, startTestProvider } from '../server/ftp-test-util';
-import type { TestProvider } from '../server/ftp-test-util';
+import { connect, GOOD_CSV, names } from '../server/ftp-test-util';
 import { readOutbox } from '../server/outbox';
-import type { Batch, BatchState } from '../../core/contract/api';
-import { SendsheetService } from './service';
-import type { ServiceOptions } from './service';
+import { serviceHarness } from './service-test-util';
 
-let provider: TestProvider;
-const faults = new Faults();
-let work: string;
-
-beforeAll(async () => {
-  provider = await startTestProvider({ faults, retry: { intervalMs: 30 } });
-  work = await mkdtemp(join(tmpdir(), 'sendsheet-service-'));
-  await writeFile(join(work, 'good.csv'), GOOD_CSV);
-  await writeFile(join(work, 'bad.csv'), BAD_CSV);
-  await writeFile(join(work, 'other.csv'), OTHER_CSV);
-});
-
-/** Other messages than GOOD_CSV's: a send of its own, never one sent before. */
-const OTHER_CSV = 'msisdn,message\n4512345680,Other news\n';
-
-afterAll(async () => {
-  await provider.close();
-});
+const harness = serviceHarness();
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function start(dataDir: string, options: Partial<ServiceOptions> = {}) {
-  const service = await SendsheetService.start({
-    dataDir,
-    profiles: [emulatedProfile(provider), providerProfile()],
-    timings: { pollIntervalMs: 50, connectTimeoutMs: 1000 },
-    cwd: work,
-    ...options,
-  });
-  const seen: Batch[] = [];
-  service.subscribe((batch) => seen.push(batch));
-  const until = (id: string, states: BatchState[]) =>
-    new Promise<Batch>((resolve) => {
-      const found = seen.find((b) => b.id === id && states.includes(b.state));
-      if (found) return resolve(found);
-      const stop = service.subscribe((batch) => {
-        if (batch.id === id && states.includes(batch.state)) {
-          stop();
-          resolve(batch);
-        }
-      });
-    });
-  return { service, seen, until };
-}
-
 describe('issue 4: send checks with core first, then uploads and follows to the end', () => {
   it('a good file: uploading with progress -> ready -> success, each state timed and in the history', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
-    const { service, seen, until } = await start(dataDir);
+    const { service, seen, until } = await harness.start(dataDir);
     try {
       const sent = await service.sendFile({ path: 'good.csv', profile: 'emulated' });
       expect(sent.ok).toBe(true);
@@ -94,7 +48,7 @@ describe('issue 4: send checks with core first, then uploads and follows to the 
         stamp: end.stamp,
         progress: null,
       });
-      const batches = (await readOutbox(provider.dir)).filter((r) =>
+      const batches = (await readOutbox(harness.provider.dir)).filter((r) =>
         r.batch.startsWith(`good-${end.id}.csv.`),
       );
       expect(batches.map((r) => r.msisdn)).toEqual(['4512345678', '4512345679']);
@@ -105,7 +59,7 @@ describe('issue 4: send checks with core first, then uploads and follows to the 
 
   it('a file core rejects is not sent: the verdict comes back and nothing reaches the server', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
-    const { service, seen } = await start(dataDir);
+    const { service, seen } = await harness.start(dataDir);
     try {
       const sent = await service.sendFile({ path: 'bad.csv', profile: 'emulated' });
       expect(sent).toMatchObject({
@@ -118,7 +72,7 @@ describe('issue 4: send checks with core first, then uploads and follows to the 
       ]);
       expect(seen).toEqual([]);
       expect(await service.history({})).toEqual([]);
-      const client = await connect(provider);
+      const client = await connect(harness.provider);
       expect((await names(client)).filter((name) => name.startsWith('bad'))).toEqual([]);
       client.close();
     } finally {
@@ -128,9 +82,9 @@ describe('issue 4: send checks with core first, then uploads and follows to the 
 
   it('rejected by the server (SPEC 9: internal-error after five failed attempts): the cause is read back', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
-    const { service, until } = await start(dataDir);
+    const { service, until } = await harness.start(dataDir);
     try {
-      faults.failNext(5);
+      harness.faults.failNext(5);
       const sent = await service.sendFile({
         path: 'good.csv',
         profile: 'emulated',
@@ -150,7 +104,7 @@ describe('issue 4: send checks with core first, then uploads and follows to the 
   });
 
   it('answers what it cannot do as values: an unknown profile, a missing file, no password', async () => {
-    const { service } = await start(await mkdtemp(join(tmpdir(), 'sendsheet-data-')));
+    const { service } = await harness.start(await mkdtemp(join(tmpdir(), 'sendsheet-data-')));
     try {
       expect(await service.sendFile({ path: 'good.csv', profile: 'nope' })).toMatchObject({
         ok: false,
@@ -180,7 +134,7 @@ describe('issue 4: send checks with core first, then uploads and follows to the 
 describe('issue 13: a history that cannot be saved stops a send before anything goes', () => {
   it('nothing is sent unrecorded: a crash could not be told from a batch never sent', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
-    const { service } = await start(dataDir);
+    const { service } = await harness.start(dataDir);
     try {
       // Something took the history file's place: it can be neither read nor replaced.
       await rm(join(dataDir, 'history.json'), { force: true });
@@ -198,7 +152,7 @@ describe('issue 13: a history that cannot be saved stops a send before anything 
         ),
       });
       expect(await service.batches({})).toEqual([]);
-      const client = await connect(provider);
+      const client = await connect(harness.provider);
       expect((await names(client)).filter((name) => name.startsWith('nohist'))).toEqual([]);
       client.close();
     } finally {
@@ -224,7 +178,7 @@ describe('issue 4: closing the app stops a send that is waiting for the servers'
     // After a round of both servers refusing, the send waits 10 minutes before the next: a
     // close that waited for it would end long past this test's time-out.
     const wait = 10 * 60_000;
-    const { service, seen } = await start(dataDir, {
+    const { service, seen } = await harness.start(dataDir, {
       profiles: [down],
       timings: {
         pollIntervalMs: 50,
@@ -244,7 +198,7 @@ describe('issue 4: closing the app stops a send that is waiting for the servers'
       state: 'failed',
       error: 'Stopped before anything was sent.',
     });
-    const again = await start(dataDir, { resume: false });
+    const again = await harness.start(dataDir, { resume: false });
     expect((await again.service.history({}))[0]).toMatchObject({
       id: sent.batch.id,
       state: 'failed',
@@ -256,8 +210,8 @@ describe('issue 4: closing the app stops a send that is waiting for the servers'
 describe('issue 4: the history survives a restart, and unfinished batches are followed again', () => {
   it('a batch still .processing when the app stopped is followed to .success by the next start', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
-    const held = faults.hold('queue');
-    const first = await start(dataDir);
+    const held = harness.faults.hold('queue');
+    const first = await harness.start(dataDir);
     let id: string;
     try {
       const sent = await first.service.sendFile({
@@ -276,7 +230,7 @@ describe('issue 4: the history survives a restart, and unfinished batches are fo
     expect((await first.service.history({}))[0]).toMatchObject({ id, state: 'processing' });
     held.release();
 
-    const second = await start(dataDir);
+    const second = await harness.start(dataDir);
     try {
       const end = await second.until(id, ['success', 'rejected', 'vanished', 'timed-out']);
       expect(end.state).toBe('success');
@@ -289,15 +243,15 @@ describe('issue 4: the history survives a restart, and unfinished batches are fo
     } finally {
       await second.service.close();
     }
-    const third = await start(dataDir, { resume: false });
+    const third = await harness.start(dataDir, { resume: false });
     expect(await third.service.history({})).toEqual([]);
     await third.service.close();
   });
 
   it('the app and `sendsheet send` running at once on one data folder: each sees the other’s batches', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
-    const app = await start(dataDir);
-    const cli = await start(dataDir, { resume: false });
+    const app = await harness.start(dataDir);
+    const cli = await harness.start(dataDir, { resume: false });
     try {
       const [fromApp, fromCli] = await Promise.all([
         app.service.sendFile({ path: 'good.csv', profile: 'emulated', as: 'app.csv' }),
@@ -318,114 +272,6 @@ describe('issue 4: the history survives a restart, and unfinished batches are fo
       }
     } finally {
       await Promise.all([app.service.close(), cli.service.close()]);
-    }
-  });
-});
-
-describe('issue 17: send in one call: the Node side writes, checks and uploads the messages', () => {
-  it('one batch per file of rowsPerFile messages, each followed to success, every message queued once', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
-    const { service, until } = await start(dataDir);
-    try {
-      const messages = [
-        { msisdn: '4512345678', message: 'Hej Søren' },
-        { msisdn: '4512345679', message: 'Hej Anne' },
-        { msisdn: '4512345680', message: 'Hej Bo', sender: 'Shop' },
-      ];
-      const sent = await service.send({
-        profile: 'emulated',
-        files: { baseName: 'Campaign.xlsx', format: 'excel', rowsPerFile: 2 },
-        messages,
-        spreadsheet: 'Campaign.xlsx',
-      });
-      if (!sent.ok) throw new Error(sent.error);
-      // Issue 14: each batch names the spreadsheet it was made from, as the person knows it.
-      expect(sent.batches.map((batch) => batch.spreadsheet)).toEqual([
-        'Campaign.xlsx',
-        'Campaign.xlsx',
-      ]);
-      expect(sent.batches.map((batch) => [batch.fileName, batch.rows, batch.state])).toEqual([
-        ['Campaign-1-of-2.csv', 2, 'uploading'],
-        ['Campaign-2-of-2.csv', 1, 'uploading'],
-      ]);
-      for (const batch of sent.batches) {
-        expect(batch.uploadName).toMatch(
-          new RegExp(`^Campaign-\\d-of-2-${batch.id}\\.csv\\.cp1252\\.excel\\.ready$`),
-        );
-        expect((await until(batch.id, ['success', 'rejected', 'failed'])).state).toBe('success');
-      }
-      const queued = (await readOutbox(provider.dir)).filter((r) =>
-        r.batch.startsWith('Campaign-'),
-      );
-      expect(queued.map((r) => [r.msisdn, r.message, r.sender]).sort()).toEqual(
-        messages.map((m) => [m.msisdn, m.message, m.sender ?? '']).sort(),
-      );
-    } finally {
-      await service.close();
-    }
-  });
-
-  it('messages with a problem the server would reject: nothing is sent, every problem named', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
-    const { service, seen } = await start(dataDir);
-    try {
-      const refused = await service.send({
-        profile: 'emulated',
-        files: { baseName: 'x', rowsPerFile: 1 },
-        messages: [
-          { msisdn: '4512345678', message: 'fine' },
-          { msisdn: '12', message: '' },
-        ],
-      });
-      expect(refused).toMatchObject({
-        ok: false,
-        error: 'Nothing was sent: the messages have 2 problems.',
-        problems: [
-          { row: 3, code: 'bad-msisdn' },
-          { row: 3, code: 'empty-message' },
-        ],
-      });
-      expect(seen).toEqual([]);
-      expect(await service.batches({})).toEqual([]);
-    } finally {
-      await service.close();
-    }
-  });
-
-  it('exports messages into a folder, and refuses messages with problems', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'sendsheet-data-'));
-    const folder = join(dataDir, 'chosen');
-    await mkdir(folder);
-    // A folder the person chose in the save dialog (export-rules.test.ts: no other).
-    const { service } = await start(dataDir, { mayExportTo: (chosen) => chosen === folder });
-    try {
-      const exported = await service.exportMessages({
-        files: { baseName: 'Campaign.xlsx' },
-        messages: [{ msisdn: '4512345678', message: 'Hej Søren' }],
-        folder,
-      });
-      expect(exported).toMatchObject({
-        ok: true,
-        files: [
-          {
-            path: join(folder, 'Campaign.csv.cp1252.excel'),
-            fileName: 'Campaign.csv.cp1252.excel',
-            uploadName: 'Campaign.csv.cp1252.excel.ready',
-            rows: 1,
-          },
-        ],
-      });
-      const refused = await service.exportMessages({
-        files: { baseName: 'x' },
-        messages: [{ msisdn: '12', message: '' }],
-        folder,
-      });
-      expect(refused).toMatchObject({
-        ok: false,
-        problems: [{ code: 'bad-msisdn' }, { code: 'empty-message' }],
-      });
-    } finally {
-      await service.close();
     }
   });
 });

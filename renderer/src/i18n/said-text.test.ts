@@ -97,6 +97,9 @@ describe('the Node side’s sentences (core/contract/said.ts)', () => {
     expect(saidText(da, said('send.messages-have-problems', { count: 1 }), '')).toBe(
       'Intet blev sendt: beskederne har 1 problem.',
     );
+    expect(saidText(da, said('export.too-large-for-memory', { count: 1048575 }), '')).toBe(
+      'Intet blev eksporteret: denne computer giver ikke Sendsheet hukommelse nok til at skrive 1.048.575 beskeder. Del regnearket op i mindre filer, eller luk andre programmer og faner i browseren, og prøv igen.',
+    );
     const waiting = said('note.trying-again', {
       server: 'B',
       reason: said('reason.refused-connection'),

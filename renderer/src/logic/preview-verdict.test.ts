@@ -4,6 +4,9 @@ import { DEFAULT_CAMPAIGN } from './campaign-settings';
 import type { CampaignSettings, MessageClassChoice } from './campaign-settings';
 import { readMessages, readNumbers } from './columns';
 import { leftOutCounts } from './left-out';
+import type { LeftOut } from './left-out';
+import { LIST_FILTERS, listOrder, rowStandings } from './list-order';
+import type { ListFilter } from './list-order';
 import type { Mapping } from './mapping';
 import { outgoingMessages } from './outgoing';
 import { assemblePreview } from './preview';
@@ -144,6 +147,26 @@ function expectSame(fast: Preview, plain: Preview, verdict: Preview): void {
   const prices = { currency: 'DKK', perPart: 0.25, byCountry: [{ code: '45', perPart: 0.2 }] };
   expect(costOf(verdict.rows, leftOut, prices)).toEqual(costOf(plain.rows, leftOut, prices));
   expect(outgoingMessages(fast.rows, leftOut)).toEqual(outgoingMessages(plain.rows, leftOut));
+  // The list filters by the standings, made from the verdict (usePreview): the plain rows'.
+  const shown = shownRows(verdict, fast);
+  for (const filter of LIST_FILTERS) {
+    const order = listOrder(filter, () => rowStandings(verdict, valid), leftOut);
+    const listed = order === null ? [...shown] : [...order].map((position) => shown[position]!);
+    expect(listed.map((row) => row.index)).toEqual(
+      plainFilter(plain.rows, filter, leftOut).map((row) => row.index),
+    );
+  }
+}
+
+/** The list's filters as they were, reading every row's problems. */
+function plainFilter(rows: readonly ShownRow[], filter: ListFilter, leftOut: LeftOut) {
+  if (filter === 'all') return rows;
+  if (filter === 'left-out') return rows.filter((row) => leftOut[row.index] !== 0);
+  const bad = rows.filter((row) => row.errors.length > 0);
+  if (filter === 'problems-only') return bad;
+  const warned = rows.filter((row) => row.errors.length === 0 && row.warnings.length > 0);
+  const fine = rows.filter((row) => row.errors.length === 0 && row.warnings.length === 0);
+  return [...bad, ...warned, ...fine];
 }
 
 describe('a verdict kept while a sender is typed (issue 16)', () => {

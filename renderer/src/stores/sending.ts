@@ -71,6 +71,11 @@ export interface SendingStore {
     /** The spreadsheet the messages came from, which History names the batches by. */
     spreadsheet?: string,
   ): Promise<PreparedSend | null>;
+  /**
+   * Says that `count` messages would not fit in the page's memory to be exported or made ready
+   * to send (judged before they are made: SendPanel), and nothing was done.
+   */
+  refuseForMemory(action: 'export' | 'send', count: number): void;
   /** Sends the prepared send; `again` confirms that some of it was sent before. */
   sendPrepared(again: boolean): Promise<boolean>;
   dismissPrepared(): void;
@@ -184,6 +189,17 @@ export const useSending = create<SendingStore>()((set, get) => ({
     } finally {
       set({ busy: false, progress: null });
     }
+  },
+  refuseForMemory(action, count) {
+    const doing = action === 'export' ? 'exported' : 'sent';
+    set({
+      problems: [],
+      saved: null,
+      written: null,
+      prepared: null,
+      error: `Nothing was ${doing}: this computer does not give Sendsheet the memory for ${count} messages.`,
+      errorSaid: said(`${action}.too-large-for-memory`, { count }),
+    });
   },
   async sendPrepared(again) {
     const { prepared, preparedRows } = get();

@@ -15,6 +15,8 @@ import { ucs2Characters } from '../logic/forcing';
 import { codePointName } from '../logic/message-count';
 import type { ShownRow } from '../logic/preview-verdict';
 import type { LeftOut } from '../logic/left-out';
+import { LIST_FILTERS, listOrder } from '../logic/list-order';
+import type { ListFilter } from '../logic/list-order';
 import { inSlots } from '../logic/slots';
 import { placed, rowsOffset, scrollerOffset, tallScroll } from '../logic/tall-scroll';
 import type { TallScroll } from '../logic/tall-scroll';
@@ -24,9 +26,6 @@ import { warningText } from '../i18n/warning-text';
 import { on } from '../stores/commands';
 import { useLeaveOut } from '../stores/leave-out';
 import { Icon } from './icons';
-
-type Filter = 'all' | 'problems-first' | 'problems-only' | 'left-out';
-const FILTERS: readonly Filter[] = ['all', 'problems-first', 'problems-only', 'left-out'];
 
 /** The store's actions are the same functions for good: lines given them stay memoised. */
 const toggleRow = (index: number) => useLeaveOut.getState().toggle(index);
@@ -174,28 +173,35 @@ const PreviewLine = memo(function PreviewLine({
   );
 });
 
-export function PreviewTable({ rows, leftOut }: { rows: readonly ShownRow[]; leftOut: LeftOut }) {
+export function PreviewTable({
+  rows,
+  leftOut,
+  standings,
+}: {
+  rows: readonly ShownRow[];
+  leftOut: LeftOut;
+  /** Each row's standing (list-order.ts), made when a filter first asks for it. */
+  standings: () => Uint8Array;
+}) {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState<ListFilter>('all');
   const filterId = useId();
   /** The row chosen, or the one a rejection's cause led to (its index), marked until another is. */
   const focused = useLeaveOut((state) => state.chosen);
   // Only the filter of left-out rows depends on them: the others are not redone at each tick.
   const leftOutShown = filter === 'left-out' ? leftOut : null;
-  const shown = useMemo(() => {
-    if (filter === 'all') return rows;
-    if (filter === 'left-out') return rows.filter((row) => leftOutShown![row.index] !== 0);
-    const bad = rows.filter((row) => row.errors.length > 0);
-    if (filter === 'problems-only') return bad;
-    const warned = rows.filter((row) => row.errors.length === 0 && row.warnings.length > 0);
-    const fine = rows.filter((row) => row.errors.length === 0 && row.warnings.length === 0);
-    return [...bad, ...warned, ...fine];
-  }, [rows, filter, leftOutShown]);
+  // The rows are not read to filter them: while the sender is invalid each is made when read.
+  const order = useMemo(
+    () => (filter === 'all' ? null : listOrder(filter, standings, leftOutShown)),
+    [filter, standings, leftOutShown],
+  );
+  const count = order === null ? rows.length : order.length;
+  const shownAt = (position: number) => rows[order === null ? position : order[position]!]!;
   const scroller = useRef<HTMLDivElement>(null);
   // Past what a browser lays out, the scroller's offset is scaled to the rows' (tall-scroll.ts).
   const tall = useRef<TallScroll>({ height: 0, scale: 1 });
   const virtualizer = useVirtualizer({
-    count: shown.length,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     // A line with problems is as high as their words, whole (issue 14: they were cut with "…").
@@ -225,7 +231,7 @@ export function PreviewTable({ rows, leftOut }: { rows: readonly ShownRow[]; lef
   const slots = inSlots(items, slotCount.current);
   const showRow = useEffectEvent((index: number) => {
     chooseRow(index);
-    const position = shown.findIndex((row) => row.index === index);
+    const position = order === null ? index : order.indexOf(index);
     if (position >= 0) virtualizer.scrollToIndex(position, { align: 'center' });
   });
   useEffect(() => on('showRow', showRow), []);
@@ -238,21 +244,16 @@ export function PreviewTable({ rows, leftOut }: { rows: readonly ShownRow[]; lef
         <select
           id={filterId}
           value={filter}
-          onChange={(event) => setFilter(event.currentTarget.value as Filter)}
+          onChange={(event) => setFilter(event.currentTarget.value as ListFilter)}
         >
-          {FILTERS.map((choice) => (
+          {LIST_FILTERS.map((choice) => (
             <option key={choice} value={choice}>
               {t(`preview.filters.${choice}`)}
             </option>
           ))}
         </select>
       </div>
-      <div
-        role="table"
-        aria-label={t('preview.table')}
-        aria-rowcount={shown.length + 1}
-        className="grid"
-      >
+      <div role="table" aria-label={t('preview.table')} aria-rowcount={count + 1} className="grid">
         <div role="rowgroup">
           <div role="row" className="grid-row grid-header" aria-rowindex={1}>
             {COLUMN_KEYS.map((column) => (
@@ -275,7 +276,7 @@ export function PreviewTable({ rows, leftOut }: { rows: readonly ShownRow[]; lef
           <div style={{ height: tall.current.height, position: 'relative' }}>
             {slots.map((item, slot) => {
               if (item === null) return null;
-              const row = shown[item.index]!;
+              const row = shownAt(item.index);
               return (
                 <PreviewLine
                   key={slot}

@@ -5,7 +5,9 @@ import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Batch, BatchListener, ProfileSummary, Service } from '../../../core/contract/api';
 import { leftOutCounts, noneLeftOut } from '../logic/left-out';
-import { outgoingMessages } from '../logic/outgoing';
+import { outgoingMessages, outgoingNeed } from '../logic/outgoing';
+import { HEAP_RESERVE_BYTES } from '../worker/memory-fit';
+import { rowStandings } from '../logic/list-order';
 import { buildPreview } from '../logic/preview';
 import { byColumn, sampleSheet } from '../logic/preview-test-util';
 import { sheetFromRows } from '../logic/sheet';
@@ -75,6 +77,7 @@ function previewData(sheet = sampleSheet): PreviewData {
     settings,
     preview,
     shown: preview.rows,
+    standings: () => rowStandings(preview, true),
     totals: totalsOf(preview.rows, leftOut),
     leftOut,
     counts: leftOutCounts(preview.rows, leftOut),
@@ -285,6 +288,74 @@ describe('issue 16: a preview that lags the settings as typed', () => {
         ['Shop Nø', 'Shop N', false],
         ['Shop N', 'Shop N', true],
       ]);
+    } finally {
+      act(() => root.unmount());
+    }
+  });
+});
+
+describe('issue 16: messages the page could not hold', () => {
+  const clean = sheetFromRows('S', [
+    ['Telefon', 'Navn', 'Besked'],
+    ['+45 20 12 34 56', 'Ann', 'Hi Ann'],
+    ['+45 20 12 34 57', 'Bo', 'Hi Bo'],
+  ]);
+  const MIB = 1024 * 1024;
+  const button = (name: string) =>
+    [...document.querySelectorAll('button')].find((b) => b.textContent === name)!;
+  /** The heap as Chromium would report it: `free` bytes left before the reserve kept free. */
+  const heapWith = (free: number) =>
+    Object.defineProperty(performance, 'memory', {
+      configurable: true,
+      value: {
+        jsHeapSizeLimit: 1024 * MIB,
+        usedJSHeapSize: 1024 * MIB - HEAP_RESERVE_BYTES - free,
+      },
+    });
+
+  afterEach(() => {
+    delete (performance as { memory?: unknown }).memory;
+  });
+
+  it('are neither exported nor made ready to send, and the panel says why', async () => {
+    useCampaign.getState().reset({});
+    const prepare = vi.fn(() => Promise.resolve(null));
+    const exportFiles = vi.fn(() => Promise.resolve());
+    useSending.setState({
+      busy: false,
+      error: null,
+      problems: [],
+      profiles: [practice],
+      sent: {},
+      prepare,
+      exportFiles,
+      announce: () => Promise.resolve(),
+    });
+    const data = previewData(clean);
+    const outgoing = vi.spyOn(data, 'outgoing');
+    const need = outgoingNeed(data.preview.rows, 2);
+    heapWith(need - 1);
+    const root = createRoot(document.body.appendChild(document.createElement('div')));
+    await act(async () => root.render(createElement(SendPanel, { data })));
+    try {
+      await act(async () => button('Export file').click());
+      expect(document.querySelector('[data-testid=send-error]')?.textContent).toBe(
+        'Nothing was exported: this computer does not give Sendsheet the memory to write 2 messages. Split the sheet into smaller files, or close other programs and browser tabs and try again.',
+      );
+      await act(async () => button('Send…').click());
+      expect(useSending.getState().errorSaid).toEqual({
+        code: 'send.too-large-for-memory',
+        values: { count: 2 },
+      });
+      // The messages were not made, and nothing was handed over.
+      expect(outgoing).not.toHaveBeenCalled();
+      expect(exportFiles).not.toHaveBeenCalled();
+      expect(prepare).not.toHaveBeenCalled();
+      // With room for them, they are.
+      heapWith(need);
+      await act(async () => button('Export file').click());
+      expect(exportFiles).toHaveBeenCalledTimes(1);
+      expect(outgoing).toHaveBeenCalledTimes(1);
     } finally {
       act(() => root.unmount());
     }

@@ -1,6 +1,7 @@
 import { useEffectEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ExportOptions } from '../../../core/writer';
-import { messageOf } from '../logic/outgoing';
+import { messageOf, outgoingNeed } from '../logic/outgoing';
+import { currentHeap, fitsIn } from '../worker/memory-fit';
 import type { PreviewData } from './usePreview';
 import { useAppSettings } from '../stores/app-settings';
 import { useCampaign } from '../stores/campaign';
@@ -66,6 +67,17 @@ export function SendPanel({ data }: { data: PreviewData }) {
   const [testNote, setTestNote] = useState<string | null>(null);
   const id = useId();
 
+  /**
+   * Whether the page can hold the messages to export or send beside what it holds: else it says
+   * so, and they are not made. Made beyond the heap, they end the whole page in Chromium, with
+   * nothing to say why (memory-fit.ts).
+   */
+  const fitsMemory = (action: 'export' | 'send') => {
+    const count = data.totals.recipients;
+    if (fitsIn(outgoingNeed(data.preview.rows, count), currentHeap())) return true;
+    useSending.getState().refuseForMemory(action, count);
+    return false;
+  };
   const baseName = fileName.replace(/\.[^.]+$/, '');
   const options: ExportOptions = {
     baseName,
@@ -79,7 +91,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
    */
   const exportNow = async () => {
     // The menu's Export too: the preview is of the text or settings before the ones typed.
-    if (stale()) return;
+    if (stale() || !fitsMemory('export')) return;
     const announce = useSending.getState().announce;
     const api = desktop();
     if (api !== null) {
@@ -109,7 +121,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
 
   /** The confirmation opens at once, and fills in when the Node side has prepared the send. */
   const ask = async () => {
-    if (!sendable || !chosen || stale()) return;
+    if (!sendable || !chosen || stale() || !fitsMemory('send')) return;
     useSending.getState().dismissPrepared();
     dialog.current?.showModal();
     await useSending.getState().announce({ stage: 'preparing', messages: data.totals.recipients });

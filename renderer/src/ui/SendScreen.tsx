@@ -38,7 +38,7 @@ export function SendScreen() {
           <TotalsPanel totals={data.totals} cost={data.cost} />
           <LeaveOutPanel data={data} fileName={fileName} />
           <SendPanel data={data} />
-          <PreviewTable rows={data.shown} leftOut={data.leftOut} />
+          <PreviewTable rows={data.shown} leftOut={data.leftOut} standings={data.standings} />
         </>
       )}
     </>

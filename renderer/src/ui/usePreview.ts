@@ -21,6 +21,7 @@ import {
 } from '../logic/preview-verdict';
 import type { ShownRow } from '../logic/preview-verdict';
 import { describeSender } from '../../../core/values';
+import { rowStandings } from '../logic/list-order';
 import { costOf, totalsOf } from '../logic/totals';
 import type { Totals } from '../logic/totals';
 import type { CampaignSettings } from '../logic/campaign-settings';
@@ -44,6 +45,11 @@ export interface PreviewData {
    * is typed (see shownRows), so a keystroke makes no line of the list again.
    */
   shown: readonly ShownRow[];
+  /**
+   * Each row's standing for the list's filters (list-order.ts), made when first asked for and
+   * kept while the sender stays valid or invalid: the list filters by it, not by `shown`.
+   */
+  standings: () => Uint8Array;
   totals: Totals;
   /** Why each row is left out of the send (0: it is sent). */
   leftOut: LeftOut;
@@ -139,6 +145,11 @@ export function usePreview(): PreviewData | null {
     () => (verdict === null ? -1 : firstSendable(verdict, leftOut, senderValid)),
     [verdict, leftOut, senderValid],
   );
+  const standings = useMemo(() => {
+    let made: Uint8Array | null = null;
+    return () =>
+      (made ??= verdict === null ? new Uint8Array(0) : rowStandings(verdict, senderValid));
+  }, [verdict, senderValid]);
   const cost = useMemo(
     () => (verdict === null ? null : costOf(verdict.rows, leftOut, prices)),
     [verdict, leftOut, prices],
@@ -148,6 +159,16 @@ export function usePreview(): PreviewData | null {
     let made: Outgoing | null = null;
     const outgoing = () => (made ??= outgoingMessages(preview.rows, leftOut));
     const shown = shownRows(verdict!, preview);
-    return { settings, preview, shown, ...figures, leftOut, firstSendable: first, cost, outgoing };
-  }, [settings, preview, verdict, figures, leftOut, first, cost]);
+    return {
+      settings,
+      preview,
+      shown,
+      standings,
+      ...figures,
+      leftOut,
+      firstSendable: first,
+      cost,
+      outgoing,
+    };
+  }, [settings, preview, verdict, standings, figures, leftOut, first, cost]);
 }

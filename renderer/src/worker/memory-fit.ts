@@ -47,7 +47,13 @@ interface MemoryInfo {
   usedJSHeapSize: number;
 }
 
-/** This thread's heap as Chromium reports it, or null where the browser does not. */
+/**
+ * This thread's heap as Chromium reports it, or null where the browser does not. Read anew at
+ * each call: each reading is a snapshot. Chromium gives it precise and fresh only with
+ * `--enable-precise-memory-info`, which the desktop app sets (electron/main/main.ts); without
+ * it (a browser of the person's own, in headless mode) the use is rounded and the one of the
+ * first asking, for twenty minutes, so later judgements there count from that.
+ */
 export function currentHeap(
   memory: MemoryInfo | undefined = (globalThis.performance as { memory?: MemoryInfo } | undefined)
     ?.memory,

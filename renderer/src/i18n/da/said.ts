@@ -78,6 +78,10 @@ export const said: Catalogue['said'] = {
     'history-unsaved':
       'Historikken kunne ikke gemmes, og uden den kunne Sendsheet ikke senere se, om beskederne blev sendt.',
     'file-too-large': '{{file}} er større end {{limit}}: ikke sendt.',
+    'too-large-for-memory_one':
+      'Intet blev sendt: denne computer giver ikke Sendsheet hukommelse nok til at gøre {{count, number}} besked klar til afsendelse. Del regnearket op i mindre filer, eller luk andre programmer og faner i browseren, og prøv igen.',
+    'too-large-for-memory_other':
+      'Intet blev sendt: denne computer giver ikke Sendsheet hukommelse nok til at gøre {{count, number}} beskeder klar til afsendelse. Del regnearket op i mindre filer, eller luk andre programmer og faner i browseren, og prøv igen.',
   },
   export: {
     'folder-not-allowed':
@@ -87,6 +91,10 @@ export const said: Catalogue['said'] = {
     'messages-have-problems_other':
       'Intet blev eksporteret: beskederne har {{count, number}} problemer.',
     'cannot-write': 'Filerne kunne ikke gemmes i {{folder}}.',
+    'too-large-for-memory_one':
+      'Intet blev eksporteret: denne computer giver ikke Sendsheet hukommelse nok til at skrive {{count, number}} besked. Del regnearket op i mindre filer, eller luk andre programmer og faner i browseren, og prøv igen.',
+    'too-large-for-memory_other':
+      'Intet blev eksporteret: denne computer giver ikke Sendsheet hukommelse nok til at skrive {{count, number}} beskeder. Del regnearket op i mindre filer, eller luk andre programmer og faner i browseren, og prøv igen.',
   },
   profile: {
     unknown: 'Der er ingen profil ved navn “{{profile}}”.',

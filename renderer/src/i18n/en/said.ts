@@ -83,6 +83,10 @@ export const said = {
     'history-unsaved':
       'History could not be saved, and without it Sendsheet could not tell later whether these messages were sent.',
     'file-too-large': '{{file}} is larger than {{limit}}: not sent.',
+    'too-large-for-memory_one':
+      'Nothing was sent: this computer does not give Sendsheet the memory to make {{count, number}} message ready to send. Split the sheet into smaller files, or close other programs and browser tabs and try again.',
+    'too-large-for-memory_other':
+      'Nothing was sent: this computer does not give Sendsheet the memory to make {{count, number}} messages ready to send. Split the sheet into smaller files, or close other programs and browser tabs and try again.',
   },
   export: {
     'folder-not-allowed':
@@ -92,6 +96,10 @@ export const said = {
     'messages-have-problems_other':
       'Nothing was exported: the messages have {{count, number}} problems.',
     'cannot-write': 'The files could not be saved in {{folder}}.',
+    'too-large-for-memory_one':
+      'Nothing was exported: this computer does not give Sendsheet the memory to write {{count, number}} message. Split the sheet into smaller files, or close other programs and browser tabs and try again.',
+    'too-large-for-memory_other':
+      'Nothing was exported: this computer does not give Sendsheet the memory to write {{count, number}} messages. Split the sheet into smaller files, or close other programs and browser tabs and try again.',
   },
   profile: {
     unknown: 'There is no profile “{{profile}}”.',
