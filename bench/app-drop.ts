@@ -6,7 +6,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 
-/** Wraps Worker: when each was made, when its message came, and how long reading its data took. */
+/**
+ * Wraps Worker: when each was given its file, when its message came, and how long reading its data
+ * took. The app keeps a spare worker started ahead, so the one that read is the last given a file.
+ */
 const WORKER_PROBE = `
 window.__name = (f) => f;
 window.__workers = [];
@@ -14,7 +17,7 @@ const NativeWorker = window.Worker;
 window.Worker = class extends NativeWorker {
   constructor(url, options) {
     super(url, options);
-    const entry = { createdAt: performance.now(), messageAt: null, dataMs: null };
+    const entry = { postedAt: null, messageAt: null, dataMs: null };
     window.__workers.push(entry);
     // Before the app's onmessage: the first to read the data pays for making it objects.
     this.addEventListener('message', (event) => {
@@ -23,6 +26,11 @@ window.Worker = class extends NativeWorker {
       void event.data;
       entry.dataMs = performance.now() - started;
     });
+    const post = this.postMessage.bind(this);
+    this.postMessage = (message, transfer) => {
+      entry.postedAt = performance.now();
+      post(message, transfer);
+    };
   }
 };
 document.addEventListener('change', (event) => {
@@ -45,9 +53,9 @@ export interface Drop {
   error: string | null;
   /** From the file chosen to a usable preview (or the error), ms. */
   dropMs: number;
-  /** From the file chosen to the reading worker made (the file's bytes read), ms. */
+  /** From the file chosen to the reading worker given its bytes (the file's bytes read), ms. */
   startMs: number;
-  /** The worker's part: from made to its message here, ms. */
+  /** The worker's part: from given the file to its message here, ms. */
   workerMs: number;
   /**
    * Reading the message's data: its structured clone made into the page's objects, ms. The
@@ -81,17 +89,18 @@ export async function dropWorkbook(
   const probe = await page.evaluate(() => {
     const w = window as unknown as {
       __chosenAt: number;
-      __workers: { createdAt: number; messageAt: number | null; dataMs: number | null }[];
+      __workers: { postedAt: number | null; messageAt: number | null; dataMs: number | null }[];
     };
-    return { chosenAt: w.__chosenAt, worker: w.__workers.at(-1) ?? null };
+    const given = w.__workers.filter((worker) => worker.postedAt !== null);
+    return { chosenAt: w.__chosenAt, worker: given.at(-1) ?? null };
   });
   const worker = probe.worker;
   const messageAt = worker?.messageAt ?? at;
   return {
     error,
     dropMs: at - probe.chosenAt,
-    startMs: (worker?.createdAt ?? at) - probe.chosenAt,
-    workerMs: messageAt - (worker?.createdAt ?? at),
+    startMs: (worker?.postedAt ?? at) - probe.chosenAt,
+    workerMs: messageAt - (worker?.postedAt ?? at),
     dataMs: worker?.dataMs ?? 0,
     pageMs: at - messageAt,
   };

@@ -1,8 +1,9 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import type { Sheet } from '../logic/sheet';
 import { useTranslation } from '../i18n';
 import { desktop } from '../service/desktop';
 import { selectSheet, useFile } from '../stores/file';
+import { prepareReader } from '../worker/read-file';
 import { Icon } from './icons';
 import { noteText } from './read-words';
 import { ReadStatus } from './ReadStatus';
@@ -48,6 +49,8 @@ export function OpenFile() {
   const api = desktop();
   const inputId = useId();
   const sheetId = useId();
+  // The file screen shows: a file is likely next, and its reader's script takes a while to load.
+  useEffect(prepareReader, []);
   return (
     <section aria-labelledby="open-heading" className="panel">
       <h2 id="open-heading">{t('open.heading')}</h2>

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { READ_TIME_LIMIT_MS, readFileInWorker, readTimeLimitMs } from './read-file';
+import {
+  LOADING_REPORT_MS,
+  READ_TIME_LIMIT_MS,
+  readFileInWorker,
+  readTimeLimitMs,
+} from './read-file';
 import type { ReaderWorker } from './read-file';
 import { HEAP_RESERVE_BYTES } from './memory-fit';
 import type { ReadProgress, WorkerMessage } from './read-outcome';
+import { spareReaders } from './spare-reader';
+import type { Readers } from './spare-reader';
 import type { PackedOutcome } from './transfer';
 
 /** A worker the test drives: what the page posted, and a way to answer. */
@@ -24,6 +31,12 @@ function fakeWorker(): FakeWorker {
   };
   return worker;
 }
+
+/** Readers that give `worker` to the read and keep no spare. */
+const only = (worker: ReaderWorker): Readers => ({
+  take: () => worker,
+  end: (taken) => taken.terminate(),
+});
 
 const file = (size: number) => ({
   name: 'list.csv',
@@ -59,7 +72,7 @@ describe('reading limits (issue 5, flow 1: a huge file cannot freeze the app)', 
     const worker = fakeWorker();
     const outcome = await readFileInWorker(file(10), {
       limits: { maxBytes: 100, timeLimitMs: 20 },
-      startWorker: () => worker,
+      readers: only(worker),
     });
     expect(outcome).toEqual({
       ok: false,
@@ -74,7 +87,7 @@ describe('a big file shows its progress and can be stopped (issue 14)', () => {
     const worker = fakeWorker();
     const seen: ReadProgress[] = [];
     const reading = readFileInWorker(file(10), {
-      startWorker: () => worker,
+      readers: only(worker),
       onProgress: (progress) => seen.push(progress),
     });
     await settle();
@@ -104,7 +117,7 @@ describe('a big file shows its progress and can be stopped (issue 14)', () => {
             },
           }),
       },
-      { startWorker: () => worker, onProgress: (progress) => seen.push(progress) },
+      { readers: only(worker), onProgress: (progress) => seen.push(progress) },
     );
     await settle();
     await settle();
@@ -118,10 +131,46 @@ describe('a big file shows its progress and can be stopped (issue 14)', () => {
     await reading;
   });
 
+  it('tells the loading at most once in LOADING_REPORT_MS, and always its end', async () => {
+    const chunks = Array.from({ length: 8 }, (_, i) => new Uint8Array(2).fill(i));
+    // Each piece comes 0.3 of LOADING_REPORT_MS after the one before it.
+    const step = LOADING_REPORT_MS * 0.3;
+    let clock = 0;
+    const worker = fakeWorker();
+    const seen: ReadProgress[] = [];
+    const reading = readFileInWorker(
+      {
+        ...file(16),
+        stream: () =>
+          new ReadableStream({
+            start(controller) {
+              chunks.forEach((chunk) => controller.enqueue(chunk));
+              controller.close();
+            },
+          }),
+      },
+      {
+        readers: only(worker),
+        onProgress: (progress) => seen.push(progress),
+        now: () => (clock += step),
+      },
+    );
+    await settle();
+    await settle();
+    // Told at the first piece, at the fifth (1.2 of LOADING_REPORT_MS later), and at the end.
+    expect(seen.map((progress) => (progress.phase === 'loading' ? progress.bytes : -1))).toEqual([
+      2, 10, 16,
+    ]);
+    const sent = worker.posted[0] as { bytes: ArrayBuffer };
+    expect(new Uint8Array(sent.bytes)).toHaveLength(16);
+    worker.say({ type: 'done', outcome: { ok: false, failure: { code: 'empty', name: 'x' } } });
+    await reading;
+  });
+
   it('stopped, it ends the worker and comes to nothing', async () => {
     const worker = fakeWorker();
     const stop = new AbortController();
-    const reading = readFileInWorker(file(10), { startWorker: () => worker, signal: stop.signal });
+    const reading = readFileInWorker(file(10), { readers: only(worker), signal: stop.signal });
     await settle();
     expect(worker.posted).toHaveLength(1);
     stop.abort();
@@ -162,7 +211,7 @@ describe('a message, not a crash, where the browser cannot hold a file (issue 16
   it("tells the worker the page's heap limit", async () => {
     const worker = fakeWorker();
     const reading = readFileInWorker(file(10), {
-      startWorker: () => worker,
+      readers: only(worker),
       heap: () => ({ limit: 700 * MIB, used: 0 }),
     });
     await settle();
@@ -181,7 +230,7 @@ describe('a message, not a crash, where the browser cannot hold a file (issue 16
     ] as const) {
       const worker = fakeWorker();
       const reading = readFileInWorker(file(10), {
-        startWorker: () => worker,
+        readers: only(worker),
         heap: () => ({ limit: 230 * MIB + HEAP_RESERVE_BYTES, used }),
       });
       await settle();
@@ -198,7 +247,7 @@ describe('a message, not a crash, where the browser cannot hold a file (issue 16
 
   it("says a worker's out-of-memory error as too large for memory", async () => {
     const worker = fakeWorker();
-    const reading = readFileInWorker(file(10), { startWorker: () => worker });
+    const reading = readFileInWorker(file(10), { readers: only(worker) });
     await settle();
     worker.onerror?.({ message: 'Uncaught out of memory' } as ErrorEvent);
     expect(await reading).toEqual({
@@ -206,5 +255,114 @@ describe('a message, not a crash, where the browser cannot hold a file (issue 16
       failure: { code: 'too-large-for-memory', name: 'list.csv' },
     });
     expect(worker.ended).toBe(true);
+  });
+});
+
+describe("a spare reader started ahead (issue 16: the worker's script loaded before the drop)", () => {
+  /** Readers over fake workers; the spare after a read starts when the test says the page idles. */
+  function fakeReaders() {
+    const started: FakeWorker[] = [];
+    const idle: (() => void)[] = [];
+    const readers = spareReaders(
+      () => {
+        const worker = fakeWorker();
+        started.push(worker);
+        return worker;
+      },
+      (run) => void idle.push(run),
+    );
+    const idleNow = () => idle.splice(0).forEach((run) => run());
+    return { readers, started, idleNow };
+  }
+  const empty: WorkerMessage = {
+    type: 'done',
+    outcome: { ok: false, failure: { code: 'empty', name: 'x' } },
+  };
+  /** Reads `list.csv` through `readers`, its worker answering at once. */
+  async function readOnce(readers: Readers): Promise<FakeWorker> {
+    let given: FakeWorker | null = null;
+    const reading = readFileInWorker(file(10), {
+      readers: {
+        take: () => (given = readers.take() as FakeWorker),
+        end: (worker) => readers.end(worker),
+      },
+    });
+    await settle();
+    given!.say(empty);
+    await reading;
+    return given!;
+  }
+
+  it('gives the read the spare started before it, and no other', async () => {
+    const { readers, started } = fakeReaders();
+    readers.prepare();
+    readers.prepare();
+    expect(started).toHaveLength(1);
+    const used = await readOnce(readers);
+    expect(used).toBe(started[0]);
+    expect(started).toHaveLength(1);
+    expect(used.posted).toHaveLength(1);
+    expect(used.ended).toBe(true);
+  });
+
+  it('starts a new spare once the read is over and the page idles', async () => {
+    const { readers, started, idleNow } = fakeReaders();
+    readers.prepare();
+    await readOnce(readers);
+    expect(started).toHaveLength(1);
+    idleNow();
+    expect(started).toHaveLength(2);
+    const spare = started[1]!;
+    expect(spare.posted).toEqual([]);
+    expect(spare.ended).toBe(false);
+    expect(await readOnce(readers)).toBe(spare);
+  });
+
+  it('never gives a worker two files, one read after another or two at once', async () => {
+    const { readers, started, idleNow } = fakeReaders();
+    readers.prepare();
+    for (let round = 0; round < 3; round += 1) {
+      await readOnce(readers);
+      idleNow();
+    }
+    const first = readFileInWorker(file(10), { readers });
+    const second = readFileInWorker(file(10), { readers });
+    await settle();
+    for (const worker of started.filter((worker) => !worker.ended)) worker.say(empty);
+    await Promise.all([first, second]);
+    idleNow();
+    expect(started.length).toBeGreaterThanOrEqual(5);
+    for (const worker of started) expect(worker.posted.length).toBeLessThanOrEqual(1);
+    for (const worker of started.slice(0, -1)) expect(worker.ended).toBe(true);
+    expect(started.at(-1)!.posted).toEqual([]);
+  });
+
+  it('does not reuse a spare that failed while it waited', async () => {
+    const { readers, started } = fakeReaders();
+    readers.prepare();
+    const failed = started[0]!;
+    failed.onerror?.({ message: '' } as ErrorEvent);
+    expect(failed.ended).toBe(true);
+    const used = await readOnce(readers);
+    expect(used).not.toBe(failed);
+    expect(failed.posted).toEqual([]);
+  });
+
+  it('ends the worker of a stopped or timed-out read, and reads the next file with a fresh one', async () => {
+    const { readers, started, idleNow } = fakeReaders();
+    readers.prepare();
+    const stop = new AbortController();
+    const stopped = readFileInWorker(file(10), { readers, signal: stop.signal });
+    await settle();
+    stop.abort();
+    expect(await stopped).toBeNull();
+    const slow = readFileInWorker(file(10), {
+      readers,
+      limits: { maxBytes: 100, timeLimitMs: 5 },
+    });
+    expect((await slow)?.ok).toBe(false);
+    idleNow();
+    expect(started.slice(0, 2).map((worker) => worker.ended)).toEqual([true, true]);
+    expect(await readOnce(readers)).toBe(started[2]);
   });
 });

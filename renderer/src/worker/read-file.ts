@@ -9,6 +9,8 @@ import type { Heap } from './memory-fit';
 import { OUTDATED_PAGE_CODE, pageIsOutdated } from './outdated';
 import type { ReadOutcome, ReadProgress, WorkerMessage } from './read-outcome';
 import type { ReadRequest } from './read-worker';
+import { spareReaders } from './spare-reader';
+import type { Readers } from './spare-reader';
 import { unpackOutcome } from './transfer';
 
 /** The provider reads files up to 30 MiB; a spreadsheet of that many rows is larger, so 100 MiB. */
@@ -44,10 +46,19 @@ export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Aborted: the worker is ended and the read comes to null. */
   signal?: AbortSignal;
-  startWorker?: () => ReaderWorker;
+  /** Where the read's worker comes from and goes back to; a test gives its own. */
+  readers?: Readers;
   /** The page's heap now, where the browser tells it (currentHeap); a test gives its own. */
   heap?: () => Heap | null;
+  /** A clock in ms, for how often the loading is told; a test gives its own. */
+  now?: () => number;
 }
+
+/**
+ * The loading is told at most this often, and at its end: a file comes in pieces of tens of KiB,
+ * and a report for each drew the page again for every piece before the read could begin.
+ */
+export const LOADING_REPORT_MS = 100;
 
 export interface ChosenFile {
   name: string;
@@ -62,16 +73,25 @@ function startReadWorker(): ReaderWorker {
   }) as ReaderWorker;
 }
 
+const readers = spareReaders(startReadWorker);
+
+/** Starts the next file's reading worker ahead (the file screen shows), so a drop need not. */
+export function prepareReader(): void {
+  readers.prepare();
+}
+
 /** The file's bytes, told as they come when the file can be read as a stream. */
 async function loadBytes(
   file: ChosenFile,
   onProgress: (progress: ReadProgress) => void,
   signal: AbortSignal | undefined,
+  now: () => number,
 ): Promise<ArrayBuffer | null> {
   if (!file.stream) return file.arrayBuffer();
   const reader = file.stream().getReader();
   const bytes = new Uint8Array(file.size);
   let at = 0;
+  let toldAt = -Infinity;
   for (;;) {
     if (signal?.aborted) {
       await reader.cancel();
@@ -83,7 +103,11 @@ async function loadBytes(
     const room = Math.min(value.length, bytes.length - at);
     bytes.set(value.subarray(0, room), at);
     at += room;
-    onProgress({ phase: 'loading', bytes: at, total: file.size });
+    const time = now();
+    if (time - toldAt >= LOADING_REPORT_MS || at === bytes.length) {
+      toldAt = time;
+      onProgress({ phase: 'loading', bytes: at, total: file.size });
+    }
   }
   return at === bytes.length ? bytes.buffer : bytes.slice(0, at).buffer;
 }
@@ -97,8 +121,9 @@ export async function readFileInWorker(
     limits = { maxBytes: MAX_INPUT_BYTES, timeLimitMs: readTimeLimitMs(file.size) },
     onProgress = () => {},
     signal,
-    startWorker = startReadWorker,
+    readers: workers = readers,
     heap = currentHeap,
+    now = () => performance.now(),
   } = options;
   const name = file.name;
   const tooLargeForMemory: ReadOutcome = {
@@ -108,9 +133,9 @@ export async function readFileInWorker(
   if (file.size > limits.maxBytes) {
     return { ok: false, failure: { code: 'too-large', name, limit: limits.maxBytes } };
   }
-  const bytes = await loadBytes(file, onProgress, signal);
+  const bytes = await loadBytes(file, onProgress, signal, now);
   if (bytes === null || signal?.aborted) return null;
-  const worker = startWorker();
+  const worker = workers.take();
   try {
     const outcome = await new Promise<ReadOutcome | 'failed' | null>((resolve) => {
       const seconds = Math.round(limits.timeLimitMs / 1000);
@@ -156,6 +181,6 @@ export async function readFileInWorker(
       failure: { code: (await pageIsOutdated()) ? OUTDATED_PAGE_CODE : 'reader-stopped', name },
     };
   } finally {
-    worker.terminate();
+    workers.end(worker);
   }
 }
