@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CAMPAIGN } from '../logic/campaign-settings';
 import { buildPreview } from '../logic/preview';
 import { byColumn, sampleSheet } from '../logic/preview-test-util';
+import { sheetFromRows } from '../logic/sheet';
 import type { Warning } from '../logic/warnings';
 import { warningText } from './warning-text';
 import { i18n } from '.';
@@ -47,6 +48,23 @@ describe('the preview warnings in both languages (issue 14)', () => {
     ],
   ] as [Warning, string][])('says %j in Danish with its values', (warning, danish) => {
     expect(warningText(tIn('da'), warning)).toBe(danish);
+  });
+
+  it('says why a number cannot get an SMS, in Danish too, as the own number does', () => {
+    const sheet = sheetFromRows('S', [
+      ['Telefon', 'Navn', 'Besked'],
+      ['+49 30 1234567', 'Ann', 'Hej'],
+      ['20 12 34 56', 'Bo', 'Hej'],
+    ]);
+    const preview = buildPreview(sheet, byColumn, DEFAULT_CAMPAIGN);
+    const [landline, mobile] = preview.rows;
+    expect(mobile!.warnings).toEqual([]);
+    expect(landline!.warnings.map((warning) => warningText(tIn('da'), warning))).toEqual([
+      '+49 30 1234567 er et fastnetnummer: det kan ikke modtage en SMS.',
+    ]);
+    expect(landline!.warnings.map((warning) => warningText(tIn('en'), warning))).toEqual([
+      '+49 30 1234567 is a landline: it cannot receive an SMS.',
+    ]);
   });
 
   it('keeps the English words of a warning made without values', () => {

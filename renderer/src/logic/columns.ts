@@ -9,7 +9,7 @@ import type { Segments } from '../../../core/segments';
 import { trimSpaces } from '../../../core/values';
 import type { Mapping } from './mapping';
 import { duplicateOf, numberNormaliser } from './phone';
-import type { CountryCode, NumberVerdict } from './phone';
+import type { CountryCode, NumberVerdict, PhoneWhy } from './phone';
 import { cellAt, columnAt } from './sheet';
 import type { Sheet } from './sheet';
 import { fillTemplate, parseTemplate } from './template';
@@ -32,6 +32,8 @@ export interface NumberColumn {
   verdicts: NumberVerdict[];
   /** '' where the number has no note. */
   notes: TextColumn;
+  /** Why each row's number that is not a mobile one is not, for the UI's language. */
+  whys: ReadonlyMap<number, PhoneWhy>;
   /** For each row, the index of the first row with the same number, or -1. */
   duplicates: Int32Array;
 }
@@ -47,17 +49,20 @@ export function readNumbers(
   const msisdns: string[] = new Array(count);
   const verdicts: NumberVerdict[] = new Array(count);
   const notes: string[] = new Array(count);
+  const whys = new Map<number, PhoneWhy>();
   for (let index = 0; index < count; index++) {
     const number = normalise(textAt(typed, index));
     msisdns[index] = number.msisdn;
     verdicts[index] = number.verdict;
     notes[index] = number.note ?? '';
+    if (number.verdict === 'not-mobile' && number.why !== undefined) whys.set(index, number.why);
   }
   return {
     typed,
     msisdns: packTexts(msisdns),
     verdicts,
     notes: packTexts(notes),
+    whys,
     duplicates: duplicateOf(msisdns.map(trimSpaces)),
   };
 }

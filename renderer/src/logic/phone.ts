@@ -22,7 +22,7 @@ export interface NormalisedNumber {
   verdict: NumberVerdict;
   /** Why it is not a mobile number, in words; null when it is one. */
   note: string | null;
-  /** The note as data, for the UI's language (ui/phone-words.ts); absent for a mobile number. */
+  /** The note as data, for the UI's language (i18n/phone-text.ts); absent for a mobile number. */
   why?: PhoneWhy;
 }
 

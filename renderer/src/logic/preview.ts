@@ -102,6 +102,7 @@ export function assemblePreview(
         code: 'not-mobile',
         message: note,
         values: { number: row.typedNumber },
+        why: numberColumn.whys.get(index),
       });
       ownWarnings = true;
     }

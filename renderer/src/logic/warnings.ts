@@ -7,6 +7,7 @@
  */
 import type { LookalikeFix } from '../../../core/lookalikes';
 import type { Problem } from '../../../core/problems';
+import type { PhoneWhy } from './phone';
 
 /** Something the app warns about that the server would not reject. */
 export interface Warning {
@@ -15,6 +16,8 @@ export interface Warning {
   message: string;
   /** What the sentence names, so the app can say it in its language (i18n/warning-text.ts). */
   values?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
+  /** For not-mobile: why the number cannot get an SMS, said in the UI's language. */
+  why?: PhoneWhy;
 }
 
 /** The problems of a row that has none, shared by every such row. */

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { normaliseNumber } from '../logic/phone';
 import { useLocale, useTranslation } from '../i18n';
 import { toldText } from '../i18n/said-text';
-import { phoneText } from './phone-words';
+import { phoneText } from '../i18n/phone-text';
 import { useAppSettings } from '../stores/app-settings';
 import { useSettings } from '../stores/settings';
 

@@ -1,6 +1,9 @@
-/** Why a number cannot get an SMS, in the app's language (logic/phone.ts says it in English). */
+/**
+ * Why a number cannot get an SMS, in the app's language (logic/phone.ts says it in English): for
+ * the own number's field and for the preview's rows alike.
+ */
 import type { TFunction } from 'i18next';
-import type { NormalisedNumber } from '../logic/phone';
+import type { NormalisedNumber, PhoneWhy } from '../logic/phone';
 
 const TYPES = [
   'FIXED_LINE',
@@ -21,8 +24,11 @@ export function phoneText(
   number: NormalisedNumber,
   locale: string,
 ): string | null {
-  const why = number.why;
-  if (why === undefined) return number.note;
+  return number.why === undefined ? number.note : whyText(t, typed, number.why, locale);
+}
+
+/** Why `typed` cannot get an SMS, in the language of `t`; countries named in `locale`. */
+export function whyText(t: TFunction, typed: string, why: PhoneWhy, locale: string): string {
   switch (why.code) {
     case 'missing':
       return t('ownNumber.why.missing');

@@ -1,9 +1,9 @@
 // Issue 14: why the own number cannot get an SMS, in the person's language, not the English of
 // the phone-number library's note.
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../i18n';
+import { i18n } from '.';
 import { normaliseNumber } from '../logic/phone';
-import { phoneText } from './phone-words';
+import { phoneText } from './phone-text';
 
 describe('a number that cannot get an SMS, said in the UI’s language', () => {
   it.each([
