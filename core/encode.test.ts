@@ -5,16 +5,10 @@ import { decode } from './decode';
 import type { Encoding } from './decode';
 import { byteOrderMark, encodeText } from './encode';
 import { windows1252CodePoint } from './windows1252';
+import { concat } from './bytes.test-util';
 
 const UNICODE: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'utf-32le', 'utf-32be'];
 const ALL: readonly Encoding[] = [...UNICODE, 'windows-1252'];
-
-const concat = (a: Uint8Array, b: Uint8Array) => {
-  const bytes = new Uint8Array(a.length + b.length);
-  bytes.set(a);
-  bytes.set(b, a.length);
-  return bytes;
-};
 
 // Any well-formed text: every code point, astral ones included, no lone surrogates.
 const unicodeText = fc.string({ unit: 'binary', maxLength: 60 });
@@ -89,13 +83,13 @@ describe('encodeText: what the encoding cannot hold', () => {
 
   it.each(UNICODE)('%s writes U+FFFD for lone surrogates, and keeps pairs', (encoding) => {
     const text = '\ud800a\udc00\ud83d\ude00\udbff';
-    const decoded = decode(concat(byteOrderMark(encoding), encodeText(text, encoding)), null);
+    const decoded = decode(concat([byteOrderMark(encoding), encodeText(text, encoding)]), null);
     expect(decoded).toMatchObject({ ok: true, encoding, text: '\ufffda\ufffd😀\ufffd' });
   });
 
   it.each(UNICODE)('%s: a high surrogate before a high surrogate pair', (encoding) => {
     const text = '\ud800\ud83d\ude00';
-    const decoded = decode(concat(byteOrderMark(encoding), encodeText(text, encoding)), null);
+    const decoded = decode(concat([byteOrderMark(encoding), encodeText(text, encoding)]), null);
     expect(decoded).toMatchObject({ ok: true, text: '\ufffd😀' });
   });
 });
@@ -104,7 +98,7 @@ describe('round trip encodeText -> decode (SPEC 3) (property)', () => {
   it.each(UNICODE)('%s with its BOM is detected and gives the text back', (encoding) => {
     fc.assert(
       fc.property(unicodeText, (text) => {
-        const bytes = concat(byteOrderMark(encoding), encodeText(text, encoding));
+        const bytes = concat([byteOrderMark(encoding), encodeText(text, encoding)]);
         // UTF-16LE's mark and a leading U+0000 read as the UTF-32LE mark (SPEC 3.3's order).
         fc.pre(encoding !== 'utf-16le' || !text.startsWith('\0'));
         expect(decode(bytes, null)).toEqual({

@@ -8,6 +8,7 @@ import { PROBLEM_CODES } from './problems';
 import type { Problem } from './problems';
 import { processFile } from './processing';
 import { causeInFile, END_LINE_CHARS, END_LINES, linesAtEnd } from './rejected-file';
+import { concat } from './bytes.test-util';
 
 // SPEC 8 / issue 15: the cause the server appends, in the file's own encoding, reads back the
 // same from the file's bytes in every encoding the server writes it in, whatever the length of
@@ -37,16 +38,6 @@ function reject(
   return appendCause(bytes, { encoding: decoded.encoding, text }, problems, at, total);
 }
 
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-};
-
 // Characters every encoding the server writes in has: the text reads back as written.
 const text = fc.string({
   unit: fc.constantFrom('a', 'Z', '1', ' ', ',', ';', ':', '"', 'é', 'ø', '€', '-'),
@@ -74,7 +65,7 @@ const file = fc
     const content = ['msisdn,message', ...rows].join(eol);
     const mark = bom ? Uint8Array.from(BYTE_ORDER_MARKS[encoding]) : new Uint8Array(0);
     const body = new Uint8Array(iconv.encode(content, ICONV[encoding]));
-    return { bytes: concat(mark, body, trailing), forced, encoding };
+    return { bytes: concat([mark, body, trailing]), forced, encoding };
   });
 
 describe('SPEC 8: the cause reads back from the bytes in every encoding, any length', () => {
@@ -123,12 +114,12 @@ describe('SPEC 8: the cause reads back from the bytes in every encoding, any len
   ] as const)(
     '%s with %i byte(s) past its last whole unit: padded, so any decoder of the file reads it',
     (encoding, left, bom) => {
-      const whole = concat(
+      const whole = concat([
         Uint8Array.from(bom),
         new Uint8Array(iconv.encode('msisdn,message\n4512345678,Hej\n', ICONV[encoding])),
-      );
+      ]);
       const unit = encoding.startsWith('utf-16') ? 2 : 4;
-      const bytes = concat(whole, new Uint8Array(left).fill(0x41));
+      const bytes = concat([whole, new Uint8Array(left).fill(0x41)]);
       const result = processFile({ name: 'x.ready', bytes }, at);
       expect(result.outcome).toBe('rejected');
       if (result.outcome !== 'rejected') return;
@@ -150,11 +141,11 @@ describe('SPEC 8: the cause reads back from the bytes in every encoding, any len
 
   it('reads a cause written without padding, after a lone byte', () => {
     // As a server that does not pad would write it: units counted back from the end still read.
-    const bytes = concat(
+    const bytes = concat([
       Uint8Array.from([0xff, 0xfe]),
       new Uint8Array(iconv.encode('msisdn\n', 'utf16le')),
       Uint8Array.from([0x41]),
-    );
+    ]);
     const problems: Problem[] = [{ row: null, column: null, code: 'no-rows', message: 'None.' }];
     const cause = new Uint8Array(
       iconv.encode(
@@ -162,7 +153,7 @@ describe('SPEC 8: the cause reads back from the bytes in every encoding, any len
         'utf16le',
       ),
     );
-    expect(causeInFile(concat(bytes, cause), null)?.problems).toEqual(problems);
+    expect(causeInFile(concat([bytes, cause]), null)?.problems).toEqual(problems);
   });
 });
 
