@@ -7,9 +7,9 @@
  * Chromium gives the heap's use as the desktop app has it (main.ts), precise and fresh, and a
  * test may collect garbage.
  */
-import * as XLSX from 'xlsx';
 import { expect, test } from 'sendsheet/playwright';
 import { CHROMIUM } from './chromium';
+import { customersXlsx } from './customers-workbook';
 import { FIXTURES } from './fixtures';
 import { HEAP_RESERVE_BYTES } from '../renderer/src/worker/memory-fit';
 
@@ -30,20 +30,6 @@ test.use({
   },
 });
 
-function customers(): Buffer {
-  const rows: (string | number)[][] = [['Telefon', 'Navn', 'Besked']];
-  for (let i = 0; i < ROWS; i++) {
-    rows.push([
-      4520100000 + i,
-      `Kunde ${i}`,
-      `Hej Kunde ${i}, din ordre ${100000 + i} er klar – hent den i butikken i dag.`,
-    ]);
-  }
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Kunder');
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-}
-
 test('a workbook too large for the heap is refused in words, and a small one opens after', async ({
   page,
   sendsheet,
@@ -60,7 +46,7 @@ test('a workbook too large for the heap is refused in words, and a small one ope
   await page.getByLabel(sendsheet.name('chooseFile')).setInputFiles({
     name: 'kunder.xlsx',
     mimeType: 'application/octet-stream',
-    buffer: customers(),
+    buffer: customersXlsx(ROWS),
   });
   await expect(page.getByTestId('read-failure')).toContainText(
     'kunder.xlsx is too large for the memory this computer gives Sendsheet: split it into smaller files',
