@@ -97,15 +97,6 @@ export function formatVerdict(name: string, verdict: Decision, ucs2Messages = 0)
   return lines.join('\n') + '\n';
 }
 
-/**
- * Every file this process checks is read into the same memory: each is done with (its verdict
- * written) before the next is read, and a 30 MiB file read into fresh memory paid 100-150 ms of
- * page faults each time.
- */
-const readBuffer = new ReadBuffer();
-/** The same for the notes of the messages check --json writes after the verdict's head. */
-const tapeBlocks = new TapeBlocks();
-
 /** What checking one FILE came to. */
 type Outcome = 'accepted' | 'rejected' | 'unread';
 
@@ -119,6 +110,14 @@ interface CheckRun {
   write: BytesWriter;
   /** Verdicts printed as text so far, each after a blank line but the first. */
   blocks: number;
+  /**
+   * Every file of this call is read into the same memory, and its messages noted in the same
+   * blocks: each is done with (its verdict written) before the next is read, and 30 MiB read
+   * into memory the process had never touched paid 100-150 ms of page faults each time. Kept
+   * for one call only, so that calls in one process never share a file's bytes.
+   */
+  readBuffer: ReadBuffer;
+  tapeBlocks: TapeBlocks;
 }
 
 async function checkOne(file: string, run: CheckRun): Promise<Outcome> {
@@ -131,7 +130,11 @@ async function checkOne(file: string, run: CheckRun): Promise<Outcome> {
   } else {
     // A regular file only (never /dev/zero or a pipe, which "-" reads), and past the limit,
     // as for standard input, the rest is left unread.
-    const read = await readRegularFileBounded(resolve(io.cwd, file), MAX_FILE_BYTES, readBuffer);
+    const read = await readRegularFileBounded(
+      resolve(io.cwd, file),
+      MAX_FILE_BYTES,
+      run.readBuffer,
+    );
     if (!read.ok) {
       const why = `cannot read ${file}: ${read.reason}.`;
       io.stderr(`sendsheet check: ${why}\n`);
@@ -152,7 +155,7 @@ async function checkOne(file: string, run: CheckRun): Promise<Outcome> {
       { file, name },
       undefined,
       run.write.consumes,
-      tapeBlocks,
+      run.tapeBlocks,
     );
   } else {
     const inspection = inspectFile({ name, bytes, cut }, nodeCheckOptions);
@@ -190,7 +193,16 @@ export async function checkCommand(args: string[], io: CommandIo): Promise<numbe
   const json = parsed.values.json === true;
   const many = files.length > 1;
   const write = bytesWriter(io);
-  const run: CheckRun = { io, json, as, many, write, blocks: 0 };
+  const run: CheckRun = {
+    io,
+    json,
+    as,
+    many,
+    write,
+    blocks: 0,
+    readBuffer: new ReadBuffer(),
+    tapeBlocks: new TapeBlocks(),
+  };
   const counts: Record<Outcome, number> = { accepted: 0, rejected: 0, unread: 0 };
   for (const file of files) counts[await checkOne(file, run)]++;
   write.end();
