@@ -210,42 +210,59 @@ export function putWindows1252Body(
   const store = chunkViews.get(bytes);
   const read = sourceViews.get(source);
   let i = from;
-  while (i < to) {
-    if (i + 4 <= to) {
-      // Four bytes at once where none needs more than itself: most of a message's bytes.
-      const four = read.getInt32(i, true);
-      if (isPlainFour(four)) {
-        store.setInt32(at, four, true);
-        at += 4;
-        i += 4;
-        continue;
-      }
+  for (const last = to - 4; i <= last; ) {
+    // Four bytes at once where none needs more than itself: most of a message's bytes.
+    const four = read.getInt32(i, true);
+    const bad = notPlainBits(four);
+    if (bad === 0) {
+      store.setInt32(at, four, true);
+      at += 4;
+      i += 4;
+      continue;
     }
-    const word = words[source[i]!]!;
-    if (word === LONG) {
-      at = writeEscape(bytes, at, source[i]!);
-    } else {
-      store.setUint32(at, word, true);
-      at += word >>> 24;
-    }
+    // The plain bytes before the first that is not go out with the four (what follows writes
+    // over the rest), and that one by the table: each byte that is not plain is tested in one
+    // four, where one at a time after it tested it in up to four.
+    store.setInt32(at, four, true);
+    const plain = (31 - Math.clz32(bad & -bad)) >> 3;
+    at += plain;
+    i += plain;
+    at = putWindows1252Byte(bytes, store, at, words, source[i]!);
     i++;
   }
+  for (; i < to; i++) at = putWindows1252Byte(bytes, store, at, words, source[i]!);
   return at;
 }
 
+/** One byte by its word (or its escape). */
+function putWindows1252Byte(
+  bytes: Uint8Array,
+  store: DataView,
+  at: number,
+  words: Uint32Array,
+  byte: number,
+): number {
+  const word = words[byte]!;
+  if (word === LONG) return writeEscape(bytes, at, byte);
+  store.setUint32(at, word, true);
+  return at + (word >>> 24);
+}
+
 /**
- * Whether each byte of `four` is written as itself in a JSON string: 0x20-0x7F, but `"` and
- * `\`. The tests are the bit tricks of "any byte less than n" and "any byte zero" (Sean
- * Anderson's Bit Twiddling Hacks), exact as yes or no.
+ * A high bit in each byte of `four` not written as itself in a JSON string (0x20-0x7F are,
+ * but `"` and `\`), and 0 when every byte is. The tests are the bit tricks of "any byte less
+ * than n" and "any byte zero" (Sean Anderson's Bit Twiddling Hacks): exact as yes or no, and
+ * exact for the lowest byte flagged (a borrow only carries upward), so that byte, the first in
+ * the source, is the first that is not plain.
  */
-function isPlainFour(four: number): boolean {
+function notPlainBits(four: number): number {
   const high = 0x80808080 | 0;
   const control = ((four - 0x20202020) | 0) & ~four & high;
   const quote = four ^ 0x22222222;
   const backslash = four ^ 0x5c5c5c5c;
   const quoted = ((quote - 0x01010101) | 0) & ~quote & high;
   const escaped = ((backslash - 0x01010101) | 0) & ~backslash & high;
-  return ((four & high) | control | quoted | escaped) === 0;
+  return (four & high) | control | quoted | escaped;
 }
 
 /** Bytes encoded once (a key and its punctuation), with the words that store them. */
