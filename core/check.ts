@@ -11,7 +11,7 @@ import { PENDING_C1_SEPTETS } from './segments';
 import { PLAIN_TEXT } from './values';
 import type { Message, TextReading } from './values';
 import { C1Resolver, resolveC1, WEB_LATIN1 } from './windows1252';
-import type { Latin1Decoder } from './windows1252';
+import type { ByteFinder, Latin1Decoder } from './windows1252';
 
 export type Format = 'standard' | 'excel';
 
@@ -54,6 +54,8 @@ export interface UploadedFile {
 export interface CheckOptions {
   /** The Node side passes a decoder faster than TextDecoder. */
   latin1?: Latin1Decoder;
+  /** The Node side passes a search for one byte faster than a loop (see scanWindows1252). */
+  findByte?: ByteFinder;
   /**
    * Build every message while checking, for a caller that will need them all (`check --json`,
    * the server's queue): one reading of the text instead of two. `if-accepted` drops them at the
@@ -193,7 +195,7 @@ export function* inspectSteps(
   if (file.bytes.length > MAX_FILE_BYTES) {
     return rejected(format, tooLargeProblem(file.cut ? null : file.bytes.length));
   }
-  const decoded = decodeLazily(file.bytes, name.forced);
+  const decoded = decodeLazily(file.bytes, name.forced, options.findByte);
   if (!decoded.ok) return rejected(format, decoded.problem, decoded.encoding, decoded.source);
   const { encoding, source, pendingC1 } = decoded;
   const oneToOne = decoded.text === null ? file.bytes : null;

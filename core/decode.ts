@@ -5,7 +5,7 @@
  */
 import type { Problem } from './problems';
 import { resolveC1, scanWindows1252, WEB_LATIN1 } from './windows1252';
-import type { Latin1Decoder } from './windows1252';
+import type { ByteFinder, Latin1Decoder } from './windows1252';
 import { decodeUtf32, hex, scanUtf16, scanUtf8 } from './unicode-scan';
 import type { Attempt, Invalid } from './unicode-scan';
 
@@ -120,7 +120,11 @@ export function decodeDeferred(
 }
 
 /** decodeDeferred without a Windows-1252 file's text (see LazyDecoded). */
-export function decodeLazily(bytes: Uint8Array, forced: ForcedEncoding): LazyDecoded {
+export function decodeLazily(
+  bytes: Uint8Array,
+  forced: ForcedEncoding,
+  find?: ByteFinder,
+): LazyDecoded {
   if (forced === 'utf8') {
     const bomBytes = startsWith(bytes, BYTE_ORDER_MARKS['utf-8']) ? 3 : 0;
     const reading: Reading = {
@@ -138,7 +142,7 @@ export function decodeLazily(bytes: Uint8Array, forced: ForcedEncoding): LazyDec
       bomBytes: 0,
       reason: 'the name has .cp1252',
     };
-    return settle(reading, decodeCp1252(bytes), () =>
+    return settle(reading, decodeCp1252(bytes, find), () =>
       tryUtf8(bytes, 0) === null ? '' : 'the bytes are valid UTF-8, so .cp1252 may be wrong for it',
     );
   }
@@ -177,7 +181,7 @@ export function decodeLazily(bytes: Uint8Array, forced: ForcedEncoding): LazyDec
       pendingC1: false,
     };
   }
-  const cp1252 = decodeCp1252(bytes);
+  const cp1252 = decodeCp1252(bytes, find);
   if (cp1252.ok) {
     return {
       ok: true,
@@ -302,8 +306,8 @@ function decodeUnicode(encoding: UnicodeEncoding, bytes: Uint8Array, start: numb
   }
 }
 
-function decodeCp1252(bytes: Uint8Array): Attempt {
-  const result = scanWindows1252(bytes);
+function decodeCp1252(bytes: Uint8Array, find: ByteFinder | undefined): Attempt {
+  const result = scanWindows1252(bytes, find);
   if (result.ok) return { ok: true, text: null, pendingC1: result.pendingC1 };
   return {
     ok: false,

@@ -196,4 +196,17 @@ describe('issue 16: scanWindows1252, four bytes at a time, is the plain reading 
       { numRuns: 3000 },
     );
   });
+
+  it('with a search for a byte given (the Node side passes memchr), the same (property)', () => {
+    const find = (bytes: Uint8Array, byte: number) => bytes.indexOf(byte);
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 64 }), fc.nat(7), fc.nat(7), (list, lead, trail) => {
+        const buffer = new Uint8Array(lead + list.length + trail).fill(0x9f);
+        buffer.set(list, lead);
+        const bytes = buffer.subarray(lead, lead + list.length);
+        expect(scanWindows1252(bytes, find)).toEqual(plainScan(bytes));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -21,4 +21,17 @@ describe("Node's Latin-1 decoder gives core the same text as the web one", () =>
     const verdict = checkFile({ name: 'a.excel.ready', bytes }, nodeCheckOptions);
     expect(verdict.messages[0]?.message).toBe('café €');
   });
+  it("finds a byte in a subarray by the subarray's offsets, as the web's indexOf", () => {
+    const buffer = Uint8Array.of(0x81, 0x41, 0x9d, 0x42, 0x81, 0x43);
+    const find = nodeCheckOptions.findByte!;
+    const view = buffer.subarray(1, 5);
+    for (const byte of [0x81, 0x9d, 0x41, 0x43, 0x42]) {
+      expect(find(view, byte)).toBe(view.indexOf(byte));
+    }
+    // The check's verdict of a file with an undefined byte, and of one without, is core's own.
+    for (const bytes of [view, buffer.subarray(1, 2), buffer.subarray(3)]) {
+      const file = { name: 'a.excel.ready', bytes: Uint8Array.of(...bytes) };
+      expect(checkFile({ ...file, bytes }, nodeCheckOptions)).toEqual(checkFile(file));
+    }
+  });
 });
