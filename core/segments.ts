@@ -150,10 +150,18 @@ export function countSegmentsInBytes(
   start: number,
   end: number,
 ): Segments {
+  const pairs = pairCosts(septets);
   let total = 0;
-  for (let i = start; i < end; i++) {
-    const cost = septets[bytes[i] as number] as number;
+  let i = start;
+  // Two bytes a read and a lookup: the loop's work a byte, not the table, was its cost.
+  for (const last = end - 2; i <= last; i += 2) {
+    const cost = pairs[(bytes[i] as number) | ((bytes[i + 1] as number) << 8)] as number;
     // Every character is one BMP unit, never a surrogate: the parts come from the count.
+    if (cost === 0) return ucs2Segments(end - start);
+    total += cost;
+  }
+  if (i < end) {
+    const cost = septets[bytes[i] as number] as number;
     if (cost === 0) return ucs2Segments(end - start);
     total += cost;
   }
@@ -174,6 +182,34 @@ export function countSegmentsInBytes(
     }
   }
   return { encoding: 'GSM-7', units: total, parts };
+}
+
+let pairsOwner: SeptetTable | null = null;
+let ownPairs = new Uint8Array(0);
+
+/**
+ * What two bytes (the first in the low byte) cost together by `septets`, 0 where either cannot
+ * be carried: made once for the table check reads a file by (two tables in all).
+ */
+function pairCosts(septets: SeptetTable): Uint8Array {
+  if (septets !== pairsOwner) {
+    ownPairs = pairsOf(septets);
+    pairsOwner = septets;
+  }
+  return ownPairs;
+}
+
+function pairsOf(septets: SeptetTable): Uint8Array {
+  const pairs = new Uint8Array(0x10000);
+  for (let first = 0; first < 0x100; first++) {
+    const a = septets[first] as number;
+    if (a === 0) continue;
+    for (let second = 0; second < 0x100; second++) {
+      const b = septets[second] as number;
+      if (b !== 0) pairs[first | (second << 8)] = a + b;
+    }
+  }
+  return pairs;
 }
 
 /** UCS-2 segments of `units` code units none of which is a surrogate. */
