@@ -5,13 +5,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { concat, same } from './bytes.test-util';
+import { FileText } from './file-text';
 import { JsonBytes } from './json-bytes';
 import { MessageJson } from './message-json';
 import { MessageTape, TapeBlocks } from './message-tape';
 import { countSegments } from './segments';
-import { messageOf } from './values';
+import { messageOf, queuedClass } from './values';
 import { writeVerdictJson } from './verdict-json';
-import { encodeWindows1252Lossy } from './windows1252';
+import { encodeWindows1252Lossy, WEB_LATIN1 } from './windows1252';
 
 const utf8 = new TextEncoder();
 
@@ -101,5 +102,63 @@ describe('issue 16: messages noted as numbers, written after the head, as JSON.s
     }
     // The blocks were taken again: full-sized ones are in the pool after each file.
     expect(blocks.take()).toBeInstanceOf(Int32Array);
+  });
+
+  it('values noted by where they stand, near or far, in any order, or by their text: as written directly', () => {
+    // A value is one word where it starts at most 127 after the last one's end and is shorter
+    // than 2^24; three words otherwise; the same JSON as MessageJson given the values at once.
+    const source = new Uint8Array((1 << 24) + 300);
+    for (let i = 0; i < source.length; i++) source[i] = 0x20 + ((i * 7) % 0x60);
+    source.set([0x22, 0x5c, 0x80, 0xe6, 0x0a], 100);
+    const text = new FileText(null, source, true, WEB_LATIN1);
+    type Value = { start: number; length: number } | { text: string };
+    const value: fc.Arbitrary<Value> = fc.oneof(
+      fc.record({ start: fc.nat(400), length: fc.nat(40) }),
+      fc.record({ text: fc.string({ maxLength: 6 }) }),
+    );
+    const message = fc.record({
+      row: fc.nat(),
+      parts: fc.oneof(fc.nat(12), fc.constantFrom(2 ** 30 - 1, 2 ** 30, 2 ** 31, 2 ** 53 - 1)),
+      ucs2: fc.boolean(),
+      values: fc.array(value, { minLength: 5, maxLength: 5 }),
+    });
+    type Noted = { row: number; parts: number; ucs2: boolean; values: Value[] };
+    const sameAsDirect = (messages: Noted[]) => {
+      const tape = new MessageTape(Infinity);
+      tape.readsInPlace(text);
+      const direct: Uint8Array[] = [];
+      const json = new MessageJson(new JsonBytes((chunk) => direct.push(chunk.slice())));
+      json.readFrom(text);
+      messages.forEach(({ row, parts, ucs2, values }, i) => {
+        const segments = { encoding: ucs2 ? 'UCS-2' : 'GSM-7', units: 0, parts } as const;
+        const texts = values.map((v) => ('text' in v ? v.text : ''));
+        const starts = values.map((v) => ('text' in v ? -1 : v.start));
+        const lengths = values.map((v) => ('text' in v ? v.text.length : v.length));
+        // A class of no length is the class a file without one queues (addInPlace's rule).
+        if (lengths[3] === 0) {
+          starts[3] = -1;
+          texts[3] = queuedClass('');
+        }
+        tape.addInPlace(row, segments, texts, starts, lengths);
+        values.forEach((_, k) => json.set(k, texts[k]!, starts[k]!));
+        values.forEach(
+          (_, k) => (json.lengths[k] = starts[k]! < 0 ? texts[k]!.length : lengths[k]!),
+        );
+        json.put(i === 0, row, segments.encoding, parts);
+      });
+      json.out.flush();
+      const noted: Uint8Array[] = [];
+      const out = new JsonBytes((chunk) => noted.push(chunk.slice()));
+      tape.writeTo(new MessageJson(out));
+      out.flush();
+      same(concat(noted), concat(direct));
+    };
+    fc.assert(fc.property(fc.array(message, { maxLength: 30 }), sameAsDirect), { numRuns: 200 });
+    // A value longer than a word's length holds, near and far: written a block at a time.
+    const long = { start: 5, length: (1 << 24) + 10 };
+    const near = { start: 3, length: 1 };
+    sameAsDirect([
+      { row: 1, parts: 1, ucs2: false, values: [near, long, near, { text: 'x' }, near] },
+    ]);
   });
 });

@@ -185,7 +185,7 @@ export function countSegmentsInBytes(
 }
 
 let pairsOwner: SeptetTable | null = null;
-let ownPairs = new Uint8Array(0);
+let ownPairs: Uint8Array = new Uint8Array(0);
 
 /**
  * What two bytes (the first in the low byte) cost together by `septets`, 0 where either cannot
