@@ -40,8 +40,8 @@ export interface MessageSink {
    * stands in the source, which check then need not make either: value k (COLUMNS order) is
    * the source's `lengths[k]` characters from `starts[k]`, or `texts[k]` where `starts[k]` is
    * -1. The msisdn comes without the spaces around it, the class as written ('' for none).
-   * Given only where the source has bytes (Windows-1252). All three are reused: read them
-   * during the call only.
+   * Given only where the source has bytes (Windows-1252). The three arrays and `segments` are
+   * reused: read them during the call only.
    */
   addInPlace?(
     row: number,

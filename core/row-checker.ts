@@ -18,6 +18,7 @@ import {
 import { ProblemTally, report } from './problems';
 import type { Problem } from './problems';
 import { countSegments, countSegmentsInBytes, isTooLong } from './segments';
+import type { Segments } from './segments';
 import type { MessageSink, SourceText } from './message-sink';
 import { ClassAgreement, MAX_USERREF, trimSpaces, validateValues } from './values';
 import { isValidMsisdnAt, isValidSenderAt, knownClassAt } from './values-in-bytes';
@@ -86,6 +87,8 @@ export class RowChecker {
   readonly #starts: number[] = COLUMNS.map(() => -1);
   readonly #ends: number[] = COLUMNS.map(() => -1);
   readonly #lengths: number[] = COLUMNS.map(() => 0);
+  /** The segments of the row read in place, counted into the same object row after row. */
+  readonly #segments: Segments = { encoding: 'GSM-7', units: 0, parts: 0 };
   /** Values are read from the bytes where they stand, not made strings (recordInPlace). */
   readonly #inPlace: boolean;
 
@@ -280,7 +283,7 @@ export class RowChecker {
     const septets = this.text.septets;
     const segments =
       message >= 0
-        ? countSegmentsInBytes(bytes, septets, message, ends[1]!)
+        ? countSegmentsInBytes(bytes, septets, message, ends[1]!, this.#segments)
         : countSegments(values[1]!, septets);
     let cls: string | null = null;
     const fine =

@@ -348,9 +348,12 @@ describe('SPEC 7 counted from Windows-1252 bytes: the same as from the text', ()
         const start = Math.min(cutStart, text.length);
         const end = Math.max(start, text.length - cutEnd);
         for (const table of [GSM7_SEPTETS, PENDING_C1_SEPTETS]) {
-          expect(countSegmentsInBytes(bytes, table, start, end)).toEqual(
-            countSegments(text.slice(start, end), table),
-          );
+          const expected = countSegments(text.slice(start, end), table);
+          expect(countSegmentsInBytes(bytes, table, start, end)).toEqual(expected);
+          // Counted into an object given (check's, row after row): the same, in it.
+          const into: Segments = { encoding: 'UCS-2', units: 9, parts: 9 };
+          expect(countSegmentsInBytes(bytes, table, start, end, into)).toBe(into);
+          expect(into).toEqual(expected);
         }
       }),
       { numRuns: 1000 },

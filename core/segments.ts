@@ -143,12 +143,15 @@ function gsm7PartsLaidOut(text: string, septets: SeptetTable, start: number, end
  * countSegments of a message in a file read one byte to one character (Windows-1252, pending or
  * not), `bytes[start..end)`, without the text: V8 reads a byte array about twice as fast as a
  * string's characters, and check makes no string of a Windows-1252 message it only counts.
+ * Written into `into` where given: check reads a row's segments before the next row's, and an
+ * object a row was 12 MiB of the 30 MiB file's garbage.
  */
 export function countSegmentsInBytes(
   bytes: Uint8Array,
   septets: SeptetTable,
   start: number,
   end: number,
+  into?: Segments,
 ): Segments {
   const pairs = pairCosts(septets);
   let total = 0;
@@ -157,31 +160,50 @@ export function countSegmentsInBytes(
   for (const last = end - 2; i <= last; i += 2) {
     const cost = pairs[(bytes[i] as number) | ((bytes[i + 1] as number) << 8)] as number;
     // Every character is one BMP unit, never a surrogate: the parts come from the count.
-    if (cost === 0) return ucs2Segments(end - start);
+    if (cost === 0) return ucs2Into(end - start, into);
     total += cost;
   }
   if (i < end) {
     const cost = septets[bytes[i] as number] as number;
-    if (cost === 0) return ucs2Segments(end - start);
+    if (cost === 0) return ucs2Into(end - start, into);
     total += cost;
   }
   if (total <= GSM7_SINGLE_PART_SEPTETS) {
-    return { encoding: 'GSM-7', units: total, parts: total === 0 ? 0 : 1 };
+    return segmentsInto('GSM-7', total, total === 0 ? 0 : 1, into);
   }
   if (total === end - start) {
-    return { encoding: 'GSM-7', units: total, parts: Math.ceil(total / GSM7_PART_SEPTETS) };
+    return segmentsInto('GSM-7', total, Math.ceil(total / GSM7_PART_SEPTETS), into);
   }
   let parts = 1;
   let fill = 0;
-  for (let i = start; i < end; i++) {
-    const cost = septets[bytes[i] as number] as number;
+  for (let k = start; k < end; k++) {
+    const cost = septets[bytes[k] as number] as number;
     fill += cost;
     if (fill > GSM7_PART_SEPTETS) {
       parts++;
       fill = cost;
     }
   }
-  return { encoding: 'GSM-7', units: total, parts };
+  return segmentsInto('GSM-7', total, parts, into);
+}
+
+function segmentsInto(
+  encoding: SmsEncoding,
+  units: number,
+  parts: number,
+  into: Segments | undefined,
+): Segments {
+  if (into === undefined) return { encoding, units, parts };
+  into.encoding = encoding;
+  into.units = units;
+  into.parts = parts;
+  return into;
+}
+
+/** UCS-2 segments of `units` code units none of which is a surrogate. */
+function ucs2Into(units: number, into: Segments | undefined): Segments {
+  const parts = units <= UCS2_SINGLE_PART_UNITS ? 1 : Math.ceil(units / UCS2_PART_UNITS);
+  return segmentsInto('UCS-2', units, parts, into);
 }
 
 let pairsOwner: SeptetTable | null = null;
@@ -210,12 +232,6 @@ function pairsOf(septets: SeptetTable): Uint8Array {
     }
   }
   return pairs;
-}
-
-/** UCS-2 segments of `units` code units none of which is a surrogate. */
-function ucs2Segments(units: number): Segments {
-  if (units <= UCS2_SINGLE_PART_UNITS) return { encoding: 'UCS-2', units, parts: 1 };
-  return { encoding: 'UCS-2', units, parts: Math.ceil(units / UCS2_PART_UNITS) };
 }
 
 const HIGH_SURROGATE = /[\ud800-\udbff]/;
