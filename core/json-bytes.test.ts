@@ -4,14 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { concat, same } from './bytes.test-util';
-import {
-  isCount,
-  JsonBytes,
-  MOST_BYTES_PER_UNIT,
-  putNumber,
-  putStringBody,
-  putWindows1252Body,
-} from './json-bytes';
+import { JsonBytes, MOST_BYTES_PER_UNIT, putStringBody, putWindows1252Body } from './json-bytes';
+import { isCount, putNumber } from './json-number';
 import {
   PENDING_C1_CODE_POINTS,
   resolveC1,

@@ -6,6 +6,8 @@
  * itself (most of it V8's UTF-8 encoder and the collector): this loop costs a fraction of it.
  */
 
+import { isCount, MOST_COUNT_DIGITS, putNumber } from './json-number';
+
 /** A string is written at most this many code units at a time, so its room stays small. */
 const BLOCK_UNITS = 1 << 14;
 /** The most bytes one code unit becomes: `\u00XX` or `\udXXX` (a pair is 4 bytes for two). */
@@ -195,14 +197,15 @@ export function putStringBody(
 
 /**
  * putStringBody of the Windows-1252 text whose bytes `source[from..to)` are, one character
- * each (`codePoints`: PENDING_C1_CODE_POINTS), read from the bytes: a typed array reads faster
- * than a string's units, the more so where the string is a slice of the file's text.
+ * each (`codePoints`: PENDING_C1_CODE_POINTS, or null for Latin-1), read from the bytes: a
+ * typed array reads faster than a string's units, the more so where the string is a slice of
+ * the file's text.
  */
 export function putWindows1252Body(
   bytes: Uint8Array,
   at: number,
   source: Uint8Array,
-  codePoints: Uint16Array,
+  codePoints: Uint16Array | null,
   from: number,
   to: number,
 ): number {
@@ -210,7 +213,7 @@ export function putWindows1252Body(
   const store = chunkViews.get(bytes);
   const read = sourceViews.get(source);
   let i = from;
-  for (const last = to - 4; i <= last; ) {
+  for (const last = to - 4; i <= last;) {
     // Four bytes at once where none needs more than itself: most of a message's bytes.
     const four = read.getInt32(i, true);
     const bad = notPlainBits(four);
@@ -298,36 +301,6 @@ export function putPart(bytes: Uint8Array, at: number, part: Part): number {
 export function putBytes(bytes: Uint8Array, at: number, part: Uint8Array): number {
   for (let i = 0; i < part.length; i++) bytes[at++] = part[i]!;
   return at;
-}
-
-/** Whether putNumber writes `value` as JSON.stringify does. */
-export function isCount(value: number): boolean {
-  return Number.isSafeInteger(value) && value >= 0;
-}
-
-/** The most digits a count has (Number.MAX_SAFE_INTEGER). */
-export const MOST_COUNT_DIGITS = 16;
-
-/** Writes a count (isCount) in decimal at `at`; gives where it ended. */
-export function putNumber(bytes: Uint8Array, at: number, value: number): number {
-  if (value < 10) {
-    bytes[at] = 0x30 + value;
-    return at + 1;
-  }
-  let digits = 2;
-  for (let bound = 100; value >= bound && digits < MOST_COUNT_DIGITS; bound *= 10) digits++;
-  const end = at + digits;
-  let digit = end;
-  let rest = value;
-  // Integer division by `| 0` where the value fits 31 bits: a row or a part count always does.
-  for (; rest > 0x7fffffff; rest = Math.floor(rest / 10)) bytes[--digit] = 0x30 + (rest % 10);
-  while (rest >= 10) {
-    const tenth = (rest / 10) | 0;
-    bytes[--digit] = 0x30 + (rest - tenth * 10);
-    rest = tenth;
-  }
-  bytes[digit - 1] = 0x30 + rest;
-  return end;
 }
 
 /**

@@ -5,17 +5,15 @@
  * them after the verdict's head (MessageTape).
  */
 import {
-  isCount,
   MOST_BYTES_PER_UNIT,
-  MOST_COUNT_DIGITS,
   part,
-  putNumber,
   putPart,
   putStringBody,
   putWindows1252Body,
   SLACK_BYTES,
 } from './json-bytes';
 import type { JsonBytes, Part } from './json-bytes';
+import { isCount, MOST_COUNT_DIGITS, putNumber } from './json-number';
 import type { SourceText } from './message-sink';
 import type { SmsEncoding } from './segments';
 import { queuedClass } from './values';
@@ -86,6 +84,8 @@ export class MessageJson {
   #bytes: Uint8Array | null = null;
   /** The code points of a pending text's units, when check gives its values unresolved. */
   #codePoints: Uint16Array | null = null;
+  /** Texts of one byte a character (MessageTape's): a start of -2 - n is its n-th byte. */
+  #stored: Uint8Array = new Uint8Array(0);
 
   constructor(readonly out: JsonBytes) {}
 
@@ -97,12 +97,20 @@ export class MessageJson {
     this.#codePoints = source.pendingC1 ? PENDING_C1_CODE_POINTS : null;
   }
 
+  /** Values given with a start of -2 - n are read from `stored`, from its n-th byte on. */
+  storedIn(stored: Uint8Array): void {
+    this.#stored = stored;
+  }
+
   /** Whether values can be read in place (readFrom was called). */
   get inPlace(): boolean {
     return this.#source !== null;
   }
 
-  /** Sets value `k` from its own text, or from where it stands in the source (`start` ≥ 0). */
+  /**
+   * Sets value `k` from its own text, or from where it stands in the source (`start` ≥ 0); a
+   * caller sets a stored one's start and length itself (storedIn).
+   */
   set(k: number, text: string, start: number): void {
     this.starts[k] = start;
     this.lengths[k] = text.length;
@@ -130,7 +138,9 @@ export class MessageJson {
       out.number(row);
       for (let k = 0; k < VALUES; k++) {
         out.raw(KEYS[k]!.bytes);
-        out.stringBody(this.#text(k), this.#codePoints);
+        const start = this.starts[k]!;
+        if (start < -1) this.#storedBody(-2 - start, this.lengths[k]!);
+        else out.stringBody(this.#text(k), this.#codePoints);
       }
       out.raw(ENCODING[encoding].bytes);
       out.number(parts);
@@ -156,9 +166,25 @@ export class MessageJson {
     return start < 0 ? this.texts[k]! : this.#source!.slice(start, start + this.lengths[k]!);
   }
 
+  /** A stored text's escaped UTF-8 (a message too long to write at once), a block at a time. */
+  #storedBody(from: number, length: number): void {
+    const out = this.out;
+    for (let at = from, end = from + length; at < end;) {
+      const to = Math.min(end, at + IN_ONE_GO_UNITS);
+      const bytes = out.reserve((to - at) * MOST_BYTES_PER_UNIT + SLACK_BYTES);
+      out.used = putWindows1252Body(bytes, out.used, this.#stored, this.#codePoints, at, to);
+      at = to;
+    }
+  }
+
   /** Value `k`'s escaped UTF-8, read in place where it stands in the source. */
   #value(bytes: Uint8Array, at: number, k: number): number {
     const start = this.starts[k]!;
+    if (start < -1) {
+      const from = -2 - start;
+      const stored = this.#stored;
+      return putWindows1252Body(bytes, at, stored, this.#codePoints, from, from + this.lengths[k]!);
+    }
     if (start < 0) {
       const text = this.texts[k]!;
       if (text === STANDARD) return putPart(bytes, at, STANDARD_PART);

@@ -112,9 +112,13 @@ describe('issue 16: messages noted as numbers, written after the head, as JSON.s
     source.set([0x22, 0x5c, 0x80, 0xe6, 0x0a], 100);
     const text = new FileText(null, source, true, WEB_LATIN1);
     type Value = { start: number; length: number } | { text: string };
+    const latin1 = fc.integer({ min: 0, max: 0xff }).map((unit) => String.fromCharCode(unit));
     const value: fc.Arbitrary<Value> = fc.oneof(
       fc.record({ start: fc.nat(400), length: fc.nat(40) }),
+      // One byte a character (copied into the tape's bytes), C1 ones included, or not.
       fc.record({ text: fc.string({ maxLength: 6 }) }),
+      fc.record({ text: fc.string({ unit: latin1, maxLength: 6 }) }),
+      fc.record({ text: fc.string({ unit: 'binary', maxLength: 6 }) }),
     );
     const message = fc.record({
       row: fc.nat(),
@@ -159,6 +163,11 @@ describe('issue 16: messages noted as numbers, written after the head, as JSON.s
     const near = { start: 3, length: 1 };
     sameAsDirect([
       { row: 1, parts: 1, ucs2: false, values: [near, long, near, { text: 'x' }, near] },
+    ]);
+    // A long text: the same a block at a time, from the tape's bytes.
+    const longText = { text: 'é"\\\u0080\n'.repeat(20_000) };
+    sameAsDirect([
+      { row: 2, parts: 3, ucs2: true, values: [{ text: '45' }, longText, near, near, near] },
     ]);
   });
 });

@@ -6,7 +6,7 @@
  * writing it. The notes are about 28 bytes a message, 8 MiB there, and the JSON passes through
  * one chunk.
  */
-import { isCount } from './json-bytes';
+import { isCount } from './json-number';
 import { trimmedStart, classStart, VALUES } from './message-json';
 import type { MessageJson } from './message-json';
 import type { MessageSink, SourceText } from './message-sink';
@@ -18,8 +18,9 @@ import type { Segments } from './segments';
  * A message's numbers: its row; its parts, twice, plus 1 for UCS-2; then a word a value, in
  * COLUMNS order. A value that stands in the source is noted by where it starts after the last
  * such value's end (a delimiter or a line end later, mostly) in the top byte and its length in
- * the rest; one farther away or longer as ELSEWHERE, its start and its length; a value by its own
- * text as -2 - its index among the texts. 28 bytes a message, mostly, where 13 numbers each
+ * the rest; one farther away or longer as ELSEWHERE, its start and its length; a text check made
+ * (a field with `""`) as STORED, where its characters, one byte each, stand among the tape's
+ * bytes, and its length; any other text as -3 - its index among the texts. 28 bytes a message, mostly, where 13 numbers each
  * were 52: the notes are memory a fresh process touches for the first time, about 14 µs of
  * page faults each 4 KiB here.
  */
@@ -28,6 +29,10 @@ const HEAD_WORDS = 2;
 const MOST_WORDS = HEAD_WORDS + 3 * VALUES;
 /** A value's word when its start and length follow. */
 const ELSEWHERE = -1;
+/** A value's word when it is a text copied into the tape's bytes: its offset and length follow. */
+const STORED = -2;
+/** The first bytes for texts, and the fewest they grow by. */
+const FIRST_STORE_BYTES = 1 << 16;
 const LENGTH_BITS = 24;
 const LENGTH_MASK = (1 << LENGTH_BITS) - 1;
 /** The farthest a value may start after the last one's end to be noted in one word. */
@@ -73,6 +78,13 @@ export class MessageTape implements MessageSink {
   #end = 0;
   /** Values that do not stand in the source as they are, noted by their index here. */
   readonly #texts: string[] = [];
+  /**
+   * The characters of texts of one byte each (all of a Windows-1252 file's), copied: kept as
+   * strings, the 30 MiB file's 29,000 fields with `""` were promoted by every scavenge, and
+   * written a character at a time.
+   */
+  #stored = new Uint8Array(0);
+  #storedUsed = 0;
   /** Rows and parts past LARGEST (never in a real file), by their index here. */
   readonly #numbers: number[] = [];
   #keptBytes = 0;
@@ -122,8 +134,10 @@ export class MessageTape implements MessageSink {
     let at = this.#head(row, segments);
     const block = this.#block;
     for (let k = 0; k < VALUES; k++) {
+      const start = starts[k]!;
       if (k === CLASS && lengths[k] === 0) at = this.#value(block, at, STANDARD, -1, 0);
-      else at = this.#value(block, at, texts[k]!, starts[k]!, lengths[k]!);
+      else if (start < 0) at = this.#store(block, at, texts[k]!);
+      else at = this.#value(block, at, texts[k]!, start, lengths[k]!);
     }
     this.#at = at;
     if (this.#keptBytes > this.keepLimit) this.#overflow();
@@ -144,6 +158,7 @@ export class MessageTape implements MessageSink {
   /** Writes every message noted, in order, through `json` (set to read from the same source). */
   writeTo(json: MessageJson): void {
     if (this.#source !== null) json.readFrom(this.#source);
+    json.storedIn(this.#stored);
     const ucs2 = 'UCS-2';
     const gsm7 = 'GSM-7';
     const texts = this.#texts;
@@ -167,8 +182,11 @@ export class MessageTape implements MessageSink {
           } else if (word === ELSEWHERE) {
             const start = (starts[k] = block[at++]!);
             last = start + (lengths[k] = block[at++]!);
+          } else if (word === STORED) {
+            starts[k] = -2 - block[at++]!;
+            lengths[k] = block[at++]!;
           } else {
-            const text = texts[-2 - word]!;
+            const text = texts[-3 - word]!;
             json.set(k, text, -1);
           }
         }
@@ -209,8 +227,35 @@ export class MessageTape implements MessageSink {
       texts.push(text);
       this.#keptBytes += 2 * text.length + 8;
     }
-    block[at] = -1 - texts.length;
+    block[at] = -2 - texts.length;
     return at + 1;
+  }
+
+  /** Notes a text by its characters copied, where each is one byte; else as #value does. */
+  #store(block: Int32Array, at: number, text: string): number {
+    const length = text.length;
+    let used = this.#storedUsed;
+    if (used + length > this.#stored.length) {
+      const grown = new Uint8Array(
+        Math.max(used + length, 2 * this.#stored.length, FIRST_STORE_BYTES),
+      );
+      grown.set(this.#stored.subarray(0, used));
+      this.#keptBytes += grown.length - this.#stored.length;
+      this.#stored = grown;
+    }
+    const stored = this.#stored;
+    const from = used;
+    for (let i = 0; i < length; i++) {
+      const unit = text.charCodeAt(i);
+      // Not one byte (never in a Windows-1252 file's text): kept as a string.
+      if (unit > 0xff) return this.#value(block, at, text, -1, length);
+      stored[used++] = unit;
+    }
+    this.#storedUsed = used;
+    block[at] = STORED;
+    block[at + 1] = from;
+    block[at + 2] = length;
+    return at + 3;
   }
 
   /** `value` as it is when it is at most `largest`, else by its index among `#numbers`. */
@@ -247,6 +292,8 @@ export class MessageTape implements MessageSink {
     this.#at = 0;
     this.#end = 0;
     this.#texts.length = 0;
+    this.#stored = new Uint8Array(0);
+    this.#storedUsed = 0;
     this.#numbers.length = 0;
     this.#keptBytes = 0;
   }
