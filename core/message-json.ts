@@ -50,6 +50,9 @@ const FIXED_BYTES =
   SLACK_BYTES;
 /** A message of more units than this is written a block at a time (JsonBytes.stringBody). */
 const IN_ONE_GO_UNITS = 1 << 16;
+/** How MessageTape notes a text it keeps as bytes (see MessageJson's #stored). */
+export const STORE_BITS = 18;
+const STORE_MASK = (1 << STORE_BITS) - 1;
 /** How many values a message has. */
 export const VALUES = KEYS.length;
 
@@ -84,8 +87,11 @@ export class MessageJson {
   #bytes: Uint8Array | null = null;
   /** The code points of a pending text's units, when check gives its values unresolved. */
   #codePoints: Uint16Array | null = null;
-  /** Texts of one byte a character (MessageTape's): a start of -2 - n is its n-th byte. */
-  #stored: Uint8Array = new Uint8Array(0);
+  /**
+   * Blocks of texts of one byte a character (MessageTape's): a start of -2 - n is block
+   * n >> STORE_BITS's byte n & STORE_MASK.
+   */
+  #stored: readonly Uint8Array[] = [];
 
   constructor(readonly out: JsonBytes) {}
 
@@ -97,8 +103,8 @@ export class MessageJson {
     this.#codePoints = source.pendingC1 ? PENDING_C1_CODE_POINTS : null;
   }
 
-  /** Values given with a start of -2 - n are read from `stored`, from its n-th byte on. */
-  storedIn(stored: Uint8Array): void {
+  /** Values given with a start below -1 are read from `stored` (see #stored). */
+  storedIn(stored: readonly Uint8Array[]): void {
     this.#stored = stored;
   }
 
@@ -139,8 +145,11 @@ export class MessageJson {
       for (let k = 0; k < VALUES; k++) {
         out.raw(KEYS[k]!.bytes);
         const start = this.starts[k]!;
-        if (start < -1) this.#storedBody(-2 - start, this.lengths[k]!);
-        else out.stringBody(this.#text(k), this.#codePoints);
+        if (start < -1) {
+          // A stored text is at most MOST_STORED characters: written in one go.
+          const bytes = out.reserve(this.lengths[k]! * MOST_BYTES_PER_UNIT + SLACK_BYTES);
+          out.used = this.#storedValue(bytes, out.used, start, this.lengths[k]!);
+        } else out.stringBody(this.#text(k), this.#codePoints);
       }
       out.raw(ENCODING[encoding].bytes);
       out.number(parts);
@@ -166,25 +175,18 @@ export class MessageJson {
     return start < 0 ? this.texts[k]! : this.#source!.slice(start, start + this.lengths[k]!);
   }
 
-  /** A stored text's escaped UTF-8 (a message too long to write at once), a block at a time. */
-  #storedBody(from: number, length: number): void {
-    const out = this.out;
-    for (let at = from, end = from + length; at < end;) {
-      const to = Math.min(end, at + IN_ONE_GO_UNITS);
-      const bytes = out.reserve((to - at) * MOST_BYTES_PER_UNIT + SLACK_BYTES);
-      out.used = putWindows1252Body(bytes, out.used, this.#stored, this.#codePoints, at, to);
-      at = to;
-    }
+  /** A stored text's escaped UTF-8 (see #stored). */
+  #storedValue(bytes: Uint8Array, at: number, start: number, length: number): number {
+    const noted = -2 - start;
+    const stored = this.#stored[noted >>> STORE_BITS]!;
+    const from = noted & STORE_MASK;
+    return putWindows1252Body(bytes, at, stored, this.#codePoints, from, from + length);
   }
 
   /** Value `k`'s escaped UTF-8, read in place where it stands in the source. */
   #value(bytes: Uint8Array, at: number, k: number): number {
     const start = this.starts[k]!;
-    if (start < -1) {
-      const from = -2 - start;
-      const stored = this.#stored;
-      return putWindows1252Body(bytes, at, stored, this.#codePoints, from, from + this.lengths[k]!);
-    }
+    if (start < -1) return this.#storedValue(bytes, at, start, this.lengths[k]!);
     if (start < 0) {
       const text = this.texts[k]!;
       if (text === STANDARD) return putPart(bytes, at, STANDARD_PART);

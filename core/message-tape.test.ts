@@ -164,10 +164,22 @@ describe('issue 16: messages noted as numbers, written after the head, as JSON.s
     sameAsDirect([
       { row: 1, parts: 1, ucs2: false, values: [near, long, near, { text: 'x' }, near] },
     ]);
-    // A long text: the same a block at a time, from the tape's bytes.
-    const longText = { text: 'é"\\\u0080\n'.repeat(20_000) };
+    // A text longer than the tape copies (a string then); texts filling block after block of
+    // the tape's bytes; a message too long to write at once, of texts from those bytes.
+    const chars = (n: number, from = 0) => ({ text: 'é"\\\u0080\n'.repeat(n).slice(from) });
     sameAsDirect([
-      { row: 2, parts: 3, ucs2: true, values: [{ text: '45' }, longText, near, near, near] },
+      { row: 2, parts: 3, ucs2: true, values: [{ text: '45' }, chars(20_000), near, near, near] },
+    ]);
+    sameAsDirect(
+      Array.from({ length: 60 }, (_, i) => ({
+        row: i,
+        parts: 1,
+        ucs2: false,
+        values: [near, chars(1_000 + 97 * i, i % 5), near, near, chars(3)],
+      })),
+    );
+    sameAsDirect([
+      { row: 3, parts: 9, ucs2: false, values: [near, chars(12_000), near, near, chars(2_000)] },
     ]);
   });
 });

@@ -7,7 +7,7 @@
  * one chunk.
  */
 import { isCount } from './json-number';
-import { trimmedStart, classStart, VALUES } from './message-json';
+import { classStart, STORE_BITS, trimmedStart, VALUES } from './message-json';
 import type { MessageJson } from './message-json';
 import type { MessageSink, SourceText } from './message-sink';
 import { queuedClass, trimSpaces } from './values';
@@ -31,8 +31,13 @@ const MOST_WORDS = HEAD_WORDS + 3 * VALUES;
 const ELSEWHERE = -1;
 /** A value's word when it is a text copied into the tape's bytes: its offset and length follow. */
 const STORED = -2;
-/** The first bytes for texts, and the fewest they grow by. */
-const FIRST_STORE_BYTES = 1 << 16;
+/**
+ * Texts' characters are copied into blocks of bytes, each at most 2^STORE_BITS (the first
+ * small, each twice the last), never moved: a text is noted by its block's index times
+ * 2^STORE_BITS plus where it starts in it. A longer text than MOST_STORED stays a string.
+ */
+const FIRST_STORE_BYTES = 1 << 12;
+const MOST_STORED = 1 << 16;
 const LENGTH_BITS = 24;
 const LENGTH_MASK = (1 << LENGTH_BITS) - 1;
 /** The farthest a value may start after the last one's end to be noted in one word. */
@@ -83,7 +88,7 @@ export class MessageTape implements MessageSink {
    * strings, the 30 MiB file's 29,000 fields with `""` were promoted by every scavenge, and
    * written a character at a time.
    */
-  #stored = new Uint8Array(0);
+  readonly #stored: Uint8Array[] = [];
   #storedUsed = 0;
   /** Rows and parts past LARGEST (never in a real file), by their index here. */
   readonly #numbers: number[] = [];
@@ -234,16 +239,20 @@ export class MessageTape implements MessageSink {
   /** Notes a text by its characters copied, where each is one byte; else as #value does. */
   #store(block: Int32Array, at: number, text: string): number {
     const length = text.length;
+    if (length > MOST_STORED) return this.#value(block, at, text, -1, length);
+    const blocks = this.#stored;
+    let stored = blocks[blocks.length - 1];
     let used = this.#storedUsed;
-    if (used + length > this.#stored.length) {
-      const grown = new Uint8Array(
-        Math.max(used + length, 2 * this.#stored.length, FIRST_STORE_BYTES),
+    if (stored === undefined || used + length > stored.length) {
+      const bytes = Math.min(
+        1 << STORE_BITS,
+        Math.max(FIRST_STORE_BYTES, 2 * (stored?.length ?? 0)),
       );
-      grown.set(this.#stored.subarray(0, used));
-      this.#keptBytes += grown.length - this.#stored.length;
-      this.#stored = grown;
+      stored = new Uint8Array(Math.max(bytes, length));
+      blocks.push(stored);
+      this.#keptBytes += stored.length;
+      used = 0;
     }
-    const stored = this.#stored;
     const from = used;
     for (let i = 0; i < length; i++) {
       const unit = text.charCodeAt(i);
@@ -253,7 +262,7 @@ export class MessageTape implements MessageSink {
     }
     this.#storedUsed = used;
     block[at] = STORED;
-    block[at + 1] = from;
+    block[at + 1] = (blocks.length - 1) * (1 << STORE_BITS) + from;
     block[at + 2] = length;
     return at + 3;
   }
@@ -292,7 +301,7 @@ export class MessageTape implements MessageSink {
     this.#at = 0;
     this.#end = 0;
     this.#texts.length = 0;
-    this.#stored = new Uint8Array(0);
+    this.#stored.length = 0;
     this.#storedUsed = 0;
     this.#numbers.length = 0;
     this.#keptBytes = 0;
