@@ -161,14 +161,7 @@ export function scanWindows1252(bytes: Uint8Array, find?: ByteFinder): Windows12
     return { ok: true, pendingC1: holdsC1(bytes) };
   }
   const end = bytes.length;
-  // Words only where the buffer is aligned for them; the bytes around them, one by one.
-  const align = (4 - (bytes.byteOffset % 4)) % 4;
-  const head = Math.min(end, align);
-  const words =
-    align <= end
-      ? new Uint32Array(bytes.buffer, bytes.byteOffset + align, (end - align) >> 2)
-      : new Uint32Array(0);
-  const tail = head + 4 * words.length;
+  const { head, words, tail } = alignedWords(bytes);
   let pendingC1 = false;
   let offset = -1;
   let count = 0;
@@ -179,7 +172,7 @@ export function scanWindows1252(bytes: Uint8Array, find?: ByteFinder): Windows12
         if (c1Bytes(words[w]!) === 0) continue;
         for (let k = head + 4 * w, to = k + 4; k < to; k++) {
           const byte = bytes[k]!;
-          if ((byte & 0xe0) !== 0x80) continue;
+          if (!isC1(byte)) continue;
           pendingC1 = true;
           if (DECODE_TABLE[byte] !== UNDEFINED) continue;
           if (offset === -1) offset = k;
@@ -190,7 +183,7 @@ export function scanWindows1252(bytes: Uint8Array, find?: ByteFinder): Windows12
       if (i === end) break;
     }
     const byte = bytes[i]!;
-    if ((byte & 0xe0) !== 0x80) continue;
+    if (!isC1(byte)) continue;
     pendingC1 = true;
     if (DECODE_TABLE[byte] !== UNDEFINED) continue;
     if (offset === -1 || i < offset) offset = i;
@@ -202,14 +195,31 @@ export function scanWindows1252(bytes: Uint8Array, find?: ByteFinder): Windows12
 
 /** Whether any byte of `bytes` is in 0x80-0x9F: the scan's loop, stopped at the first. */
 function holdsC1(bytes: Uint8Array): boolean {
-  const end = bytes.length;
-  const head = (4 - (bytes.byteOffset % 4)) % 4;
-  if (end <= head) return bytes.some((byte) => (byte & 0xe0) === 0x80);
-  for (let i = 0; i < head; i++) if ((bytes[i]! & 0xe0) === 0x80) return true;
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + head, (end - head) >> 2);
+  const { head, words, tail } = alignedWords(bytes);
+  for (let i = 0; i < head; i++) if (isC1(bytes[i]!)) return true;
   for (let w = 0; w < words.length; w++) if (c1Bytes(words[w]!) !== 0) return true;
-  for (let i = head + 4 * words.length; i < end; i++) if ((bytes[i]! & 0xe0) === 0x80) return true;
+  for (let i = tail; i < bytes.length; i++) if (isC1(bytes[i]!)) return true;
   return false;
+}
+
+/**
+ * `bytes` as the words where its buffer is aligned for them, `head` bytes before them and the
+ * bytes from `tail` after them, each read one by one.
+ */
+function alignedWords(bytes: Uint8Array): { head: number; words: Uint32Array; tail: number } {
+  const end = bytes.length;
+  const align = (4 - (bytes.byteOffset % 4)) % 4;
+  const head = Math.min(end, align);
+  const words =
+    align <= end
+      ? new Uint32Array(bytes.buffer, bytes.byteOffset + align, (end - align) >> 2)
+      : new Uint32Array(0);
+  return { head, words, tail: head + 4 * words.length };
+}
+
+/** Whether `byte` is in 0x80-0x9F (its top three bits 100). */
+function isC1(byte: number): boolean {
+  return (byte & 0xe0) === 0x80;
 }
 
 /**
@@ -262,7 +272,7 @@ export class C1Resolver {
     if (this.#next < start) {
       const bytes = this.bytes;
       let at = start;
-      while (at < bytes.length && ((bytes[at] as number) & 0xe0) !== 0x80) at++;
+      while (at < bytes.length && !isC1(bytes[at] as number)) at++;
       this.#next = at;
     }
     if (this.#next >= start + value.length) return value;
