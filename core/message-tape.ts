@@ -20,9 +20,9 @@ import type { Segments } from './segments';
  * such value's end (a delimiter or a line end later, mostly) in the top byte and its length in
  * the rest; one farther away or longer as ELSEWHERE, its start and its length; a text check made
  * (a field with `""`) as STORED, where its characters, one byte each, stand among the tape's
- * bytes, and its length; any other text as -3 - its index among the texts. 28 bytes a message, mostly, where 13 numbers each
- * were 52: the notes are memory a fresh process touches for the first time, about 14 µs of
- * page faults each 4 KiB here.
+ * bytes, and its length; any other text as -3 - its index among the texts. 28 bytes a message,
+ * mostly, where 13 numbers each were 52: the notes are memory a fresh process touches for the
+ * first time, about 14 µs of page faults each 4 KiB here.
  */
 const HEAD_WORDS = 2;
 /** The most words one message takes. */
@@ -251,7 +251,8 @@ export class MessageTape implements MessageSink {
       stored = new Uint8Array(Math.max(bytes, length));
       blocks.push(stored);
       this.#keptBytes += stored.length;
-      used = 0;
+      // The new block is the last from now on, even if this text ends up kept as a string.
+      used = this.#storedUsed = 0;
     }
     const from = used;
     for (let i = 0; i < length; i++) {
