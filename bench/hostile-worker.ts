@@ -72,7 +72,7 @@ if (mode === 'process') {
     decision = writeVerdictJson({ name, bytes }, nodeCheckOptions, (chunk) => {
       out += chunk.length;
       writeSync(sink, chunk);
-    });
+    })!;
     closeSync(sink);
   } else {
     const inspection = inspectFile({ name, bytes }, nodeCheckOptions);

@@ -1,4 +1,7 @@
+import { ByteWindow } from './byte-window';
 import { decodeLazily, MAX_FILE_BYTES } from './decode';
+import { NotWindowed } from './decode-window';
+import type { Utf8Check, WindowedFile } from './decode-window';
 import type { Encoding, EncodingSource } from './decode';
 import type { Delimiter } from './dialect';
 import { FileText, PIECE_CHARS } from './file-text';
@@ -56,6 +59,8 @@ export interface CheckOptions {
   latin1?: Latin1Decoder;
   /** The Node side passes a search for one byte faster than a loop (see scanWindows1252). */
   findByte?: ByteFinder;
+  /** The Node side passes a native check of UTF-8 (see windowReading). */
+  isUtf8?: Utf8Check;
   /**
    * Build every message while checking, for a caller that will need them all (`check --json`,
    * the server's queue): one reading of the text instead of two. `if-accepted` drops them at the
@@ -172,10 +177,28 @@ function pushText(checker: RowChecker, text: FileText, from: number, to: number)
 
 /** The server's verdict on a file, and the text it decoded (null when it could not). */
 export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Inspection {
-  const steps = inspectSteps(file, options, Infinity);
+  return inspectAtOnce(file, options);
+}
+
+function inspectAtOnce(file: UploadedFile | WindowedFile, options: CheckOptions): Inspection {
+  const steps = stepsOf(file, options, Infinity);
   let next = steps.next();
   while (!next.done) next = steps.next();
   return next.value;
+}
+
+/**
+ * inspectFile of a file read a window at a time: null when it turns out to be one decode does
+ * not read as its bytes, to be read whole instead (see WindowedFile).
+ */
+export function inspectWindowed(file: WindowedFile, options: CheckOptions = {}): Inspection | null {
+  try {
+    const inspection = inspectAtOnce(file, options);
+    return file.watch.confirmed() ? inspection : null;
+  } catch (error) {
+    if (error instanceof NotWindowed) return null;
+    throw error;
+  }
 }
 
 /**
@@ -183,23 +206,44 @@ export function inspectFile(file: UploadedFile, options: CheckOptions = {}): Ins
  * text): a caller that shares its thread with others (the emulated servers answering their
  * clients) runs one piece at a time, never the whole check of a 30 MiB file in one go.
  */
-export function* inspectSteps(
+export function inspectSteps(
   file: UploadedFile,
   options: CheckOptions = {},
   step = INSPECT_STEP_CHARS,
+): Generator<void, Inspection, void> {
+  return stepsOf(file, options, step);
+}
+
+/** inspectSteps of either kind of file (a windowed one's through inspectWindowed only). */
+function* stepsOf(
+  file: UploadedFile | WindowedFile,
+  options: CheckOptions,
+  step: number,
 ): Generator<void, Inspection, void> {
   const name = parseUploadName(file.name);
   const format: Format = name.excel ? 'excel' : 'standard';
   const conflict = conflictProblem(name);
   if (conflict) return rejected(format, conflict);
-  if (file.bytes.length > MAX_FILE_BYTES) {
-    return rejected(format, tooLargeProblem(file.cut ? null : file.bytes.length));
+  const latin1 = options.latin1 ?? WEB_LATIN1;
+  let text: FileText;
+  let encoding: Encoding;
+  let source: EncodingSource;
+  if ('window' in file) {
+    encoding = 'windows-1252';
+    source = file.watch.source;
+    text = new FileText(null, file.window, true, latin1);
+  } else {
+    if (file.bytes.length > MAX_FILE_BYTES) {
+      return rejected(format, tooLargeProblem(file.cut ? null : file.bytes.length));
+    }
+    const decoded = decodeLazily(file.bytes, name.forced, options.findByte);
+    if (!decoded.ok) return rejected(format, decoded.problem, decoded.encoding, decoded.source);
+    ({ encoding, source } = decoded);
+    const window = decoded.text === null ? ByteWindow.whole(file.bytes) : null;
+    text = new FileText(decoded.text, window, decoded.pendingC1, latin1);
   }
-  const decoded = decodeLazily(file.bytes, name.forced, options.findByte);
-  if (!decoded.ok) return rejected(format, decoded.problem, decoded.encoding, decoded.source);
-  const { encoding, source, pendingC1 } = decoded;
-  const oneToOne = decoded.text === null ? file.bytes : null;
-  const text = new FileText(decoded.text, oneToOne, pendingC1, options.latin1 ?? WEB_LATIN1);
+  const pendingC1 = text.pendingC1;
+  const oneToOne = text.window;
   const reading: TextReading = pendingC1
     ? { septets: PENDING_C1_SEPTETS, reveal: resolveC1 }
     : PLAIN_TEXT;

@@ -57,7 +57,7 @@ const WIDE_ORDER = ['utf-32le', 'utf-32be', 'utf-16le', 'utf-16be'] as const;
 type WideEncoding = (typeof WIDE_ORDER)[number];
 
 /** SPEC: the zero-byte pattern of UTF-16/32 is looked for in the first 4 KiB. */
-const SNIFF_BYTES = 4096;
+export const SNIFF_BYTES = 4096;
 
 /** Each encoding's name as people write it. */
 export const ENCODING_LABELS: Readonly<Record<Encoding, string>> = {
@@ -201,6 +201,21 @@ export function decodeLazily(
     reason: `it is not valid UTF-8 (its first invalid UTF-8 sequence is at offset ${firstUtf8Error})`,
   };
   return settle(reading, cp1252);
+}
+
+/**
+ * Whether a file's first bytes (SNIFF_BYTES of them, or all) make it Unicode before its other
+ * bytes are read: a byte order mark, or the zero bytes of UTF-16 or UTF-32 (decodeLazily's first
+ * two rules).
+ */
+export function markedOrWide(first: Uint8Array): boolean {
+  const marked = BOM_ORDER.some((encoding) => startsWith(first, BYTE_ORDER_MARKS[encoding]));
+  return marked || detectWideWithoutBom(first) !== null;
+}
+
+/** Whether `bytes` are valid UTF-8, as decodeLazily's decoder finds them. */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  return tryUtf8(bytes, 0) !== null;
 }
 
 function settle(reading: Reading, attempt: Attempt, hint?: () => string): LazyDecoded {

@@ -4,6 +4,7 @@
  * 30 MiB of memory the process had never touched (page faults cost more than the copy), while
  * pieces of 64 KiB are made and dropped in memory the process has just used.
  */
+import type { ByteWindow } from './byte-window';
 import type { SourceText } from './message-sink';
 import type { Latin1Decoder } from './windows1252';
 
@@ -18,18 +19,24 @@ export class FileText implements SourceText {
   constructor(
     /** The decoded text, or null for a Windows-1252 file read from its bytes. */
     private readonly whole: string | null,
-    readonly bytes: Uint8Array | null,
+    readonly window: ByteWindow | null,
     readonly pendingC1: boolean,
     private readonly latin1: Latin1Decoder,
   ) {
-    if (whole === null && bytes === null) throw new Error('FileText: no text and no bytes');
-    this.length = whole?.length ?? bytes!.length;
+    if (whole === null && window === null) throw new Error('FileText: no text and no bytes');
+    this.length = whole?.length ?? window!.length;
   }
 
   slice(start: number, end: number): string {
     const whole = this.whole ?? this.#made;
     if (whole !== null) return whole.slice(start, end);
-    return this.latin1(this.bytes!.subarray(start, Math.min(end, this.length)));
+    const window = this.window!;
+    const to = Math.min(end, this.length);
+    if (start >= to) return '';
+    // A piece for the parser is read with the piece before it, where a row that began there,
+    // and that check reads when the row ends, still stands.
+    window.hold(start, to, start - PIECE_CHARS);
+    return this.latin1(window.bytes.subarray(start - window.base, to - window.base));
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   putWindows1252Body,
   SLACK_BYTES,
 } from './json-bytes';
+import type { ByteWindow } from './byte-window';
 import type { JsonBytes, Part } from './json-bytes';
 import { isCount, MOST_COUNT_DIGITS, putNumber } from './json-number';
 import type { SourceText } from './message-sink';
@@ -84,7 +85,7 @@ export class MessageJson {
   /** Its whole string, where it is one (not Windows-1252, which is read from its bytes). */
   #whole: string | null = null;
   /** Its bytes, one a character (Windows-1252), or null. */
-  #bytes: Uint8Array | null = null;
+  #window: ByteWindow | null = null;
   /** The code points of a pending text's units, when check gives its values unresolved. */
   #codePoints: Uint16Array | null = null;
   /**
@@ -98,8 +99,8 @@ export class MessageJson {
   /** Values given with a start are read from `source` from now on. */
   readFrom(source: SourceText): void {
     this.#source = source;
-    this.#bytes = source.bytes;
-    this.#whole = source.bytes === null ? source.slice(0, source.length) : null;
+    this.#window = source.window;
+    this.#whole = source.window === null ? source.slice(0, source.length) : null;
     this.#codePoints = source.pendingC1 ? PENDING_C1_CODE_POINTS : null;
   }
 
@@ -136,6 +137,7 @@ export class MessageJson {
   /** Writes the message of the values set, after a comma unless it is the `first`. */
   put(first: boolean, row: number, encoding: SmsEncoding, parts: number): void {
     const lengths = this.lengths;
+    if (this.#window?.reads === true) this.#hold();
     const units = lengths[0]! + lengths[1]! + lengths[2]! + lengths[3]! + lengths[4]!;
     const out = this.out;
     if (units > IN_ONE_GO_UNITS || !isCount(row) || !isCount(parts)) {
@@ -169,6 +171,20 @@ export class MessageJson {
     out.used = putPart(bytes, at, END);
   }
 
+  /** Makes the values that stand in the file present in its window. */
+  #hold(): void {
+    const { starts, lengths } = this;
+    let from = Infinity;
+    let to = -1;
+    for (let k = 0; k < VALUES; k++) {
+      const start = starts[k]!;
+      if (start < 0) continue;
+      if (start < from) from = start;
+      if (start + lengths[k]! > to) to = start + lengths[k]!;
+    }
+    if (to >= 0) this.#window!.hold(from, to);
+  }
+
   /** Value `k`'s own text. */
   #text(k: number): string {
     const start = this.starts[k]!;
@@ -193,8 +209,11 @@ export class MessageJson {
       return putStringBody(bytes, at, text, this.#codePoints);
     }
     const end = start + this.lengths[k]!;
-    if (this.#bytes !== null) {
-      return putWindows1252Body(bytes, at, this.#bytes, PENDING_C1_CODE_POINTS, start, end);
+    const window = this.#window;
+    if (window !== null) {
+      const base = window.base;
+      const from = start - base;
+      return putWindows1252Body(bytes, at, window.bytes, PENDING_C1_CODE_POINTS, from, end - base);
     }
     return putStringBody(bytes, at, this.#whole!, this.#codePoints, start, end);
   }

@@ -3,6 +3,7 @@
  * into the text that prints them (verdict-json.ts), so a caller that only prints 300,000
  * messages never holds 300,000 objects.
  */
+import type { ByteWindow } from './byte-window';
 import { messageOf } from './values';
 import type { Segments } from './segments';
 import type { Message, RawRow } from './values';
@@ -13,8 +14,11 @@ export interface SourceText {
   readonly length: number;
   /** Its characters from `start` to `end`, as String.prototype.slice. */
   slice(start: number, end: number): string;
-  /** The file's bytes, when each is one character of the text (Windows-1252); else null. */
-  readonly bytes: Uint8Array | null;
+  /**
+   * The file's bytes, when each is one character of the text (Windows-1252), all in memory or
+   * read a window at a time; else null.
+   */
+  readonly window: ByteWindow | null;
   /**
    * The text is pending (see Windows1252Reading): its U+0080-U+009F are the bytes 0x80-0x9F,
    * which stand for the characters PENDING_C1_CODE_POINTS gives.

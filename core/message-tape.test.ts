@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { concat, same } from './bytes.test-util';
+import { ByteWindow } from './byte-window';
 import { FileText } from './file-text';
 import { JsonBytes } from './json-bytes';
 import { MessageJson } from './message-json';
@@ -110,7 +111,7 @@ describe('issue 16: messages noted as numbers, written after the head, as JSON.s
     const source = new Uint8Array((1 << 24) + 300);
     for (let i = 0; i < source.length; i++) source[i] = 0x20 + ((i * 7) % 0x60);
     source.set([0x22, 0x5c, 0x80, 0xe6, 0x0a], 100);
-    const text = new FileText(null, source, true, WEB_LATIN1);
+    const text = new FileText(null, ByteWindow.whole(source), true, WEB_LATIN1);
     type Value = { start: number; length: number } | { text: string };
     const latin1 = fc.integer({ min: 0, max: 0xff }).map((unit) => String.fromCharCode(unit));
     const value: fc.Arbitrary<Value> = fc.oneof(

@@ -19,6 +19,7 @@ import { ProblemTally, report } from './problems';
 import type { Problem } from './problems';
 import { countSegments, countSegmentsInBytes, isTooLong } from './segments';
 import type { Segments } from './segments';
+import type { ByteWindow } from './byte-window';
 import type { MessageSink, SourceText } from './message-sink';
 import { ClassAgreement, MAX_USERREF, trimSpaces, validateValues } from './values';
 import { isValidMsisdnAt, isValidSenderAt, knownClassAt } from './values-in-bytes';
@@ -39,6 +40,19 @@ export interface MessageBuild {
   only: boolean;
   /** Stop building, and drop those built, at the first problem: only an accepted file's count. */
   ifAccepted: boolean;
+}
+
+/** Makes the values that stand in the window's file (a start of 0 or more) present in it. */
+function holdValues(window: ByteWindow, starts: readonly number[], ends: readonly number[]) {
+  let from = Infinity;
+  let to = -1;
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k]!;
+    if (start < 0) continue;
+    if (start < from) from = start;
+    if (ends[k]! > to) to = ends[k]!;
+  }
+  if (to >= 0) window.hold(from, to);
 }
 
 /** Every field empty: a field left in place (given as '') by where it starts and ends. */
@@ -99,7 +113,7 @@ export class RowChecker {
   /** The text as one string, where it is one (not Windows-1252, read from its bytes). */
   readonly #whole: string | null;
   /** The file's bytes, when each is one character of the text (Windows-1252). */
-  readonly #bytes: Uint8Array | null;
+  readonly #window: ByteWindow | null;
 
   constructor(
     private readonly delimiter: Delimiter,
@@ -108,11 +122,11 @@ export class RowChecker {
     private readonly text: TextReading,
     private build: MessageBuild | null = null,
   ) {
-    this.#bytes = source.bytes;
-    this.#whole = source.bytes === null ? source.slice(0, source.length) : null;
+    this.#window = source.window;
+    this.#whole = source.window === null ? source.slice(0, source.length) : null;
     // Only a sink that takes values in place (or none) leaves the parser's fields unmade.
     this.#inPlace =
-      source.bytes !== null &&
+      source.window !== null &&
       (build === null || (build.sink.addInPlace !== undefined && build.resolver === null));
     this.#parser = new DialectParser(delimiter, this);
     // The header's names are read one by one as they pass (headerField).
@@ -219,6 +233,8 @@ export class RowChecker {
       this.#recordInPlace(row, build);
       return;
     }
+    const window = this.#window;
+    if (window !== null) holdValues(window, valueStarts, valueEnds);
     const resolver = build?.resolver;
     // A pending text's values as the characters they stand for, in the order they stand.
     if (resolver) {
@@ -235,13 +251,19 @@ export class RowChecker {
     const septets = this.text.septets;
     const start = valueStarts[1]!;
     // In place where it can be: the message's own slice reads more slowly.
-    const bytes = this.#bytes;
-    const segments =
-      start >= 0
-        ? bytes !== null
-          ? countSegmentsInBytes(bytes, septets, start, start + message.length)
-          : countSegments(this.#whole!, septets, start, start + message.length)
-        : countSegments(message, septets);
+    let segments: Segments;
+    if (start < 0) segments = countSegments(message, septets);
+    else if (window === null) {
+      segments = countSegments(this.#whole!, septets, start, start + message.length);
+    } else {
+      const base = window.base;
+      segments = countSegmentsInBytes(
+        window.bytes,
+        septets,
+        start - base,
+        start + message.length - base,
+      );
+    }
     if (build !== null) {
       build.sink.add({ row, msisdn, message, sender, class: cls, userref, segments }, valueStarts);
       if (build.sink.count >= build.limit) this.stopped = true;
@@ -261,17 +283,21 @@ export class RowChecker {
    * wrong, to be judged again by values.ts, which says why.
    */
   #recordInPlace(row: number, build: MessageBuild | null): void {
-    const bytes = this.#bytes!;
     const values = this.#values;
     const starts = this.#starts;
     const ends = this.#ends;
     const lengths = this.#lengths;
+    const window = this.#window!;
+    holdValues(window, starts, ends);
+    // Byte i of the file is bytes[i - base] (see ByteWindow).
+    const bytes = window.bytes;
+    const base = window.base;
     // The msisdn without the spaces around it: the rules and the message read it so.
     let from = starts[0]!;
     if (from >= 0) {
       let to = ends[0]!;
-      while (from < to && bytes[from] === 0x20) from++;
-      while (to > from && bytes[to - 1] === 0x20) to--;
+      while (from < to && bytes[from - base] === 0x20) from++;
+      while (to > from && bytes[to - 1 - base] === 0x20) to--;
       starts[0] = from;
       ends[0] = to;
     } else values[0] = trimSpaces(values[0]!);
@@ -283,18 +309,20 @@ export class RowChecker {
     const septets = this.text.septets;
     const segments =
       message >= 0
-        ? countSegmentsInBytes(bytes, septets, message, ends[1]!, this.#segments)
+        ? countSegmentsInBytes(bytes, septets, message - base, ends[1]! - base, this.#segments)
         : countSegments(values[1]!, septets);
     let cls: string | null = null;
     const fine =
       from >= 0 &&
-      isValidMsisdnAt(bytes, from, ends[0]!) &&
+      isValidMsisdnAt(bytes, from - base, ends[0]! - base) &&
       lengths[1]! > 0 &&
       !isTooLong(segments) &&
-      (starts[2]! >= 0 ? isValidSenderAt(bytes, starts[2]!, ends[2]!) : values[2] === '') &&
+      (starts[2]! >= 0
+        ? isValidSenderAt(bytes, starts[2]! - base, ends[2]! - base)
+        : values[2] === '') &&
       (cls =
         starts[3]! >= 0
-          ? knownClassAt(bytes, starts[3]!, ends[3]!)
+          ? knownClassAt(bytes, starts[3]! - base, ends[3]! - base)
           : values[3] === ''
             ? ''
             : null) !== null &&

@@ -166,4 +166,24 @@ describe('issue 16: check --json written as read is JSON.stringify of the verdic
       expect(difference(fast(file, {}, 64 * 1024), expected)).toBeNull();
     }
   });
+
+  it('a caller that will not go on once the file is checked is given null, and nothing written', () => {
+    const bytes = encodeWindows1252Lossy('msisdn;message\r\n4512345678;Hej Søren\r\n');
+    const chunks: Uint8Array[] = [];
+    let asked = 0;
+    const stop = () => (asked++, false);
+    const file = { name: 'a.csv.excel.ready', bytes };
+    expect(
+      writeVerdictJson(file, {}, (c) => chunks.push(c), {}, undefined, false, null, stop),
+    ).toBeNull();
+    expect(asked).toBe(1);
+    expect(chunks).toEqual([]);
+    const go = () => true;
+    expect(
+      writeVerdictJson(file, {}, (c) => chunks.push(c), {}, undefined, false, null, go),
+    ).toMatchObject({
+      status: 'success',
+    });
+    expect(chunks.length).toBeGreaterThan(0);
+  });
 });

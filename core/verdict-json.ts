@@ -5,8 +5,9 @@
  * about 290,000 messages, 60 MiB of JSON: built as objects and then one string, that cost four
  * times the check itself and a gigabyte of memory, most of it the collector's work.
  */
-import { inspectFile } from './check';
-import type { CheckOptions, Decision, UploadedFile } from './check';
+import { inspectFile, inspectWindowed } from './check';
+import type { CheckOptions, Decision, Inspection, UploadedFile } from './check';
+import type { WindowedFile } from './decode-window';
 import { JsonBytes } from './json-bytes';
 import { MessageJson } from './message-json';
 import type { MessageSink, SourceText } from './message-sink';
@@ -114,7 +115,7 @@ export class JsonMessages implements MessageSink {
  * `lead`: fields written before the verdict's own (the command puts the file's name there).
  */
 export function writeVerdictJson(
-  file: UploadedFile,
+  file: UploadedFile | WindowedFile,
   options: CheckOptions,
   write: (bytes: Uint8Array) => void,
   lead: Record<string, string> = {},
@@ -123,9 +124,21 @@ export function writeVerdictJson(
   consumes = false,
   /** Blocks of notes to take and give back, for a caller that writes file after file. */
   blocks: TapeBlocks | null = null,
-): Decision {
+  /**
+   * Asked once the file is checked, before anything is written: false writes nothing and
+   * gives null (a file read again as it is written out, which has changed since it was read).
+   * A file read a window at a time that turns out not to be read as its bytes gives null too.
+   */
+  proceed: () => boolean = () => true,
+): Decision | null {
   const tape = new MessageTape(keepLimit, blocks);
-  const inspection = inspectFile(file, { ...options, keepMessages: tape });
+  const checking = { ...options, keepMessages: tape };
+  const inspection: Inspection | null =
+    'window' in file ? inspectWindowed(file, checking) : inspectFile(file, checking);
+  if (inspection === null || !proceed()) {
+    tape.release();
+    return null;
+  }
   const { decision } = inspection;
   const head = JSON.stringify({
     ...lead,

@@ -5,6 +5,7 @@
  * 0x80-0x9F as Latin-1 since v20.18.3 (nodejs/node#60888), so the app, the emulated servers and
  * a browser preview would disagree about the same bytes if core trusted it.
  */
+import type { ByteWindow } from './byte-window';
 
 /** The five bytes Windows-1252 leaves undefined; a file holding one is `bad-encoding`. */
 export const WINDOWS_1252_UNDEFINED: readonly number[] = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
@@ -264,16 +265,19 @@ export class C1Resolver {
   /** Where the first pending character at or after the last field asked for is. */
   #next = -1;
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(private readonly window: ByteWindow) {}
 
-  /** `value` is the text's characters from `start` on, or `start` is -1 (not one piece). */
+  /**
+   * `value` is the text's characters from `start` on, or `start` is -1 (not one piece). A value
+   * from the file is in its window (held there): looked for ahead as far as the window goes.
+   */
   resolveAt(value: string, start: number): string {
     if (start < 0) return resolveC1(value);
     if (this.#next < start) {
-      const bytes = this.bytes;
-      let at = start;
+      const { bytes, base } = this.window;
+      let at = start - base;
       while (at < bytes.length && !isC1(bytes[at] as number)) at++;
-      this.#next = at;
+      this.#next = at + base;
     }
     if (this.#next >= start + value.length) return value;
     // One pass with a callback: a field is short, and most hold one such character.
