@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../core/check';
-import { decode } from '../../core/decode';
+import { decode, isValidUtf8 } from '../../core/decode';
 import { nodeCheckOptions } from './native-text';
 
 describe("Node's Latin-1 decoder gives core the same text as the web one", () => {
@@ -33,5 +34,43 @@ describe("Node's Latin-1 decoder gives core the same text as the web one", () =>
       const file = { name: 'a.excel.ready', bytes: Uint8Array.of(...bytes) };
       expect(checkFile({ ...file, bytes }, nodeCheckOptions)).toEqual(checkFile(file));
     }
+  });
+  it("tells valid UTF-8 as core's decoder does, on a subarray by its own bytes (property)", () => {
+    const isUtf8 = nodeCheckOptions.isUtf8!;
+    // Bytes near UTF-8's edges: leads, continuations, overlongs, surrogates, past U+10FFFF.
+    const edgy = fc.constantFrom(
+      0x00,
+      0x41,
+      0x7f,
+      0x80,
+      0xbf,
+      0xc0,
+      0xc1,
+      0xc2,
+      0xdf,
+      0xe0,
+      0xed,
+      0xef,
+      0xf0,
+      0xf4,
+      0xf5,
+      0xff,
+      0xa0,
+      0x9f,
+      0x90,
+      0x8f,
+    );
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 24 }),
+      fc.array(edgy, { maxLength: 24 }).map((b) => Uint8Array.from(b)),
+      fc.string({ unit: 'binary', maxLength: 12 }).map((t) => new TextEncoder().encode(t)),
+    );
+    fc.assert(
+      fc.property(bytes, fc.nat(3), fc.nat(3), (all, head, tail) => {
+        const view = all.subarray(Math.min(head, all.length), Math.max(head, all.length - tail));
+        expect(isUtf8(view)).toBe(isValidUtf8(view));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

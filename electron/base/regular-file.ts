@@ -49,7 +49,7 @@ function kernelDevicesOf(): Promise<Set<number>> {
  * Why the file is not read, in words; null for a regular file that is not one of /proc or /sys
  * (which say they are regular, of size 0 or 4096, and are made up as they are read).
  */
-async function refusal(stats: Stats): Promise<string | null> {
+export async function refusal(stats: Stats): Promise<string | null> {
   if (stats.isDirectory()) return 'it is a folder';
   if (stats.isFile() && !(await kernelDevicesOf()).has(stats.dev)) return null;
   return 'it is not a regular file (a device, a pipe and a file of the system are never read)';

@@ -1,11 +1,13 @@
 import { basename, resolve } from 'node:path';
-import { inspectFile } from '../../core/check';
+import { inspectFile, inspectWindowed } from '../../core/check';
+import { windowedFile } from '../../core/decode-window';
 import type { Decision } from '../../core/check';
 import { MAX_FILE_BYTES } from '../../core/decode';
 import { parseStageName } from '../../core/names';
 import { TapeBlocks } from '../../core/message-tape';
 import { writeVerdictJson } from '../../core/verdict-json';
 import { nodeCheckOptions } from '../base/native-text';
+import { FileChangedError, FileReader } from '../base/file-reader';
 import { ReadBuffer, readRegularFileBounded } from '../base/regular-file';
 import type { BytesWriter, CommandIo } from './io';
 import {
@@ -120,9 +122,83 @@ interface CheckRun {
   tapeBlocks: TapeBlocks;
 }
 
+/** From this size on, a Windows-1252 file is checked a window at a time (FileReader). */
+export const WINDOWED_FROM_BYTES = 4 * 1024 * 1024;
+
+/** A file's verdict as text, after a blank line but for the first. */
+function printVerdict(
+  run: CheckRun,
+  file: string,
+  name: string,
+  decision: Decision,
+  ucs2Messages: number,
+): void {
+  const { io, as, many } = run;
+  if (run.blocks++ > 0) io.stdout('\n');
+  if (file === '-' && as === undefined)
+    io.stdout(`Standard input, checked as ${name} (--as NAME gives it another name).\n`);
+  const title = many ? `${file}, checked as ${name}` : name;
+  io.stdout(formatVerdict(title, decision, ucs2Messages));
+}
+
+/** Says that FILE could not be read, in a verdict's place. */
+function unread(run: CheckRun, file: string, reason: string): Outcome {
+  const why = `cannot read ${file}: ${reason}.`;
+  run.io.stderr(`sendsheet check: ${why}\n`);
+  if (run.json) run.io.stdout(`${JSON.stringify({ file, error: why })}\n`);
+  return 'unread';
+}
+
+/**
+ * Checks a large file a window at a time, when it is one whose text is its bytes; null when it
+ * is to be read whole instead: any other file, or one written to before its verdict is begun.
+ * A file written to while its verdict is written out is a file not read.
+ */
+async function checkWindowed(file: string, name: string, run: CheckRun): Promise<Outcome | null> {
+  const reader = await FileReader.open(resolve(run.io.cwd, file), WINDOWED_FROM_BYTES);
+  if (reader === null) return null;
+  let begun = false;
+  try {
+    const windowed = windowedFile(name, reader, nodeCheckOptions);
+    if (windowed === null) return null;
+    let decision: Decision | null;
+    if (run.json) {
+      decision = writeVerdictJson(
+        windowed,
+        nodeCheckOptions,
+        run.write,
+        { file, name },
+        undefined,
+        run.write.consumes,
+        run.tapeBlocks,
+        () => (begun = !reader.changed()),
+      );
+    } else {
+      const inspection = inspectWindowed(windowed, nodeCheckOptions);
+      decision = inspection === null || reader.changed() ? null : inspection.decision;
+      if (decision !== null) printVerdict(run, file, name, decision, inspection!.ucs2Messages);
+    }
+    if (decision === null) return null;
+    if (!reader.changed()) return decision.status === 'success' ? 'accepted' : 'rejected';
+  } catch (error) {
+    if (!(error instanceof FileChangedError)) throw error;
+    if (!begun) return null;
+    // The line cut short where the file was: ended, for the error's line after it.
+    run.write(new TextEncoder().encode('\n'));
+  } finally {
+    reader.close();
+  }
+  return unread(run, file, 'it was written to while it was checked; check it again');
+}
+
 async function checkOne(file: string, run: CheckRun): Promise<Outcome> {
-  const { io, json, as, many } = run;
+  const { io, json, as } = run;
   const stdin = file === '-';
+  const name = stdin && as === undefined ? STDIN_NAME : serverName(file, as);
+  if (!stdin) {
+    const windowed = await checkWindowed(file, name, run);
+    if (windowed !== null) return windowed;
+  }
   let bytes: Uint8Array;
   if (stdin) {
     // Past the limit the verdict is known (too-large): the rest is left unread.
@@ -135,15 +211,9 @@ async function checkOne(file: string, run: CheckRun): Promise<Outcome> {
       MAX_FILE_BYTES,
       run.readBuffer,
     );
-    if (!read.ok) {
-      const why = `cannot read ${file}: ${read.reason}.`;
-      io.stderr(`sendsheet check: ${why}\n`);
-      if (json) io.stdout(`${JSON.stringify({ file, error: why })}\n`);
-      return 'unread';
-    }
+    if (!read.ok) return unread(run, file, read.reason);
     bytes = read.bytes;
   }
-  const name = stdin && as === undefined ? STDIN_NAME : serverName(file, as);
   const cut = bytes.length > MAX_FILE_BYTES;
   let decision: Decision;
   if (json) {
@@ -156,15 +226,11 @@ async function checkOne(file: string, run: CheckRun): Promise<Outcome> {
       undefined,
       run.write.consumes,
       run.tapeBlocks,
-    );
+    )!;
   } else {
     const inspection = inspectFile({ name, bytes, cut }, nodeCheckOptions);
     decision = inspection.decision;
-    if (run.blocks++ > 0) io.stdout('\n');
-    if (stdin && as === undefined)
-      io.stdout(`Standard input, checked as ${name} (--as NAME gives it another name).\n`);
-    const title = many ? `${file}, checked as ${name}` : name;
-    io.stdout(formatVerdict(title, decision, inspection.ucs2Messages));
+    printVerdict(run, file, name, decision, inspection.ucs2Messages);
   }
   return decision.status === 'success' ? 'accepted' : 'rejected';
 }
