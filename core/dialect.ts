@@ -95,8 +95,18 @@ export class DialectParser {
   /** The current record's fields' offsets (see RecordSink), reused from record to record. */
   readonly #starts: number[] = [];
   readonly #ends: number[] = [];
-  /** Unquoted kept fields that stand in the input as one piece are given as '' (leaveInPlace). */
+  /** Kept fields that stand in the input as one piece are given as '' (leaveInPlace). */
   #inPlace = false;
+  /**
+   * After leaveInPlace, how many `""` each kept field given as '' holds (0 for any other): its
+   * text is the input's from its start to its end with each `""` read as one quote. Reused
+   * from record to record, as `starts`.
+   */
+  readonly pairs: number[] = [];
+  /** The current quoted field's `""` so far, where it stays in place. */
+  #pairCount = 0;
+  /** Where the quote that may close the current quoted field stands in the input. */
+  #quoteEnd = -1;
   /** Characters pushed before the current chunk. */
   #consumed = 0;
   /** The current record's row. */
@@ -120,11 +130,11 @@ export class DialectParser {
   }
 
   /**
-   * From now on, an unquoted kept field that stands in the input as one piece is given to the
-   * sink as '' with its start and end, and never made a string: for a sink that reads the
-   * input's bytes (a Windows-1252 file), where a string for every field was much of the
-   * collector's work. The sink reads each record's fields during its call only: the array is
-   * the same from record to record.
+   * From now on, a kept field that stands in the input as one piece is given to the sink as ''
+   * with its start and end, and never made a string: for a sink that reads the input's bytes
+   * (a Windows-1252 file), where a string for every field was much of the collector's work. A
+   * quoted field stays in place with its `""` (`pairs` says how many). The sink reads each
+   * record's fields during its call only: the array is the same from record to record.
    */
   leaveInPlace(): void {
     this.#inPlace = true;
@@ -151,6 +161,7 @@ export class DialectParser {
     if (count >= this.#keep) return this.#sink.field?.(value, count, start);
     starts[count] = start;
     this.#ends[count] = start < 0 ? -1 : start + value.length;
+    this.pairs[count] = 0;
     fields[count] = value;
   }
 
@@ -167,6 +178,9 @@ export class DialectParser {
     let row = this.#row;
     let stray = this.#stray;
     let fieldStart = this.#fieldStart;
+    let pairCount = this.#pairCount;
+    let quoteEnd = this.#quoteEnd;
+    const pairsAt = this.pairs;
     const starts = this.#starts;
     const ends = this.#ends;
     const offset = this.#consumed;
@@ -197,6 +211,7 @@ export class DialectParser {
         case FIELD_START: {
           stray = false;
           pairs = 0;
+          pairCount = 0;
           if (chunk.charCodeAt(i) === QUOTE) {
             state = QUOTED;
             start = ++i;
@@ -237,6 +252,7 @@ export class DialectParser {
           if (this.#inPlace && fieldStart >= 0 && count < this.#keep) {
             fields[count] = '';
             starts[count] = fieldStart;
+            pairsAt[count] = 0;
             ends[count++] = offset + end;
           } else {
             this.#field(fields, starts, count++, partial + chunk.slice(start, end), fieldStart);
@@ -261,6 +277,7 @@ export class DialectParser {
             break;
           }
           quoteAt = nextQuote;
+          quoteEnd = offset + nextQuote;
           i = nextQuote + 1;
           state = AFTER_QUOTE;
           break;
@@ -268,6 +285,25 @@ export class DialectParser {
 
         case AFTER_QUOTE: {
           const c = chunk.charCodeAt(i);
+          if (c === QUOTE && this.#inPlace && fieldStart >= 0 && count < this.#keep) {
+            // `""` left as written, and counted: the field is read in place. Its text is kept
+            // unescaped (`escaped`) only for a field that does not stay in place after all (a
+            // quote not closing it), and across chunks.
+            pairCount++;
+            if (quoteAt < 0) {
+              // The pair's first quote ended the last chunk, which kept the text before it.
+              partial += '"';
+              start = i + 1;
+            }
+            escaped = true;
+            i++;
+            while (chunk.charCodeAt(i) === QUOTE && chunk.charCodeAt(i + 1) === QUOTE) {
+              i += 2;
+              pairCount++;
+            }
+            state = QUOTED;
+            break;
+          }
           if (c === QUOTE) {
             // `""`: one quote of data. The first few are joined on as they come; after them the
             // rest are left in the run, and the pairs right after this one skipped here.
@@ -284,10 +320,17 @@ export class DialectParser {
             fieldStart = -1;
             break;
           }
-          if (quoteAt >= 0) partial += unescape(chunk.slice(start, quoteAt), escaped);
+          const closed = c === delimiter || c === LF || c === CR;
+          const inPlace = closed && this.#inPlace && fieldStart >= 0 && count < this.#keep;
+          if (!inPlace && quoteAt >= 0) partial += unescape(chunk.slice(start, quoteAt), escaped);
           escaped = false;
-          if (c === delimiter || c === LF || c === CR) {
-            this.#field(fields, starts, count++, partial, fieldStart);
+          if (closed) {
+            if (inPlace) {
+              fields[count] = '';
+              starts[count] = fieldStart;
+              pairsAt[count] = pairCount;
+              ends[count++] = quoteEnd;
+            } else this.#field(fields, starts, count++, partial, fieldStart);
             partial = '';
             i++;
             if (c === delimiter) {
@@ -345,7 +388,14 @@ export class DialectParser {
     this.#row = row;
     this.#stray = stray;
     this.#fieldStart = fieldStart;
+    this.#pairCount = pairCount;
+    this.#quoteEnd = quoteEnd;
     this.#consumed = offset + n;
+  }
+
+  /** The current field's start, or -1 where its text (unescaped) is not the input's as written. */
+  #unpairedStart(): number {
+    return this.#pairCount > 0 ? -1 : this.#fieldStart;
   }
 
   finish(): void {
@@ -370,11 +420,11 @@ export class DialectParser {
           field: count,
           message: DIALECT_MESSAGES.unclosedQuote,
         });
-        this.#field(fields, starts, count++, this.#partial, this.#fieldStart);
+        this.#field(fields, starts, count++, this.#partial, this.#unpairedStart());
         break;
       case UNQUOTED:
       case AFTER_QUOTE:
-        this.#field(fields, starts, count++, this.#partial, this.#fieldStart);
+        this.#field(fields, starts, count++, this.#partial, this.#unpairedStart());
         break;
       case AFTER_CR:
         sink.problem({

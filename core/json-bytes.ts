@@ -237,6 +237,29 @@ export function putWindows1252Body(
   return at;
 }
 
+/**
+ * putWindows1252Body of a quoted field's text as written, each `""` in it one quote: the
+ * second quote of each pair is skipped. Only a value with a quote in it is written so.
+ */
+export function putPairedWindows1252Body(
+  bytes: Uint8Array,
+  at: number,
+  source: Uint8Array,
+  codePoints: Uint16Array | null,
+  from: number,
+  to: number,
+): number {
+  const words = wordsFor(codePoints);
+  const store = chunkViews.get(bytes);
+  for (let i = from; i < to; i++) {
+    const byte = source[i]!;
+    at = putWindows1252Byte(bytes, store, at, words, byte);
+    // Inside quotes every quote is the first of a pair.
+    if (byte === 0x22) i++;
+  }
+  return at;
+}
+
 /** One byte by its word (or its escape). */
 function putWindows1252Byte(
   bytes: Uint8Array,

@@ -9,6 +9,7 @@ import {
   part,
   putPart,
   putStringBody,
+  putPairedWindows1252Body,
   putWindows1252Body,
   SLACK_BYTES,
 } from './json-bytes';
@@ -80,6 +81,8 @@ export class MessageJson {
   /** Each value's length in code units. */
   readonly lengths = new Int32Array(VALUES);
   readonly texts: string[] = Array.from({ length: VALUES }, () => '');
+  /** 1 where the value is a quoted field's text as written, each `""` one quote (setPaired). */
+  readonly paired = new Uint8Array(VALUES);
   /** The text check reads, once it has said so (readsInPlace). */
   #source: SourceText | null = null;
   /** Its whole string, where it is one (not Windows-1252, which is read from its bytes). */
@@ -122,6 +125,15 @@ export class MessageJson {
     this.starts[k] = start;
     this.lengths[k] = text.length;
     this.texts[k] = start < 0 ? text : '';
+    this.paired[k] = 0;
+  }
+
+  /** Sets value `k` to the source's `length` characters from `start`, each `""` one quote. */
+  setPaired(k: number, start: number, length: number): void {
+    this.starts[k] = start;
+    this.lengths[k] = length;
+    this.texts[k] = '';
+    this.paired[k] = 1;
   }
 
   /** Sets the values of `raw` (`at`: where each stands in the source, as check gives them). */
@@ -188,7 +200,9 @@ export class MessageJson {
   /** Value `k`'s own text. */
   #text(k: number): string {
     const start = this.starts[k]!;
-    return start < 0 ? this.texts[k]! : this.#source!.slice(start, start + this.lengths[k]!);
+    if (start < 0) return this.texts[k]!;
+    const text = this.#source!.slice(start, start + this.lengths[k]!);
+    return this.paired[k] === 0 ? text : text.replaceAll('""', '"');
   }
 
   /** A stored text's escaped UTF-8 (see #stored). */
@@ -212,8 +226,8 @@ export class MessageJson {
     const window = this.#window;
     if (window !== null) {
       const base = window.base;
-      const from = start - base;
-      return putWindows1252Body(bytes, at, window.bytes, PENDING_C1_CODE_POINTS, from, end - base);
+      const put = this.paired[k] === 0 ? putWindows1252Body : putPairedWindows1252Body;
+      return put(bytes, at, window.bytes, PENDING_C1_CODE_POINTS, start - base, end - base);
     }
     return putStringBody(bytes, at, this.#whole!, this.#codePoints, start, end);
   }

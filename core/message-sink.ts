@@ -44,8 +44,10 @@ export interface MessageSink {
    * stands in the source, which check then need not make either: value k (COLUMNS order) is
    * the source's `lengths[k]` characters from `starts[k]`, or `texts[k]` where `starts[k]` is
    * -1. The msisdn comes without the spaces around it, the class as written ('' for none).
-   * Given only where the source has bytes (Windows-1252). The three arrays and `segments` are
-   * reused: read them during the call only.
+   * Given only where the source has bytes (Windows-1252). A value with `pairs[k]` above 0 is
+   * a quoted field's text as written, `""` for each quote: `lengths[k] + pairs[k]` characters
+   * of the source, read with each `""` as one quote. The arrays and `segments` are reused:
+   * read them during the call only.
    */
   addInPlace?(
     row: number,
@@ -53,6 +55,7 @@ export interface MessageSink {
     texts: readonly string[],
     starts: readonly number[],
     lengths: readonly number[],
+    pairs: readonly number[],
   ): void;
   /** Forgets every message given so far. */
   clear(): void;

@@ -111,8 +111,12 @@ describe('issue 16: messages noted as numbers, written after the head, as JSON.s
     const source = new Uint8Array((1 << 24) + 300);
     for (let i = 0; i < source.length; i++) source[i] = 0x20 + ((i * 7) % 0x60);
     source.set([0x22, 0x5c, 0x80, 0xe6, 0x0a], 100);
+    // Quoted fields' texts as written, from 1000 on: units of 9 bytes, three `""` in each.
+    const unit = encodeWindows1252Lossy('x""\u0080""""é');
+    for (let u = 0; u < 50; u++) source.set(unit, 1000 + 9 * u);
     const text = new FileText(null, ByteWindow.whole(source), true, WEB_LATIN1);
-    type Value = { start: number; length: number } | { text: string };
+    type Value =
+      { start: number; length: number } | { text: string } | { units: number; from: number };
     const latin1 = fc.integer({ min: 0, max: 0xff }).map((unit) => String.fromCharCode(unit));
     const value: fc.Arbitrary<Value> = fc.oneof(
       fc.record({ start: fc.nat(400), length: fc.nat(40) }),
@@ -120,6 +124,8 @@ describe('issue 16: messages noted as numbers, written after the head, as JSON.s
       fc.record({ text: fc.string({ maxLength: 6 }) }),
       fc.record({ text: fc.string({ unit: latin1, maxLength: 6 }) }),
       fc.record({ text: fc.string({ unit: 'binary', maxLength: 6 }) }),
+      // A quoted field's text with its `""`, in place.
+      fc.record({ units: fc.nat(6), from: fc.nat(40) }),
     );
     const message = fc.record({
       row: fc.nat(),
@@ -137,14 +143,28 @@ describe('issue 16: messages noted as numbers, written after the head, as JSON.s
       messages.forEach(({ row, parts, ucs2, values }, i) => {
         const segments = { encoding: ucs2 ? 'UCS-2' : 'GSM-7', units: 0, parts } as const;
         const texts = values.map((v) => ('text' in v ? v.text : ''));
-        const starts = values.map((v) => ('text' in v ? -1 : v.start));
-        const lengths = values.map((v) => ('text' in v ? v.text.length : v.length));
+        const starts = values.map((v) =>
+          'text' in v ? -1 : 'units' in v ? 1000 + 9 * v.from : v.start,
+        );
+        const pairs = values.map((v) => ('units' in v ? 3 * v.units : 0));
+        const lengths = values.map((v) =>
+          'text' in v ? v.text.length : 'units' in v ? 6 * v.units : v.length,
+        );
         // A class of no length is the class a file without one queues (addInPlace's rule).
         if (lengths[3] === 0) {
           starts[3] = -1;
           texts[3] = queuedClass('');
+          pairs[3] = 0;
         }
-        tape.addInPlace(row, segments, texts, starts, lengths);
+        tape.addInPlace(row, segments, texts, starts, lengths, pairs);
+        values.forEach((_, k) => {
+          // Written directly as its text, each `""` one quote.
+          if (pairs[k]! > 0) {
+            const written = text.slice(starts[k]!, starts[k]! + lengths[k]! + pairs[k]!);
+            texts[k] = written.replaceAll('""', '"');
+            starts[k] = -1;
+          }
+        });
         values.forEach((_, k) => json.set(k, texts[k]!, starts[k]!));
         values.forEach(
           (_, k) => (json.lengths[k] = starts[k]! < 0 ? texts[k]!.length : lengths[k]!),

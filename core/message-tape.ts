@@ -32,6 +32,13 @@ const ELSEWHERE = -1;
 /** A value's word when it is a text copied into the tape's bytes: its offset and length follow. */
 const STORED = -2;
 /**
+ * A value's word when it is a quoted field's text as written, each `""` one quote: its start
+ * and its length as written follow.
+ */
+const PAIRED = -3;
+/** A value's word is TEXTS - its index among the texts, below the words above. */
+const TEXTS = -4;
+/**
  * Texts' characters are copied into blocks of bytes, each at most 2^STORE_BITS (the first
  * small, each twice the last), never moved: a text is noted by its block's index times
  * 2^STORE_BITS plus where it starts in it. A longer text than MOST_STORED stays a string.
@@ -133,6 +140,7 @@ export class MessageTape implements MessageSink {
     texts: readonly string[],
     starts: readonly number[],
     lengths: readonly number[],
+    pairs: readonly number[],
   ): void {
     this.count++;
     if (this.overflowed) return;
@@ -142,7 +150,12 @@ export class MessageTape implements MessageSink {
       const start = starts[k]!;
       if (k === CLASS && lengths[k] === 0) at = this.#value(block, at, STANDARD, -1, 0);
       else if (start < 0) at = this.#store(block, at, texts[k]!);
-      else at = this.#value(block, at, texts[k]!, start, lengths[k]!);
+      else if (pairs[k] !== 0) {
+        block[at] = PAIRED;
+        block[at + 1] = start;
+        block[at + 2] = lengths[k]! + pairs[k]!;
+        at += 3;
+      } else at = this.#value(block, at, texts[k]!, start, lengths[k]!);
     }
     this.#at = at;
     if (this.#keptBytes > this.keepLimit) this.#overflow();
@@ -169,6 +182,7 @@ export class MessageTape implements MessageSink {
     const texts = this.#texts;
     const starts = json.starts;
     const lengths = json.lengths;
+    const paired = json.paired;
     let first = true;
     let last = 0;
     for (let b = 0; b < this.#blocks.length; b++) {
@@ -180,6 +194,7 @@ export class MessageTape implements MessageSink {
         at += HEAD_WORDS;
         for (let k = 0; k < VALUES; k++) {
           const word = block[at++]!;
+          paired[k] = 0;
           if (word >= 0) {
             const start = last + (word >>> LENGTH_BITS);
             starts[k] = start;
@@ -190,8 +205,11 @@ export class MessageTape implements MessageSink {
           } else if (word === STORED) {
             starts[k] = -2 - block[at++]!;
             lengths[k] = block[at++]!;
+          } else if (word === PAIRED) {
+            json.setPaired(k, block[at]!, block[at + 1]!);
+            at += 2;
           } else {
-            const text = texts[-3 - word]!;
+            const text = texts[TEXTS - word]!;
             json.set(k, text, -1);
           }
         }
@@ -232,7 +250,7 @@ export class MessageTape implements MessageSink {
       texts.push(text);
       this.#keptBytes += 2 * text.length + 8;
     }
-    block[at] = -2 - texts.length;
+    block[at] = TEXTS - (texts.length - 1);
     return at + 1;
   }
 

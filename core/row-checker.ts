@@ -17,7 +17,12 @@ import {
 } from './header';
 import { ProblemTally, report } from './problems';
 import type { Problem } from './problems';
-import { countSegments, countSegmentsInBytes, isTooLong } from './segments';
+import {
+  countSegments,
+  countSegmentsInBytes,
+  countSegmentsInPairedBytes,
+  isTooLong,
+} from './segments';
 import type { Segments } from './segments';
 import type { ByteWindow } from './byte-window';
 import type { MessageSink, SourceText } from './message-sink';
@@ -101,6 +106,8 @@ export class RowChecker {
   readonly #starts: number[] = COLUMNS.map(() => -1);
   readonly #ends: number[] = COLUMNS.map(() => -1);
   readonly #lengths: number[] = COLUMNS.map(() => 0);
+  /** How many `""` each value read in place holds, by column (see DialectParser.pairs). */
+  readonly #pairs: number[] = COLUMNS.map(() => 0);
   /** The segments of the row read in place, counted into the same object row after row. */
   readonly #segments: Segments = { encoding: 'GSM-7', units: 0, parts: 0 };
   /** Values are read from the bytes where they stand, not made strings (recordInPlace). */
@@ -215,6 +222,7 @@ export class RowChecker {
     const valueStarts = this.#starts;
     const valueEnds = this.#ends;
     const at = this.#columnAt;
+    const pairs = this.#parser.pairs;
     for (let k = 0; k < at.length; k++) {
       const i = at[k]!;
       const kept = i < fields.length;
@@ -222,6 +230,7 @@ export class RowChecker {
       const start = i < 0 ? -1 : kept ? starts[i]! : this.#farStarts[k]!;
       valueStarts[k] = start;
       valueEnds[k] = start < 0 ? -1 : kept ? ends[i]! : start + values[k]!.length;
+      this.#pairs[k] = kept && i >= 0 && this.#inPlace ? pairs[i]! : 0;
     }
     let build = this.build;
     if (build !== null && build.ifAccepted && this.tally.total > 0) {
@@ -301,16 +310,26 @@ export class RowChecker {
       starts[0] = from;
       ends[0] = to;
     } else values[0] = trimSpaces(values[0]!);
+    const pairs = this.#pairs;
     for (let k = 0; k < COLUMNS.length; k++) {
       const start = starts[k]!;
-      lengths[k] = start >= 0 ? ends[k]! - start : values[k]!.length;
+      // A `""` is one character.
+      lengths[k] = start >= 0 ? ends[k]! - start - pairs[k]! : values[k]!.length;
     }
     const message = starts[1]!;
     const septets = this.text.septets;
     const segments =
-      message >= 0
-        ? countSegmentsInBytes(bytes, septets, message - base, ends[1]! - base, this.#segments)
-        : countSegments(values[1]!, septets);
+      message < 0
+        ? countSegments(values[1]!, septets)
+        : pairs[1] === 0
+          ? countSegmentsInBytes(bytes, septets, message - base, ends[1]! - base, this.#segments)
+          : countSegmentsInPairedBytes(
+              bytes,
+              septets,
+              message - base,
+              ends[1]! - base,
+              this.#segments,
+            );
     let cls: string | null = null;
     const fine =
       from >= 0 &&
@@ -328,7 +347,7 @@ export class RowChecker {
             : null) !== null &&
       lengths[4]! <= MAX_USERREF;
     if (build !== null) {
-      build.sink.addInPlace!(row, segments, values, starts, lengths);
+      build.sink.addInPlace!(row, segments, values, starts, lengths, pairs);
       if (build.sink.count >= build.limit) this.stopped = true;
       if (build.only) return;
     }
@@ -336,7 +355,9 @@ export class RowChecker {
     if (!fine || cls === null) {
       for (let k = 0; k < COLUMNS.length; k++) {
         const start = starts[k]!;
-        if (start >= 0) values[k] = this.source.slice(start, ends[k]!);
+        if (start < 0) continue;
+        const text = this.source.slice(start, ends[k]!);
+        values[k] = pairs[k] === 0 ? text : text.replaceAll('""', '"');
       }
       const [msisdn, text, sender, raw, userref] = values as [
         string,

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   countSegments,
   countSegmentsInBytes,
+  countSegmentsInPairedBytes,
   GSM7_SEPTETS,
   gsm7Septets,
   isGsm7Char,
@@ -353,6 +354,28 @@ describe('SPEC 7 counted from Windows-1252 bytes: the same as from the text', ()
           // Counted into an object given (check's, row after row): the same, in it.
           const into: Segments = { encoding: 'UCS-2', units: 9, parts: 9 };
           expect(countSegmentsInBytes(bytes, table, start, end, into)).toBe(into);
+          expect(into).toEqual(expected);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('for a quoted field as written, each `""` one quote (property)', () => {
+    const quoted = fc.oneof(
+      latin1,
+      longGsm7,
+      fc.string({ unit: fc.constantFrom('"', 'a', '\u0080', 'é'), maxLength: 400 }),
+    );
+    fc.assert(
+      fc.property(quoted, (text) => {
+        const written = text.replaceAll('"', '""');
+        const bytes = Uint8Array.from(`x${written}y`, (c) => c.charCodeAt(0));
+        for (const table of [GSM7_SEPTETS, PENDING_C1_SEPTETS]) {
+          const expected = countSegments(text, table);
+          expect(countSegmentsInPairedBytes(bytes, table, 1, bytes.length - 1)).toEqual(expected);
+          const into: Segments = { encoding: 'UCS-2', units: 9, parts: 9 };
+          expect(countSegmentsInPairedBytes(bytes, table, 1, bytes.length - 1, into)).toBe(into);
           expect(into).toEqual(expected);
         }
       }),

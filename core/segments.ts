@@ -187,6 +187,48 @@ export function countSegmentsInBytes(
   return segmentsInto('GSM-7', total, parts, into);
 }
 
+/**
+ * countSegmentsInBytes of a quoted field's text as written (`bytes[start..end)`), each `""` in
+ * it one quote: the second quote of each pair is not counted.
+ */
+export function countSegmentsInPairedBytes(
+  bytes: Uint8Array,
+  septets: SeptetTable,
+  start: number,
+  end: number,
+  into?: Segments,
+): Segments {
+  let total = 0;
+  let units = 0;
+  let gsm7 = true;
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i] as number;
+    // Inside quotes every quote is the first of a pair.
+    if (byte === 0x22) i++;
+    units++;
+    const cost = septets[byte] as number;
+    if (cost === 0) gsm7 = false;
+    total += cost;
+  }
+  if (!gsm7) return ucs2Into(units, into);
+  if (total <= GSM7_SINGLE_PART_SEPTETS) {
+    return segmentsInto('GSM-7', total, total === 0 ? 0 : 1, into);
+  }
+  let parts = 1;
+  let fill = 0;
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i] as number;
+    if (byte === 0x22) i++;
+    const cost = septets[byte] as number;
+    fill += cost;
+    if (fill > GSM7_PART_SEPTETS) {
+      parts++;
+      fill = cost;
+    }
+  }
+  return segmentsInto('GSM-7', total, parts, into);
+}
+
 function segmentsInto(
   encoding: SmsEncoding,
   units: number,
