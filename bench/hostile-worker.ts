@@ -1,5 +1,5 @@
-// One hostile file in a fresh process, so its peak memory is its own: `check` (the verdict and
-// the command's text), `json` (every message too, as `check --json` prints it) or `process`
+// One hostile file in a fresh process, so its peak memory is its own: `check` (the command, its
+// verdict as text), `json` (`check --json`, every message too) or `process`
 // (the emulated server's own run on it: read, checked, queued or rejected with its cause).
 import {
   closeSync,
@@ -7,18 +7,14 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
-  readFileSync,
   rmSync,
   writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inspectFile } from '../core/check';
-import type { Decision } from '../core/check';
 import { processingName } from '../core/names';
-import { writeVerdictJson } from '../core/verdict-json';
-import { formatVerdict } from '../electron/cli/check-command';
-import { nodeCheckOptions } from '../electron/base/native-text';
+import { checkCommand } from '../electron/cli/check-command';
+import type { CommandIo } from '../electron/cli/io';
 import { accountRoot, layoutOf } from '../electron/server/layout';
 import { logger } from '../electron/server/log';
 import { ProcessingRun } from '../electron/server/processing-run';
@@ -60,30 +56,41 @@ let summary: string;
 if (mode === 'process') {
   ({ ms, summary } = await processAsTheServer());
 } else {
-  // The Buffer itself, as the command reads a file: a copy would be 30 MiB more.
-  const bytes: Uint8Array = readFileSync(path);
-  const started = performance.now();
-  let decision: Decision;
-  let out: number;
-  if (mode === 'json') {
-    // As the command writes it: the verdict streamed from the rows, to /dev/null.
-    const sink = openSync('/dev/null', 'w');
-    out = 0;
-    decision = writeVerdictJson({ name, bytes }, nodeCheckOptions, (chunk) => {
+  // The command itself, as support runs it: it reads the file (a large Windows-1252 one a
+  // window at a time), and writes its verdict (to /dev/null), every message too with --json.
+  const sink = openSync('/dev/null', 'w');
+  let out = 0;
+  let text = '';
+  const io: CommandIo = {
+    stdout: (chunk) => {
       out += chunk.length;
+      if (text.length < 4096) text += chunk;
       writeSync(sink, chunk);
-    })!;
-    closeSync(sink);
-  } else {
-    const inspection = inspectFile({ name, bytes }, nodeCheckOptions);
-    decision = inspection.decision;
-    out = formatVerdict(name, decision, inspection.ucs2Messages).length;
-  }
-  const counted = Object.entries(decision.problemCounts)
-    .map(([code, n]) => `${code} ${n.toLocaleString('en-US')}`)
-    .join(', ');
-  summary = `${decision.rows.toLocaleString('en-US')} rows, ${counted || 'no problems'}, ${decision.problems.length} kept, ${(out / 2 ** 20).toFixed(1)} MiB out`;
+    },
+    stdoutBytes: (chunk) => {
+      out += chunk.length;
+      if (text.length < 4096) text += Buffer.from(chunk.subarray(0, 4096)).toString('utf8');
+      writeSync(sink, chunk);
+    },
+    stdoutBytesSync: true,
+    stderr: (chunk) => void process.stderr.write(chunk),
+    readStdin: () => Promise.reject(new Error('no standard input here')),
+    cwd: process.cwd(),
+  };
+  const args = [path, '--as', name, ...(mode === 'json' ? ['--json'] : [])];
+  const started = performance.now();
+  const code = await checkCommand(args, io);
   ms = performance.now() - started;
+  closeSync(sink);
+  const said =
+    mode === 'json'
+      ? `${/"status":"(\w+)"/.exec(text)?.[1]}, ${/"rows":(\d+)/.exec(text)?.[1]} rows`
+      : text
+          .split('\n')
+          .slice(0, 5)
+          .map((l) => l.trim())
+          .join('; ');
+  summary = `exit ${code}: ${said}, ${(out / 2 ** 20).toFixed(1)} MiB out`;
 }
 process.stdout.write(
   JSON.stringify({ ms, peakRssMiB: process.resourceUsage().maxRSS / 1024, summary }),

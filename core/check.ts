@@ -1,7 +1,7 @@
 import { ByteWindow } from './byte-window';
 import { decodeLazily, MAX_FILE_BYTES } from './decode';
 import { NotWindowed } from './decode-window';
-import type { Utf8Check, WindowedFile } from './decode-window';
+import type { ByteCheck, WindowedFile } from './decode-window';
 import type { Encoding, EncodingSource } from './decode';
 import type { Delimiter } from './dialect';
 import { FileText, PIECE_CHARS } from './file-text';
@@ -59,8 +59,9 @@ export interface CheckOptions {
   latin1?: Latin1Decoder;
   /** The Node side passes a search for one byte faster than a loop (see scanWindows1252). */
   findByte?: ByteFinder;
-  /** The Node side passes a native check of UTF-8 (see windowReading). */
-  isUtf8?: Utf8Check;
+  /** The Node side passes native checks of UTF-8 and ASCII (see WindowWatch). */
+  isUtf8?: ByteCheck;
+  isAscii?: ByteCheck;
   /**
    * Build every message while checking, for a caller that will need them all (`check --json`,
    * the server's queue): one reading of the text instead of two. `if-accepted` drops them at the
@@ -194,7 +195,9 @@ function inspectAtOnce(file: UploadedFile | WindowedFile, options: CheckOptions)
 export function inspectWindowed(file: WindowedFile, options: CheckOptions = {}): Inspection | null {
   try {
     const inspection = inspectAtOnce(file, options);
-    return file.watch.confirmed() ? inspection : null;
+    if (!file.watch.confirmed()) return null;
+    const decision = { ...inspection.decision, encoding: file.watch.encoding };
+    return { ...inspection, decision };
   } catch (error) {
     if (error instanceof NotWindowed) return null;
     throw error;

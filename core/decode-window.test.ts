@@ -9,7 +9,7 @@ import type { ByteReader } from './byte-window';
 import { inspectFile, inspectWindowed } from './check';
 import { decodeLazily, markedOrWide, SNIFF_BYTES } from './decode';
 import type { ForcedEncoding } from './decode';
-import { NotWindowed, WindowWatch, windowedFile } from './decode-window';
+import { isAscii, NotWindowed, WindowWatch, windowedFile } from './decode-window';
 import { conflictProblem, parseUploadName } from './names';
 import { writeVerdictJson } from './verdict-json';
 import { encodeWindows1252Lossy } from './windows1252';
@@ -32,10 +32,15 @@ function reader(bytes: Uint8Array) {
   return { read, counted };
 }
 
-/** Whether decode reads `bytes` as its bytes: Windows-1252, its text not made. */
-function readAsBytes(bytes: Uint8Array, forced: ForcedEncoding): boolean {
+/**
+ * The encoding decode reads `bytes` in when their text is the bytes themselves: Windows-1252
+ * (its text not made), or UTF-8 where every byte is ASCII; null for any other file.
+ */
+function readAs(bytes: Uint8Array, forced: ForcedEncoding): 'windows-1252' | 'utf-8' | null {
   const decoded = decodeLazily(bytes, forced);
-  return decoded.ok && decoded.text === null;
+  if (!decoded.ok) return null;
+  if (decoded.text === null) return 'windows-1252';
+  return decoded.encoding === 'utf-8' && decoded.bomBytes === 0 && isAscii(bytes) ? 'utf-8' : null;
 }
 
 function json(file: Parameters<typeof writeVerdictJson>[0], keepLimit?: number) {
@@ -124,18 +129,19 @@ describe('issue 16: a file checked a window at a time', () => {
         ),
         ([name, bytes, size]) => {
           const forced = parseUploadName(name).forced;
-          const asBytes =
-            readAsBytes(bytes, forced) && conflictProblem(parseUploadName(name)) === null;
+          const reading =
+            conflictProblem(parseUploadName(name)) === null ? readAs(bytes, forced) : null;
           const whole = inspectFile({ name, bytes }).decision;
           const file = windowedFile(name, reader(bytes).read, {}, size);
           const inspection = file && inspectWindowed(file);
           // Only a file decode reads as its bytes is ever checked a window at a time ...
           if (inspection !== null) {
-            expect(asBytes).toBe(true);
+            expect(reading).toBe(inspection.decision.encoding);
             expect(inspection.decision).toEqual(whole);
           }
-          // ... and such a file always is.
-          if (asBytes) expect(inspection).not.toBeNull();
+          // ... and an ASCII one always is (a Windows-1252 one unless valid UTF-8 past ASCII
+          // comes before its first invalid byte: read whole then).
+          if (reading === 'utf-8') expect(inspection).not.toBeNull();
           if (inspection === null) return;
           const expected = json({ name, bytes });
           expect(json(windowedFile(name, reader(bytes).read, {}, size)!)).toBe(expected);
@@ -189,12 +195,16 @@ describe('issue 16: a file checked a window at a time', () => {
             if (!(error instanceof NotWindowed)) throw error;
             thrown = true;
           }
-          const asBytes = readAsBytes(file, forced);
-          if (thrown) expect(asBytes).toBe(false);
+          const reading = readAs(file, forced);
+          // An ASCII file is never left to be read whole.
+          if (thrown) expect(reading).not.toBe('utf-8');
           else if (watch.confirmed() || !close) {
-            expect(watch.confirmed()).toBe(asBytes);
+            expect(watch.confirmed()).toBe(true);
+            expect(watch.encoding).toBe(reading);
             const decoded = decodeLazily(file, forced);
-            if (asBytes && decoded.ok) expect(watch.pendingC1).toBe(decoded.pendingC1);
+            if (decoded.ok && decoded.text === null) {
+              expect(watch.pendingC1).toBe(decoded.pendingC1);
+            }
           }
         },
       ),

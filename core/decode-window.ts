@@ -1,10 +1,10 @@
 /**
  * SPEC 3's decoding for a file read a window at a time (`sendsheet check` of a large file), in
- * the one case where the text is the bytes themselves: Windows-1252, detected or forced by
- * `.cp1252`. Whether decode would come to that reading depends on every byte (no undefined
- * byte, and not valid UTF-8 unless forced), so it is learnt as check reads them (WindowWatch),
- * not from a reading of its own; every other file is for the caller to read whole and decode
- * as always.
+ * the cases where the text is the bytes themselves: Windows-1252, detected or forced by
+ * `.cp1252`, and ASCII (valid UTF-8). Whether decode would come to that reading depends on
+ * every byte (no undefined byte, and valid UTF-8 only if ASCII), so it is learnt as check reads
+ * them (WindowWatch), not from a reading of its own; every other file is for the caller to read
+ * whole and decode as always.
  */
 import { ByteWindow } from './byte-window';
 import type { ByteReader } from './byte-window';
@@ -15,8 +15,14 @@ import { conflictProblem, parseUploadName } from './names';
 import { scanWindows1252 } from './windows1252';
 import type { ByteFinder } from './windows1252';
 
-/** Whether bytes are valid UTF-8: the Node side passes a native check. */
-export type Utf8Check = (bytes: Uint8Array) => boolean;
+/** Whether bytes are valid UTF-8, or ASCII: the Node side passes native checks. */
+export type ByteCheck = (bytes: Uint8Array) => boolean;
+
+/** Whether every byte is below 0x80. */
+export function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
+  return true;
+}
 
 /**
  * Thrown into check when a byte read makes the file one decode would not read as its bytes (an
@@ -66,13 +72,25 @@ export class WindowWatch {
     forced: ForcedEncoding,
     private readonly size: number,
     private readonly find?: ByteFinder,
-    private readonly isUtf8: Utf8Check = isValidUtf8,
+    private readonly isUtf8: ByteCheck = isValidUtf8,
+    private readonly ascii: ByteCheck = isAscii,
   ) {
     this.source = forced === 'cp1252' ? 'forced' : 'detected';
     this.#maybeUtf8 = forced === null;
   }
 
-  /** Sees bytes read from `at`; throws NotWindowed at an undefined byte. */
+  /**
+   * How decode reads the file, once every byte is seen: an ASCII file is valid UTF-8 (its text
+   * is its bytes all the same), any other Windows-1252.
+   */
+  get encoding(): 'utf-8' | 'windows-1252' {
+    return this.#maybeUtf8 ? 'utf-8' : 'windows-1252';
+  }
+
+  /**
+   * Sees bytes read from `at`; throws NotWindowed at an undefined byte, and at the first
+   * character of valid UTF-8 past ASCII (a UTF-8 file, most likely: read whole at once).
+   */
   see(bytes: Uint8Array, at: number): void {
     const end = at + bytes.length;
     if (at > this.#seen) this.#gap = true;
@@ -90,14 +108,15 @@ export class WindowWatch {
     if (end < this.size) piece = piece.subarray(0, withoutCutSequence(piece));
     this.#maybeUtf8 = this.isUtf8(piece);
     this.#utf8To += piece.length;
+    if (this.#maybeUtf8 && !this.ascii(piece)) throw new NotWindowed('UTF-8 past ASCII');
   }
 
   /**
-   * After check has read every byte: whether decode reads the file as its bytes, in
-   * Windows-1252, as check read it. False for a valid UTF-8 file, or one not wholly seen.
+   * After check has read every byte: whether decode reads the file as its bytes (in `encoding`),
+   * as check read it. False for a file not wholly seen.
    */
   confirmed(): boolean {
-    return !this.#gap && this.#seen === this.size && !this.#maybeUtf8;
+    return !this.#gap && this.#seen === this.size;
   }
 }
 
@@ -129,7 +148,13 @@ export function windowedFile(
   if (conflictProblem(parsed) !== null || reader.size > MAX_FILE_BYTES) return null;
   if (parsed.forced === 'utf8') return null;
   const window = ByteWindow.over(reader, windowBytes);
-  const watch = new WindowWatch(parsed.forced, reader.size, options.findByte, options.isUtf8);
+  const watch = new WindowWatch(
+    parsed.forced,
+    reader.size,
+    options.findByte,
+    options.isUtf8,
+    options.isAscii,
+  );
   window.watch((bytes, at) => watch.see(bytes, at));
   if (parsed.forced === null) {
     const sniffed = Math.min(reader.size, SNIFF_BYTES);

@@ -14,6 +14,7 @@ import {
   SLACK_BYTES,
 } from './json-bytes';
 import type { ByteWindow } from './byte-window';
+import { unescape } from './dialect-text';
 import type { JsonBytes, Part } from './json-bytes';
 import { isCount, MOST_COUNT_DIGITS, putNumber } from './json-number';
 import type { SourceText } from './message-sink';
@@ -202,7 +203,7 @@ export class MessageJson {
     const start = this.starts[k]!;
     if (start < 0) return this.texts[k]!;
     const text = this.#source!.slice(start, start + this.lengths[k]!);
-    return this.paired[k] === 0 ? text : text.replaceAll('""', '"');
+    return unescape(text, this.paired[k] === 1);
   }
 
   /** A stored text's escaped UTF-8 (see #stored). */

@@ -7,6 +7,7 @@
 import { DialectParser } from './dialect';
 import type { Delimiter } from './dialect';
 import { dialectKind } from './dialect-problems';
+import { unescape } from './dialect-text';
 import type { DialectProblem } from './dialect-problems';
 import {
   COLUMNS,
@@ -357,7 +358,7 @@ export class RowChecker {
         const start = starts[k]!;
         if (start < 0) continue;
         const text = this.source.slice(start, ends[k]!);
-        values[k] = pairs[k] === 0 ? text : text.replaceAll('""', '"');
+        values[k] = unescape(text, pairs[k] !== 0);
       }
       const [msisdn, text, sender, raw, userref] = values as [
         string,
