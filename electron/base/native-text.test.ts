@@ -73,4 +73,12 @@ describe("Node's Latin-1 decoder gives core the same text as the web one", () =>
       { numRuns: 3000 },
     );
   });
+  it('decodes a few bytes, joined, as Buffer decodes them (property)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+        expect(nodeCheckOptions.latin1!(bytes)).toBe(Buffer.from(bytes).toString('latin1'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
