@@ -208,6 +208,8 @@ export function putWindows1252Body(
   codePoints: Uint16Array | null,
   from: number,
   to: number,
+  /** The bytes are a quoted field's text as written: each `""` in it is one quote. */
+  paired = false,
 ): number {
   const words = wordsFor(codePoints);
   const store = chunkViews.get(bytes);
@@ -231,31 +233,12 @@ export function putWindows1252Body(
     at += plain;
     i += plain;
     at = putWindows1252Byte(bytes, store, at, words, source[i]!);
-    i++;
+    // Inside quotes every quote is the first of a pair: the second is skipped.
+    i += paired && source[i] === 0x22 ? 2 : 1;
   }
-  for (; i < to; i++) at = putWindows1252Byte(bytes, store, at, words, source[i]!);
-  return at;
-}
-
-/**
- * putWindows1252Body of a quoted field's text as written, each `""` in it one quote: the
- * second quote of each pair is skipped. Only a value with a quote in it is written so.
- */
-export function putPairedWindows1252Body(
-  bytes: Uint8Array,
-  at: number,
-  source: Uint8Array,
-  codePoints: Uint16Array | null,
-  from: number,
-  to: number,
-): number {
-  const words = wordsFor(codePoints);
-  const store = chunkViews.get(bytes);
-  for (let i = from; i < to; i++) {
-    const byte = source[i]!;
-    at = putWindows1252Byte(bytes, store, at, words, byte);
-    // Inside quotes every quote is the first of a pair.
-    if (byte === 0x22) i++;
+  for (; i < to; i++) {
+    at = putWindows1252Byte(bytes, store, at, words, source[i]!);
+    if (paired && source[i] === 0x22) i++;
   }
   return at;
 }

@@ -9,7 +9,6 @@ import {
   part,
   putPart,
   putStringBody,
-  putPairedWindows1252Body,
   putWindows1252Body,
   SLACK_BYTES,
 } from './json-bytes';
@@ -227,8 +226,18 @@ export class MessageJson {
     const window = this.#window;
     if (window !== null) {
       const base = window.base;
-      const put = this.paired[k] === 0 ? putWindows1252Body : putPairedWindows1252Body;
-      return put(bytes, at, window.bytes, PENDING_C1_CODE_POINTS, start - base, end - base);
+      const from = start - base;
+      const paired = this.paired[k] === 1;
+      const source = window.bytes;
+      return putWindows1252Body(
+        bytes,
+        at,
+        source,
+        PENDING_C1_CODE_POINTS,
+        from,
+        end - base,
+        paired,
+      );
     }
     return putStringBody(bytes, at, this.#whole!, this.#codePoints, start, end);
   }

@@ -174,17 +174,33 @@ export function countSegmentsInBytes(
   if (total === end - start) {
     return segmentsInto('GSM-7', total, Math.ceil(total / GSM7_PART_SEPTETS), into);
   }
+  return segmentsInto('GSM-7', total, gsm7PartsOfBytes(bytes, septets, start, end, false), into);
+}
+
+/**
+ * The parts of a GSM-7 message of bytes laid out (an escape pair is never split); with
+ * `paired`, the second quote of each `""` is not a character (a quoted field as written).
+ */
+function gsm7PartsOfBytes(
+  bytes: Uint8Array,
+  septets: SeptetTable,
+  start: number,
+  end: number,
+  paired: boolean,
+): number {
   let parts = 1;
   let fill = 0;
   for (let k = start; k < end; k++) {
-    const cost = septets[bytes[k] as number] as number;
+    const byte = bytes[k] as number;
+    if (paired && byte === 0x22) k++;
+    const cost = septets[byte] as number;
     fill += cost;
     if (fill > GSM7_PART_SEPTETS) {
       parts++;
       fill = cost;
     }
   }
-  return segmentsInto('GSM-7', total, parts, into);
+  return parts;
 }
 
 /**
@@ -214,19 +230,7 @@ export function countSegmentsInPairedBytes(
   if (total <= GSM7_SINGLE_PART_SEPTETS) {
     return segmentsInto('GSM-7', total, total === 0 ? 0 : 1, into);
   }
-  let parts = 1;
-  let fill = 0;
-  for (let i = start; i < end; i++) {
-    const byte = bytes[i] as number;
-    if (byte === 0x22) i++;
-    const cost = septets[byte] as number;
-    fill += cost;
-    if (fill > GSM7_PART_SEPTETS) {
-      parts++;
-      fill = cost;
-    }
-  }
-  return segmentsInto('GSM-7', total, parts, into);
+  return segmentsInto('GSM-7', total, gsm7PartsOfBytes(bytes, septets, start, end, true), into);
 }
 
 function segmentsInto(

@@ -1,7 +1,8 @@
 import { basename, resolve } from 'node:path';
 import { inspectFile, inspectWindowed } from '../../core/check';
 import { windowedFile } from '../../core/decode-window';
-import type { Decision } from '../../core/check';
+import type { WindowedFile } from '../../core/decode-window';
+import type { Decision, UploadedFile } from '../../core/check';
 import { MAX_FILE_BYTES } from '../../core/decode';
 import { parseStageName } from '../../core/names';
 import { TapeBlocks } from '../../core/message-tape';
@@ -141,6 +142,32 @@ function printVerdict(
   io.stdout(formatVerdict(title, decision, ucs2Messages));
 }
 
+/**
+ * FILE's verdict as a line of JSON, straight from the rows into the output: the same bytes as
+ * JSON.stringify of the verdict. Null where `proceed` says not to (see writeVerdictJson).
+ */
+function writeJson(
+  run: CheckRun,
+  file: string,
+  name: string,
+  source: UploadedFile | WindowedFile,
+  proceed?: () => boolean,
+): Decision | null {
+  const { write, tapeBlocks } = run;
+  const lead = { file, name };
+  const options = nodeCheckOptions;
+  return writeVerdictJson(
+    source,
+    options,
+    write,
+    lead,
+    undefined,
+    write.consumes,
+    tapeBlocks,
+    proceed,
+  );
+}
+
 /** Says that FILE could not be read, in a verdict's place. */
 function unread(run: CheckRun, file: string, reason: string): Outcome {
   const why = `cannot read ${file}: ${reason}.`;
@@ -163,16 +190,7 @@ async function checkWindowed(file: string, name: string, run: CheckRun): Promise
     if (windowed === null) return null;
     let decision: Decision | null;
     if (run.json) {
-      decision = writeVerdictJson(
-        windowed,
-        nodeCheckOptions,
-        run.write,
-        { file, name },
-        undefined,
-        run.write.consumes,
-        run.tapeBlocks,
-        () => (begun = !reader.changed()),
-      );
+      decision = writeJson(run, file, name, windowed, () => (begun = !reader.changed()));
     } else {
       const inspection = inspectWindowed(windowed, nodeCheckOptions);
       decision = inspection === null || reader.changed() ? null : inspection.decision;
@@ -217,16 +235,7 @@ async function checkOne(file: string, run: CheckRun): Promise<Outcome> {
   const cut = bytes.length > MAX_FILE_BYTES;
   let decision: Decision;
   if (json) {
-    // Straight from the rows into the output: the same bytes as JSON.stringify of the verdict.
-    decision = writeVerdictJson(
-      { name, bytes, cut },
-      nodeCheckOptions,
-      run.write,
-      { file, name },
-      undefined,
-      run.write.consumes,
-      run.tapeBlocks,
-    )!;
+    decision = writeJson(run, file, name, { name, bytes, cut })!;
   } else {
     const inspection = inspectFile({ name, bytes, cut }, nodeCheckOptions);
     decision = inspection.decision;
