@@ -1,8 +1,8 @@
 /**
  * Reads a dropped file off the page's thread, with limits: a file larger than MAX_INPUT_BYTES is
  * refused before it is read, and a worker still busy after the time limit is ended, so a hostile
- * or broken file cannot freeze the window. How far it has come is told as it goes, and the
- * person can stop it.
+ * or broken file cannot freeze the window. The worker is given the File itself and reads its
+ * bytes there (load-file.ts). How far it has come is told as it goes, and the person can stop it.
  */
 import { currentHeap, fitsIn, isOutOfMemory, takeNeed } from './memory-fit';
 import type { Heap } from './memory-fit';
