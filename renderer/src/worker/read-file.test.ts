@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LOADING_REPORT_MS,
-  READ_TIME_LIMIT_MS,
-  readFileInWorker,
-  readTimeLimitMs,
-} from './read-file';
+import { READ_TIME_LIMIT_MS, readFileInWorker, readTimeLimitMs } from './read-file';
 import type { ReaderWorker } from './read-file';
 import { HEAP_RESERVE_BYTES } from './memory-fit';
 import type { ReadProgress, WorkerMessage } from './read-outcome';
@@ -102,69 +97,54 @@ describe('a big file shows its progress and can be stopped (issue 14)', () => {
     expect(worker.ended).toBe(true);
   });
 
-  it('tells the bytes loaded of a file read as a stream', async () => {
-    const chunks = [new Uint8Array(4).fill(1), new Uint8Array(6).fill(2)];
+  it('posts a File itself, and passes on the loading the worker tells', async () => {
+    const chosen = new File([new Uint8Array(10)], 'list.csv');
     const worker = fakeWorker();
     const seen: ReadProgress[] = [];
-    const reading = readFileInWorker(
-      {
-        ...file(10),
-        stream: () =>
-          new ReadableStream({
-            start(controller) {
-              chunks.forEach((chunk) => controller.enqueue(chunk));
-              controller.close();
-            },
-          }),
-      },
-      { readers: only(worker), onProgress: (progress) => seen.push(progress) },
-    );
+    const reading = readFileInWorker(chosen, {
+      readers: only(worker),
+      onProgress: (progress) => seen.push(progress),
+    });
     await settle();
-    await settle();
+    // The worker reads the file: the page sent it the File, not its bytes.
+    expect((worker.posted[0] as { file: unknown }).file).toBe(chosen);
+    worker.say({ type: 'progress', progress: { phase: 'loading', bytes: 4, total: 10 } });
+    worker.say({ type: 'progress', progress: { phase: 'loading', bytes: 10, total: 10 } });
+    worker.say({ type: 'progress', progress: { phase: 'reading', rows: 1 } });
+    worker.say({ type: 'done', outcome: { ok: false, failure: { code: 'empty', name: 'x' } } });
+    await reading;
     expect(seen).toEqual([
       { phase: 'loading', bytes: 4, total: 10 },
       { phase: 'loading', bytes: 10, total: 10 },
+      { phase: 'reading', rows: 1 },
     ]);
-    const sent = worker.posted[0] as { bytes: ArrayBuffer };
-    expect([...new Uint8Array(sent.bytes)]).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 2, 2]);
-    worker.say({ type: 'done', outcome: { ok: false, failure: { code: 'empty', name: 'x' } } });
-    await reading;
   });
 
-  it('tells the loading at most once in LOADING_REPORT_MS, and always its end', async () => {
-    const chunks = Array.from({ length: 8 }, (_, i) => new Uint8Array(2).fill(i));
-    // Each piece comes 0.3 of LOADING_REPORT_MS after the one before it.
-    const step = LOADING_REPORT_MS * 0.3;
-    let clock = 0;
+  it('stopped while the worker loads the file, it ends the worker and comes to nothing', async () => {
     const worker = fakeWorker();
-    const seen: ReadProgress[] = [];
-    const reading = readFileInWorker(
-      {
-        ...file(16),
-        stream: () =>
-          new ReadableStream({
-            start(controller) {
-              chunks.forEach((chunk) => controller.enqueue(chunk));
-              controller.close();
-            },
-          }),
-      },
-      {
-        readers: only(worker),
-        onProgress: (progress) => seen.push(progress),
-        now: () => (clock += step),
-      },
-    );
+    const stop = new AbortController();
+    const reading = readFileInWorker(new File([new Uint8Array(10)], 'list.csv'), {
+      readers: only(worker),
+      signal: stop.signal,
+      onProgress: () => stop.abort(),
+    });
     await settle();
-    await settle();
-    // Told at the first piece, at the fifth (1.2 of LOADING_REPORT_MS later), and at the end.
-    expect(seen.map((progress) => (progress.phase === 'loading' ? progress.bytes : -1))).toEqual([
-      2, 10, 16,
-    ]);
-    const sent = worker.posted[0] as { bytes: ArrayBuffer };
-    expect(new Uint8Array(sent.bytes)).toHaveLength(16);
-    worker.say({ type: 'done', outcome: { ok: false, failure: { code: 'empty', name: 'x' } } });
-    await reading;
+    worker.say({ type: 'progress', progress: { phase: 'loading', bytes: 4, total: 10 } });
+    expect(await reading).toBeNull();
+    expect(worker.ended).toBe(true);
+  });
+
+  it('refuses a File over the size limit before giving it to a worker', async () => {
+    let taken = false;
+    const outcome = await readFileInWorker(new File([new Uint8Array(20)], 'big.csv'), {
+      limits: { maxBytes: 10, timeLimitMs: 1000 },
+      readers: { take: () => ((taken = true), fakeWorker()), end: () => {} },
+    });
+    expect(taken).toBe(false);
+    expect(outcome).toEqual({
+      ok: false,
+      failure: { code: 'too-large', name: 'big.csv', limit: 10 },
+    });
   });
 
   it('stopped, it ends the worker and comes to nothing', async () => {

@@ -1,12 +1,13 @@
 /**
  * Reads a dropped file off the page's thread, with limits: a file larger than MAX_INPUT_BYTES is
  * refused before it is read, and a worker still busy after the time limit is ended, so a hostile
- * or broken file cannot freeze the window. How far it has come is told as it goes, and the
- * person can stop it.
+ * or broken file cannot freeze the window. The worker is given the File itself and reads its
+ * bytes there (load-file.ts). How far it has come is told as it goes, and the person can stop it.
  */
 import { currentHeap, fitsIn, isOutOfMemory, takeNeed } from './memory-fit';
 import type { Heap } from './memory-fit';
 import { OUTDATED_PAGE_CODE, pageIsOutdated } from './outdated';
+import type { ChosenFile } from './load-file';
 import type { ReadOutcome, ReadProgress, WorkerMessage } from './read-outcome';
 import type { ReadRequest } from './read-worker';
 import { spareReaders } from './spare-reader';
@@ -50,22 +51,10 @@ export interface ReadOptions {
   readers?: Readers;
   /** The page's heap now, where the browser tells it (currentHeap); a test gives its own. */
   heap?: () => Heap | null;
-  /** A clock in ms, for how often the loading is told; a test gives its own. */
-  now?: () => number;
 }
 
-/**
- * The loading is told at most this often, and at its end: a file comes in pieces of tens of KiB,
- * and a report for each drew the page again for every piece before the read could begin.
- */
-export const LOADING_REPORT_MS = 100;
-
-export interface ChosenFile {
-  name: string;
-  size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-  stream?(): ReadableStream<Uint8Array>;
-}
+export { LOADING_REPORT_MS } from './load-file';
+export type { ChosenFile } from './load-file';
 
 function startReadWorker(): ReaderWorker {
   return new Worker(new URL('./read-worker.ts', import.meta.url), {
@@ -80,38 +69,6 @@ export function prepareReader(): void {
   readers.prepare();
 }
 
-/** The file's bytes, told as they come when the file can be read as a stream. */
-async function loadBytes(
-  file: ChosenFile,
-  onProgress: (progress: ReadProgress) => void,
-  signal: AbortSignal | undefined,
-  now: () => number,
-): Promise<ArrayBuffer | null> {
-  if (!file.stream) return file.arrayBuffer();
-  const reader = file.stream().getReader();
-  const bytes = new Uint8Array(file.size);
-  let at = 0;
-  let toldAt = -Infinity;
-  for (;;) {
-    if (signal?.aborted) {
-      await reader.cancel();
-      return null;
-    }
-    const { done, value } = await reader.read();
-    if (done) break;
-    // A file that grew while it was read is read as it was when chosen.
-    const room = Math.min(value.length, bytes.length - at);
-    bytes.set(value.subarray(0, room), at);
-    at += room;
-    const time = now();
-    if (time - toldAt >= LOADING_REPORT_MS || at === bytes.length) {
-      toldAt = time;
-      onProgress({ phase: 'loading', bytes: at, total: file.size });
-    }
-  }
-  return at === bytes.length ? bytes.buffer : bytes.slice(0, at).buffer;
-}
-
 /** The outcome, or null when the person stopped the read. */
 export async function readFileInWorker(
   file: ChosenFile,
@@ -123,7 +80,6 @@ export async function readFileInWorker(
     signal,
     readers: workers = readers,
     heap = currentHeap,
-    now = () => performance.now(),
   } = options;
   const name = file.name;
   const tooLargeForMemory: ReadOutcome = {
@@ -133,8 +89,9 @@ export async function readFileInWorker(
   if (file.size > limits.maxBytes) {
     return { ok: false, failure: { code: 'too-large', name, limit: limits.maxBytes } };
   }
-  const bytes = await loadBytes(file, onProgress, signal, now);
-  if (bytes === null || signal?.aborted) return null;
+  // A File is posted as it is, and the worker reads it: its bytes never pass through the page.
+  const source = file instanceof Blob ? file : await file.arrayBuffer();
+  if (signal?.aborted) return null;
   const worker = workers.take();
   try {
     const outcome = await new Promise<ReadOutcome | 'failed' | null>((resolve) => {
@@ -173,7 +130,10 @@ export async function readFileInWorker(
         else if (isOutOfMemory(event.message)) resolve(tooLargeForMemory);
         else resolve({ ok: false, failure: { code: 'reader-error', name, detail: event.message } });
       };
-      worker.postMessage({ name, bytes, heap: heap() }, [bytes]);
+      worker.postMessage(
+        { name, file: source, heap: heap() },
+        source instanceof ArrayBuffer ? [source] : [],
+      );
     });
     if (outcome !== 'failed') return outcome;
     return {

@@ -9,10 +9,15 @@ import type { ReadOutcome, WorkerMessage } from './read-outcome';
 import { isOutOfMemory, packWithin } from './memory-fit';
 import type { Heap } from './memory-fit';
 import { readAnyFile } from './spreadsheet';
+import { loadBytes } from './load-file';
 
 export interface ReadRequest {
   name: string;
-  bytes: ArrayBuffer;
+  /**
+   * The chosen file, read here (a File crosses as a reference, not its bytes), or its bytes
+   * where the page was given something other than a Blob (a test's file).
+   */
+  file: Blob | ArrayBuffer;
   /**
    * The page's heap when it asked (a worker's limit is the same, and a worker cannot read it),
    * or null where the browser does not tell.
@@ -27,8 +32,8 @@ function post(message: WorkerMessage, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
 }
 
-self.onmessage = (event: MessageEvent<ReadRequest>) => {
-  const { name, bytes, heap } = event.data;
+self.onmessage = async (event: MessageEvent<ReadRequest>) => {
+  const { name, file, heap } = event.data;
   let reported = 0;
   const onRows = (rows: number) => {
     const now = performance.now();
@@ -38,6 +43,14 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
   };
   let outcome: ReadOutcome;
   try {
+    const bytes =
+      file instanceof ArrayBuffer
+        ? file
+        : await loadBytes(
+            file,
+            (progress) => post({ type: 'progress', progress }),
+            () => performance.now(),
+          );
     outcome = readAnyFile(name, new Uint8Array(bytes), onRows, heap?.limit ?? null);
   } catch (error) {
     outcome = isOutOfMemory(error)
