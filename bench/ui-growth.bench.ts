@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, CDPSession } from 'playwright-core';
 import { choosePractice, startApp } from '../e2e/kit/app-process';
 import { CHROMIUM } from '../e2e/chromium';
-import { dropWorkbook, openApp } from './app-drop';
+import { dropWorkbook, openApp, settle } from './app-drop';
 import { exportAll, MAX_FILE_BYTES, scrollToEnd, sendAll } from './app-stages';
 import type { Exported, Sent } from './app-stages';
 import type { Drop } from './app-drop';
@@ -71,6 +71,7 @@ async function measure(
   const book = customersWorkbook(rows);
   const floorMs = await floorRead(browser, book);
   const page = await openApp(browser, url);
+  await settle(page);
   let crashed = false;
   page.on('crash', () => (crashed = true));
   const cdp = await page.context().newCDPSession(page);

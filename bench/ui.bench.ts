@@ -9,6 +9,7 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../e2e/chromium';
 import { choosePractice, startApp } from '../e2e/kit/app-process';
+import { settle } from './app-drop';
 import { floorRead } from './pipeline/harness';
 import { timedKeystroke } from './keystroke';
 import { explainedByStall, lateness, watchStalls } from './stalls';
@@ -32,6 +33,7 @@ export async function benchUi(): Promise<boolean> {
     // tsx keeps function names with a helper that the page does not have.
     await page.addInitScript('window.__name = (f) => f');
     await page.goto(app.ready.url!);
+    await settle(page);
     await page.evaluate(() => {
       const input = document.querySelector('[data-testid=file-input]')!;
       input.addEventListener(
