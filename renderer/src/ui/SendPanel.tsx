@@ -16,6 +16,7 @@ import { problemText } from '../i18n/problem-text';
 import { ConfirmSend } from './ConfirmSend';
 import { ExportResult } from './ExportResult';
 import { Timeline } from './Timeline';
+import { useFocusBack } from './useFocusBack';
 import { SendProgress } from './WorkProgress';
 import { WRITING_STARTS } from '../logic/progress';
 import { focusBatch } from './focus-batch';
@@ -118,6 +119,8 @@ export function SendPanel({ data }: { data: PreviewData }) {
   const refused = data.totals.rowsWithErrors > 0 || data.totals.recipients === 0;
   const blocked = behind || refused;
   const sendable = !busy && !blocked && !uploading && chosen !== undefined;
+  const sendButton = useRef<HTMLButtonElement>(null);
+  useFocusBack(dialog, sendButton, sendable);
 
   /** The confirmation opens at once, and fills in when the Node side has prepared the send. */
   const ask = async () => {
@@ -195,7 +198,13 @@ export function SendPanel({ data }: { data: PreviewData }) {
             </option>
           ))}
         </select>
-        <button type="button" className="primary" disabled={!sendable} onClick={() => void ask()}>
+        <button
+          ref={sendButton}
+          type="button"
+          className="primary"
+          disabled={!sendable}
+          onClick={() => void ask()}
+        >
           {t('send.send')}
         </button>
         <button
