@@ -156,6 +156,15 @@ export class DialectParser {
     return fields;
   }
 
+  /**
+   * Whether the field `count` of its record, starting at `fieldStart` (-1: not one piece of the
+   * input), is given in place (leaveInPlace). Read at each field: the sink may change what is
+   * kept (at the header's record) mid-chunk.
+   */
+  #staysInPlace(fieldStart: number, count: number): boolean {
+    return this.#inPlace && fieldStart >= 0 && count < this.#keep;
+  }
+
   /** A field ends: kept, or handed to the sink. */
   #field(fields: string[], starts: number[], count: number, value: string, start: number): void {
     if (count >= this.#keep) return this.#sink.field?.(value, count, start);
@@ -248,8 +257,7 @@ export class DialectParser {
             }
             break;
           }
-          // Read at each field: the sink may change them (at the header's record) mid-chunk.
-          if (this.#inPlace && fieldStart >= 0 && count < this.#keep) {
+          if (this.#staysInPlace(fieldStart, count)) {
             fields[count] = '';
             starts[count] = fieldStart;
             pairsAt[count] = 0;
@@ -285,7 +293,7 @@ export class DialectParser {
 
         case AFTER_QUOTE: {
           const c = chunk.charCodeAt(i);
-          if (c === QUOTE && this.#inPlace && fieldStart >= 0 && count < this.#keep) {
+          if (c === QUOTE && this.#staysInPlace(fieldStart, count)) {
             // `""` left as written, and counted: the field is read in place. Its text is kept
             // unescaped (`escaped`) only for a field that does not stay in place after all (a
             // quote not closing it), and across chunks.
@@ -321,7 +329,7 @@ export class DialectParser {
             break;
           }
           const closed = c === delimiter || c === LF || c === CR;
-          const inPlace = closed && this.#inPlace && fieldStart >= 0 && count < this.#keep;
+          const inPlace = closed && this.#staysInPlace(fieldStart, count);
           if (!inPlace && quoteAt >= 0) partial += unescape(chunk.slice(start, quoteAt), escaped);
           escaped = false;
           if (closed) {

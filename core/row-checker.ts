@@ -18,12 +18,7 @@ import {
 } from './header';
 import { ProblemTally, report } from './problems';
 import type { Problem } from './problems';
-import {
-  countSegments,
-  countSegmentsInBytes,
-  countSegmentsInPairedBytes,
-  isTooLong,
-} from './segments';
+import { countSegments, countSegmentsInBytes, isTooLong } from './segments';
 import type { Segments } from './segments';
 import type { ByteWindow } from './byte-window';
 import type { MessageSink, SourceText } from './message-sink';
@@ -231,7 +226,7 @@ export class RowChecker {
       const start = i < 0 ? -1 : kept ? starts[i]! : this.#farStarts[k]!;
       valueStarts[k] = start;
       valueEnds[k] = start < 0 ? -1 : kept ? ends[i]! : start + values[k]!.length;
-      this.#pairs[k] = kept && i >= 0 && this.#inPlace ? pairs[i]! : 0;
+      this.#pairs[k] = kept && i >= 0 ? pairs[i]! : 0;
     }
     let build = this.build;
     if (build !== null && build.ifAccepted && this.tally.total > 0) {
@@ -322,15 +317,14 @@ export class RowChecker {
     const segments =
       message < 0
         ? countSegments(values[1]!, septets)
-        : pairs[1] === 0
-          ? countSegmentsInBytes(bytes, septets, message - base, ends[1]! - base, this.#segments)
-          : countSegmentsInPairedBytes(
-              bytes,
-              septets,
-              message - base,
-              ends[1]! - base,
-              this.#segments,
-            );
+        : countSegmentsInBytes(
+            bytes,
+            septets,
+            message - base,
+            ends[1]! - base,
+            this.#segments,
+            pairs[1] !== 0,
+          );
     let cls: string | null = null;
     const fine =
       from >= 0 &&

@@ -152,7 +152,10 @@ export function countSegmentsInBytes(
   start: number,
   end: number,
   into?: Segments,
+  /** The bytes are a quoted field's text as written: each `""` in it is one quote. */
+  paired = false,
 ): Segments {
+  if (paired) return countPairedBytes(bytes, septets, start, end, into);
   const pairs = pairCosts(septets);
   let total = 0;
   let i = start;
@@ -204,15 +207,15 @@ function gsm7PartsOfBytes(
 }
 
 /**
- * countSegmentsInBytes of a quoted field's text as written (`bytes[start..end)`), each `""` in
- * it one quote: the second quote of each pair is not counted.
+ * countSegmentsInBytes of a quoted field's text as written, one byte at a time: the second
+ * quote of each `""` is not counted (the two-byte lookups would count it).
  */
-export function countSegmentsInPairedBytes(
+function countPairedBytes(
   bytes: Uint8Array,
   septets: SeptetTable,
   start: number,
   end: number,
-  into?: Segments,
+  into: Segments | undefined,
 ): Segments {
   let total = 0;
   let units = 0;
