@@ -1,9 +1,9 @@
 /**
- * A Windows-1252 file's bytes, each one character of its text, as check reads them: all of them
- * in memory, or a window of them read from the file as check goes along (`sendsheet check` of a
- * large file). Reading 30 MiB into memory the process had never touched cost about 150 ms of
- * page faults, ten times the reading itself; a window of 1 MiB, read again and again, costs
- * its faults once.
+ * A file's bytes where each is one character of its text (Windows-1252, or ASCII), as check
+ * reads them: all of them in memory, or a window of them read from the file as check goes along
+ * (`sendsheet check` of a large file). Reading 30 MiB into memory the process had never touched
+ * cost about 150 ms of page faults, ten times the reading itself; a window of 1 MiB, read again
+ * and again, costs its faults once.
  */
 
 /** A file read at any place, a piece at a time (the Node side reads it from disk). */

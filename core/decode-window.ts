@@ -26,7 +26,8 @@ export function isAscii(bytes: Uint8Array): boolean {
 
 /**
  * Thrown into check when a byte read makes the file one decode would not read as its bytes (an
- * undefined byte): its caller reads it whole instead, and decode says where.
+ * undefined byte, or valid UTF-8 past ASCII): its caller reads it whole instead, and decode
+ * reads it as always (and says where an undefined byte is).
  */
 export class NotWindowed extends Error {}
 
@@ -121,10 +122,11 @@ export class WindowWatch {
 }
 
 /**
- * A Windows-1252 file read a window at a time: its text is its bytes, so check never needs more
- * of it in memory than a window, or the longest row. Check reads it as Windows-1252 with bytes
- * 0x80-0x9F pending (what they stand for is known only at the end: a text without them reads
- * the same either way); its verdict stands only when `watch.confirmed()` after it.
+ * A Windows-1252 or ASCII file read a window at a time: its text is its bytes, so check never
+ * needs more of it in memory than a window, or the longest row. Check reads it as Windows-1252
+ * with bytes 0x80-0x9F pending (what they stand for is known only at the end: a text without
+ * them reads the same either way); its verdict stands only when `watch.confirmed()` after it,
+ * in `watch.encoding`.
  */
 export interface WindowedFile {
   /** The name the file has on the server, as UploadedFile's. */

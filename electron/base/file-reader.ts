@@ -1,6 +1,6 @@
 /**
  * A large regular file read a piece at a time, at any place (core's ByteReader): `sendsheet
- * check` reads a 30 MiB file three times through a window of 1 MiB rather than once into 30 MiB
+ * check` reads a 30 MiB file twice through a window of 1 MiB rather than once into 30 MiB
  * of memory the process has never touched, whose page faults cost ten times the reading.
  * Reading a file more than once sees a file that changes in between: `changed` tells.
  */

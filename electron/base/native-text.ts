@@ -25,8 +25,7 @@ function latin1(bytes: Uint8Array): string {
  * what checking a 30 MiB Windows-1252 file costs, and finds a byte with memchr, where
  * Uint8Array's indexOf loops (5-7 ms for the five undefined bytes of 30 MiB, against 80-100);
  * its isUtf8 and isAscii tell valid UTF-8 and ASCII without making a string, as TextDecoder
- * must. Core takes
- * them as options, staying pure.
+ * must. Core takes them as options, staying pure.
  */
 export const nodeCheckOptions: CheckOptions = {
   latin1,

@@ -123,7 +123,7 @@ interface CheckRun {
   tapeBlocks: TapeBlocks;
 }
 
-/** From this size on, a Windows-1252 file is checked a window at a time (FileReader). */
+/** From this size on, a Windows-1252 or ASCII file is checked a window at a time (FileReader). */
 export const WINDOWED_FROM_BYTES = 4 * 1024 * 1024;
 
 /** A file's verdict as text, after a blank line but for the first. */
@@ -168,6 +168,9 @@ function writeJson(
   );
 }
 
+const outcomeOf = (decision: Decision): Outcome =>
+  decision.status === 'success' ? 'accepted' : 'rejected';
+
 /** Says that FILE could not be read, in a verdict's place. */
 function unread(run: CheckRun, file: string, reason: string): Outcome {
   const why = `cannot read ${file}: ${reason}.`;
@@ -188,16 +191,16 @@ async function checkWindowed(file: string, name: string, run: CheckRun): Promise
   try {
     const windowed = windowedFile(name, reader, nodeCheckOptions);
     if (windowed === null) return null;
-    let decision: Decision | null;
-    if (run.json) {
-      decision = writeJson(run, file, name, windowed, () => (begun = !reader.changed()));
-    } else {
+    if (!run.json) {
+      // Nothing is printed before the file is known not to have changed.
       const inspection = inspectWindowed(windowed, nodeCheckOptions);
-      decision = inspection === null || reader.changed() ? null : inspection.decision;
-      if (decision !== null) printVerdict(run, file, name, decision, inspection!.ucs2Messages);
+      if (inspection === null || reader.changed()) return null;
+      printVerdict(run, file, name, inspection.decision, inspection.ucs2Messages);
+      return outcomeOf(inspection.decision);
     }
+    const decision = writeJson(run, file, name, windowed, () => (begun = !reader.changed()));
     if (decision === null) return null;
-    if (!reader.changed()) return decision.status === 'success' ? 'accepted' : 'rejected';
+    if (!reader.changed()) return outcomeOf(decision);
   } catch (error) {
     if (!(error instanceof FileChangedError)) throw error;
     if (!begun) return null;
@@ -241,7 +244,7 @@ async function checkOne(file: string, run: CheckRun): Promise<Outcome> {
     decision = inspection.decision;
     printVerdict(run, file, name, decision, inspection.ucs2Messages);
   }
-  return decision.status === 'success' ? 'accepted' : 'rejected';
+  return outcomeOf(decision);
 }
 
 export async function checkCommand(args: string[], io: CommandIo): Promise<number> {
