@@ -35,8 +35,15 @@ describe('useFocusBack', () => {
   });
   afterEach(() => act(() => root.unmount()));
 
-  /** Opens the dialog from Send…, disables Send…, and closes it as a browser does then. */
-  async function closeWhileDisabled() {
+  /**
+   * Opens the dialog from Send…, disables Send…, and closes the dialog as Chromium does: the
+   * dialog is closed and the focus cannot go back to the disabled button, so it is left on the
+   * page (or, until the next frame, on the closed dialog's button); the close event comes a task
+   * later, and the send may have been prepared by then.
+   */
+  async function closeWhileDisabled(
+    options: { focusLeftInDialog?: boolean; enabledBeforeCloseEvent?: boolean } = {},
+  ) {
     send().focus();
     const dialog = el<HTMLDialogElement>('dialog');
     dialog.showModal();
@@ -44,9 +51,11 @@ describe('useFocusBack', () => {
     cancel.focus();
     render(false);
     await act(async () => {
-      dialog.close();
-      // The focus cannot go back to a disabled button: it is nowhere.
-      cancel.blur();
+      dialog.removeAttribute('open');
+      if (!options.focusLeftInDialog) cancel.blur();
+    });
+    if (options.enabledBeforeCloseEvent) render(true);
+    await act(async () => {
       dialog.dispatchEvent(new Event('close'));
     });
   }
@@ -58,9 +67,45 @@ describe('useFocusBack', () => {
     expect(document.activeElement).toBe(send());
   });
 
+  it('gives it back when the button was enabled before the close event came', async () => {
+    await closeWhileDisabled({ enabledBeforeCloseEvent: true });
+    expect(document.activeElement).toBe(send());
+  });
+
+  it('gives it back when the close event finds it still on the closed dialog', async () => {
+    await closeWhileDisabled({ focusLeftInDialog: true });
+    render(true);
+    expect(document.activeElement).toBe(send());
+    await closeWhileDisabled({ focusLeftInDialog: true, enabledBeforeCloseEvent: true });
+    expect(document.activeElement).toBe(send());
+  });
+
   it('leaves the focus where the person put it meanwhile', async () => {
     await closeWhileDisabled();
     el<HTMLInputElement>('input').focus();
+    render(true);
+    expect(document.activeElement).toBe(el('input'));
+  });
+
+  it('does not take the focus from the dialog opened again', async () => {
+    await closeWhileDisabled({ focusLeftInDialog: true });
+    el<HTMLDialogElement>('dialog').showModal();
+    render(true);
+    expect(document.activeElement).toBe(el('dialog button'));
+  });
+
+  it('owes nothing when the browser gave the focus back itself', async () => {
+    send().focus();
+    const dialog = el<HTMLDialogElement>('dialog');
+    dialog.showModal();
+    el<HTMLButtonElement>('dialog button').focus();
+    await act(async () => {
+      dialog.removeAttribute('open');
+      send().focus();
+      dialog.dispatchEvent(new Event('close'));
+    });
+    el<HTMLInputElement>('input').focus();
+    render(false);
     render(true);
     expect(document.activeElement).toBe(el('input'));
   });

@@ -2,10 +2,16 @@ import { useEffect, useState } from 'react';
 import type { RefObject } from 'react';
 
 /**
- * Gives the focus back to `button` when `dialog` closes while the button cannot take it
- * (disabled: Send… while its send is still being prepared), as soon as it can (`enabled`). The
- * browser gives the focus back to what had it only if that can take it at that moment; else it
- * leaves it nowhere, and a keyboard user who pressed Escape at once had lost their place.
+ * Gives the focus back to `button` when `dialog` closes and the browser could not give it back
+ * (Send… disabled while its send is still being prepared), as soon as the button can take it
+ * (`enabled`). The browser gives the focus back to what had it only if that can take it at that
+ * moment; else it leaves it nowhere, and a keyboard user who pressed Escape at once had lost
+ * their place.
+ *
+ * The close event comes a task after the dialog closed: by then the button may be enabled
+ * again, and the focus may still be on the closed dialog's button until the next frame moves it
+ * to the page. So the focus is owed whenever it is not on the page's own elements then, whatever
+ * the button is by then.
  */
 export function useFocusBack(
   dialog: RefObject<HTMLDialogElement | null>,
@@ -17,7 +23,7 @@ export function useFocusBack(
     const element = dialog.current;
     if (element === null) return;
     const closed = () => {
-      if (focusLost() && button.current?.disabled === true) setOwed(true);
+      if (focusLost(element)) setOwed(true);
     };
     element.addEventListener('close', closed);
     return () => element.removeEventListener('close', closed);
@@ -25,11 +31,14 @@ export function useFocusBack(
   useEffect(() => {
     if (!owed || !enabled) return;
     setOwed(false);
-    // Not taken from where the person has put it meanwhile.
-    if (focusLost()) button.current?.focus();
-  }, [owed, enabled, button]);
+    const element = dialog.current;
+    // Not taken from where the person has put it meanwhile, nor from a dialog opened again.
+    if (element !== null && !element.open && focusLost(element)) button.current?.focus();
+  }, [owed, enabled, dialog, button]);
 }
 
-function focusLost(): boolean {
-  return document.activeElement === null || document.activeElement === document.body;
+/** Whether the focus is nowhere, or still on the closed dialog. */
+function focusLost(dialog: HTMLDialogElement): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || dialog.contains(active);
 }
