@@ -107,3 +107,37 @@ test('the keyboard alone opens a file, reads the preview, and reaches Send', asy
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Default country')).toBeVisible();
 });
+
+test('Escape while the send is still being prepared gives the focus back to Send… once it is ready', async ({
+  page,
+  ready,
+}) => {
+  // The send's preparation is held until the confirmation is closed: Send… is disabled then,
+  // so the browser cannot give the focus back to it by itself (as on a busy machine).
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/prepareSend', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(ready.url!);
+  await page.getByTestId('file-input').setInputFiles({
+    name: FIXTURES[2]!.name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(FIXTURES[2]!.bytes),
+  });
+  await expect(page.getByTestId('total-recipients')).toHaveText('3');
+  const send = page.getByRole('button', { name: 'Send…' });
+  await send.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('confirm-dialog');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expect(send).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog).not.toBeVisible();
+  await expect(send).not.toBeFocused();
+  release();
+  await expect(send).toBeEnabled();
+  await expect(send).toBeFocused();
+  await expect(page.getByTestId('batch')).toHaveCount(0);
+});
