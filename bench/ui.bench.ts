@@ -3,13 +3,17 @@
  * file to a usable preview (target under 3 s; issue 16: at most 1.5 times SheetJS's bare read of
  * the same bytes in the same browser), typing a sender (issue 16: each keystroke to its frame
  * under 50 ms), and scrolling the preview from top to bottom, counting long frames (over 50 ms)
- * and long tasks. Needs `npm run build:renderer` and /usr/bin/chromium.
+ * and long tasks. The drop is timed three times, each beside a bare read of its own, and the
+ * median ratio judged. Needs `npm run build:renderer` and /usr/bin/chromium.
  * `npx tsx bench/ui.bench.ts`.
  */
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CHROMIUM } from '../e2e/chromium';
 import { choosePractice, startApp } from '../e2e/kit/app-process';
-import { settle } from './app-drop';
+import { dropWorkbook, openApp, settle } from './app-drop';
+import { DATA_DIR } from './fixtures';
 import { floorRead } from './pipeline/harness';
 import { timedKeystroke } from './keystroke';
 import { explainedByStall, lateness, watchStalls } from './stalls';
@@ -21,6 +25,8 @@ const ROWS = 100_000;
 const TARGET_MS = 3_000;
 const FLOOR_RATIO = 1.5;
 const KEYSTROKE_MS = 50;
+/** Drops, each beside its own bare read; the median ratio is judged. */
+const DROPS = 3;
 
 export async function benchUi(): Promise<boolean> {
   const app = await startApp();
@@ -29,37 +35,27 @@ export async function benchUi(): Promise<boolean> {
   const browser = await chromium.launch(CHROMIUM);
   try {
     const buffer = customersWorkbook(ROWS);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    // tsx keeps function names with a helper that the page does not have.
-    await page.addInitScript('window.__name = (f) => f');
-    await page.goto(app.ready.url!);
-    await settle(page);
-    await page.evaluate(() => {
-      const input = document.querySelector('[data-testid=file-input]')!;
-      input.addEventListener(
-        'change',
-        () => ((window as unknown as { chosenAt: number }).chosenAt = performance.now()),
-        { capture: true },
-      );
-    });
-    await page
-      .getByTestId('file-input')
-      .setInputFiles({ name: 'big.xlsx', mimeType: 'application/octet-stream', buffer });
-    const shownAt = await page.waitForFunction(
-      (rows) => {
-        const total = document.querySelector('[data-testid=total-recipients]')?.textContent;
-        return total === rows.toLocaleString('en-US') &&
-          document.querySelector('[role=row][data-row]')
-          ? performance.now()
-          : null;
-      },
-      ROWS,
-      { polling: 'raf', timeout: 120_000 },
-    );
-    const chosenAt = await page.evaluate(
-      () => (window as unknown as { chosenAt: number }).chosenAt,
-    );
-    const dropMs = (await shownAt.jsonValue())! - chosenAt;
+    // Each drop on a new page of the app, beside a bare read of its own, in turns: one of each
+    // varies by a quarter from run to run on this shared machine, more than the target's margin,
+    // so the median of DROPS ratios is judged, and each is printed.
+    const drops: { dropMs: number; floorMs: number }[] = [];
+    let last: Page | null = null;
+    for (let round = 0; round < DROPS; round++) {
+      await last?.close();
+      // The floor in the same browser, before its drop: its worker does not compete with the app's.
+      const floorMs = await floorRead(browser, buffer);
+      last = await openApp(browser, app.ready.url!);
+      await settle(last);
+      const drop = await dropWorkbook(last, join(DATA_DIR, `customers-${ROWS}.xlsx`), ROWS);
+      if (drop.error !== null) throw new Error(`the drop failed: ${drop.error}`);
+      drops.push({ dropMs: drop.dropMs, floorMs });
+    }
+    const middle = [...drops].sort((a, b) => a.dropMs / a.floorMs - b.dropMs / b.floorMs)[
+      Math.floor(DROPS / 2)
+    ]!;
+    const { dropMs, floorMs } = middle;
+    // The keystrokes and the scroll on the last drop's page.
+    const page = last!;
 
     // Typing a sender: each keystroke redoes the rows' checks for 100,000 rows.
     await page.getByRole('textbox', { name: 'Sender' }).focus();
@@ -127,8 +123,6 @@ export async function benchUi(): Promise<boolean> {
     const pageLong = long.filter((frame) => !frame.stalled).length;
     // The page's own strings (names of the DOM's and React's parts) are about 10,000.
     const stringTableOk = stringTable < ROWS / 4;
-    // The floor in the same browser, after the app's figures: its worker does not compete.
-    const floorMs = await floorRead(browser, buffer);
     const ratio = dropMs / floorMs;
     const ratioOk = ratio <= FLOOR_RATIO;
     const keystrokesOk = keystrokes.every((ms) => ms < KEYSTROKE_MS);
@@ -141,8 +135,8 @@ export async function benchUi(): Promise<boolean> {
       stringTableOk;
     console.log(
       [
-        `ui: ${ROWS.toLocaleString('en-US')}-row .xlsx (${(buffer.length / 1024 / 1024).toFixed(1)} MiB), drop to usable preview: ${dropMs.toFixed(0)} ms (target ${TARGET_MS} ms)`,
-        `ui: the same bytes read bare by SheetJS in a worker of this browser: ${floorMs.toFixed(0)} ms; drop / bare read = ${ratio.toFixed(2)} (target <= ${FLOOR_RATIO}: ${ratioOk ? 'met' : 'MISSED'})`,
+        `ui: ${ROWS.toLocaleString('en-US')}-row .xlsx (${(buffer.length / 1024 / 1024).toFixed(1)} MiB), drop to usable preview: ${dropMs.toFixed(0)} ms, the median drop's (target ${TARGET_MS} ms)`,
+        `ui: the same bytes read bare by SheetJS in a worker of this browser: ${floorMs.toFixed(0)} ms; drop / bare read = ${ratio.toFixed(2)}, the median of ${DROPS} (${drops.map((d) => `${d.dropMs.toFixed(0)} / ${d.floorMs.toFixed(0)} ms = ${(d.dropMs / d.floorMs).toFixed(2)}`).join('; ')}) (target <= ${FLOOR_RATIO}: ${ratioOk ? 'met' : 'MISSED'})`,
         `ui: typing a sender with 100,000 rows: ${keystrokes.map((ms) => ms.toFixed(0)).join(', ')} ms from each keystroke to the next frame (target < ${KEYSTROKE_MS}: ${keystrokesOk ? 'met' : 'MISSED'})`,
         `ui: scroll end to end: ${frames.frames} frames in ${frames.totalMs.toFixed(0)} ms, p95 frame ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms, long frames (>50 ms) ${frames.long.length}, long tasks ${scroll.longTasks}; last row shown ${scroll.lastRow}`,
         ...long.map(
