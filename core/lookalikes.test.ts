@@ -273,6 +273,43 @@ describe('SPEC 7 look-alikes: the saving', () => {
     expect(lookalikeFix('Family: 👨\u200d👩\u200d👧')).toBeNull();
   });
 
+  it('counts the replaced message in place exactly as the replaced copy, on any text', () => {
+    // Look-alikes of every kind (one for one, several characters, removed), GSM-7 letters and
+    // escape pairs, other characters and surrogates, long enough for parts laid out by hand.
+    const units = [
+      ...LOOKALIKE_RULES.map((rule) => rule.char),
+      'a',
+      'Z',
+      ' ',
+      '€',
+      '[',
+      '~',
+      'ç',
+      'é',
+      '\ud83d',
+      '\ude00',
+      '😀',
+    ];
+    const plain = (text: string) => {
+      const lookalikes = findLookalikes(text);
+      if (lookalikes.length === 0) return null;
+      const after = countSegments(replaceLookalikes(text));
+      if (after.encoding !== 'GSM-7') return null;
+      return { lookalikes, before: countSegments(text), after };
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...units), { maxLength: 400 }),
+        fc.array(fc.constantFrom('a', '€', ' '), { maxLength: 300 }),
+        (picked, filler) => {
+          const text = filler.join('') + picked.join('');
+          expect(lookalikeFix(text)).toEqual(plain(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reports the fix even when it saves no part, so the caller can show both', () => {
     const fix = lookalikeFix('Wait…');
     expect(fix?.before).toEqual({ encoding: 'UCS-2', units: 5, parts: 1 });
