@@ -102,6 +102,7 @@ export function readMessages(sheet: Sheet, message: Mapping['message']): Message
     // The parts follow from the units and the encoding; compared all the same, as the key lacks them.
     return known !== undefined && known.parts === counted.parts ? known : counted;
   };
+  let last: LookalikeFix | null = null;
   for (let index = 0; index < count; index++) {
     const text =
       template !== null
@@ -109,7 +110,9 @@ export function readMessages(sheet: Sheet, message: Mapping['message']): Message
         : textAt(written, index);
     const found = lookalikeFix(text);
     let fix: LookalikeFix | null = null;
-    if (found !== null) {
+    // Rows next to each other mostly share their fix: compared, it needs no key made.
+    if (found !== null && last !== null && sameFix(found, last)) fix = last;
+    else if (found !== null) {
       let key = `${found.before.units}/${found.before.parts}/${found.after.units}/${found.after.parts}`;
       for (const lookalike of found.lookalikes) key += `/${lookalike.char}${lookalike.count}`;
       fix = sharedFixes.get(key) ?? null;
@@ -121,6 +124,7 @@ export function readMessages(sheet: Sheet, message: Mapping['message']): Message
         };
         sharedFixes.set(key, fix);
       }
+      last = fix;
     }
     fixes[index] = fix;
     segments[index] = fix?.before ?? share(countSegments(text));
@@ -131,6 +135,22 @@ export function readMessages(sheet: Sheet, message: Mapping['message']): Message
     fixes,
     unknownPlaceholders: template?.unknown ?? [],
   };
+}
+
+/** Whether two fixes say the same: the same look-alikes, as often, and the same parts. */
+function sameFix(a: LookalikeFix, b: LookalikeFix): boolean {
+  if (!sameSegments(a.before, b.before) || !sameSegments(a.after, b.after)) return false;
+  if (a.lookalikes.length !== b.lookalikes.length) return false;
+  for (let k = 0; k < a.lookalikes.length; k++) {
+    const x = a.lookalikes[k]!;
+    const y = b.lookalikes[k]!;
+    if (x.char !== y.char || x.count !== y.count) return false;
+  }
+  return true;
+}
+
+function sameSegments(a: Segments, b: Segments): boolean {
+  return a.units === b.units && a.parts === b.parts && a.encoding === b.encoding;
 }
 
 /** Each message with its look-alikes replaced, made when the person first agrees to it. */
