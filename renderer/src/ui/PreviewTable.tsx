@@ -1,4 +1,9 @@
-import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
+import {
+  elementScroll,
+  measureElement as measuredSize,
+  observeElementOffset,
+  useVirtualizer,
+} from '@tanstack/react-virtual';
 import {
   memo,
   useEffect,
@@ -15,7 +20,7 @@ import { ucs2Characters } from '../logic/forcing';
 import { codePointName } from '../logic/message-count';
 import type { ShownRow } from '../logic/preview-verdict';
 import type { LeftOut } from '../logic/left-out';
-import { LIST_FILTERS, listOrder } from '../logic/list-order';
+import { LIST_FILTERS, listOrder, STANDING } from '../logic/list-order';
 import type { ListFilter } from '../logic/list-order';
 import { inSlots } from '../logic/slots';
 import { placed, rowsOffset, scrollerOffset, tallScroll } from '../logic/tall-scroll';
@@ -200,11 +205,27 @@ export function PreviewTable({
   const scroller = useRef<HTMLDivElement>(null);
   // Past what a browser lays out, the scroller's offset is scaled to the rows' (tall-scroll.ts).
   const tall = useRef<TallScroll>({ height: 0, scale: 1 });
+  /**
+   * A line with problems is as high as their words, whole (issue 14: they were cut with "…"),
+   * and measured. It is estimated as high as the last one measured: a line measured other than
+   * its estimate makes the list place every line after it again, and with 100,000 lines each
+   * with a warning, each line scrolled in did (the scroll's and the drop's last long frames).
+   */
+  const problemHeight = useRef(ROW_HEIGHT);
+  const hasProblems = (position: number) =>
+    position >= 0 &&
+    position < count &&
+    standings()[order === null ? position : order[position]!] !== STANDING.fine;
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    // A line with problems is as high as their words, whole (issue 14: they were cut with "…").
+    estimateSize: (position) => (hasProblems(position) ? problemHeight.current : ROW_HEIGHT),
+    measureElement: (element, entry, instance) => {
+      const size = measuredSize(element, entry, instance);
+      // A line is reused for another row (see inSlots): one without problems teaches nothing.
+      if (hasProblems(instance.indexFromElement(element))) problemHeight.current = size;
+      return size;
+    },
     overscan: 6,
     observeElementOffset: (instance, seen) =>
       observeElementOffset(instance, (offset, scrolling) =>
