@@ -10,7 +10,7 @@ import { nextFrame } from '../logic/progress';
 import type { Sheet } from '../logic/sheet';
 import { desktop } from '../service/desktop';
 import { readFileInWorker, readTimeLimitMs } from '../worker/read-file';
-import type { ChosenFile } from '../worker/read-file';
+import type { ChosenFile } from '../worker/load-file';
 import type { FileKind, ReadFailure, ReadProgress } from '../worker/read-outcome';
 import { useCampaign } from './campaign';
 import { useLeaveOut } from './leave-out';

@@ -53,9 +53,6 @@ export interface ReadOptions {
   heap?: () => Heap | null;
 }
 
-export { LOADING_REPORT_MS } from './load-file';
-export type { ChosenFile } from './load-file';
-
 function startReadWorker(): ReaderWorker {
   return new Worker(new URL('./read-worker.ts', import.meta.url), {
     type: 'module',
