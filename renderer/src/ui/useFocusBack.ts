@@ -27,7 +27,7 @@ export function useFocusBack(
     };
     element.addEventListener('close', closed);
     return () => element.removeEventListener('close', closed);
-  }, [dialog, button]);
+  }, [dialog]);
   useEffect(() => {
     if (!owed || !enabled) return;
     setOwed(false);
