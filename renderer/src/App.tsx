@@ -14,6 +14,7 @@ import { InspectScreen } from './ui/InspectScreen';
 import { PracticeBadge } from './ui/PracticeBadge';
 import { SendScreen } from './ui/SendScreen';
 import { SettingsScreen } from './ui/SettingsScreen';
+import { prepareReader } from './worker/read-file';
 
 const SCREENS: readonly Screen[] = ['send', 'history', 'inspect', 'settings'];
 
@@ -67,6 +68,8 @@ export function App() {
         if (screen !== 'send' || !event.dataTransfer.types.includes('Files')) return;
         event.preventDefault();
         setDragging(true);
+        // A file on its way: its reader starts loading while it is carried to the drop.
+        prepareReader();
       }}
       onDragLeave={(event) => {
         if (event.currentTarget === event.target) setDragging(false);

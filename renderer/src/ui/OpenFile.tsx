@@ -49,8 +49,10 @@ export function OpenFile() {
   const api = desktop();
   const inputId = useId();
   const sheetId = useId();
-  // The file screen shows: a file is likely next, and its reader's script takes a while to load.
+  // The file screen shows, or the person goes to choose a file: one is likely next, and its
+  // reader's script takes a while to load.
   useEffect(prepareReader, []);
+  const choosing = { onPointerEnter: prepareReader, onFocus: prepareReader };
   return (
     <section aria-labelledby="open-heading" className="panel">
       <h2 id="open-heading">{t('open.heading')}</h2>
@@ -62,6 +64,9 @@ export function OpenFile() {
         accept={ACCEPT}
         data-testid="file-input"
         data-choose-file={api ? undefined : true}
+        // Its label's click comes here too, as does Enter on the input focused since a file before.
+        onFocus={prepareReader}
+        onClick={prepareReader}
         onChange={(event) => {
           const chosen = event.currentTarget.files?.[0];
           if (chosen) void open(chosen);
@@ -72,7 +77,9 @@ export function OpenFile() {
         <button
           type="button"
           data-choose-file
+          {...choosing}
           onClick={async () => {
+            prepareReader();
             const path = await api.chooseFile();
             if (path !== null) await openPath(path);
           }}
@@ -80,7 +87,7 @@ export function OpenFile() {
           {t('open.choose')}
         </button>
       ) : (
-        <label htmlFor={inputId} className="button">
+        <label htmlFor={inputId} className="button" onPointerEnter={prepareReader}>
           {t('open.choose')}
         </label>
       )}
@@ -90,6 +97,7 @@ export function OpenFile() {
           <button
             type="button"
             className="link"
+            {...choosing}
             onClick={() => void open(sampleList(t('open.sample.fileName')))}
           >
             {t('open.sample.button')}

@@ -239,20 +239,15 @@ describe('a message, not a crash, where the browser cannot hold a file (issue 16
 });
 
 describe("a spare reader started ahead (issue 16: the worker's script loaded before the drop)", () => {
-  /** Readers over fake workers; the spare after a read starts when the test says the page idles. */
+  /** Readers over fake workers, each worker started kept in `started`. */
   function fakeReaders() {
     const started: FakeWorker[] = [];
-    const idle: (() => void)[] = [];
-    const readers = spareReaders(
-      () => {
-        const worker = fakeWorker();
-        started.push(worker);
-        return worker;
-      },
-      (run) => void idle.push(run),
-    );
-    const idleNow = () => idle.splice(0).forEach((run) => run());
-    return { readers, started, idleNow };
+    const readers = spareReaders(() => {
+      const worker = fakeWorker();
+      started.push(worker);
+      return worker;
+    });
+    return { readers, started };
   }
   const empty: WorkerMessage = {
     type: 'done',
@@ -285,12 +280,14 @@ describe("a spare reader started ahead (issue 16: the worker's script loaded bef
     expect(used.ended).toBe(true);
   });
 
-  it('starts a new spare once the read is over and the page idles', async () => {
-    const { readers, started, idleNow } = fakeReaders();
+  it('starts no spare when a read is over, and one when a file is likely next', async () => {
+    const { readers, started } = fakeReaders();
     readers.prepare();
     await readOnce(readers);
+    await settle();
+    // Its script's compiling would take a core from the person's first steps on the preview.
     expect(started).toHaveLength(1);
-    idleNow();
+    readers.prepare();
     expect(started).toHaveLength(2);
     const spare = started[1]!;
     expect(spare.posted).toEqual([]);
@@ -298,19 +295,33 @@ describe("a spare reader started ahead (issue 16: the worker's script loaded bef
     expect(await readOnce(readers)).toBe(spare);
   });
 
+  it('starts no spare while a read is under way, and one once it is over', async () => {
+    const { readers, started } = fakeReaders();
+    readers.prepare();
+    const reading = readFileInWorker(file(10), { readers });
+    await settle();
+    readers.prepare();
+    expect(started).toHaveLength(1);
+    started[0]!.say(empty);
+    await reading;
+    readers.prepare();
+    expect(started).toHaveLength(2);
+    expect(started[1]!.posted).toEqual([]);
+  });
+
   it('never gives a worker two files, one read after another or two at once', async () => {
-    const { readers, started, idleNow } = fakeReaders();
+    const { readers, started } = fakeReaders();
     readers.prepare();
     for (let round = 0; round < 3; round += 1) {
       await readOnce(readers);
-      idleNow();
+      readers.prepare();
     }
     const first = readFileInWorker(file(10), { readers });
     const second = readFileInWorker(file(10), { readers });
     await settle();
     for (const worker of started.filter((worker) => !worker.ended)) worker.say(empty);
     await Promise.all([first, second]);
-    idleNow();
+    readers.prepare();
     expect(started.length).toBeGreaterThanOrEqual(5);
     for (const worker of started) expect(worker.posted.length).toBeLessThanOrEqual(1);
     for (const worker of started.slice(0, -1)) expect(worker.ended).toBe(true);
@@ -329,7 +340,7 @@ describe("a spare reader started ahead (issue 16: the worker's script loaded bef
   });
 
   it('ends the worker of a stopped or timed-out read, and reads the next file with a fresh one', async () => {
-    const { readers, started, idleNow } = fakeReaders();
+    const { readers, started } = fakeReaders();
     readers.prepare();
     const stop = new AbortController();
     const stopped = readFileInWorker(file(10), { readers, signal: stop.signal });
@@ -341,7 +352,7 @@ describe("a spare reader started ahead (issue 16: the worker's script loaded bef
       limits: { maxBytes: 100, timeLimitMs: 5 },
     });
     expect((await slow)?.ok).toBe(false);
-    idleNow();
+    readers.prepare();
     expect(started.slice(0, 2).map((worker) => worker.ended)).toEqual([true, true]);
     expect(await readOnce(readers)).toBe(started[2]);
   });

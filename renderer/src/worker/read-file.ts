@@ -61,7 +61,7 @@ function startReadWorker(): ReaderWorker {
 
 const readers = spareReaders(startReadWorker);
 
-/** Starts the next file's reading worker ahead (the file screen shows), so a drop need not. */
+/** Starts the next file's reading worker ahead (a file is likely next), so a drop need not. */
 export function prepareReader(): void {
   readers.prepare();
 }
