@@ -30,4 +30,14 @@ describe('the language and locale (issue 14)', () => {
     expect(formatLocale('da', ['en-US', 'da-DK'])).toBe('da-DK');
     expect(formatLocale('en', ['en-x-not a tag'])).toBe('en-US');
   });
+
+  it('answers the same when asked again, for the same languages only', () => {
+    expect(formatLocale('en', ['en-GB'])).toBe('en-GB');
+    expect(formatLocale('en', ['en-GB'])).toBe('en-GB');
+    expect(formatLocale('da', ['en-GB'])).toBe('da-DK');
+    expect(formatLocale('en', ['en-AU'])).toBe('en-AU');
+    // Lists that join alike are still told apart.
+    expect(formatLocale('en', ['en-x-not a tag', 'en-GB'])).toBe('en-GB');
+    expect(formatLocale('en', ['en-x-not a tag en-GB'])).toBe('en-US');
+  });
 });

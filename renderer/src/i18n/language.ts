@@ -35,6 +35,19 @@ export function chosenLanguage(choice: LanguageChoice, preferred: readonly strin
  * it prefers one (en-GB writes dates day first), else the language's usual one.
  */
 export function formatLocale(language: Language, preferred: readonly string[]): string {
+  // Asked for each value a sentence formats (each line of the preview, as it scrolls in).
+  const key = `${language}|${JSON.stringify(preferred)}`;
+  let found = formatLocales.get(key);
+  if (found === undefined) {
+    found = readFormatLocale(language, preferred);
+    formatLocales.set(key, found);
+  }
+  return found;
+}
+
+const formatLocales = new Map<string, string>();
+
+function readFormatLocale(language: Language, preferred: readonly string[]): string {
   for (const tag of preferred) {
     if (languageOf(tag) !== language || !tag.includes('-')) continue;
     try {

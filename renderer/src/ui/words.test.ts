@@ -50,4 +50,13 @@ describe('formatting for the locale (issue 14)', () => {
     expect(formatList(['a', 'b', 'c'], 'da-DK')).toBe('a, b og c');
     expect(formatList(['{A}', '{B}'], 'en-US', 'disjunction')).toBe('{A} or {B}');
   });
+
+  it('lists: each locale and kind of list joined its own way, asked again and again', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(formatList(['a', 'b'], 'en-US')).toBe('a and b');
+      expect(formatList(['a', 'b'], 'en-US', 'disjunction')).toBe('a or b');
+      expect(formatList(['a', 'b'], 'da-DK', 'disjunction')).toBe('a eller b');
+      expect(formatList(['a', 'b'], 'da-DK')).toBe('a og b');
+    }
+  });
 });
