@@ -40,7 +40,15 @@ describe('the preview warnings in both languages (issue 14)', () => {
         message: '',
         values: { characters: ['’', '–'], count: 2, before: 2, after: 1 },
       },
-      '’ og – gør beskeden til en besked med specialtegn: 2 dele, 1 med almindelige tegn, der ligner.',
+      '’ og – gør beskeden til en besked med specialtegn på 2 SMS-dele; med almindelige tegn, der ligner, er den på 1 SMS-del.',
+    ],
+    [
+      {
+        code: 'lookalikes',
+        message: '',
+        values: { characters: ['–'], count: 1, before: 1, after: 1 },
+      },
+      '– gør beskeden til en besked med specialtegn på 1 SMS-del; med almindelige tegn, der ligner, er den på 1 SMS-del.',
     ],
     [
       { code: 'unknown-placeholder', message: '', values: { names: ['{Navn}'], count: 1 } },
@@ -49,6 +57,23 @@ describe('the preview warnings in both languages (issue 14)', () => {
   ] as [Warning, string][])('says %j in Danish with its values', (warning, danish) => {
     expect(warningText(tIn('da'), warning)).toBe(danish);
   });
+
+  it.each([
+    [
+      { characters: ['–'], count: 1, before: 1, after: 1 },
+      '– makes the message a special-character message of 1 SMS part; with plain look-alikes it is 1 SMS part.',
+    ],
+    [
+      { characters: ['’', '–'], count: 2, before: 3, after: 2 },
+      '’ and – make the message a special-character message of 3 SMS parts; with plain look-alikes it is 2 SMS parts.',
+    ],
+  ] as [Warning['values'], string][])(
+    'says the look-alikes %j in English, each count of parts with its own plural',
+    (values, english) => {
+      const warning: Warning = { code: 'lookalikes', message: '', values };
+      expect(warningText(tIn('en'), warning)).toBe(english);
+    },
+  );
 
   it('says why a number cannot get an SMS, in Danish too, as the own number does', () => {
     const sheet = sheetFromRows('S', [

@@ -16,6 +16,12 @@ export function warningText(t: TFunction, warning: Warning): string {
     return whyText(t, warning.values.number, warning.why, locale());
   }
   const loose = t as unknown as LooseT;
-  const values = { ...warning.values, note: warning.message };
+  const values: Record<string, unknown> = { ...warning.values, note: warning.message };
+  // The parts before and after are said with their own plural ("1 SMS part"): the sentence's
+  // plural follows the characters.
+  for (const key of ['before', 'after'] as const) {
+    const parts = warning.values[key];
+    if (typeof parts === 'number') values[key] = t('counter.parts', { count: parts });
+  }
   return loose(`warnings.${warning.code}`, values);
 }
