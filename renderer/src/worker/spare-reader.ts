@@ -7,7 +7,7 @@
  * A spare is started when a file is likely next: the file screen first shows, a file is dragged
  * over the window, the person goes to choose one. Not as soon as a read is over: the spare's
  * compiling then took a core from the person's first steps on the preview, and the first
- * keystroke after a drop of 100,000 rows took 41-64 ms against 14-32 without it (issue 16). Nor
+ * keystroke after a drop of 100,000 rows took 41-64 ms against 14-36 without it (issue 16). Nor
  * while a read is under way, for the same reason: the read's own worker needs the core.
  */
 import type { ReaderWorker } from './read-file';
