@@ -40,7 +40,7 @@ describe('the preview warnings in both languages (issue 14)', () => {
         message: '',
         values: { characters: ['’', '–'], count: 2, before: 2, after: 1 },
       },
-      '’ og – gør beskeden til en besked med specialtegn på 2 SMS-dele; med almindelige tegn, der ligner, er den på 1 SMS-del.',
+      '’ og – gør beskeden til en besked med specialtegn: 2 SMS-dele, 1 med almindelige tegn, der ligner.',
     ],
     [
       {
@@ -48,7 +48,7 @@ describe('the preview warnings in both languages (issue 14)', () => {
         message: '',
         values: { characters: ['–'], count: 1, before: 1, after: 1 },
       },
-      '– gør beskeden til en besked med specialtegn på 1 SMS-del; med almindelige tegn, der ligner, er den på 1 SMS-del.',
+      '– gør beskeden til en besked med specialtegn: 1 SMS-del, 1 med almindelige tegn, der ligner.',
     ],
     [
       { code: 'unknown-placeholder', message: '', values: { names: ['{Navn}'], count: 1 } },
@@ -61,11 +61,11 @@ describe('the preview warnings in both languages (issue 14)', () => {
   it.each([
     [
       { characters: ['–'], count: 1, before: 1, after: 1 },
-      '– makes the message a special-character message of 1 SMS part; with plain look-alikes it is 1 SMS part.',
+      '– makes the message a special-character message: 1 SMS part, 1 with plain look-alikes.',
     ],
     [
       { characters: ['’', '–'], count: 2, before: 3, after: 2 },
-      '’ and – make the message a special-character message of 3 SMS parts; with plain look-alikes it is 2 SMS parts.',
+      '’ and – make the message a special-character message: 3 SMS parts, 2 with plain look-alikes.',
     ],
   ] as [Warning['values'], string][])(
     'says the look-alikes %j in English, each count of parts with its own plural',

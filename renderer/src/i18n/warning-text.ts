@@ -17,11 +17,9 @@ export function warningText(t: TFunction, warning: Warning): string {
   }
   const loose = t as unknown as LooseT;
   const values: Record<string, unknown> = { ...warning.values, note: warning.message };
-  // The parts before and after are said with their own plural ("1 SMS part"): the sentence's
-  // plural follows the characters.
-  for (const key of ['before', 'after'] as const) {
-    const parts = warning.values[key];
-    if (typeof parts === 'number') values[key] = t('counter.parts', { count: parts });
-  }
+  // The parts are said with their own plural ("1 SMS part"): the sentence's plural follows the
+  // characters.
+  const parts = warning.values.before;
+  if (typeof parts === 'number') values.before = t('counter.parts', { count: parts });
   return loose(`warnings.${warning.code}`, values);
 }

@@ -69,9 +69,9 @@ export const warnings: Catalogue['warnings'] = {
   'not-mobile': '{{number}} ser ikke ud til at kunne modtage en SMS: tjek nummeret.',
   duplicate: 'Nummeret {{number}} står også i række {{row, number}}: personen får begge beskeder.',
   lookalikes_one:
-    '{{characters, list}} gør beskeden til en besked med specialtegn på {{before}}; med almindelige tegn, der ligner, er den på {{after}}.',
+    '{{characters, list}} gør beskeden til en besked med specialtegn: {{before}}, {{after, number}} med almindelige tegn, der ligner.',
   lookalikes_other:
-    '{{characters, list}} gør beskeden til en besked med specialtegn på {{before}}; med almindelige tegn, der ligner, er den på {{after}}.',
+    '{{characters, list}} gør beskeden til en besked med specialtegn: {{before}}, {{after, number}} med almindelige tegn, der ligner.',
   'unknown-placeholder_one':
     'Beskeden nævner {{names, list}}, som ikke er en kolonne: ret navnet, ellers sendes beskeden med det, som det står.',
   'unknown-placeholder_other':

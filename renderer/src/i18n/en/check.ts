@@ -70,9 +70,9 @@ export const warnings = {
   'not-mobile': '{{note}}',
   duplicate: 'The number {{number}} is also in row {{row, number}}: the person gets both messages.',
   lookalikes_one:
-    '{{characters, list}} makes the message a special-character message of {{before}}; with plain look-alikes it is {{after}}.',
+    '{{characters, list}} makes the message a special-character message: {{before}}, {{after, number}} with plain look-alikes.',
   lookalikes_other:
-    '{{characters, list}} make the message a special-character message of {{before}}; with plain look-alikes it is {{after}}.',
+    '{{characters, list}} make the message a special-character message: {{before}}, {{after, number}} with plain look-alikes.',
   'unknown-placeholder_one':
     'The message names {{names, list}}, which is not a column: correct the name, or the message is sent with it as written.',
   'unknown-placeholder_other':
