@@ -17,9 +17,11 @@ export function warningText(t: TFunction, warning: Warning): string {
   }
   const loose = t as unknown as LooseT;
   const values: Record<string, unknown> = { ...warning.values, note: warning.message };
-  // The parts are said with their own plural ("1 SMS part"): the sentence's plural follows the
-  // characters.
+  // The look-alikes' parts are said with their own plural ("1 SMS part"): the sentence's plural
+  // follows the characters.
   const parts = warning.values.before;
-  if (typeof parts === 'number') values.before = t('counter.parts', { count: parts });
+  if (warning.code === 'lookalikes' && typeof parts === 'number') {
+    values.before = t('counter.parts', { count: parts });
+  }
   return loose(`warnings.${warning.code}`, values);
 }
