@@ -9,15 +9,23 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
 
-// A formatter costs far more to make than to use, and a list formats thousands of values.
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
+/**
+ * The formatter kept in `formats` for `key`, made the first time it is asked for: a formatter
+ * costs far more to make than to use, and a list formats thousands of values (the preview's
+ * lines each list their look-alikes as they scroll in).
+ */
+function kept<F>(formats: Map<string, F>, key: string, make: () => F): F {
+  let format = formats.get(key);
   if (format === undefined) {
-    format = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, format);
+    format = make();
+    formats.set(key, format);
   }
   return format;
+}
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  return kept(numberFormats, key, () => new Intl.NumberFormat(locale, options));
 }
 
 export function formatNumber(
@@ -80,12 +88,7 @@ export function formatDateTime(
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
 ): string {
   const key = `${locale}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, options);
-    dateFormats.set(key, format);
-  }
-  return format.format(at);
+  return kept(dateFormats, key, () => new Intl.DateTimeFormat(locale, options)).format(at);
 }
 
 /** An amount of money in a currency (ISO 4217: `DKK`, `EUR`), as the locale writes it. */
@@ -99,14 +102,8 @@ export function formatList(
   locale: string,
   type: 'conjunction' | 'disjunction' = 'conjunction',
 ): string {
-  // The preview's lines list each row's look-alikes: made for each, the formatters were a tenth
-  // of the scroll's scripts.
   const key = `${locale}|${type}`;
-  let format = listFormats.get(key);
-  if (format === undefined) {
-    format = new Intl.ListFormat(locale, { style: 'long', type });
-    listFormats.set(key, format);
-  }
+  const format = kept(listFormats, key, () => new Intl.ListFormat(locale, { style: 'long', type }));
   return format.format(items);
 }
 
