@@ -1,8 +1,12 @@
 // Measurements in a fresh process: MODES (comma-separated: `check`, `messages`, `json`,
-// `papaparse`), each run RUNS times, the modes alternating run by run, so that each ratio
-// compares runs seconds apart under the same load; the heap is collected before each run
-// (run with --expose-gc). Prints each mode's times; the peak memory is the process's, so a
-// peak is measured in a process of one mode and one run.
+// `papaparse`), each run RUNS times, the modes taking turns run by run. Prints each mode's
+// times; the peak memory is the process's, so a peak is measured in a process of one mode and
+// one run. check.bench.ts gives each mode a process of its own (see there why).
+//
+// No full collection is forced between runs (`gc()`): after about six of them V8 ran check's
+// code up to twice as slow for the rest of the process (check 105 ms a run became 225,
+// `--json` 285 became 430), while papaparse's parse kept its time. The command never forces
+// one, and its natural collections left the code at its speed (ten runs of each, both ways).
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
 import { checkFile, inspectFile } from '../core/check';
@@ -63,11 +67,9 @@ async function run(mode: string): Promise<{ ms: number; summary: string }> {
   return { ms, summary: `${result.data.length} records, ${result.errors.length} errors` };
 }
 
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const measured: Record<string, { times: number[]; summary: string }> = {};
 for (let i = 0; i < Number(runs); i++) {
   for (const mode of modes.split(',')) {
-    collect();
     const { ms, summary } = await run(mode);
     (measured[mode] ??= { times: [], summary }).times.push(ms);
   }

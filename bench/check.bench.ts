@@ -25,7 +25,6 @@ function measure(modes: readonly Mode[], path: string, runs: number): Measured {
   const out = execFileSync(
     process.execPath,
     [
-      '--expose-gc',
       '--import',
       'tsx',
       new URL('./check-worker.ts', import.meta.url).pathname,
@@ -48,9 +47,13 @@ export function benchCheck(): boolean {
     () => excelCampaign(THIRTY_MIB - 1024).bytes,
   );
   const size = statSync(path).size;
-  // Rounds of one process each, the modes alternating run by run (the order reversed every
-  // other round): each ratio is of runs seconds apart, under the same load, and a machine
-  // whose load changes changes every mode alike. A target is met only in every round.
+  // Rounds of a process for each mode, one after the other (the order reversed every other
+  // round): each ratio is of runs seconds apart, under the same load, and a machine whose load
+  // changes changes every mode alike. A target is met only in every round. A process of its
+  // own, so that no mode's runs collect another's garbage: papaparse's strings and the
+  // messages' objects, left in a shared heap, fell on whichever run came next (check --json's
+  // runs varied from 280 to 500 ms so), and a full collection forced between runs slows
+  // check's code (check-worker.ts).
   const rounds = 3;
   const runs = 3;
   const measured: Record<Mode, Measurement[]> = {
@@ -61,8 +64,7 @@ export function benchCheck(): boolean {
   };
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? MODES : [...MODES].reverse();
-    const { modes } = measure(order, path, runs);
-    for (const mode of MODES) measured[mode].push(modes[mode]);
+    for (const mode of order) measured[mode].push(measure([mode], path, runs).modes[mode]);
   }
   // Peak memory from a process that runs one mode once, as the CLI and the servers do.
   const peak = Object.fromEntries(
@@ -82,7 +84,7 @@ export function benchCheck(): boolean {
       `  ${label}: ${ms(mode).toFixed(0)} ms (min ${min(mode).toFixed(0)}; rounds' medians ${list(measured[mode].map(medianOf), 0)}), peak RSS ${peak[mode].toFixed(0)} MiB  [${measured[mode][0]!.summary}]`,
     );
   console.log(
-    `check on a ${(size / 2 ** 20).toFixed(1)} MiB Excel Windows-1252 file (${rounds} rounds, each a process running every mode ${runs} times, alternating):`,
+    `check on a ${(size / 2 ** 20).toFixed(1)} MiB Excel Windows-1252 file (${rounds} rounds of a process for each mode, each running it ${runs} times):`,
   );
   line('sendsheet check ', 'check');
   line('check + messages', 'messages');
