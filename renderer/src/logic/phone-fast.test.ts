@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import examples from 'libphonenumber-js/examples.mobile.json';
+import { parsePhoneNumberFromString as parseMax } from 'libphonenumber-js/max';
 import { getCountries, getCountryCallingCode } from 'libphonenumber-js/mobile';
+import { parsePhoneNumberFromString as parseMobile } from 'libphonenumber-js/mobile';
 import type { CountryCode } from 'libphonenumber-js/mobile';
 import { describe, expect, it } from 'vitest';
-import { fastMobile } from './phone-fast';
+import { fastMobile, readsAlikeWithPlus } from './phone-fast';
 import { normaliseNumber, parseNumber } from './phone';
 
 const COUNTRIES = getCountries().filter((country) => examples[country] !== undefined);
@@ -73,5 +75,90 @@ describe('the fast path for mobile numbers (issue 16)', () => {
     // +1 is the United States', Canada's and the Caribbean's: the country is in the digits.
     expect(fastMobile('+12015550123', 'US')).toBeNull();
     expect(normaliseNumber('+12015550123', 'US').verdict).toBe('mobile');
+  });
+});
+
+/**
+ * Digits as a list of numbers not in use holds them: a country's calling code, then digits
+ * near its example, or any, often too many for a national number (readsAlikeWithPlus).
+ */
+const codeFirst = fc
+  .record({
+    country: fc.constantFrom(...COUNTRIES),
+    fromExample: fc.boolean(),
+    digits: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 0, maxLength: 16 }),
+    keep: fc.integer({ min: 0, max: 6 }),
+  })
+  .map(({ country, fromExample, digits, keep }) => {
+    const example = fromExample ? examples[country]!.slice(0, keep) : '';
+    const body = (example + digits.join('')).slice(0, 17);
+    return { country, compact: getCountryCallingCode(country) + body };
+  });
+
+/** What the parse makes of `text`: the number, its country and national part, by metadata. */
+function readings(text: string, country: CountryCode) {
+  return [parseMobile(text, country), parseMax(text, country)].map((parsed) =>
+    parsed === undefined
+      ? null
+      : {
+          number: parsed.number,
+          country: parsed.country,
+          callingCode: parsed.countryCallingCode,
+          national: parsed.nationalNumber,
+        },
+  );
+}
+
+describe('digits read alike with + and without (issue 16: the whole sheet)', () => {
+  it('says so only where the parse reads one number both ways, in both metadata', () => {
+    let alike = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(codeFirst, ({ country, compact }) => {
+        runs++;
+        if (!readsAlikeWithPlus(compact, country)) return;
+        alike++;
+        expect(readings(compact, country)).toEqual(readings(`+${compact}`, country));
+        // What phone.ts then leaves out: the mobile-only metadata's answer is the fast path's.
+        if (fastMobile(compact, country) === null)
+          expect(parseMobile(`+${compact}`, country)?.isValid() ?? false).toBe(false);
+      }),
+      { numRuns: 4000 },
+    );
+    // A check that never says yes would pass the property while sparing nothing.
+    expect(alike).toBeGreaterThan(runs / 10);
+  });
+
+  it('leaves the answer as the parse gives it both ways', () => {
+    fc.assert(
+      fc.property(codeFirst, ({ country, compact }) => {
+        expect(normaliseNumber(compact, country)).toEqual(parseNumber(compact, country));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each<[string, CountryCode, boolean]>([
+    // Not in use in Denmark, written with its code: the whole sheet's bench has 100,000 such.
+    ['4521000000', 'DK', true],
+    // A national number: with + it would be another country's.
+    ['21000000', 'DK', false],
+    // As long as a national number: the parse may read it as one.
+    ['45210000', 'DK', false],
+    // Germany strips a national prefix (0): left to the parse both ways.
+    ['49301234567890', 'DE', false],
+    ['00452100000000', 'DK', false],
+  ])('%j in %s: %s', (compact, country, alike) => {
+    expect(readsAlikeWithPlus(compact, country)).toBe(alike);
+    expect(normaliseNumber(compact, country)).toEqual(parseNumber(compact, country));
+  });
+
+  it('names a number not in use as the parse does', () => {
+    expect(normaliseNumber(' 4521000000 ', 'DK')).toEqual({
+      msisdn: '4521000000',
+      verdict: 'not-mobile',
+      note: '4521000000 is not a number in use in DK: check it.',
+      why: { code: 'not-in-use', country: 'DK', callingCode: '45' },
+    });
   });
 });

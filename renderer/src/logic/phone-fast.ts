@@ -13,6 +13,7 @@
  */
 import { Metadata } from 'libphonenumber-js/core';
 import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
+import maxMetadata from 'libphonenumber-js/metadata.max.json';
 import mobileMetadata from 'libphonenumber-js/metadata.mobile.json';
 
 /** The parts of libphonenumber-js's Metadata that its types leave out; the parse reads the same. */
@@ -42,6 +43,13 @@ interface Plan {
   idd: RegExp;
   /** The national prefix the parse may strip (`0`), '' for none. */
   nationalPrefix: string;
+  /**
+   * Plain digits after the calling code longer than this are read as one number with `+` or
+   * without (readsAlikeWithPlus); null where the plan does not say so.
+   */
+  longest: number | null;
+  /** The international call prefix of the full metadata, which the parse of a type reads. */
+  maxIdd: RegExp;
 }
 
 const plans = new Map<CountryCode, Plan | null>();
@@ -79,10 +87,58 @@ function planOf(country: CountryCode): Plan | null {
       mobileLengths,
       idd: new RegExp(`^(?:${numbering.IDDPrefix()})`),
       nationalPrefix: prefix ? String(prefix) : '',
+      ...withoutPlus(country, prefix, numbering.possibleLengths()),
     };
   }
   plans.set(country, plan);
   return plan;
+}
+
+/**
+ * What decides whether plain digits that start with the calling code are read alike with `+`
+ * and without, in both metadata: the parse of digits without `+` takes the calling code off
+ * when the whole is too long for a national number (checkNumberLength's TOO_LONG: longer than
+ * the plan's longest), and neither reading strips a national prefix where the plan has none.
+ */
+function withoutPlus(
+  country: CountryCode,
+  /** The mobile metadata's national prefix and national numbers' lengths. */
+  mobilePrefix: string | number | undefined,
+  mobileMetadataLengths: number[] | undefined,
+): Pick<Plan, 'longest' | 'maxIdd'> {
+  const metadata = new Metadata(maxMetadata as MetadataJson) as unknown as PlanMetadata;
+  metadata.selectNumberingPlan(country);
+  const numbering = metadata.numberingPlan;
+  const maxLengths = numbering.possibleLengths();
+  const longest =
+    !mobilePrefix &&
+    !numbering.nationalPrefixForParsing() &&
+    mobileMetadataLengths !== undefined &&
+    maxLengths !== undefined
+      ? Math.max(mobileMetadataLengths.at(-1)!, maxLengths.at(-1)!)
+      : null;
+  return { longest, maxIdd: new RegExp(`^(?:${numbering.IDDPrefix()})`) };
+}
+
+/**
+ * Whether the parse reads `compact` (typed digits, no separators) as the same number, of the
+ * same country, whether or not `+` is put before it, with either metadata: then asking it both
+ * ways (phone.ts, parseNumber) can only give the same answer twice. For digits that start with
+ * the country's calling code and are too long to be a national number without it, as a list
+ * of numbers not in use written with their country code has them (parsing each both ways was
+ * most of the whole sheet's page part: bench/PROFILE.md).
+ */
+export function readsAlikeWithPlus(compact: string, country: CountryCode): boolean {
+  const plan = planOf(country);
+  if (plan === null || plan.longest === null) return false;
+  return (
+    DIGITS.test(compact) &&
+    compact.startsWith(plan.callingCode) &&
+    compact.length > plan.longest &&
+    !compact.startsWith('0') &&
+    !plan.idd.test(compact) &&
+    !plan.maxIdd.test(compact)
+  );
 }
 
 function isMobile(plan: Plan, national: string): boolean {

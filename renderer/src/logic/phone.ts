@@ -8,7 +8,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode, NumberType } from 'libphonenumber-js/max';
 import { parsePhoneNumberFromString as parseMobile } from 'libphonenumber-js/mobile';
-import { fastMobile } from './phone-fast';
+import { fastMobile, readsAlikeWithPlus } from './phone-fast';
 import { TextMap } from './text-map';
 
 export type { CountryCode };
@@ -53,26 +53,51 @@ const SEPARATORS = /[\s\-().\u00a0/]/g;
 
 export function normaliseNumber(raw: string, defaultCountry: CountryCode): NormalisedNumber {
   // Most of a list is mobile numbers written plainly: answered without a parse (phone-fast.ts).
-  const msisdn = fastMobile(raw.trim().replace(SEPARATORS, ''), defaultCountry);
+  const compact = raw.trim().replace(SEPARATORS, '');
+  const msisdn = fastMobile(compact, defaultCountry);
   if (msisdn !== null) return { msisdn, verdict: 'mobile', note: null };
-  return parseNumber(raw, defaultCountry);
+  return parseOnce(raw, compact, defaultCountry);
+}
+
+/**
+ * parseNumber of a number the fast path did not call a mobile one (`compact`, as it read it),
+ * asking the parse one way where both ways read the same number (readsAlikeWithPlus), and only
+ * with the full metadata: the mobile-only metadata's one question is the fast path's, already
+ * answered no. A list's numbers not in use cost a third of the parses they did.
+ */
+function parseOnce(raw: string, compact: string, defaultCountry: CountryCode): NormalisedNumber {
+  return readsAlikeWithPlus(compact, defaultCountry)
+    ? parseAs(raw, defaultCountry, [`+${compact}`], false)
+    : parseNumber(raw, defaultCountry);
 }
 
 /** normaliseNumber by libphonenumber-js's parse alone: the plain path the fast one must match. */
 export function parseNumber(raw: string, defaultCountry: CountryCode): NormalisedNumber {
+  const compact = raw.trim().replace(SEPARATORS, '');
+  // A number already in the provider's form (country code, no +) has no country to assume.
+  const candidates =
+    /^\d+$/.test(compact) && !compact.startsWith('0') ? [compact, `+${compact}`] : [compact];
+  return parseAs(raw, defaultCountry, candidates, true);
+}
+
+/** The number `raw` as the parse reads the first of `candidates` (its compact forms) it can. */
+function parseAs(
+  raw: string,
+  defaultCountry: CountryCode,
+  candidates: readonly string[],
+  /** Whether the mobile-only metadata is asked first (false: already answered no). */
+  mobileFirst: boolean,
+): NormalisedNumber {
   const typed = raw.trim();
   if (typed === '') {
     const why: PhoneWhy = { code: 'missing' };
     return { msisdn: '', verdict: 'invalid', note: 'The phone number is missing.', why };
   }
   const compact = typed.replace(SEPARATORS, '');
-  // A number already in the provider's form (country code, no +) has no country to assume.
-  const candidates =
-    /^\d+$/.test(compact) && !compact.startsWith('0') ? [compact, `+${compact}`] : [compact];
   // The mobile-only metadata answers "can this be a mobile number?" with one pattern, four
   // times faster than asking the full metadata for the number's type; almost every number of a
   // list is a mobile number, and only the others need the full metadata to say what they are.
-  for (const candidate of candidates) {
+  for (const candidate of mobileFirst ? candidates : []) {
     const parsed = parseMobile(candidate, defaultCountry);
     if (parsed?.isValid()) return { msisdn: parsed.number.slice(1), verdict: 'mobile', note: null };
   }
@@ -125,11 +150,12 @@ export function numberNormaliser(defaultCountry: CountryCode): (raw: string) => 
   const cache = new TextMap<NormalisedNumber>();
   return (raw) => {
     // The fast path costs less than a look-up: only what it leaves to the parse is kept.
-    const msisdn = fastMobile(raw.trim().replace(SEPARATORS, ''), defaultCountry);
+    const compact = raw.trim().replace(SEPARATORS, '');
+    const msisdn = fastMobile(compact, defaultCountry);
     if (msisdn !== null) return { msisdn, verdict: 'mobile', note: null };
     let found = cache.get(raw);
     if (found === undefined) {
-      found = parseNumber(raw, defaultCountry);
+      found = parseOnce(raw, compact, defaultCountry);
       cache.set(raw, found);
     }
     return found;
