@@ -50,6 +50,8 @@ interface Plan {
   longest: number | null;
   /** The international call prefix of the full metadata, which the parse of a type reads. */
   maxIdd: RegExp;
+  /** The full metadata gives the plan's numbers types (see typesTellValid). */
+  typed: boolean;
 }
 
 const plans = new Map<CountryCode, Plan | null>();
@@ -105,7 +107,7 @@ function withoutPlus(
   /** The mobile metadata's national prefix and national numbers' lengths. */
   mobilePrefix: string | number | undefined,
   mobileMetadataLengths: number[] | undefined,
-): Pick<Plan, 'longest' | 'maxIdd'> {
+): Pick<Plan, 'longest' | 'maxIdd' | 'typed'> {
   const metadata = new Metadata(maxMetadata as MetadataJson) as unknown as PlanMetadata;
   metadata.selectNumberingPlan(country);
   const numbering = metadata.numberingPlan;
@@ -117,7 +119,11 @@ function withoutPlus(
     maxLengths !== undefined
       ? Math.max(mobileMetadataLengths.at(-1)!, maxLengths.at(-1)!)
       : null;
-  return { longest, maxIdd: new RegExp(`^(?:${numbering.IDDPrefix()})`) };
+  return {
+    longest,
+    maxIdd: new RegExp(`^(?:${numbering.IDDPrefix()})`),
+    typed: numbering.hasTypes(),
+  };
 }
 
 /**
@@ -139,6 +145,15 @@ export function readsAlikeWithPlus(compact: string, country: CountryCode): boole
     !plan.idd.test(compact) &&
     !plan.maxIdd.test(compact)
   );
+}
+
+/**
+ * Whether a number of `country` that the full metadata gives no type is not a valid one: where
+ * the plan has types, libphonenumber-js's isValid() is whether getType() gives one, so asking
+ * it after getType() gave none only asks again.
+ */
+export function typesTellValid(country: CountryCode): boolean {
+  return planOf(country)?.typed === true;
 }
 
 function isMobile(plan: Plan, national: string): boolean {

@@ -8,7 +8,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode, NumberType } from 'libphonenumber-js/max';
 import { parsePhoneNumberFromString as parseMobile } from 'libphonenumber-js/mobile';
-import { fastMobile, readsAlikeWithPlus } from './phone-fast';
+import { fastMobile, readsAlikeWithPlus, typesTellValid } from './phone-fast';
 import { TextMap } from './text-map';
 
 export type { CountryCode };
@@ -61,13 +61,14 @@ export function normaliseNumber(raw: string, defaultCountry: CountryCode): Norma
 
 /**
  * parseNumber of a number the fast path did not call a mobile one (`compact`, as it read it),
- * asking the parse one way where both ways read the same number (readsAlikeWithPlus), and only
- * with the full metadata: the mobile-only metadata's one question is the fast path's, already
- * answered no. A list's numbers not in use cost a third of the parses they did.
+ * asking the parse one way where both ways read the same number (readsAlikeWithPlus), only
+ * with the full metadata (the mobile-only metadata's one question is the fast path's, already
+ * answered no), and not asking isValid() where getType() has answered it (typesTellValid). A
+ * list's numbers not in use cost a third of the parses they did.
  */
 function parseOnce(raw: string, compact: string, defaultCountry: CountryCode): NormalisedNumber {
   return readsAlikeWithPlus(compact, defaultCountry)
-    ? parseAs(raw, defaultCountry, [`+${compact}`], false)
+    ? parseAs(raw, defaultCountry, [`+${compact}`], false, typesTellValid(defaultCountry))
     : parseNumber(raw, defaultCountry);
 }
 
@@ -77,7 +78,7 @@ export function parseNumber(raw: string, defaultCountry: CountryCode): Normalise
   // A number already in the provider's form (country code, no +) has no country to assume.
   const candidates =
     /^\d+$/.test(compact) && !compact.startsWith('0') ? [compact, `+${compact}`] : [compact];
-  return parseAs(raw, defaultCountry, candidates, true);
+  return parseAs(raw, defaultCountry, candidates, true, false);
 }
 
 /** The number `raw` as the parse reads the first of `candidates` (its compact forms) it can. */
@@ -87,6 +88,8 @@ function parseAs(
   candidates: readonly string[],
   /** Whether the mobile-only metadata is asked first (false: already answered no). */
   mobileFirst: boolean,
+  /** A number the full metadata gives no type is not valid (typesTellValid of its country). */
+  validOnlyTyped: boolean,
 ): NormalisedNumber {
   const typed = raw.trim();
   if (typed === '') {
@@ -119,7 +122,7 @@ function parseAs(
         why: { code: 'type', type },
       };
     }
-    if (parsed.isValid()) return { msisdn, verdict: 'mobile', note: null };
+    if (!validOnlyTyped && parsed.isValid()) return { msisdn, verdict: 'mobile', note: null };
     if (!parsed.isPossible()) continue;
     fallback ??= {
       msisdn,
