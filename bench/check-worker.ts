@@ -1,13 +1,15 @@
 // Measurements in a fresh process: MODES (comma-separated: `check`, `messages`, `json`,
-// `papaparse`), each run RUNS times, the modes taking turns run by run. Prints each mode's
-// times; the peak memory is the process's, so a peak is measured in a process of one mode and
-// one run. check.bench.ts gives each mode a process of its own (see there why).
+// `papaparse`), each run RUNS times, the modes taking turns run by run; prints each mode's
+// times and the process's peak memory (so a peak is measured in a process of one mode and one
+// run). With RUNS `serve`: one mode, run once for each line `run` read on stdin, each run's
+// figures printed as a line of JSON (check.bench.ts keeps one such process for each mode).
 //
 // No full collection is forced between runs (`gc()`): after about six of them V8 ran check's
 // code up to twice as slow for the rest of the process (check 105 ms a run became 225,
 // `--json` 285 became 430), while papaparse's parse kept its time. The command never forces
 // one, and its natural collections left the code at its speed (ten runs of each, both ways).
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import Papa from 'papaparse';
 import { checkFile, inspectFile } from '../core/check';
 import { decode } from '../core/decode';
@@ -67,13 +69,23 @@ async function run(mode: string): Promise<{ ms: number; summary: string }> {
   return { ms, summary: `${result.data.length} records, ${result.errors.length} errors` };
 }
 
-const measured: Record<string, { times: number[]; summary: string }> = {};
-for (let i = 0; i < Number(runs); i++) {
-  for (const mode of modes.split(',')) {
-    const { ms, summary } = await run(mode);
-    (measured[mode] ??= { times: [], summary }).times.push(ms);
+if (runs === 'serve') {
+  // One mode, a run for each line read, its figures a line each: check.bench.ts keeps a process
+  // of each mode and asks them in turn.
+  process.stdout.write('ready\n');
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line !== 'run') continue;
+    process.stdout.write(`${JSON.stringify(await run(modes))}\n`);
   }
+} else {
+  const measured: Record<string, { times: number[]; summary: string }> = {};
+  for (let i = 0; i < Number(runs); i++) {
+    for (const mode of modes.split(',')) {
+      const { ms, summary } = await run(mode);
+      (measured[mode] ??= { times: [], summary }).times.push(ms);
+    }
+  }
+  process.stdout.write(
+    JSON.stringify({ modes: measured, peakRssMiB: process.resourceUsage().maxRSS / 1024 }),
+  );
 }
-process.stdout.write(
-  JSON.stringify({ modes: measured, peakRssMiB: process.resourceUsage().maxRSS / 1024 }),
-);

@@ -3,7 +3,10 @@
 // faster than the bare parse, and peaks under 400 MiB. Issue 16: so is `sendsheet check --json`
 // (the command, from reading the file to writing its last byte), every message written out.
 // Also shown: the check that builds every message as objects, as the server's queue does.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import { createInterface } from 'node:readline';
 import { statSync } from 'node:fs';
 import { excelCampaign, fixtureFile, THIRTY_MIB } from './fixtures';
 
@@ -38,22 +41,65 @@ function measure(modes: readonly Mode[], path: string, runs: number): Measured {
   return JSON.parse(out) as Measured;
 }
 
+/** A process that runs `mode` once for each `run()` (check-worker.ts, `serve`). */
+class ModeProcess {
+  readonly #child: ChildProcessByStdio<Writable, Readable, null>;
+  readonly #lines: AsyncIterator<string>;
+
+  constructor(mode: Mode, path: string) {
+    this.#child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        new URL('./check-worker.ts', import.meta.url).pathname,
+        mode,
+        path,
+        'campaign.csv.excel.ready',
+        'serve',
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    this.#lines = createInterface({ input: this.#child.stdout })[Symbol.asyncIterator]();
+  }
+
+  async #line(): Promise<string> {
+    const next = await this.#lines.next();
+    if (next.done) throw new Error('a check-worker ended before its answer');
+    return next.value;
+  }
+
+  /** Once the file is read and the process waits for its first run. */
+  async ready(): Promise<void> {
+    if ((await this.#line()) !== 'ready') throw new Error('a check-worker did not start');
+  }
+
+  async run(): Promise<{ ms: number; summary: string }> {
+    this.#child.stdin.write('run\n');
+    return JSON.parse(await this.#line()) as { ms: number; summary: string };
+  }
+
+  stop(): void {
+    this.#child.stdin.end();
+  }
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const list = (values: number[], digits = 2) => values.map((v) => v.toFixed(digits)).join(' ');
 
-export function benchCheck(): boolean {
+export async function benchCheck(): Promise<boolean> {
   const path = fixtureFile(
     'campaign-30mib.cp1252.csv',
     () => excelCampaign(THIRTY_MIB - 1024).bytes,
   );
   const size = statSync(path).size;
-  // Rounds of a process for each mode, one after the other (the order reversed every other
-  // round): each ratio is of runs seconds apart, under the same load, and a machine whose load
-  // changes changes every mode alike. A target is met only in every round. A process of its
-  // own, so that no mode's runs collect another's garbage: papaparse's strings and the
-  // messages' objects, left in a shared heap, fell on whichever run came next (check --json's
-  // runs varied from 280 to 500 ms so), and a full collection forced between runs slows
-  // check's code (check-worker.ts).
+  // Rounds of a process for each mode, all four kept running and asked for a run in turn (the
+  // order reversed every other round): each ratio is of runs a second apart, under the same
+  // load, and a machine whose load changes changes every mode alike. A target is met only in
+  // every round. A process for each mode, so that no mode's runs collect another's garbage:
+  // papaparse's strings and the messages' objects, left in a shared heap, fell on whichever run
+  // came next (check --json's runs varied from 280 to 500 ms so); and a full collection forced
+  // between runs slows check's code (check-worker.ts).
   const rounds = 3;
   const runs = 3;
   const measured: Record<Mode, Measurement[]> = {
@@ -64,7 +110,23 @@ export function benchCheck(): boolean {
   };
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? MODES : [...MODES].reverse();
-    for (const mode of order) measured[mode].push(measure([mode], path, runs).modes[mode]);
+    const processes = new Map(order.map((mode) => [mode, new ModeProcess(mode, path)]));
+    try {
+      for (const running of processes.values()) await running.ready();
+      const times = new Map(order.map((mode) => [mode, [] as number[]]));
+      const summaries = new Map<Mode, string>();
+      for (let run = 0; run < runs; run++) {
+        for (const mode of order) {
+          const { ms, summary } = await processes.get(mode)!.run();
+          times.get(mode)!.push(ms);
+          summaries.set(mode, summary);
+        }
+      }
+      for (const mode of MODES)
+        measured[mode].push({ times: times.get(mode)!, summary: summaries.get(mode)! });
+    } finally {
+      for (const running of processes.values()) running.stop();
+    }
   }
   // Peak memory from a process that runs one mode once, as the CLI and the servers do.
   const peak = Object.fromEntries(
@@ -84,7 +146,7 @@ export function benchCheck(): boolean {
       `  ${label}: ${ms(mode).toFixed(0)} ms (min ${min(mode).toFixed(0)}; rounds' medians ${list(measured[mode].map(medianOf), 0)}), peak RSS ${peak[mode].toFixed(0)} MiB  [${measured[mode][0]!.summary}]`,
     );
   console.log(
-    `check on a ${(size / 2 ** 20).toFixed(1)} MiB Excel Windows-1252 file (${rounds} rounds of a process for each mode, each running it ${runs} times):`,
+    `check on a ${(size / 2 ** 20).toFixed(1)} MiB Excel Windows-1252 file (${rounds} rounds of a process for each mode, the modes taking turns, ${runs} runs each):`,
   );
   line('sendsheet check ', 'check');
   line('check + messages', 'messages');
@@ -105,4 +167,4 @@ export function benchCheck(): boolean {
   return check && json;
 }
 
-if (process.argv[1] === import.meta.filename) process.exitCode = benchCheck() ? 0 : 1;
+if (process.argv[1] === import.meta.filename) process.exitCode = (await benchCheck()) ? 0 : 1;

@@ -4,7 +4,8 @@
  * of the same bytes in a worker of the same browser, with the app's options. Printed for each:
  * drop to usable preview, the floor and the ratio, the renderer's peak memory and the page's
  * heap at its peak and after. Targets, for the whole sheet: it opens (or says why not, without
- * a crash), usable at most 1.5 times the floor, the page's heap under 1 GiB.
+ * a crash), usable at most 1.5 times the floor (the median of WHOLE_PAIRS pairs), the page's
+ * heap under 1 GiB.
  * With `--stages`, each sheet then goes on through the UI (bench/app-stages.ts): the list
  * scrolled to its last row, exported into files of 100,000 messages (none over 30 MiB), and
  * sent to the emulated servers until every file is `.success`, each stage with its time and
@@ -30,6 +31,12 @@ const SIZES = [250_000, 500_000, EXCEL_MAX_ROWS];
 /** The messages per file chosen for the export and the send. */
 const ROWS_PER_FILE = 100_000;
 const RATIO_TARGET = 1.5;
+/**
+ * Pairs (a bare read, then a drop) at Excel's maximum, whose median ratio is judged: one pair's
+ * ratio went from 1.17 to 1.89 between runs of the same build on a quiet machine, the bare read
+ * alone from 14.9 to 19.7 s.
+ */
+const WHOLE_PAIRS = 3;
 const HEAP_TARGET_MIB = 1024;
 
 export interface Growth {
@@ -167,25 +174,44 @@ export async function benchUiGrowth(sizes = SIZES, stages = false): Promise<bool
     );
     const results: Growth[] = [];
     for (const rows of sizes) {
-      const growth = await measure(browser, app.ready.url!, app.ready.providerDir!, rows, stages);
-      results.push(growth);
-      console.log(describe(growth));
+      const pairs = rows === EXCEL_MAX_ROWS ? WHOLE_PAIRS : 1;
+      for (let pair = 0; pair < pairs; pair++) {
+        // The stages after the preview once, after the last pair.
+        const last = pair === pairs - 1;
+        const growth = await measure(
+          browser,
+          app.ready.url!,
+          app.ready.providerDir!,
+          rows,
+          stages && last,
+        );
+        results.push(growth);
+        console.log(describe(growth));
+      }
     }
-    const whole = results.find((growth) => growth.rows === EXCEL_MAX_ROWS);
-    if (whole === undefined) return true;
-    const opened = whole.drop !== null && whole.drop.error === null && !whole.crashed;
-    const saidWhy = whole.drop !== null && whole.drop.error !== null && !whole.crashed;
-    const ratio = whole.drop ? whole.drop.dropMs / whole.floorMs : Infinity;
+    const wholes = results.filter((growth) => growth.rows === EXCEL_MAX_ROWS);
+    if (wholes.length === 0) return true;
+    const openedOf = (growth: Growth) =>
+      growth.drop !== null && growth.drop.error === null && !growth.crashed;
+    const opened = wholes.every(openedOf);
+    const saidWhy = wholes.every(
+      (growth) => growth.drop !== null && growth.drop.error !== null && !growth.crashed,
+    );
+    const ratios = wholes.map((growth) =>
+      openedOf(growth) ? growth.drop!.dropMs / growth.floorMs : Infinity,
+    );
+    const ratio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
     const fast = opened && ratio <= RATIO_TARGET;
-    // The heap's target holds for every stage measured: the send's is the highest.
-    const highest = highestHeapMiB(whole);
-    const small = highest < HEAP_TARGET_MIB && !whole.crashed;
+    // The heap's target holds for every drop and stage measured: the send's is the highest.
+    const highest = Math.max(...wholes.map(highestHeapMiB));
+    const small = highest < HEAP_TARGET_MIB && wholes.every((growth) => !growth.crashed);
+    const sent = wholes.at(-1)!.sent;
     const ready =
-      whole.sent && !('error' in whole.sent)
-        ? `; send ready to confirm after ${(whole.sent.prepareMs / 1000).toFixed(1)} s`
+      sent && !('error' in sent)
+        ? `; send ready to confirm after ${(sent.prepareMs / 1000).toFixed(1)} s`
         : '';
     console.log(
-      `  whole sheet: ${opened ? 'opens' : saidWhy ? 'not opened, with a message' : 'CRASHED'} (target: opens: ${opened ? 'met' : 'MISSED'}); ratio ${ratio.toFixed(2)} (target <= ${RATIO_TARGET}: ${fast ? 'met' : 'MISSED'})${ready}; page heap peak ${highest.toFixed(0)} MiB, drop and stages (target < 1 GiB: ${small ? 'met' : 'MISSED'})`,
+      `  whole sheet: ${opened ? 'opens' : saidWhy ? 'not opened, with a message' : 'CRASHED'} (target: opens: ${opened ? 'met' : 'MISSED'}); ratio ${ratio.toFixed(2)}, the median of ${ratios.length} (${ratios.map((r) => r.toFixed(2)).join(', ')}) (target <= ${RATIO_TARGET}: ${fast ? 'met' : 'MISSED'})${ready}; page heap peak ${highest.toFixed(0)} MiB, drops and stages (target < 1 GiB: ${small ? 'met' : 'MISSED'})`,
     );
     return opened && fast && small;
   } finally {
