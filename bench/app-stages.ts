@@ -6,6 +6,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { DATA_DIR } from './fixtures';
+
+/** The longest an export of the whole sheet is waited for. */
+const EXPORT_LIMIT_MS = 3 * 60_000;
 
 /** The provider reads at most 30 MiB a file. */
 export const MAX_FILE_BYTES = 30 * 2 ** 20;
@@ -46,9 +50,17 @@ export async function exportAll(page: Page, rows: number, rowsPerFile: number): 
     await step('Export', () =>
       page.getByRole('button', { name: /^Export files?$/ }).click({ timeout: 300_000 }),
     );
+    // A stage that never ends would hold the bench for ever: it fails, with the page as it was.
+    const deadline = started + EXPORT_LIMIT_MS;
     while (sizes.length < expected) {
       const error = await page.getByTestId('send-error').count();
       if (error > 0) throw new Error(await page.getByTestId('send-error').innerText());
+      if (Date.now() > deadline) {
+        await page.screenshot({ path: join(DATA_DIR, `export-stalled-${rows}.png`) });
+        throw new Error(
+          `${sizes.length} of ${expected} files downloaded after ${EXPORT_LIMIT_MS / 60_000} minutes`,
+        );
+      }
       await page.waitForTimeout(100);
     }
     const bytes = await Promise.all(sizes);
