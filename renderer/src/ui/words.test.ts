@@ -1,6 +1,8 @@
 // Issue 14: numbers, sizes, times, dates and money formatted with Intl for the chosen locale.
 import { describe, expect, it } from 'vitest';
 import {
+  DOWNLOAD_PAUSE_MS,
+  downloadInTurn,
   formatBytes,
   formatDateTime,
   formatList,
@@ -58,5 +60,46 @@ describe('formatting for the locale (issue 14)', () => {
       expect(formatList(['a', 'b'], 'da-DK', 'disjunction')).toBe('a eller b');
       expect(formatList(['a', 'b'], 'da-DK')).toBe('a og b');
     }
+  });
+});
+
+describe('files handed to the browser to save (issue 16: the whole sheet)', () => {
+  it('hands every file over, in order, with a pause before each after the first', async () => {
+    const said: string[] = [];
+    const files = ['1-of-3', '2-of-3', '3-of-3'].map((name) => ({
+      name,
+      bytes: new Uint8Array([name.length]),
+    }));
+    await downloadInTurn(
+      files,
+      (name, bytes) => said.push(`save ${name} (${bytes.length} byte)`),
+      async (ms) => void said.push(`pause ${ms}`),
+    );
+    expect(said).toEqual([
+      'save 1-of-3 (1 byte)',
+      `pause ${DOWNLOAD_PAUSE_MS}`,
+      'save 2-of-3 (1 byte)',
+      `pause ${DOWNLOAD_PAUSE_MS}`,
+      'save 3-of-3 (1 byte)',
+    ]);
+    expect(DOWNLOAD_PAUSE_MS).toBeGreaterThan(0);
+  });
+
+  it('saves the next file only once the pause is over', async () => {
+    const saved: string[] = [];
+    let release: () => void = () => {};
+    const done = downloadInTurn(
+      [
+        { name: 'a', bytes: new Uint8Array() },
+        { name: 'b', bytes: new Uint8Array() },
+      ],
+      (name) => saved.push(name),
+      () => new Promise<void>((resolve) => (release = resolve)),
+    );
+    await Promise.resolve();
+    expect(saved).toEqual(['a']);
+    release();
+    await done;
+    expect(saved).toEqual(['a', 'b']);
   });
 });
