@@ -21,7 +21,7 @@ import { SendProgress } from './WorkProgress';
 import { WRITING_STARTS } from '../logic/progress';
 import { focusBatch } from './focus-batch';
 import { profileName } from './profile-name';
-import { downloadInTurn } from './words';
+import { download, downloadInTurn } from './words';
 import { saidText } from '../i18n/said-text';
 
 /** Names, not words: a CSV file's ending, an unnamed batch's base name, a test's suffix. */
@@ -109,8 +109,7 @@ export function SendPanel({ data }: { data: PreviewData }) {
     await announce(WRITING_STARTS);
     await exportFiles(data.outgoing().messages, options);
     const files = useSending.getState().written;
-    if (files)
-      await downloadInTurn(files.map((file) => ({ name: file.savedName, bytes: file.bytes })));
+    if (files) await downloadInTurn(files, (file) => download(file.savedName, file.bytes));
   };
 
   const chosen = profiles.find((p) => p.id === profile) ?? profiles[0];

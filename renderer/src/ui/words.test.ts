@@ -72,7 +72,7 @@ describe('files handed to the browser to save (issue 16: the whole sheet)', () =
     }));
     await downloadInTurn(
       files,
-      (name, bytes) => said.push(`save ${name} (${bytes.length} byte)`),
+      ({ name, bytes }) => said.push(`save ${name} (${bytes.length} byte)`),
       async (ms) => void said.push(`pause ${ms}`),
     );
     expect(said).toEqual([
@@ -93,7 +93,7 @@ describe('files handed to the browser to save (issue 16: the whole sheet)', () =
         { name: 'a', bytes: new Uint8Array() },
         { name: 'b', bytes: new Uint8Array() },
       ],
-      (name) => saved.push(name),
+      ({ name }) => saved.push(name),
       () => new Promise<void>((resolve) => (release = resolve)),
     );
     await Promise.resolve();

@@ -120,15 +120,15 @@ export function money(cost: Cost, locale: string): string {
  */
 export const DOWNLOAD_PAUSE_MS = 400;
 
-/** Hands each file to the browser to save, in turn, DOWNLOAD_PAUSE_MS apart. */
-export async function downloadInTurn(
-  files: readonly { name: string; bytes: Uint8Array }[],
-  save: (name: string, bytes: Uint8Array) => void = download,
+/** Hands each file to `save` (which calls download), in turn, DOWNLOAD_PAUSE_MS apart. */
+export async function downloadInTurn<F>(
+  files: readonly F[],
+  save: (file: F) => void,
   pause: (ms: number) => Promise<void> = (ms) => new Promise((done) => setTimeout(done, ms)),
 ): Promise<void> {
   for (const [index, file] of files.entries()) {
     if (index > 0) await pause(DOWNLOAD_PAUSE_MS);
-    save(file.name, file.bytes);
+    save(file);
   }
 }
 
