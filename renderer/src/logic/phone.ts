@@ -67,23 +67,28 @@ export function normaliseNumber(raw: string, defaultCountry: CountryCode): Norma
  * list's numbers not in use cost a third of the parses they did.
  */
 function parseOnce(raw: string, compact: string, defaultCountry: CountryCode): NormalisedNumber {
-  return readsAlikeWithPlus(compact, defaultCountry)
-    ? parseAs(raw, defaultCountry, [`+${compact}`], false, typesTellValid(defaultCountry))
-    : parseNumber(raw, defaultCountry);
+  if (!readsAlikeWithPlus(compact, defaultCountry)) return parseNumber(raw, defaultCountry);
+  const once = [`+${compact}`];
+  return parseAs(raw.trim(), compact, defaultCountry, once, false, typesTellValid(defaultCountry));
 }
 
 /** normaliseNumber by libphonenumber-js's parse alone: the plain path the fast one must match. */
 export function parseNumber(raw: string, defaultCountry: CountryCode): NormalisedNumber {
-  const compact = raw.trim().replace(SEPARATORS, '');
+  const typed = raw.trim();
+  const compact = typed.replace(SEPARATORS, '');
   // A number already in the provider's form (country code, no +) has no country to assume.
   const candidates =
     /^\d+$/.test(compact) && !compact.startsWith('0') ? [compact, `+${compact}`] : [compact];
-  return parseAs(raw, defaultCountry, candidates, true, false);
+  return parseAs(typed, compact, defaultCountry, candidates, true, false);
 }
 
-/** The number `raw` as the parse reads the first of `candidates` (its compact forms) it can. */
+/**
+ * The number typed (`typed`, trimmed; `compact`, without separators too) as the parse reads the
+ * first of `candidates` (compact forms of it) it can.
+ */
 function parseAs(
-  raw: string,
+  typed: string,
+  compact: string,
   defaultCountry: CountryCode,
   candidates: readonly string[],
   /** Whether the mobile-only metadata is asked first (false: already answered no). */
@@ -91,12 +96,10 @@ function parseAs(
   /** A number the full metadata gives no type is not valid (typesTellValid of its country). */
   validOnlyTyped: boolean,
 ): NormalisedNumber {
-  const typed = raw.trim();
   if (typed === '') {
     const why: PhoneWhy = { code: 'missing' };
     return { msisdn: '', verdict: 'invalid', note: 'The phone number is missing.', why };
   }
-  const compact = typed.replace(SEPARATORS, '');
   // The mobile-only metadata answers "can this be a mobile number?" with one pattern, four
   // times faster than asking the full metadata for the number's type; almost every number of a
   // list is a mobile number, and only the others need the full metadata to say what they are.
