@@ -1,8 +1,7 @@
-// Measurements in a fresh process: MODES (comma-separated: `check`, `messages`, `json`,
-// `papaparse`), each run RUNS times, the modes taking turns run by run; prints each mode's
-// times and the process's peak memory (so a peak is measured in a process of one mode and one
-// run). With RUNS `serve`: one mode, run once for each line `run` read on stdin, each run's
-// figures printed as a line of JSON (check.bench.ts keeps one such process for each mode).
+// Measurements of MODE (`check`, `messages`, `json` or `papaparse`) in a fresh process. With
+// `serve`: run once for each line `run` read on stdin, each run's figures printed as a line of
+// JSON (check.bench.ts keeps one such process for each mode and asks them in turn). With `once`:
+// run once and print the process's peak memory, the peak of one mode and one run.
 //
 // No full collection is forced between runs (`gc()`): after about six of them V8 ran check's
 // code up to twice as slow for the rest of the process (check 105 ms a run became 225,
@@ -17,7 +16,7 @@ import { nodeCheckOptions } from '../electron/base/native-text';
 import { checkCommand } from '../electron/cli/check-command';
 import type { CommandIo } from '../electron/cli/io';
 
-const [modes, path, name, runs] = process.argv.slice(2) as [string, string, string, string];
+const [mode, path, name, how] = process.argv.slice(2) as [string, string, string, string];
 const bytes = new Uint8Array(readFileSync(path));
 
 /** One run of `mode`: its milliseconds and what it found. */
@@ -69,23 +68,13 @@ async function run(mode: string): Promise<{ ms: number; summary: string }> {
   return { ms, summary: `${result.data.length} records, ${result.errors.length} errors` };
 }
 
-if (runs === 'serve') {
-  // One mode, a run for each line read, its figures a line each: check.bench.ts keeps a process
-  // of each mode and asks them in turn.
+if (how === 'serve') {
   process.stdout.write('ready\n');
   for await (const line of createInterface({ input: process.stdin })) {
     if (line !== 'run') continue;
-    process.stdout.write(`${JSON.stringify(await run(modes))}\n`);
+    process.stdout.write(`${JSON.stringify(await run(mode))}\n`);
   }
 } else {
-  const measured: Record<string, { times: number[]; summary: string }> = {};
-  for (let i = 0; i < Number(runs); i++) {
-    for (const mode of modes.split(',')) {
-      const { ms, summary } = await run(mode);
-      (measured[mode] ??= { times: [], summary }).times.push(ms);
-    }
-  }
-  process.stdout.write(
-    JSON.stringify({ modes: measured, peakRssMiB: process.resourceUsage().maxRSS / 1024 }),
-  );
+  await run(mode);
+  process.stdout.write(JSON.stringify({ peakRssMiB: process.resourceUsage().maxRSS / 1024 }));
 }

@@ -19,26 +19,19 @@ interface Measurement {
   summary: string;
 }
 
-interface Measured {
-  modes: Record<Mode, Measurement>;
-  peakRssMiB: number;
+/** How check-worker.ts is started for `mode`: `serve` or `once` (see there). */
+function workerArgs(mode: Mode, path: string, how: 'serve' | 'once'): string[] {
+  const worker = new URL('./check-worker.ts', import.meta.url).pathname;
+  return ['--import', 'tsx', worker, mode, path, 'campaign.csv.excel.ready', how];
 }
 
-function measure(modes: readonly Mode[], path: string, runs: number): Measured {
-  const out = execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      new URL('./check-worker.ts', import.meta.url).pathname,
-      modes.join(','),
-      path,
-      'campaign.csv.excel.ready',
-      String(runs),
-    ],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(out) as Measured;
+/** The peak memory of a process that runs `mode` once, as the CLI and the servers do. */
+function peakOf(mode: Mode, path: string): number {
+  const out = execFileSync(process.execPath, workerArgs(mode, path, 'once'), {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return (JSON.parse(out) as { peakRssMiB: number }).peakRssMiB;
 }
 
 /** A process that runs `mode` once for each `run()` (check-worker.ts, `serve`). */
@@ -47,19 +40,9 @@ class ModeProcess {
   readonly #lines: AsyncIterator<string>;
 
   constructor(mode: Mode, path: string) {
-    this.#child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        new URL('./check-worker.ts', import.meta.url).pathname,
-        mode,
-        path,
-        'campaign.csv.excel.ready',
-        'serve',
-      ],
-      { stdio: ['pipe', 'pipe', 'inherit'] },
-    );
+    this.#child = spawn(process.execPath, workerArgs(mode, path, 'serve'), {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     this.#lines = createInterface({ input: this.#child.stdout })[Symbol.asyncIterator]();
   }
 
@@ -129,9 +112,10 @@ export async function benchCheck(): Promise<boolean> {
     }
   }
   // Peak memory from a process that runs one mode once, as the CLI and the servers do.
-  const peak = Object.fromEntries(
-    MODES.map((mode) => [mode, measure([mode], path, 1).peakRssMiB]),
-  ) as Record<Mode, number>;
+  const peak = Object.fromEntries(MODES.map((mode) => [mode, peakOf(mode, path)])) as Record<
+    Mode,
+    number
+  >;
   const medianOf = (m: Measurement) => median(m.times);
   const bestOf = (m: Measurement) => Math.min(...m.times);
   const ms = (mode: Mode) => median(measured[mode].map(medianOf));
