@@ -2,6 +2,7 @@ import { ENCODING_LABELS } from '../../../core/decode';
 import type { Encoding } from '../../../core/decode';
 import { useTranslation } from '../i18n';
 import { useSending } from '../stores/sending';
+import { download } from './words';
 
 /** One file the export made, as the result lists it. */
 interface MadeFile {
@@ -11,6 +12,8 @@ interface MadeFile {
   bytes: number;
   encoding: Encoding;
   uploadName: string;
+  /** Hands the file to the browser once more; only for a file it was given to download. */
+  again?: () => void;
 }
 
 /** What an export wrote: into the chosen folder (window), or downloaded (browser). */
@@ -31,6 +34,7 @@ export function ExportResult() {
             ...file,
             shown: file.savedName,
             bytes: file.bytes.length,
+            again: () => download(file.savedName, file.bytes),
           })),
         }
       : null;
@@ -40,6 +44,8 @@ export function ExportResult() {
       {made && (
         <div data-testid="export-result">
           <p>{made.heading}</p>
+          {/* A browser given many files at once may keep some and say nothing (issue 16). */}
+          {written && written.length > 1 && <p>{t('send.missingDownload')}</p>}
           <ul>
             {made.files.map((file) => (
               <li key={file.shown}>
@@ -51,6 +57,19 @@ export function ExportResult() {
                   encoding: ENCODING_LABELS[file.encoding],
                 })}{' '}
                 <code>{file.uploadName}</code>
+                {file.again && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={t('send.downloadAgainNamed', { name: file.shown })}
+                      onClick={file.again}
+                    >
+                      {t('send.downloadAgain')}
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -114,6 +114,10 @@ export const send: Catalogue['send'] = {
   saved_other: 'Gemte {{count, number}} filer:',
   downloaded_one: 'Hentede {{count, number}} fil:',
   downloaded_other: 'Hentede {{count, number}} filer:',
+  downloadAgain: 'Hent igen',
+  downloadAgainNamed: 'Hent {{name}} igen',
+  missingDownload:
+    'Din browser kan holde nogle af flere filer tilbage. Mangler en fil blandt dine overførsler, så hent den igen her.',
   file_one: '{{count, number}} besked, {{size, bytes}}, {{encoding}}; uploadnavn',
   file_other: '{{count, number}} beskeder, {{size, bytes}}, {{encoding}}; uploadnavn',
   row: 'Række {{row}}: {{text}}',

@@ -116,6 +116,10 @@ export const send = {
   saved_other: 'Saved {{count, number}} files:',
   downloaded_one: 'Downloaded {{count, number}} file:',
   downloaded_other: 'Downloaded {{count, number}} files:',
+  downloadAgain: 'Download again',
+  downloadAgainNamed: 'Download {{name}} again',
+  missingDownload:
+    'Your browser may hold back some of several downloads. If a file is missing from your downloads, download it again here.',
   file_one: '{{count, number}} message, {{size, bytes}}, {{encoding}}; upload name',
   file_other: '{{count, number}} messages, {{size, bytes}}, {{encoding}}; upload name',
   row: 'Row {{row}}: {{text}}',
