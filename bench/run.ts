@@ -17,12 +17,8 @@ function inProcess(file: string): boolean {
   return run.status === 0;
 }
 
-function benchUi(): boolean {
-  const ui = inProcess('bench/ui.bench.ts');
-  // The same scroll on a plain page: what the machine does without the app, beside its figures.
-  inProcess('bench/scroll-control.ts');
-  return ui;
-}
+// The UI bench scrolls a plain page beside the app's preview itself (scroll-control.ts).
+const benchUi = () => inProcess('bench/ui.bench.ts');
 
 /**
  * One bench: its figures printed, and false when a target is missed or it failed. A bench that
