@@ -64,7 +64,7 @@ test('more than ten files are all downloaded, and a listed file can be downloade
   await expect(result).toContainText('If a file is missing from your downloads');
   const seventh = written.files[6]!;
   const again = page.waitForEvent('download');
-  await result.getByRole('button', { name: `Download ${seventh.savedName} again` }).click();
+  await result.getByRole('button', { name: `Download again: ${seventh.savedName}` }).click();
   const download = await again;
   expect(download.suggestedFilename()).toBe(seventh.savedName);
   expect(await bytesOf(download)).toEqual(seventh.bytes);

@@ -22,7 +22,7 @@ export function ExportResult() {
   const busy = useSending((state) => state.busy);
   const saved = useSending((state) => state.saved);
   const written = useSending((state) => state.written);
-  const made: { heading: string; files: MadeFile[] } | null = saved
+  const made: { heading: string; files: MadeFile[]; note?: string } | null = saved
     ? {
         heading: t('send.saved', { count: saved.length }),
         files: saved.map((file) => ({ ...file, shown: file.path })),
@@ -36,6 +36,8 @@ export function ExportResult() {
             bytes: file.bytes.length,
             again: () => download(file.savedName, file.bytes),
           })),
+          // A browser given many files at once may keep some back and say nothing (issue 16).
+          note: written.length > 1 ? t('send.missingDownload') : undefined,
         }
       : null;
   return (
@@ -44,8 +46,7 @@ export function ExportResult() {
       {made && (
         <div data-testid="export-result">
           <p>{made.heading}</p>
-          {/* A browser given many files at once may keep some and say nothing (issue 16). */}
-          {written && written.length > 1 && <p>{t('send.missingDownload')}</p>}
+          {made.note && <p>{made.note}</p>}
           <ul>
             {made.files.map((file) => (
               <li key={file.shown}>

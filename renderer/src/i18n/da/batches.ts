@@ -115,7 +115,7 @@ export const send: Catalogue['send'] = {
   downloaded_one: 'Hentede {{count, number}} fil:',
   downloaded_other: 'Hentede {{count, number}} filer:',
   downloadAgain: 'Hent igen',
-  downloadAgainNamed: 'Hent {{name}} igen',
+  downloadAgainNamed: 'Hent igen: {{name}}',
   missingDownload:
     'Din browser kan holde nogle af flere filer tilbage. Mangler en fil blandt dine overførsler, så hent den igen her.',
   file_one: '{{count, number}} besked, {{size, bytes}}, {{encoding}}; uploadnavn',

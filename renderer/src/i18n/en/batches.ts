@@ -117,7 +117,7 @@ export const send = {
   downloaded_one: 'Downloaded {{count, number}} file:',
   downloaded_other: 'Downloaded {{count, number}} files:',
   downloadAgain: 'Download again',
-  downloadAgainNamed: 'Download {{name}} again',
+  downloadAgainNamed: 'Download again: {{name}}',
   missingDownload:
     'Your browser may hold back some of several downloads. If a file is missing from your downloads, download it again here.',
   file_one: '{{count, number}} message, {{size, bytes}}, {{encoding}}; upload name',
