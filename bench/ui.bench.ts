@@ -6,8 +6,8 @@
  * and long tasks. The drop is timed three times, each beside a bare read of its own, and the
  * median ratio judged. The scroll is judged beside a plain page's same scroll in the same
  * browser, one before it and one after (scroll-control.ts): that page, with no app, had 8-11
- * long frames of 1,135 on this machine, so a count of the app's own means nothing alone. Needs `npm run build:renderer` and /usr/bin/chromium.
- * `npx tsx bench/ui.bench.ts`.
+ * long frames of 1,135 on this machine, so a count of the app's own means nothing alone.
+ * Needs `npm run build:renderer` and /usr/bin/chromium. `npx tsx bench/ui.bench.ts`.
  */
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';

@@ -39,11 +39,11 @@ function time(work: () => unknown): number {
  * lets V8 compile the code.
  *
  * After `runs` turns, more are taken while the ratio is still over `LINEAR_LIMIT`, up to
- * `MAX_RUNS`. A CI run measured 35 for work that gives 7 here in every run, loaded or not: the
- * first turns can all fall in a slow stretch of the large input's own (V8 compiling its code
- * again on a thread that a busy machine keeps waiting is the likeliest). More turns only lower
- * both bests towards the work's own times, so quadratic work stays near 64 however many are
- * taken, and linear work is not failed for its first turns.
+ * `MAX_RUNS`. A CI run measured 35 for work that gives 7 here in every run, loaded or not: its
+ * first turns can all come while the large input's code is still slow (V8 compiling it again
+ * on a thread that a busy machine keeps waiting is the likeliest cause; it was not reproduced
+ * here). More turns only lower both bests towards the work's own times, so quadratic work
+ * stays near 64 however many are taken, and linear work is not failed for its first turns.
  *
  * Choose `size` so that both inputs cost V8 the same per element: past some sizes an element
  * costs several times more (an array over 128 KiB becomes a large object, and soon outgrows
