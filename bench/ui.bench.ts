@@ -3,7 +3,7 @@
  * file to a usable preview (target under 3 s; issue 16: at most 1.5 times SheetJS's bare read of
  * the same bytes in the same browser), typing a sender (issue 16: each keystroke to its frame
  * under 50 ms), and scrolling the preview from top to bottom, counting long frames (over 50 ms)
- * and long tasks. The drop is timed three times, each beside a bare read of its own, and the
+ * and long tasks. The drop is timed three times, each between two bare reads of its own, and the
  * median ratio judged. The scroll is judged beside a plain page's same scroll in the same
  * browser, one before it and one after (scroll-control.ts): that page, with no app, had 8-11
  * long frames of 1,135 on this machine, so a count of the app's own means nothing alone.
