@@ -22,7 +22,8 @@ import { exportAll, MAX_FILE_BYTES, scrollToEnd, sendAll } from './app-stages';
 import type { Exported, Sent } from './app-stages';
 import type { Drop } from './app-drop';
 import { DATA_DIR } from './fixtures';
-import { floorRead } from './pipeline/harness';
+import { describeFloor, floorAround } from './pipeline/harness';
+import type { Floor } from './pipeline/harness';
 import { heapAfterGc, watchMemory } from './renderer-memory';
 import type { MemoryPeaks } from './renderer-memory';
 import { customersWorkbook, EXCEL_MAX_ROWS } from './workbooks';
@@ -42,9 +43,8 @@ const HEAP_TARGET_MIB = 1024;
 export interface Growth {
   rows: number;
   mib: number;
-  floorMs: number;
-  /** The bare reads just before and just after the drop, whose mean is `floorMs`. */
-  floors: [number, number];
+  /** The bare reads just before and just after the drop, and their mean (floorAround). */
+  floor: Floor;
   drop: Drop | null;
   crashed: boolean;
   peaks: MemoryPeaks;
@@ -78,29 +78,29 @@ async function measure(
   stages: boolean,
 ): Promise<Growth> {
   const book = customersWorkbook(rows);
-  // The floor: the mean of a bare read just before the drop and one just after (ui.bench.ts
-  // says why), the second before any stage, so that both stand beside the drop.
-  const before = await floorRead(browser, book);
-  const page = await openApp(browser, url);
-  await settle(page);
-  let crashed = false;
-  page.on('crash', () => (crashed = true));
-  const cdp = await page.context().newCDPSession(page);
-  const memory = watchMemory(cdp);
-  let drop: Drop | null = null;
-  try {
-    drop = await dropWorkbook(page, join(DATA_DIR, `customers-${rows}.xlsx`), rows, 900_000);
-  } catch (error) {
-    if (!crashed) throw error;
-  }
-  const peaks = await memory.stop();
-  const heapAfterMiB = crashed ? NaN : await heapAfterGc(cdp);
-  const after = await floorRead(browser, book);
+  // The floor on both sides of the drop (floorAround), the second read before any stage.
+  const { value, floor } = await floorAround(browser, book, async () => {
+    const page = await openApp(browser, url);
+    await settle(page);
+    let crashed = false;
+    page.on('crash', () => (crashed = true));
+    const cdp = await page.context().newCDPSession(page);
+    const memory = watchMemory(cdp);
+    let drop: Drop | null = null;
+    try {
+      drop = await dropWorkbook(page, join(DATA_DIR, `customers-${rows}.xlsx`), rows, 900_000);
+    } catch (error) {
+      if (!crashed) throw error;
+    }
+    const peaks = await memory.stop();
+    const heapAfterMiB = crashed ? NaN : await heapAfterGc(cdp);
+    return { page, cdp, drop, crashed, peaks, heapAfterMiB };
+  });
+  const { page, cdp, drop, crashed, peaks, heapAfterMiB } = value;
   const growth: Growth = {
     rows,
     mib: book.length / 2 ** 20,
-    floorMs: (before + after) / 2,
-    floors: [before, after],
+    floor,
     drop,
     crashed,
     peaks,
@@ -154,16 +154,16 @@ function describeStages(growth: Growth): string[] {
 }
 
 function describe(growth: Growth): string {
-  const { rows, mib, floorMs, floors, drop, crashed, peaks, heapAfterMiB } = growth;
+  const { rows, mib, floor, drop, crashed, peaks, heapAfterMiB } = growth;
   const size = `${rows.toLocaleString('en-US')} rows (${mib.toFixed(1)} MiB)`;
   const memory = `renderer peak ${peaks.rendererMiB.toFixed(0)} MiB, page heap peak ${peaks.heapMiB.toFixed(0)} MiB, after ${heapAfterMiB.toFixed(0)} MiB`;
   if (crashed || drop === null) return `  ${size}: the page CRASHED; ${memory}`;
-  const ratio = drop.dropMs / floorMs;
+  const ratio = drop.dropMs / floor.ms;
   const outcome = drop.error
     ? `not opened: "${drop.error}" after ${(drop.dropMs / 1000).toFixed(1)} s`
     : `usable preview in ${(drop.dropMs / 1000).toFixed(1)} s`;
   return [
-    `  ${size}: ${outcome}; bare read ${(floorMs / 1000).toFixed(1)} s (${floors.map((f) => (f / 1000).toFixed(1)).join(' and ')}), ratio ${ratio.toFixed(2)}; ${memory}`,
+    `  ${size}: ${outcome}; bare read ${describeFloor(floor, 's')}, ratio ${ratio.toFixed(2)}; ${memory}`,
     `    where: file read ${(drop.startMs / 1000).toFixed(1)} s, worker ${(drop.workerMs / 1000).toFixed(1)} s, its data to objects ${(drop.dataMs / 1000).toFixed(2)} s, page (columns, rows, React) ${(drop.pageMs / 1000).toFixed(1)} s`,
     ...describeStages(growth),
   ].join('\n');
@@ -204,7 +204,7 @@ export async function benchUiGrowth(sizes = SIZES, stages = false): Promise<bool
       (growth) => growth.drop !== null && growth.drop.error !== null && !growth.crashed,
     );
     const ratios = wholes.map((growth) =>
-      openedOf(growth) ? growth.drop!.dropMs / growth.floorMs : Infinity,
+      openedOf(growth) ? growth.drop!.dropMs / growth.floor.ms : Infinity,
     );
     const ratio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
     const fast = opened && ratio <= RATIO_TARGET;

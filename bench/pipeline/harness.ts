@@ -114,3 +114,32 @@ export async function floorRead(browser: Browser, book: Buffer): Promise<number>
     await pipeline.close();
   }
 }
+
+/** A drop's floor read on both sides of it (`floorAround`): their mean and each read, ms. */
+export interface Floor {
+  ms: number;
+  reads: [number, number];
+}
+
+/**
+ * `work` (a drop) between two bare reads of `book`, its floor their mean. One read before
+ * alone took from 1,749 to 2,622 ms in a run whose drops took 2,600-2,841, so a read on one
+ * side measured the machine's moment as much as the floor; the reads are never during `work`,
+ * whose worker theirs would compete with.
+ */
+export async function floorAround<T>(
+  browser: Browser,
+  book: Buffer,
+  work: () => Promise<T>,
+): Promise<{ value: T; floor: Floor }> {
+  const before = await floorRead(browser, book);
+  const value = await work();
+  const after = await floorRead(browser, book);
+  return { value, floor: { ms: (before + after) / 2, reads: [before, after] } };
+}
+
+/** A floor as the benches print it, in `unit`s: the mean, then the two reads. */
+export const describeFloor = ({ ms, reads }: Floor, unit: 'ms' | 's'): string => {
+  const shown = (value: number) => (unit === 's' ? (value / 1000).toFixed(1) : value.toFixed(0));
+  return `${shown(ms)} ${unit} (reads ${reads.map(shown).join(' and ')})`;
+};
