@@ -9,6 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { statSync } from 'node:fs';
 import { excelCampaign, fixtureFile, THIRTY_MIB } from './fixtures';
+import { median } from './median';
 
 const MODES = ['check', 'messages', 'json', 'papaparse'] as const;
 type Mode = (typeof MODES)[number];
@@ -67,7 +68,6 @@ class ModeProcess {
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const list = (values: number[], digits = 2) => values.map((v) => v.toFixed(digits)).join(' ');
 
 export async function benchCheck(): Promise<boolean> {

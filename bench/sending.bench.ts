@@ -12,6 +12,7 @@ import { closedPort, startBlackHole } from '../electron/client/net-test-util';
 import type { Profile } from '../electron/client/profile';
 import { startTestProvider } from '../electron/server/ftp-test-util';
 import { excelCampaign, fixtureFile, THIRTY_MIB } from './fixtures';
+import { median } from './median';
 
 const run = promisify(execFile);
 
@@ -33,10 +34,6 @@ function profile(
     user: 'demo',
     password: 'demo',
   };
-}
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
 async function timeConnect(ports: [number, number], connectTimeoutMs: number): Promise<number> {

@@ -27,6 +27,7 @@ import type { Floor } from './pipeline/harness';
 import { heapAfterGc, watchMemory } from './renderer-memory';
 import type { MemoryPeaks } from './renderer-memory';
 import { customersWorkbook, EXCEL_MAX_ROWS } from './workbooks';
+import { median } from './median';
 
 const SIZES = [250_000, 500_000, EXCEL_MAX_ROWS];
 /** The messages per file chosen for the export and the send. */
@@ -206,7 +207,7 @@ export async function benchUiGrowth(sizes = SIZES, stages = false): Promise<bool
     const ratios = wholes.map((growth) =>
       openedOf(growth) ? growth.drop!.dropMs / growth.floor.ms : Infinity,
     );
-    const ratio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
+    const ratio = median(ratios);
     const fast = opened && ratio <= RATIO_TARGET;
     // The heap's target holds for every drop and stage measured: the send's is the highest.
     const highest = Math.max(...wholes.map(highestHeapMiB));
