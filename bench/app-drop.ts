@@ -83,6 +83,11 @@ export interface Drop {
   pageMs: number;
 }
 
+/** The page's promise of a drop's end (dropWorkbook): when it came, and the error, if one. */
+interface DropWatch {
+  __dropDone: Promise<{ at: number; error: string | null }>;
+}
+
 /** Chooses `path` in the app's file input and waits for a preview of `rows` rows or an error. */
 export async function dropWorkbook(
   page: Page,
@@ -95,7 +100,7 @@ export async function dropWorkbook(
   // taken from the app's drop and not from the bare read it is judged against.
   await page.evaluate(
     ({ rows, timeoutMs }) => {
-      const w = window as unknown as { __dropDone: Promise<{ at: number; error: string | null }> };
+      const w = window as unknown as DropWatch;
       w.__dropDone = new Promise((resolve, reject) => {
         const look = () => {
           const error = document.querySelector('.file-status [role=alert]')?.textContent;
@@ -121,11 +126,7 @@ export async function dropWorkbook(
     { rows, timeoutMs },
   );
   await page.getByTestId('file-input').setInputFiles(path);
-  const { at, error } = await page.evaluate(
-    () =>
-      (window as unknown as { __dropDone: Promise<{ at: number; error: string | null }> })
-        .__dropDone,
-  );
+  const { at, error } = await page.evaluate(() => (window as unknown as DropWatch).__dropDone);
   const probe = await page.evaluate(() => {
     const w = window as unknown as {
       __chosenAt: number;
