@@ -5,7 +5,7 @@ import { getCountries, getCountryCallingCode } from 'libphonenumber-js/mobile';
 import { parsePhoneNumberFromString as parseMobile } from 'libphonenumber-js/mobile';
 import type { CountryCode } from 'libphonenumber-js/mobile';
 import { describe, expect, it } from 'vitest';
-import { fastMobile, readsAlikeWithPlus, typesTellValid } from './phone-fast';
+import { fastMobile, readsAlikeWithPlus, typePlainly, typesTellValid } from './phone-fast';
 import { normaliseNumber, parseNumber } from './phone';
 
 const COUNTRIES = getCountries().filter((country) => examples[country] !== undefined);
@@ -166,5 +166,78 @@ describe('digits read alike with + and without (issue 16: the whole sheet)', () 
       note: '4521000000 is not a number in use in DK: check it.',
       why: { code: 'not-in-use', country: 'DK', callingCode: '45' },
     });
+  });
+});
+
+/**
+ * Digits as a list of landlines or of numbers not in use holds them: a country's calling code,
+ * then any digits of about a national number's length, so that the plan's every type is met.
+ */
+const codeThenAny = fc
+  .record({
+    country: fc.constantFrom(...COUNTRIES),
+    digits: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 3, maxLength: 19 }),
+  })
+  .map(({ country, digits }) => ({
+    country,
+    compact: getCountryCallingCode(country) + digits.join(''),
+  }));
+
+describe('numbers that are not mobile ones, typed by the plan (issue 16: the whole sheet)', () => {
+  it("says the full parse's type and possibility, where it says anything", () => {
+    const outcomes = new Map<string, number>();
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.oneof(codeThenAny, codeFirst), ({ country, compact }) => {
+        runs++;
+        const plainly = typePlainly(compact, country);
+        if (plainly === null) return;
+        const full = parseMax(`+${compact}`, country);
+        const outcome = plainly.type ?? (plainly.possible ? 'not in use' : 'not a number');
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+        if (full === undefined) {
+          expect(plainly).toEqual({
+            type: undefined,
+            possible: false,
+            callingCode: plainly.callingCode,
+          });
+          return;
+        }
+        expect(full.number).toBe(`+${compact}`);
+        expect(full.country).toBe(country);
+        expect(plainly).toEqual({
+          type: full.getType(),
+          possible: full.isPossible(),
+          callingCode: full.countryCallingCode,
+        });
+      }),
+      { numRuns: 6000 },
+    );
+    // A reading that never answers, or never gives one of these, would pass while sparing none.
+    for (const outcome of ['not in use', 'not a number', 'FIXED_LINE', 'MOBILE', 'TOLL_FREE'])
+      expect(outcomes.get(outcome) ?? 0, outcome).toBeGreaterThan(0);
+    expect([...outcomes.values()].reduce((sum, count) => sum + count, 0)).toBeGreaterThan(runs / 5);
+  });
+
+  it('leaves the answer as the parse gives it', () => {
+    fc.assert(
+      fc.property(codeThenAny, ({ country, compact }) => {
+        expect(normaliseNumber(compact, country)).toEqual(parseNumber(compact, country));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it.each<[string, CountryCode, string]>([
+    // Denmark: not in use, a toll-free number, too long to be one; a landline in Madrid.
+    ['4521000000', 'DK', 'not-in-use'],
+    ['34911234567', 'ES', 'type FIXED_LINE'],
+    ['4580123456', 'DK', 'type TOLL_FREE'],
+    ['452100000000000000000', 'DK', 'not-a-number'],
+  ])('%j in %s: %s, as the parse says', (compact, country, said) => {
+    const answer = normaliseNumber(compact, country);
+    expect(answer).toEqual(parseNumber(compact, country));
+    expect(typePlainly(compact, country)).not.toBeNull();
+    expect(answer.why?.code === 'type' ? `type ${answer.why.type}` : answer.why?.code).toBe(said);
   });
 });

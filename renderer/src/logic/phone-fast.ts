@@ -12,7 +12,7 @@
  * share, a number that is not a mobile one) gets null, and the parse decides.
  */
 import { Metadata } from 'libphonenumber-js/core';
-import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
+import type { CountryCode, MetadataJson, NumberType } from 'libphonenumber-js/core';
 import maxMetadata from 'libphonenumber-js/metadata.max.json';
 import mobileMetadata from 'libphonenumber-js/metadata.mobile.json';
 
@@ -29,10 +29,13 @@ interface PlanMetadata {
     nationalPrefixTransformRule(): string | number | undefined;
     hasTypes(): boolean;
     type(
-      name: 'MOBILE',
+      name: KindName,
     ): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
   };
 }
+
+/** The types libphonenumber-js's getType() can give from a plan's own patterns. */
+type KindName = Exclude<NonNullable<NumberType>, 'FIXED_LINE_OR_MOBILE'>;
 
 interface Plan {
   callingCode: string;
@@ -154,6 +157,126 @@ export function readsAlikeWithPlus(compact: string, country: CountryCode): boole
  */
 export function typesTellValid(country: CountryCode): boolean {
   return planOf(country)?.typed === true;
+}
+
+/**
+ * One type of a plan as libphonenumber-js's isNumberTypeEqualTo reads it: no pattern (the type
+ * absent, or its pattern empty) matches nothing; lengths, where the plan gives them, come first.
+ */
+interface Kind {
+  pattern: RegExp | null;
+  lengths: readonly number[] | undefined;
+}
+
+/** What getType() and isPossible() read of a plan in the full metadata, compiled once. */
+interface TypePlan {
+  callingCode: string;
+  general: RegExp;
+  /** The general lengths: what isPossible() compares a number's length with. */
+  lengths: readonly number[];
+  fixedLine: Kind;
+  mobile: Kind;
+  /** FIXED_LINE matching means FIXED_LINE_OR_MOBILE without asking MOBILE: it has no pattern. */
+  fixedIsAlsoMobile: boolean;
+  /** MOBILE, then the others, in getType()'s order (its NON_FIXED_LINE_PHONE_TYPES). */
+  others: readonly (readonly [KindName, Kind])[];
+}
+
+const OTHER_KINDS: readonly KindName[] = [
+  'MOBILE',
+  'PREMIUM_RATE',
+  'TOLL_FREE',
+  'SHARED_COST',
+  'VOIP',
+  'PERSONAL_NUMBER',
+  'PAGER',
+  'UAN',
+  'VOICEMAIL',
+];
+
+/** The parse's bounds of a national number (libphonenumber-js's MIN/MAX_LENGTH_FOR_NSN). */
+const SHORTEST_NATIONAL = 2;
+const LONGEST_NATIONAL = 17;
+
+const typePlans = new Map<CountryCode, TypePlan | null>();
+
+/** The country's plan for typePlainly, or null where it has no types or no lengths. */
+function typePlanOf(country: CountryCode): TypePlan | null {
+  const known = typePlans.get(country);
+  if (known !== undefined) return known;
+  const metadata = new Metadata(maxMetadata as MetadataJson) as unknown as PlanMetadata;
+  metadata.selectNumberingPlan(country);
+  const numbering = metadata.numberingPlan;
+  const lengths = numbering.possibleLengths();
+  let plan: TypePlan | null = null;
+  if (numbering.hasTypes() && lengths !== undefined) {
+    const kind = (name: KindName): Kind => {
+      const type = numbering.type(name);
+      const pattern = type?.pattern();
+      return { pattern: pattern ? whole(pattern) : null, lengths: type?.possibleLengths() };
+    };
+    const mobileType = numbering.type('MOBILE');
+    plan = {
+      callingCode: numbering.callingCode(),
+      general: whole(numbering.nationalNumberPattern()),
+      lengths,
+      fixedLine: kind('FIXED_LINE'),
+      mobile: kind('MOBILE'),
+      fixedIsAlsoMobile: mobileType === undefined || mobileType.pattern() === '',
+      others: OTHER_KINDS.map((name) => [name, kind(name)] as const),
+    };
+  }
+  typePlans.set(country, plan);
+  return plan;
+}
+
+function isKind(kind: Kind, national: string): boolean {
+  if (kind.pattern === null) return false;
+  if (kind.lengths !== undefined && !kind.lengths.includes(national.length)) return false;
+  return kind.pattern.test(national);
+}
+
+/** libphonenumber-js's getNumberType() of a national number of `plan`. */
+function typeOf(plan: TypePlan, national: string): NumberType {
+  if (!plan.general.test(national)) return undefined;
+  if (isKind(plan.fixedLine, national)) {
+    return plan.fixedIsAlsoMobile || isKind(plan.mobile, national)
+      ? 'FIXED_LINE_OR_MOBILE'
+      : 'FIXED_LINE';
+  }
+  for (const [name, kind] of plan.others) if (isKind(kind, national)) return name;
+  return undefined;
+}
+
+/** What the full metadata's parse of a number says of it, where it reads one. */
+export interface PlainReading {
+  /** Its getType(). */
+  type: NumberType;
+  /** Whether the parse reads a number at all and its isPossible() is true. */
+  possible: boolean;
+  /** The country's calling code, which the number starts with. */
+  callingCode: string;
+}
+
+/**
+ * What the full metadata's parse of `+compact` would say of it, without a parse, where the
+ * parse reads one number of `country` with `+` and without (readsAlikeWithPlus) and the plan's
+ * types tell what is valid (typesTellValid); else null. A list of numbers not in use, or of
+ * landlines, written with their country code leaves each to this: a parse of one costs ten
+ * microseconds (it builds every pattern's RegExp again), and the whole sheet's bench has
+ * 100,000 of them (bench/PROFILE.md).
+ */
+export function typePlainly(compact: string, country: CountryCode): PlainReading | null {
+  if (!readsAlikeWithPlus(compact, country) || !typesTellValid(country)) return null;
+  const plan = typePlanOf(country);
+  if (plan === null) return null;
+  const { callingCode } = plan;
+  const national = compact.slice(callingCode.length);
+  // A national number of a length the parse does not read is no number to it.
+  if (national.length < SHORTEST_NATIONAL || national.length > LONGEST_NATIONAL)
+    return { type: undefined, possible: false, callingCode };
+  const type = typeOf(plan, national);
+  return { type, possible: plan.lengths.includes(national.length), callingCode };
 }
 
 function isMobile(plan: Plan, national: string): boolean {

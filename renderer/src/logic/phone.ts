@@ -8,7 +8,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode, NumberType } from 'libphonenumber-js/max';
 import { parsePhoneNumberFromString as parseMobile } from 'libphonenumber-js/mobile';
-import { fastMobile, readsAlikeWithPlus, typesTellValid } from './phone-fast';
+import { fastMobile, readsAlikeWithPlus, typePlainly, typesTellValid } from './phone-fast';
 import { TextMap } from './text-map';
 
 export type { CountryCode };
@@ -64,12 +64,22 @@ export function normaliseNumber(raw: string, defaultCountry: CountryCode): Norma
  * asking the parse one way where both ways read the same number (readsAlikeWithPlus), only
  * with the full metadata (the mobile-only metadata's one question is the fast path's, already
  * answered no), and not asking isValid() where getType() has answered it (typesTellValid). A
- * list's numbers not in use cost a third of the parses they did.
+ * list's numbers not in use cost a third of the parses they did; where the plan's own patterns
+ * say what the parse would (typePlainly), they cost no parse at all.
  */
 function parseOnce(raw: string, compact: string, defaultCountry: CountryCode): NormalisedNumber {
   if (!readsAlikeWithPlus(compact, defaultCountry)) return parseNumber(raw, defaultCountry);
+  const typed = raw.trim();
+  const plainly = typePlainly(compact, defaultCountry);
+  if (plainly !== null) {
+    // The number as the parse reads it: `+compact`, of the default country (readsAlikeWithPlus).
+    const known = byType(typed, compact, plainly.type);
+    if (known !== null) return known;
+    if (plainly.possible) return notInUse(typed, compact, defaultCountry, plainly.callingCode);
+    return notANumber(typed, compact);
+  }
   const once = [`+${compact}`];
-  return parseAs(raw.trim(), compact, defaultCountry, once, false, typesTellValid(defaultCountry));
+  return parseAs(typed, compact, defaultCountry, once, false, typesTellValid(defaultCountry));
 }
 
 /** normaliseNumber by libphonenumber-js's parse alone: the plain path the fast one must match. */
@@ -112,33 +122,50 @@ function parseAs(
     const parsed = parsePhoneNumberFromString(candidate, defaultCountry);
     if (parsed === undefined) continue;
     const msisdn = parsed.number.slice(1);
-    // getType() matches the number against its country's plan, so a type means a valid number;
-    // isValid() is asked only when there is none (it costs as much again).
-    const type = parsed.getType();
-    if (CAN_RECEIVE.includes(type)) return { msisdn, verdict: 'mobile', note: null };
-    if (type !== undefined) {
-      const words = TYPE_WORDS[type] ?? 'not a mobile number';
-      return {
-        msisdn,
-        verdict: 'not-mobile',
-        note: `${typed} is ${words}: it cannot receive an SMS.`,
-        why: { code: 'type', type },
-      };
-    }
+    // isValid() is asked only when getType() gives no type (it costs as much again).
+    const known = byType(typed, msisdn, parsed.getType());
+    if (known !== null) return known;
     if (!validOnlyTyped && parsed.isValid()) return { msisdn, verdict: 'mobile', note: null };
     if (!parsed.isPossible()) continue;
-    fallback ??= {
-      msisdn,
-      verdict: 'not-mobile',
-      note: `${typed} is not a number in use in ${parsed.country ?? `country code +${parsed.countryCallingCode}`}: check it.`,
-      why: {
-        code: 'not-in-use',
-        country: parsed.country ?? null,
-        callingCode: parsed.countryCallingCode,
-      },
-    };
+    fallback ??= notInUse(typed, msisdn, parsed.country ?? null, parsed.countryCallingCode);
   }
-  if (fallback) return fallback;
+  return fallback ?? notANumber(typed, compact);
+}
+
+/**
+ * A parsed number (`msisdn`, as typed: `typed`) by its getType(): a mobile one, or one of a
+ * type that cannot receive an SMS; null when it has no type.
+ */
+function byType(typed: string, msisdn: string, type: NumberType): NormalisedNumber | null {
+  // getType() matches the number against its country's plan, so a type means a valid number.
+  if (CAN_RECEIVE.includes(type)) return { msisdn, verdict: 'mobile', note: null };
+  if (type === undefined) return null;
+  const words = TYPE_WORDS[type] ?? 'not a mobile number';
+  return {
+    msisdn,
+    verdict: 'not-mobile',
+    note: `${typed} is ${words}: it cannot receive an SMS.`,
+    why: { code: 'type', type },
+  };
+}
+
+/** A number the parse reads, of no type: possible in its country's plan, but not in use. */
+function notInUse(
+  typed: string,
+  msisdn: string,
+  country: CountryCode | null,
+  callingCode: string,
+): NormalisedNumber {
+  return {
+    msisdn,
+    verdict: 'not-mobile',
+    note: `${typed} is not a number in use in ${country ?? `country code +${callingCode}`}: check it.`,
+    why: { code: 'not-in-use', country, callingCode },
+  };
+}
+
+/** What no reading of the parse makes a number of. */
+function notANumber(typed: string, compact: string): NormalisedNumber {
   return {
     msisdn: /^\+?\d+$/.test(compact) ? compact.replace(/^\+/, '') : typed,
     verdict: 'invalid',
