@@ -140,7 +140,7 @@ export async function benchEndToEnd(): Promise<boolean> {
       [
         `end to end: ${ROWS.toLocaleString('en-US')} recipients, dropped .xlsx to ${FILES} files .success on the emulated servers: ${seconds(totalMs)} (${succeeded.length}/${FILES} files .success: ${ok ? 'met' : 'MISSED'})`,
         `  read        : ${seconds(drop.startMs + drop.workerMs)} (the file ${seconds(drop.startMs)}, the worker ${seconds(drop.workerMs)})`,
-        `  preview     : ${seconds(drop.dataMs + drop.pageMs)} (the worker's data to objects ${seconds(drop.dataMs)}, columns, rows and React ${seconds(drop.pageMs)})`,
+        `  preview     : ${seconds(drop.pageMs)} from the worker's last message (columns, rows and React); its messages' data made objects took the page ${seconds(drop.dataMs)}, the texts' while it posted`,
         `  clicks      : ${seconds(page_.openedAt - readyAt + (page_.clickedAt - page_.prepare.answeredAt))} (the bench's own: Send, and the confirmation once it is offered)`,
         `  messages    : ${seconds(page_.prepare.at - page_.openedAt)} in the page, from Send to the request that prepares the send (the messages made and put in lines)`,
         `  write       : ${seconds(page_.prepare.answeredAt - page_.prepare.at)} preparing on the Node side (the request read, ${FILES} files written and each checked)`,

@@ -165,7 +165,7 @@ function describe(growth: Growth): string {
     : `usable preview in ${(drop.dropMs / 1000).toFixed(1)} s`;
   return [
     `  ${size}: ${outcome}; bare read ${describeFloor(floor, 's')}, ratio ${ratio.toFixed(2)}; ${memory}`,
-    `    where: file read ${(drop.startMs / 1000).toFixed(1)} s, worker ${(drop.workerMs / 1000).toFixed(1)} s, its data to objects ${(drop.dataMs / 1000).toFixed(2)} s, page (columns, rows, React) ${(drop.pageMs / 1000).toFixed(1)} s`,
+    `    where: file read ${(drop.startMs / 1000).toFixed(1)} s, worker ${(drop.workerMs / 1000).toFixed(1)} s, its data made objects (within both) ${(drop.dataMs / 1000).toFixed(2)} s, page (columns, rows, React) ${(drop.pageMs / 1000).toFixed(1)} s`,
     ...describeStages(growth),
   ].join('\n');
 }

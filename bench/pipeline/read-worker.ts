@@ -1,8 +1,8 @@
 /**
  * The reading worker of the pipeline bench, run in Chromium beside the app's: SheetJS's bare
  * read of a workbook (the floor), or the app's own reading (renderer/src/worker/spreadsheet.ts),
- * its result posted as a plain structured clone or as the app posts it (renderer/src/worker/transfer.ts: texts cloned, ends and row numbers
- * in transferred buffers). Each run is a fresh worker, as the app starts one per file.
+ * its result posted as a plain structured clone or as the app posts it (renderer/src/worker/transfer.ts: texts cloned a piece
+ * a message, ahead of the rest, ends and row numbers in transferred buffers). Each run is a fresh worker, as the app starts one per file.
  */
 import * as XLSX from 'xlsx';
 import { readAnyFile } from '../../renderer/src/worker/spreadsheet';
@@ -15,9 +15,12 @@ export interface ReadTimes {
   readMs: number;
   /** For `app-transfer`: ms to pack the outcome (packOutcome: the arrays into own buffers). */
   packMs: number;
-  /** ms that postMessage took here (the structured clone is made as it is called). */
+  /**
+   * ms that postMessage took here, for the pieces of text and the result (the structured clone
+   * is made as it is called).
+   */
   postMs: number;
-  /** When the result was posted, ms since the epoch. */
+  /** When the result was posted, after its pieces of text, ms since the epoch. */
   postedAt: number;
   cells: number;
 }
@@ -46,6 +49,7 @@ scope.onmessage = (event) => {
   let cells = 0;
   let packMs = 0;
   let transfer: ArrayBuffer[] = [];
+  let pieces: string[] = [];
   if (mode === 'bare' || mode === 'bare-app-options') {
     const book = XLSX.read(data, mode === 'bare' ? { type: 'array' } : APP_OPTIONS);
     for (const sheet of Object.values(book.Sheets)) {
@@ -68,11 +72,14 @@ scope.onmessage = (event) => {
       packMs = performance.now() - packing;
       result = packed.packed;
       transfer = packed.transfer;
+      pieces = packed.pieces;
     }
   }
   const readMs = performance.now() - started - packMs;
-  const postedAt = performance.timeOrigin + performance.now();
   const posting = performance.now();
+  // As the app posts them: each piece of text its own message, ahead of the rest.
+  for (const piece of pieces) scope.postMessage({ piece });
+  const postedAt = performance.timeOrigin + performance.now();
   scope.postMessage({ result, postedAt }, transfer);
   const postMs = performance.now() - posting;
   scope.postMessage({ times: { readMs, packMs, postMs, postedAt, cells } satisfies ReadTimes });

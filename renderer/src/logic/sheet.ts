@@ -61,7 +61,7 @@ export function sheetFromRows(name: string, raw: readonly (readonly string[])[])
     name,
     header,
     rowCount: sourceRows.length,
-    columns: cells.map(packTexts),
+    columns: cells.map((texts) => packTexts(texts)),
     sourceRows,
   };
 }

@@ -9,6 +9,7 @@
  */
 import type { ReadOutcome } from './read-outcome';
 import { packOutcome } from './transfer';
+import type { Packed } from './transfer';
 import type { PackedOutcome } from './transfer';
 
 const MIB = 1024 * 1024;
@@ -81,10 +82,7 @@ export function readNeed(source: { unpacked: number } | { fileBytes: number }): 
 export function takeNeed(outcome: PackedOutcome): number {
   if (!outcome.ok) return 0;
   let need = 0;
-  for (const sheet of outcome.sheets) {
-    for (const text of sheet.texts) need += 2 * text.length;
-    need += sheet.rowCount * PAGE_BYTES_PER_ROW;
-  }
+  for (const sheet of outcome.sheets) need += 2 * sheet.units + sheet.rowCount * PAGE_BYTES_PER_ROW;
   return need;
 }
 
@@ -106,13 +104,9 @@ export function isOutOfMemory(error: unknown): boolean {
  * hold it: the texts cross as strings, made in the page's heap as the message arrives, so what
  * would not fit beside what the page held when it asked (`heap`) is refused before it is sent.
  */
-export function packWithin(
-  outcome: ReadOutcome,
-  name: string,
-  heap: Heap | null,
-): ReturnType<typeof packOutcome> {
+export function packWithin(outcome: ReadOutcome, name: string, heap: Heap | null): Packed {
   const refused = () => packOutcome({ ok: false, failure: { code: 'too-large-for-memory', name } });
-  let packed: ReturnType<typeof packOutcome>;
+  let packed: Packed;
   try {
     packed = packOutcome(outcome);
   } catch (error) {

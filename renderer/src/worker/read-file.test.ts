@@ -6,6 +6,7 @@ import type { ReadProgress, WorkerMessage } from './read-outcome';
 import { spareReaders } from './spare-reader';
 import type { Readers } from './spare-reader';
 import type { PackedOutcome } from './transfer';
+import { PIECE_SHIFT } from '../logic/text-column';
 
 /** A worker the test drives: what the page posted, and a way to answer. */
 interface FakeWorker extends ReaderWorker {
@@ -178,7 +179,9 @@ describe('a message, not a crash, where the browser cannot hold a file (issue 16
         name: 'Ark1',
         header: ['Telefon'],
         rowCount: 1,
-        texts: ['x'.repeat(10 * MIB)],
+        pieceCounts: [1],
+        shifts: [PIECE_SHIFT],
+        units: 10 * MIB,
         ends: [Uint32Array.of(10 * MIB)],
         sourceRows: Int32Array.of(2),
       },
@@ -214,6 +217,7 @@ describe('a message, not a crash, where the browser cannot hold a file (issue 16
         heap: () => ({ limit: 230 * MIB + HEAP_RESERVE_BYTES, used }),
       });
       await settle();
+      worker.say({ type: 'piece', text: 'x'.repeat(10 * MIB) });
       worker.say({ type: 'done', outcome: sheet });
       const outcome = await reading;
       expect(outcome?.ok).toBe(taken);
@@ -222,6 +226,17 @@ describe('a message, not a crash, where the browser cannot hold a file (issue 16
           ok: false,
           failure: { code: 'too-large-for-memory', name: 'list.csv' },
         });
+    }
+  });
+
+  it("says a reader whose pieces of text are not the sheets' own failed, and shows no sheet", async () => {
+    for (const pieces of [[], ['x', 'y']]) {
+      const worker = fakeWorker();
+      const reading = readFileInWorker(file(10), { readers: only(worker) });
+      await settle();
+      for (const text of pieces) worker.say({ type: 'piece', text });
+      worker.say({ type: 'done', outcome: sheet });
+      expect(await reading).toMatchObject({ ok: false, failure: { code: 'reader-error' } });
     }
   });
 

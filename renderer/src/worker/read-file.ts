@@ -102,10 +102,15 @@ export async function readFileInWorker(
         resolve(null);
       };
       signal?.addEventListener('abort', stop, { once: true });
+      const pieces: string[] = [];
       worker.onmessage = (event) => {
         const message = event.data;
         if (message.type === 'progress') {
           onProgress(message.progress);
+          return;
+        }
+        if (message.type === 'piece') {
+          pieces.push(message.text);
           return;
         }
         clearTimeout(timer);
@@ -113,10 +118,13 @@ export async function readFileInWorker(
         // The sheet is taken only when the page can hold its preview too: a page out of heap
         // ends the tab, and nothing of the sheet is shown meanwhile. (The worker judged the
         // texts against the page's heap before sending them; the page may have grown since.)
+        if (!fitsIn(takeNeed(message.outcome), heap())) return resolve(tooLargeForMemory);
+        const detail = `The reader sent ${pieces.length} pieces of text, not the sheets' own.`;
         resolve(
-          fitsIn(takeNeed(message.outcome), heap())
-            ? unpackOutcome(message.outcome)
-            : tooLargeForMemory,
+          unpackOutcome(message.outcome, pieces) ?? {
+            ok: false,
+            failure: { code: 'reader-error', name, detail },
+          },
         );
       };
       worker.onerror = (event) => {

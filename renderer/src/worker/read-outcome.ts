@@ -48,6 +48,11 @@ export type ReadOutcome =
 export type ReadProgress =
   { phase: 'loading'; bytes: number; total: number } | { phase: 'reading'; rows: number };
 
-/** What the reading worker posts: progress now and then, and the outcome once, packed. */
+/**
+ * What the reading worker posts: progress now and then, then the outcome's texts a piece at a
+ * time, then the outcome once, packed (transfer.ts).
+ */
 export type WorkerMessage =
-  { type: 'progress'; progress: ReadProgress } | { type: 'done'; outcome: PackedOutcome };
+  | { type: 'progress'; progress: ReadProgress }
+  | { type: 'piece'; text: string }
+  | { type: 'done'; outcome: PackedOutcome };

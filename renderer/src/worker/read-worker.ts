@@ -57,6 +57,8 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
       ? { ok: false, failure: { code: 'too-large-for-memory', name } }
       : { ok: false, failure: { code: 'reader-error', name, detail: errorText(error) } };
   }
-  const packed = packWithin(outcome, name, heap);
-  post({ type: 'done', outcome: packed.packed }, packed.transfer);
+  const { pieces, packed, transfer } = packWithin(outcome, name, heap);
+  // Each piece its own message: the page makes one's strings while this copies the next.
+  for (const text of pieces) post({ type: 'piece', text });
+  post({ type: 'done', outcome: packed }, transfer);
 };
