@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { findLookalikes, LOOKALIKE_RULES, lookalikeFix, replaceLookalikes } from './lookalikes';
+import {
+  countWithFix,
+  findLookalikes,
+  LOOKALIKE_RULES,
+  lookalikeFix,
+  replaceLookalikes,
+} from './lookalikes';
 import { countSegments, isGsm7Char } from './segments';
 
 const isGsm7Text = (text: string): boolean =>
@@ -307,6 +313,38 @@ describe('SPEC 7 look-alikes: the saving', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+
+  it('countWithFix counts and offers the fix exactly as countSegments and lookalikeFix, on any text', () => {
+    const units = [
+      ...LOOKALIKE_RULES.map((rule) => rule.char),
+      'a',
+      ' ',
+      '€',
+      '[',
+      'ç',
+      '\ud83d',
+      '\ude00',
+      '😀',
+    ];
+    const text = fc.oneof(
+      fc.array(fc.constantFrom(...units), { maxLength: 400 }).map((list) => list.join('')),
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      // Long GSM-7 texts with escape pairs and a look-alike or two: parts laid out by hand.
+      fc
+        .tuple(
+          fc.array(fc.constantFrom('a', '€', ' ', '–', '’'), { minLength: 150, maxLength: 400 }),
+          fc.constantFrom('', '😀', 'ç'),
+        )
+        .map(([list, tail]) => list.join('') + tail),
+    );
+    fc.assert(
+      fc.property(text, (text) => {
+        const fix = lookalikeFix(text);
+        expect(countWithFix(text)).toEqual({ segments: fix?.before ?? countSegments(text), fix });
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -7,7 +7,14 @@
  * Only typography is replaced, never a letter: ç is not a look-alike of Ç, nor á of a, since
  * replacing them would change what the message says.
  */
-import { countSegments, GSM7_SEPTETS, type SeptetTable, type Segments } from './segments';
+import {
+  countSegments,
+  countUcs2,
+  GSM7_SEPTETS,
+  gsm7Segments,
+  type SeptetTable,
+  type Segments,
+} from './segments';
 
 export interface Lookalike {
   /** The character found, e.g. '’'. */
@@ -287,4 +294,82 @@ export function lookalikeFix(message: string): LookalikeFix | null {
     : countSegments(replaceLookalikes(message));
   if (after.encoding !== 'GSM-7') return null;
   return { lookalikes, before: countSegments(message), after };
+}
+
+/**
+ * What one read of a unit tells countWithFix: its septets (bits 0-1, 0 for none), its septets
+ * once its look-alike is replaced one for one (bits 2-3), whether it is a high surrogate
+ * (bit 4), and its look-alike's rule + 1 (bits 8-15, 0 for none). 0: a unit that is neither
+ * GSM-7 nor a look-alike, which keeps a message UCS-2 whatever is replaced.
+ */
+const UNIT_FACTS = (() => {
+  const facts = new Uint16Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    const highSurrogate = unit >= 0xd800 && unit <= 0xdbff ? 1 : 0;
+    facts[unit] =
+      GSM7_SEPTETS[unit]! |
+      (SEPTETS_REPLACED[unit]! << 2) |
+      (highSurrogate << 4) |
+      (RULE_OF_UNIT[unit]! << 8);
+  }
+  return facts;
+})();
+const HIGH_SURROGATE_FACT = 1 << 4;
+
+/** A message's segments as written, and the look-alike fix on offer for it (lookalikeFix). */
+export interface MessageCount {
+  segments: Segments;
+  fix: LookalikeFix | null;
+}
+
+/**
+ * countSegments(message) and lookalikeFix(message) in one pass over the message, where they
+ * took three or four: a preview counts every row's message, and at Excel's whole sheet those
+ * passes were most of its messages' time (bench/PROFILE.md). lookalikes.test.ts compares it
+ * with the two on any text.
+ */
+export function countWithFix(message: string): MessageCount {
+  const length = message.length;
+  let septets = 0;
+  let replacedSeptets = 0;
+  /** Some unit is not GSM-7 (as written), or not once replaced one for one. */
+  let ucs2 = false;
+  let replacedUcs2 = false;
+  let highSurrogate = false;
+  let found: Lookalike[] | null = null;
+  let byRule: (Lookalike | undefined)[] | null = null;
+  for (let i = 0; i < length; i++) {
+    const facts = UNIT_FACTS[message.charCodeAt(i)]!;
+    // Neither GSM-7 nor a look-alike: UCS-2 before and after, so no fix is offered.
+    if (facts === 0) return { segments: countUcs2(message), fix: null };
+    const cost = facts & 3;
+    if (cost === 0) ucs2 = true;
+    else septets += cost;
+    const replacedCost = (facts >> 2) & 3;
+    if (replacedCost === 0) replacedUcs2 = true;
+    else replacedSeptets += replacedCost;
+    if ((facts & HIGH_SURROGATE_FACT) !== 0) highSurrogate = true;
+    const rule = facts >> 8;
+    if (rule === 0) continue;
+    // As findLookalikes: each look-alike once, in order of first appearance, with its count.
+    found ??= [];
+    byRule ??= [];
+    const seen = byRule[rule];
+    if (seen !== undefined) seen.count++;
+    else {
+      const entry: Lookalike = { ...(LOOKALIKE_RULES[rule - 1] as LookalikeRule), count: 1 };
+      byRule[rule] = entry;
+      found.push(entry);
+    }
+  }
+  const segments = ucs2
+    ? countUcs2(message, highSurrogate)
+    : gsm7Segments(message, GSM7_SEPTETS, 0, length, septets);
+  if (found === null) return { segments, fix: null };
+  let after: Segments;
+  if (!found.every(oneForOne)) after = countSegments(replaceLookalikes(message));
+  else if (replacedUcs2) return { segments, fix: null };
+  else after = gsm7Segments(message, SEPTETS_REPLACED, 0, length, replacedSeptets);
+  if (after.encoding !== 'GSM-7') return { segments, fix: null };
+  return { segments, fix: { lookalikes: found, before: segments, after } };
 }

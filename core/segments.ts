@@ -107,7 +107,7 @@ export function countSegments(
 }
 
 /** A GSM-7 message of `total` septets, `text[start..end)`, in parts (SPEC 7). */
-function gsm7Segments(
+export function gsm7Segments(
   text: string,
   septets: SeptetTable,
   start: number,
@@ -285,11 +285,15 @@ function pairsOf(septets: SeptetTable): Uint8Array {
 
 const HIGH_SURROGATE = /[\ud800-\udbff]/;
 
-function countUcs2(text: string): Segments {
+/**
+ * A UCS-2 message in parts (SPEC 7). `mayHavePairs` false: the caller has seen every unit and
+ * none is a high surrogate, so the text is not searched for one again.
+ */
+export function countUcs2(text: string, mayHavePairs = true): Segments {
   const units = text.length;
   if (units <= UCS2_SINGLE_PART_UNITS) return { encoding: 'UCS-2', units, parts: 1 };
   // Only a surrogate pair can be pushed whole into the next part; without one, parts are even.
-  if (!HIGH_SURROGATE.test(text)) {
+  if (!mayHavePairs || !HIGH_SURROGATE.test(text)) {
     return { encoding: 'UCS-2', units, parts: Math.ceil(units / UCS2_PART_UNITS) };
   }
   let parts = 1;

@@ -2,9 +2,8 @@
  * The sheet's number and message columns, each read once for a preview: what the rows of every
  * preview built from them read their texts and figures from (see preview.ts).
  */
-import { lookalikeFix, replaceLookalikes } from '../../../core/lookalikes';
+import { countWithFix, replaceLookalikes } from '../../../core/lookalikes';
 import type { LookalikeFix } from '../../../core/lookalikes';
-import { countSegments } from '../../../core/segments';
 import type { Segments } from '../../../core/segments';
 import { trimSpaces } from '../../../core/values';
 import type { Mapping } from './mapping';
@@ -108,7 +107,7 @@ export function readMessages(sheet: Sheet, message: Mapping['message']): Message
       template !== null
         ? (filled![index] = fillTemplate(template, (column) => cellAt(sheet, index, column)))
         : textAt(written, index);
-    const found = lookalikeFix(text);
+    const { segments: counted, fix: found } = countWithFix(text);
     let fix: LookalikeFix | null = null;
     // Rows next to each other mostly share their fix: compared, it needs no key made.
     if (found !== null && last !== null && sameFix(found, last)) fix = last;
@@ -127,7 +126,7 @@ export function readMessages(sheet: Sheet, message: Mapping['message']): Message
       last = fix;
     }
     fixes[index] = fix;
-    segments[index] = fix?.before ?? share(countSegments(text));
+    segments[index] = fix?.before ?? share(counted);
   }
   return {
     written: filled === null ? written : packTexts(filled),
