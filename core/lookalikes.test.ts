@@ -7,6 +7,7 @@ import {
   lookalikeFix,
   replaceLookalikes,
 } from './lookalikes';
+import { growth, LINEAR_LIMIT } from './growth.test-util';
 import { countSegments, isGsm7Char } from './segments';
 
 const isGsm7Text = (text: string): boolean =>
@@ -346,6 +347,16 @@ describe('SPEC 7 look-alikes: the saving', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('countWithFix is linear in a message of every kind of look-alike, and counts each kind', () => {
+    const every = LOOKALIKE_RULES.map((rule) => rule.char).join('');
+    const message = (size: number) => every.repeat(Math.ceil(size / every.length));
+    const counted = countWithFix(message(1 << 16));
+    const found = findLookalikes(message(1 << 16));
+    expect(counted.segments).toEqual(countSegments(message(1 << 16)));
+    expect(counted.fix?.lookalikes).toEqual(found);
+    expect(growth(message, countWithFix, 1 << 14)).toBeLessThan(LINEAR_LIMIT);
   });
 
   it('reports the fix even when it saves no part, so the caller can show both', () => {

@@ -316,6 +316,23 @@ const UNIT_FACTS = (() => {
 })();
 const HIGH_SURROGATE_FACT = 1 << 4;
 
+/**
+ * Which call of countWithFix last found each rule (by its number, index + 1), and where in that
+ * call's list: no list indexed by rule is made for each message (V8 keeps one sparse, and
+ * slow), and the search for a rule already found stays one read however many kinds a message has.
+ */
+// Doubles: a count of calls that is exact up to 2 ** 53, so it never comes round again.
+const ruleSeenIn = new Float64Array(LOOKALIKE_RULES.length + 1);
+const ruleFoundAt = new Uint16Array(LOOKALIKE_RULES.length + 1);
+let calls = 0;
+
+/** A found look-alike of the rule numbered `rule` (its index + 1), once so far. */
+function lookalikeOf(rule: number): Lookalike {
+  const { char, codePoint, name, replacement } = LOOKALIKE_RULES[rule - 1] as LookalikeRule;
+  // Written out, not spread: a spread copies by the rule's keys, slower once for every message.
+  return { char, codePoint, name, replacement, count: 1 };
+}
+
 /** A message's segments as written, and the look-alike fix on offer for it (lookalikeFix). */
 export interface MessageCount {
   segments: Segments;
@@ -337,7 +354,7 @@ export function countWithFix(message: string): MessageCount {
   let replacedUcs2 = false;
   let highSurrogate = false;
   let found: Lookalike[] | null = null;
-  let byRule: (Lookalike | undefined)[] | null = null;
+  const call = ++calls;
   for (let i = 0; i < length; i++) {
     const facts = UNIT_FACTS[message.charCodeAt(i)]!;
     // Neither GSM-7 nor a look-alike: UCS-2 before and after, so no fix is offered.
@@ -353,13 +370,11 @@ export function countWithFix(message: string): MessageCount {
     if (rule === 0) continue;
     // As findLookalikes: each look-alike once, in order of first appearance, with its count.
     found ??= [];
-    byRule ??= [];
-    const seen = byRule[rule];
-    if (seen !== undefined) seen.count++;
+    if (ruleSeenIn[rule] === call) found[ruleFoundAt[rule]!]!.count++;
     else {
-      const entry: Lookalike = { ...(LOOKALIKE_RULES[rule - 1] as LookalikeRule), count: 1 };
-      byRule[rule] = entry;
-      found.push(entry);
+      ruleSeenIn[rule] = call;
+      ruleFoundAt[rule] = found.length;
+      found.push(lookalikeOf(rule));
     }
   }
   const segments = ucs2
