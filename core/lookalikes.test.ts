@@ -238,6 +238,25 @@ describe('SPEC 7 look-alikes: replaceLookalikes', () => {
   });
 });
 
+/**
+ * Look-alikes of every kind (one for one, several characters, removed), GSM-7 letters and
+ * escape pairs, other characters and surrogates: what the counting properties build texts of.
+ */
+const MESSAGE_UNITS = [
+  ...LOOKALIKE_RULES.map((rule) => rule.char),
+  'a',
+  'Z',
+  ' ',
+  '€',
+  '[',
+  '~',
+  'ç',
+  'é',
+  '\ud83d',
+  '\ude00',
+  '😀',
+];
+
 describe('SPEC 7 look-alikes: the saving', () => {
   const message =
     'Hi Anna! Our “Black Friday” sale starts today – everything’s 50% off until Sunday. ' +
@@ -281,22 +300,6 @@ describe('SPEC 7 look-alikes: the saving', () => {
   });
 
   it('counts the replaced message in place exactly as the replaced copy, on any text', () => {
-    // Look-alikes of every kind (one for one, several characters, removed), GSM-7 letters and
-    // escape pairs, other characters and surrogates, long enough for parts laid out by hand.
-    const units = [
-      ...LOOKALIKE_RULES.map((rule) => rule.char),
-      'a',
-      'Z',
-      ' ',
-      '€',
-      '[',
-      '~',
-      'ç',
-      'é',
-      '\ud83d',
-      '\ude00',
-      '😀',
-    ];
     const plain = (text: string) => {
       const lookalikes = findLookalikes(text);
       if (lookalikes.length === 0) return null;
@@ -306,7 +309,7 @@ describe('SPEC 7 look-alikes: the saving', () => {
     };
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom(...units), { maxLength: 400 }),
+        fc.array(fc.constantFrom(...MESSAGE_UNITS), { maxLength: 400 }),
         fc.array(fc.constantFrom('a', '€', ' '), { maxLength: 300 }),
         (picked, filler) => {
           const text = filler.join('') + picked.join('');
@@ -318,19 +321,8 @@ describe('SPEC 7 look-alikes: the saving', () => {
   });
 
   it('countWithFix counts and offers the fix exactly as countSegments and lookalikeFix, on any text', () => {
-    const units = [
-      ...LOOKALIKE_RULES.map((rule) => rule.char),
-      'a',
-      ' ',
-      '€',
-      '[',
-      'ç',
-      '\ud83d',
-      '\ude00',
-      '😀',
-    ];
     const text = fc.oneof(
-      fc.array(fc.constantFrom(...units), { maxLength: 400 }).map((list) => list.join('')),
+      fc.array(fc.constantFrom(...MESSAGE_UNITS), { maxLength: 400 }).map((list) => list.join('')),
       fc.string({ unit: 'binary', maxLength: 200 }),
       // Long GSM-7 texts with escape pairs and a look-alike or two: parts laid out by hand.
       fc
