@@ -11,7 +11,7 @@
  * UTF-8 must encode and decode again (bench/PROFILE.md).
  */
 import type { Sheet } from '../logic/sheet';
-import { pieceCount } from '../logic/text-column';
+import { pieceCount, textUnits } from '../logic/text-column';
 import type { TextColumn } from '../logic/text-column';
 import type { ReadOutcome } from './read-outcome';
 
@@ -58,7 +58,7 @@ export function packOutcome(outcome: ReadOutcome): Packed {
   const sheets = outcome.sheets.map((sheet): PackedSheet => {
     let units = 0;
     for (const column of sheet.columns) {
-      for (const piece of column.pieces) units += piece.length;
+      units += textUnits(column);
       pieces.push(...column.pieces);
     }
     return {
