@@ -7,7 +7,7 @@
 import { expect, test } from 'sendsheet/playwright';
 import { readFile } from 'node:fs/promises';
 import type { Download } from '@playwright/test';
-import { writeExport } from '../core/writer';
+import { exportList } from './export-list';
 
 test.use({ sendsheetAppName: 'export-many' });
 
@@ -20,11 +20,6 @@ const messages = Array.from({ length: ROWS }, (_, i) => ({
   message: `Hej nummer ${i}, din pakke er klar`,
 }));
 
-function list(): Uint8Array {
-  const lines = ['Telefon;Besked', ...messages.map((m) => `${m.msisdn};${m.message}`)];
-  return new TextEncoder().encode(lines.join('\r\n') + '\r\n');
-}
-
 const bytesOf = async (download: Download) =>
   new Uint8Array(await readFile((await download.path())!));
 
@@ -32,37 +27,16 @@ test('more than ten files are all downloaded, and a listed file can be downloade
   page,
   sendsheet,
 }) => {
-  await sendsheet.goto();
-  await sendsheet.openFile({ name: 'many.csv', bytes: list(), mimeType: 'text/csv' });
-  await sendsheet.expectTotals({ recipients: ROWS });
-  await page.getByLabel('Messages per file').fill(String(PER_FILE));
-
-  const downloads: Download[] = [];
-  page.on('download', (download) => downloads.push(download));
-  await page.getByRole('button', { name: 'Export files' }).click();
-  await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(FILES);
-
-  const written = writeExport(messages, {
-    baseName: 'many',
-    format: 'excel',
-    encoding: 'auto',
-    rowsPerFile: PER_FILE,
-  });
-  expect(written.ok).toBe(true);
-  if (!written.ok) return;
-  expect(written.files).toHaveLength(FILES);
-  expect(downloads.map((d) => d.suggestedFilename())).toEqual(
-    written.files.map((f) => f.savedName),
-  );
+  const { downloads, written } = await exportList(page, sendsheet, 'many', messages, PER_FILE);
+  expect(written).toHaveLength(FILES);
+  expect(downloads.map((d) => d.suggestedFilename())).toEqual(written.map((f) => f.savedName));
   for (const [index, download] of downloads.entries())
-    expect(await bytesOf(download), download.suggestedFilename()).toEqual(
-      written.files[index]!.bytes,
-    );
+    expect(await bytesOf(download), download.suggestedFilename()).toEqual(written[index]!.bytes);
 
   const result = page.getByTestId('export-result');
   await expect(result).toContainText(`Downloaded ${FILES} files:`);
   await expect(result).toContainText('If a file is missing from your downloads');
-  const seventh = written.files[6]!;
+  const seventh = written[6]!;
   const again = page.waitForEvent('download');
   await result.getByRole('button', { name: `Download again: ${seventh.savedName}` }).click();
   const download = await again;

@@ -6,14 +6,12 @@
  */
 import { expect, test } from 'sendsheet/playwright';
 import { readFile } from 'node:fs/promises';
-import type { Download } from '@playwright/test';
-import { writeExport } from '../core/writer';
 import { PIECE_TEXTS } from '../renderer/src/logic/text-column';
+import { exportList } from './export-list';
 
 test.use({ sendsheetAppName: 'pieces' });
 
 const ROWS = 2 * PIECE_TEXTS + 4_464;
-const PER_FILE = 35_000;
 
 // Each row's own words, so a text taken from the wrong row, or the wrong piece, shows.
 const messages = Array.from({ length: ROWS }, (_, i) => ({
@@ -21,35 +19,12 @@ const messages = Array.from({ length: ROWS }, (_, i) => ({
   message: `Hej nummer ${i}, æøå ${'x'.repeat(i % 7)}`,
 }));
 
-function list(): Uint8Array {
-  const lines = ['Telefon;Besked', ...messages.map((m) => `${m.msisdn};${m.message}`)];
-  return new TextEncoder().encode(lines.join('\r\n') + '\r\n');
-}
-
 test('a list of three pieces a column arrives whole and in order', async ({ page, sendsheet }) => {
-  await sendsheet.goto();
-  await sendsheet.openFile({ name: 'pieces.csv', bytes: list(), mimeType: 'text/csv' });
-  await sendsheet.expectTotals({ recipients: ROWS });
-  await page.getByLabel('Messages per file').fill(String(PER_FILE));
-
-  const downloads: Download[] = [];
-  page.on('download', (download) => downloads.push(download));
-  await page.getByRole('button', { name: 'Export files' }).click();
-  const written = writeExport(messages, {
-    baseName: 'pieces',
-    format: 'excel',
-    encoding: 'auto',
-    rowsPerFile: PER_FILE,
-  });
-  expect(written.ok).toBe(true);
-  if (!written.ok) return;
-  await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(written.files.length);
+  const { downloads, written } = await exportList(page, sendsheet, 'pieces', messages, 35_000);
+  expect(downloads.map((d) => d.suggestedFilename())).toEqual(written.map((f) => f.savedName));
   for (const [index, download] of downloads.entries()) {
     const bytes = new Uint8Array(await readFile((await download.path())!));
-    expect(download.suggestedFilename()).toBe(written.files[index]!.savedName);
     // Compared whole, not with toEqual: a diff of a megabyte would bury the failure.
-    expect(Buffer.compare(bytes, written.files[index]!.bytes), download.suggestedFilename()).toBe(
-      0,
-    );
+    expect(Buffer.compare(bytes, written[index]!.bytes), download.suggestedFilename()).toBe(0);
   }
 });
