@@ -234,6 +234,13 @@ function oneForOne(rule: LookalikeRule): boolean {
   return rule.replacement.length === 1;
 }
 
+/** A found look-alike of the rule numbered `rule` (its index + 1), once so far. */
+function lookalikeOf(rule: number): Lookalike {
+  const { char, codePoint, name, replacement } = LOOKALIKE_RULES[rule - 1] as LookalikeRule;
+  // Written out, not spread: a spread copies by the rule's keys, slower once for every message.
+  return { char, codePoint, name, replacement, count: 1 };
+}
+
 /** The look-alikes in a text, each once with its count, in order of first appearance. */
 export function findLookalikes(text: string): Lookalike[] {
   const found: Lookalike[] = [];
@@ -247,7 +254,7 @@ export function findLookalikes(text: string): Lookalike[] {
     if (seen !== undefined) {
       seen.count++;
     } else {
-      const entry: Lookalike = { ...(LOOKALIKE_RULES[rule - 1] as LookalikeRule), count: 1 };
+      const entry = lookalikeOf(rule);
       byRule[rule] = entry;
       found.push(entry);
     }
@@ -325,13 +332,6 @@ const HIGH_SURROGATE_FACT = 1 << 4;
 const ruleSeenIn = new Float64Array(LOOKALIKE_RULES.length + 1);
 const ruleFoundAt = new Uint16Array(LOOKALIKE_RULES.length + 1);
 let calls = 0;
-
-/** A found look-alike of the rule numbered `rule` (its index + 1), once so far. */
-function lookalikeOf(rule: number): Lookalike {
-  const { char, codePoint, name, replacement } = LOOKALIKE_RULES[rule - 1] as LookalikeRule;
-  // Written out, not spread: a spread copies by the rule's keys, slower once for every message.
-  return { char, codePoint, name, replacement, count: 1 };
-}
 
 /** A message's segments as written, and the look-alike fix on offer for it (lookalikeFix). */
 export interface MessageCount {
