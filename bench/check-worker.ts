@@ -46,7 +46,6 @@ async function run(mode: string): Promise<{ ms: number; summary: string }> {
         written += chunk.length;
         writeSync(out, chunk);
       },
-      stdoutBytesSync: true,
       stderr: (text) => void process.stderr.write(text),
       readStdin: () => Promise.reject(new Error('no standard input here')),
       cwd: process.cwd(),

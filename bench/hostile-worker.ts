@@ -72,7 +72,6 @@ if (mode === 'process') {
       if (text.length < 4096) text += Buffer.from(chunk.subarray(0, 4096)).toString('utf8');
       writeSync(sink, chunk);
     },
-    stdoutBytesSync: true,
     stderr: (chunk) => void process.stderr.write(chunk),
     readStdin: () => Promise.reject(new Error('no standard input here')),
     cwd: process.cwd(),

@@ -156,16 +156,9 @@ function writeJson(
   const { write, tapeBlocks } = run;
   const lead = { file, name };
   const options = nodeCheckOptions;
-  return writeVerdictJson(
-    source,
-    options,
-    write,
-    lead,
-    undefined,
-    write.consumes,
-    tapeBlocks,
-    proceed,
-  );
+  // A BytesWriter has written or copied the bytes when it returns: one chunk is filled again.
+  const consumes = true;
+  return writeVerdictJson(source, options, write, lead, undefined, consumes, tapeBlocks, proceed);
 }
 
 const outcomeOf = (decision: Decision): Outcome =>

@@ -7,13 +7,12 @@ import { errorText } from '../../core/contract/errors';
 /** Where a command reads and writes, so commands run the same from the shell and from tests. */
 export interface CommandIo {
   stdout: (text: string) => void;
-  /** UTF-8 as it is, for large output (`check --json`); without it, decoded and given to stdout. */
-  stdoutBytes?: (bytes: Uint8Array) => void;
   /**
-   * stdoutBytes has written (or copied) the bytes when it returns, so a large output can pass
-   * through one buffer written over again and again (a write to a pipe may hold them: not here).
+   * UTF-8 as it is, for large output (`check --json`); without it, decoded and given to stdout.
+   * It has written (or copied) the bytes when it returns, and in order with stdout's text: a
+   * large output passes through one buffer written over again and again.
    */
-  stdoutBytesSync?: boolean;
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   /** All of standard input; with a limit, no more than `limit + 1` bytes (the rest unread). */
   readStdin: (limit?: number) => Promise<Uint8Array>;
@@ -28,10 +27,9 @@ export const EXIT_OK = 0;
 export const EXIT_REJECTED = 1;
 export const EXIT_USAGE = 2;
 
+/** Each call has consumed the bytes when it returns: they may be written over then. */
 export interface BytesWriter {
   (bytes: Uint8Array): void;
-  /** Each call has consumed the bytes when it returns: they may be written over then. */
-  consumes: boolean;
   /** After the last bytes. */
   end(): void;
 }
@@ -40,15 +38,11 @@ export interface BytesWriter {
 export function bytesWriter(io: CommandIo): BytesWriter {
   const raw = io.stdoutBytes;
   if (raw !== undefined) {
-    return Object.assign((bytes: Uint8Array) => raw(bytes), {
-      consumes: io.stdoutBytesSync === true,
-      end() {},
-    });
+    return Object.assign((bytes: Uint8Array) => raw(bytes), { end() {} });
   }
   const decoder = new TextDecoder();
+  // Decoded into a string before stdout is given it.
   return Object.assign((bytes: Uint8Array) => io.stdout(decoder.decode(bytes, { stream: true })), {
-    // Decoded into a string before stdout is given it.
-    consumes: true,
     end: () => {
       const rest = decoder.decode();
       if (rest !== '') io.stdout(rest);

@@ -2,6 +2,7 @@ import { version } from '../../package.json';
 import type { CommandIo } from './io';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { errorText } from '../../core/contract/errors';
+import { EXIT_OUTPUT_CLOSED, OutputClosedError } from './standard-output';
 
 const USAGE = `Usage: sendsheet <command> [options]
 
@@ -64,6 +65,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
       await load()
     )(args, io);
   } catch (error) {
+    // Nobody reads what is left to say (`| head`): the command ends quietly.
+    if (error instanceof OutputClosedError) return EXIT_OUTPUT_CLOSED;
     if (error instanceof UsageError) {
       io.stderr(`sendsheet ${name}: ${error.message}\n`);
       return EXIT_USAGE;
