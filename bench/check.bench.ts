@@ -2,13 +2,17 @@
 // bare parse of the same text. Target: the full check (decode, parse, validate, count parts) is
 // faster than the bare parse, and peaks under 400 MiB. Issue 16: so is `sendsheet check --json`
 // (the command, from reading the file to writing its last byte), every message written out.
-// Also shown: the check that builds every message as objects, as the server's queue does.
+// Also shown: the check that builds every message as objects, as the server's queue does; and
+// the command as people run it, a process from Node's start to its exit, its output sent to
+// /dev/null, a file and a pipe, beside papaparse as a process of its own.
 import { execFileSync, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import type { ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { statSync } from 'node:fs';
-import { excelCampaign, fixtureFile, THIRTY_MIB } from './fixtures';
+import { join } from 'node:path';
+import { DATA_DIR, excelCampaign, fixtureFile, THIRTY_MIB } from './fixtures';
 import { median } from './median';
 
 const MODES = ['check', 'messages', 'json', 'papaparse'] as const;
@@ -66,6 +70,79 @@ class ModeProcess {
   stop(): void {
     this.#child.stdin.end();
   }
+}
+
+const PROCESS_TIME = new URL('./process-time.mjs', import.meta.url).pathname;
+const PAPAPARSE_PROCESS = new URL('./papaparse-process.mjs', import.meta.url).pathname;
+const SENDSHEET = new URL('../bin/sendsheet.js', import.meta.url).pathname;
+
+/**
+ * Where a process's standard output goes: /dev/null, a file, or a pipe that `cat` reads (a
+ * reader that keeps up: the bench's own Node reading it cost more than the writing).
+ */
+type Output = 'null' | 'file' | 'pipe';
+
+/** A process's own time, its start to its exit (process-time.mjs), its output to `output`. */
+async function processMs(args: string[], output: Output): Promise<number> {
+  const path = output === 'file' ? join(DATA_DIR, 'check-output.jsonl') : '/dev/null';
+  const node = [process.execPath, '--import', PROCESS_TIME, ...args];
+  try {
+    // The shell's redirection, as in a terminal: `"$0" "$@" > PATH`, or `| cat > /dev/null`.
+    const to = output === 'pipe' ? '| cat > /dev/null' : '> "$OUT"';
+    const child = spawn('sh', ['-c', `"$0" "$@" ${to}`, ...node], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, OUT: path },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    const ms = /process-ms ([\d.]+)\n$/.exec(stderr)?.[1];
+    if (ms === undefined || code === null || code > 1)
+      throw new Error(`${args.join(' ')} ended with ${code}: ${stderr}`);
+    return Number(ms);
+  } finally {
+    if (output === 'file') rmSync(path, { force: true });
+  }
+}
+
+/**
+ * `sendsheet check FILE --json` as a process, to each output in turn, and papaparse as a
+ * process after each: pairs a second apart, as the modes' rounds are.
+ */
+async function benchProcesses(path: string): Promise<boolean> {
+  const command = ['check', path, '--as', 'campaign.csv.excel.ready', '--json'];
+  // Built first if a source changed since: the launcher says so and builds, once.
+  await processMs([SENDSHEET, ...command], 'null');
+  const outputs: Output[] = ['null', 'file', 'pipe'];
+  const pairs = 5;
+  const times = new Map<Output | 'papaparse', number[]>(
+    [...outputs, 'papaparse' as const].map((key) => [key, []]),
+  );
+  for (let pair = 0; pair < pairs; pair++) {
+    for (const output of outputs) {
+      times.get(output)!.push(await processMs([SENDSHEET, ...command], output));
+      times.get('papaparse')!.push(await processMs([PAPAPARSE_PROCESS, path], 'null'));
+    }
+  }
+  const papaparse = times.get('papaparse')!;
+  console.log(
+    `  as processes, Node's start to exit (${pairs} pairs each, \`sendsheet check --json\` then papaparse-process.mjs: start, read, decode, parse):`,
+  );
+  console.log(
+    `    papaparse process: median ${median(papaparse).toFixed(0)} ms (${list(papaparse, 0)})`,
+  );
+  let met = true;
+  for (const [index, output] of outputs.entries()) {
+    const own = times.get(output)!;
+    // Each run against the papaparse process right after it.
+    const ratios = own.map((ms, pair) => ms / papaparse[pair * outputs.length + index]!);
+    const worst = Math.max(...ratios);
+    met &&= worst < 1;
+    console.log(
+      `    sendsheet check --json ${{ null: '> /dev/null', file: '> a file  ', pipe: '| cat     ' }[output]}: median ${median(own).toFixed(0)} ms (${list(own, 0)}); / papaparse process ${list(ratios)}, worst ${worst.toFixed(2)} (target < 1: ${worst < 1 ? 'met' : 'MISSED'})`,
+    );
+  }
+  return met;
 }
 
 const list = (values: number[], digits = 2) => values.map((v) => v.toFixed(digits)).join(' ');
@@ -148,7 +225,8 @@ export async function benchCheck(): Promise<boolean> {
   };
   const check = report('check', 'check');
   const json = report('check --json', 'json');
-  return check && json;
+  const processes = await benchProcesses(path);
+  return check && json && processes;
 }
 
 if (process.argv[1] === import.meta.filename) process.exitCode = (await benchCheck()) ? 0 : 1;
