@@ -182,8 +182,8 @@ interface TypePlan {
   others: readonly (readonly [KindName, Kind])[];
 }
 
-const OTHER_KINDS: readonly KindName[] = [
-  'MOBILE',
+/** The types after MOBILE, in getType()'s order. */
+const LATER_KINDS: readonly KindName[] = [
   'PREMIUM_RATE',
   'TOLL_FREE',
   'SHARED_COST',
@@ -216,14 +216,15 @@ function typePlanOf(country: CountryCode): TypePlan | null {
       return { pattern: pattern ? whole(pattern) : null, lengths: type?.possibleLengths() };
     };
     const mobileType = numbering.type('MOBILE');
+    const mobile = kind('MOBILE');
     plan = {
       callingCode: numbering.callingCode(),
       general: whole(numbering.nationalNumberPattern()),
       lengths,
       fixedLine: kind('FIXED_LINE'),
-      mobile: kind('MOBILE'),
+      mobile,
       fixedIsAlsoMobile: mobileType === undefined || mobileType.pattern() === '',
-      others: OTHER_KINDS.map((name) => [name, kind(name)] as const),
+      others: [['MOBILE', mobile], ...LATER_KINDS.map((name) => [name, kind(name)] as const)],
     };
   }
   typePlans.set(country, plan);
@@ -267,7 +268,12 @@ export interface PlainReading {
  * 100,000 of them (bench/PROFILE.md).
  */
 export function typePlainly(compact: string, country: CountryCode): PlainReading | null {
-  if (!readsAlikeWithPlus(compact, country) || !typesTellValid(country)) return null;
+  return readsAlikeWithPlus(compact, country) ? typePlainlyOfAlike(compact, country) : null;
+}
+
+/** typePlainly of a number that reads alike with `+` and without, as the caller has asked. */
+export function typePlainlyOfAlike(compact: string, country: CountryCode): PlainReading | null {
+  if (!typesTellValid(country)) return null;
   const plan = typePlanOf(country);
   if (plan === null) return null;
   const { callingCode } = plan;

@@ -8,7 +8,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode, NumberType } from 'libphonenumber-js/max';
 import { parsePhoneNumberFromString as parseMobile } from 'libphonenumber-js/mobile';
-import { fastMobile, readsAlikeWithPlus, typePlainly, typesTellValid } from './phone-fast';
+import { fastMobile, readsAlikeWithPlus, typePlainlyOfAlike, typesTellValid } from './phone-fast';
 import { TextMap } from './text-map';
 
 export type { CountryCode };
@@ -65,12 +65,12 @@ export function normaliseNumber(raw: string, defaultCountry: CountryCode): Norma
  * with the full metadata (the mobile-only metadata's one question is the fast path's, already
  * answered no), and not asking isValid() where getType() has answered it (typesTellValid). A
  * list's numbers not in use cost a third of the parses they did; where the plan's own patterns
- * say what the parse would (typePlainly), they cost no parse at all.
+ * say what the parse would (typePlainlyOfAlike), they cost no parse at all.
  */
 function parseOnce(raw: string, compact: string, defaultCountry: CountryCode): NormalisedNumber {
   if (!readsAlikeWithPlus(compact, defaultCountry)) return parseNumber(raw, defaultCountry);
   const typed = raw.trim();
-  const plainly = typePlainly(compact, defaultCountry);
+  const plainly = typePlainlyOfAlike(compact, defaultCountry);
   if (plainly !== null) {
     // The number as the parse reads it: `+compact`, of the default country (readsAlikeWithPlus).
     const known = byType(typed, compact, plainly.type);
