@@ -103,7 +103,11 @@ export async function sendAll(page: Page, files: number, providerDir: string): P
   );
   const dialog = page.getByRole('dialog', { name: /Send these messages/ });
   const confirm = dialog.getByRole('button', { name: /^Send [\d,]+ messages?$/ });
-  await step('the confirmation', () => confirm.waitFor({ timeout: 900_000 }));
+  // An app that sent these before asks again instead: said at once, not waited out.
+  const again = dialog.getByRole('button', { name: /^Send again anyway/ });
+  await step('the confirmation', () => confirm.or(again).waitFor({ timeout: 900_000 }));
+  if (await again.isVisible())
+    throw new Error('the app says these messages were sent before: a fresh app sends them');
   const confirmedAt = Date.now();
   await step('its Send', () => confirm.click({ timeout: 300_000 }));
   const outcome = (await (
