@@ -18,7 +18,7 @@ export function endWhereClosed(error: unknown): void {
   process.exit(EXIT_OUTPUT_CLOSED);
 }
 
-/** What stdout was read by closed its end: nothing more can be written, and nobody reads it. */
+/** The reader of standard output closed its end: what is left to write has no one to read it. */
 export class OutputClosedError extends Error {
   constructor() {
     super('the output was closed by its reader');
