@@ -11,9 +11,6 @@ import { DATA_DIR } from './fixtures';
 /** The longest an export of the whole sheet is waited for. */
 const EXPORT_LIMIT_MS = 3 * 60_000;
 
-/** The provider reads at most 30 MiB a file. */
-export const MAX_FILE_BYTES = 30 * 2 ** 20;
-
 /** Jumps the list to its end, as dragging its scroll bar down does; ms to the last row shown. */
 export async function scrollToEnd(page: Page, rows: number): Promise<number> {
   const started = Date.now();

@@ -6,11 +6,10 @@
 // the command as people run it, a process from Node's start to its exit, its output sent to
 // /dev/null, a file and a pipe, beside papaparse as a process of its own.
 import { execFileSync, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import type { ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, excelCampaign, fixtureFile, THIRTY_MIB } from './fixtures';
 import { median } from './median';
