@@ -14,6 +14,7 @@ import { checkFile, inspectFile } from '../core/check';
 import { decode } from '../core/decode';
 import { nodeCheckOptions } from '../electron/base/native-text';
 import { checkCommand } from '../electron/cli/check-command';
+import { writeFully } from '../electron/cli/standard-output';
 import type { CommandIo } from '../electron/cli/io';
 
 const [mode, path, name, how] = process.argv.slice(2) as [string, string, string, string];
@@ -44,7 +45,7 @@ async function run(mode: string): Promise<{ ms: number; summary: string }> {
       stdout: (text) => void writeSync(out, text),
       stdoutBytes: (chunk) => {
         written += chunk.length;
-        writeSync(out, chunk);
+        writeFully(out, chunk);
       },
       stderr: (text) => void process.stderr.write(text),
       readStdin: () => Promise.reject(new Error('no standard input here')),

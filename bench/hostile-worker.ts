@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { processingName } from '../core/names';
 import { checkCommand } from '../electron/cli/check-command';
 import type { CommandIo } from '../electron/cli/io';
+import { writeFully } from '../electron/cli/standard-output';
 import { accountRoot, layoutOf } from '../electron/server/layout';
 import { logger } from '../electron/server/log';
 import { ProcessingRun } from '../electron/server/processing-run';
@@ -70,7 +71,7 @@ if (mode === 'process') {
     stdoutBytes: (chunk) => {
       out += chunk.length;
       if (text.length < 4096) text += Buffer.from(chunk.subarray(0, 4096)).toString('utf8');
-      writeSync(sink, chunk);
+      writeFully(sink, chunk);
     },
     stderr: (chunk) => void process.stderr.write(chunk),
     readStdin: () => Promise.reject(new Error('no standard input here')),
